@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/events/Event.h"
+
+#include "engine/Error.h"
+
+#include <array>
+#include <utility>
+
+namespace strata::engine::events {
+namespace {
+
+struct KindName {
+    EventKind kind;
+    std::string_view type;
+    std::string_view action;
+};
+
+constexpr std::array kNames = {
+    KindName{EventKind::BlobVerified, "blob", "verify"},
+    KindName{EventKind::BlobStored, "blob", "store"},
+    KindName{EventKind::BlobRemoved, "blob", "remove"},
+    KindName{EventKind::LayerExtractStarted, "layer", "extract_start"},
+    KindName{EventKind::LayerProgress, "layer", "progress"},
+    KindName{EventKind::LayerExtracted, "layer", "extract"},
+    KindName{EventKind::LayerReused, "layer", "reuse"},
+    KindName{EventKind::WhiteoutApplied, "layer", "whiteout"},
+    KindName{EventKind::OpaqueApplied, "layer", "opaque"},
+    KindName{EventKind::LayerRemoved, "layer", "remove"},
+    KindName{EventKind::LayerWritten, "layer", "write"},
+    KindName{EventKind::ImageLoaded, "image", "load"},
+    KindName{EventKind::ImageSaved, "image", "save"},
+    KindName{EventKind::ImageImported, "image", "import"},
+    KindName{EventKind::ImageTagged, "image", "tag"},
+    KindName{EventKind::ImageUntagged, "image", "untag"},
+    KindName{EventKind::ImageDeleted, "image", "delete"},
+    KindName{EventKind::RefAdded, "ref", "add"},
+    KindName{EventKind::RefRemoved, "ref", "remove"},
+    KindName{EventKind::Progress, "engine", "progress"},
+    KindName{EventKind::StepReached, "engine", "step"},
+};
+
+const KindName &nameOf(EventKind kind)
+{
+    for (const auto &n : kNames)
+        if (n.kind == kind)
+            return n;
+    throw Error(ErrorCode::Internal, "event kind without a name");
+}
+
+} // namespace
+
+std::string_view Event::type() const
+{
+    return nameOf(kind).type;
+}
+
+std::string_view Event::action() const
+{
+    return nameOf(kind).action;
+}
+
+nlohmann::json Event::toJson() const
+{
+    nlohmann::json j = nlohmann::json::object();
+    j["Type"] = type();
+    j["Action"] = action();
+    j["Actor"] = {{"ID", id}, {"Attributes", attrs}};
+    j["time"] = timeutil::toUnixSeconds(time);
+    j["timeNano"] = timeutil::toUnixNanos(time);
+    return j;
+}
+
+Event Event::fromJson(const nlohmann::json &j)
+{
+    const std::string type = j.value("Type", "");
+    const std::string action = j.value("Action", "");
+    for (const auto &n : kNames) {
+        if (n.type == type && n.action == action) {
+            Event e;
+            e.kind = n.kind;
+            if (j.contains("Actor")) {
+                e.id = j["Actor"].value("ID", "");
+                e.attrs = j["Actor"].value("Attributes", nlohmann::json::object());
+            }
+            e.time = timeutil::TimePoint(std::chrono::nanoseconds(j.value("timeNano", std::int64_t{0})));
+            return e;
+        }
+    }
+    throw Error(ErrorCode::InvalidArgument, "unknown event " + type + "/" + action);
+}
+
+Event makeEvent(EventKind kind, std::string id, nlohmann::json attrs)
+{
+    Event e;
+    e.kind = kind;
+    e.id = std::move(id);
+    e.attrs = std::move(attrs);
+    return e;
+}
+
+} // namespace strata::engine::events

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// One step the engine took. Each kind names a (Type, Action) pair in the shape
+// of Docker's event stream ({"Type":"image","Action":"load",...}); the payload
+// carries what the GUI needs to draw the step (paths, digests, byte counts).
+
+#include "engine/util/Time.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+namespace strata::engine::events {
+
+enum class EventKind {
+    // store
+    BlobVerified,      // id = digest; attrs: size, media_type
+    BlobStored,        // id = digest; attrs: size
+    BlobRemoved,       // id = digest
+    // layers
+    LayerExtractStarted, // id = diff_id; attrs: index, count, compression
+    LayerProgress,       // id = diff_id; attrs: files, bytes (summarised, not per file)
+    LayerExtracted,      // id = diff_id; attrs: chain_id, files, bytes, whiteouts, index
+    LayerReused,         // id = diff_id; attrs: chain_id (already in the store)
+    WhiteoutApplied,     // id = diff_id; attrs: path (the path it hides)
+    OpaqueApplied,       // id = diff_id; attrs: path (the directory made opaque)
+    LayerRemoved,        // id = chain_id
+    LayerWritten,        // id = diff_id; attrs: added, modified, deleted, size
+    // images and references
+    ImageLoaded,       // id = image id; attrs: name, layers
+    ImageSaved,        // id = image id; attrs: name, format
+    ImageImported,     // id = image id; attrs: name, source
+    ImageTagged,       // id = image id; attrs: name
+    ImageUntagged,     // id = image id; attrs: name
+    ImageDeleted,      // id = image id
+    RefAdded,          // id = image id; attrs: name
+    RefRemoved,        // id = image id; attrs: name
+    // long work
+    Progress,          // id = what; attrs: current, total, unit, label
+    StepReached,       // id = operation; attrs: phase, description (step gate)
+};
+
+struct Event {
+    EventKind kind = EventKind::Progress;
+    std::string id;
+    nlohmann::json attrs = nlohmann::json::object();
+    timeutil::TimePoint time = timeutil::now();
+
+    [[nodiscard]] std::string_view type() const;   // "image", "layer", "blob", ...
+    [[nodiscard]] std::string_view action() const; // "load", "extract", "whiteout", ...
+
+    // Docker-shaped JSON: {"Type","Action","Actor":{"ID","Attributes"},"time","timeNano"}.
+    [[nodiscard]] nlohmann::json toJson() const;
+    // Inverse of toJson(); throws InvalidArgument for an unknown Type/Action.
+    static Event fromJson(const nlohmann::json &j);
+};
+
+Event makeEvent(EventKind kind, std::string id, nlohmann::json attrs = nlohmann::json::object());
+
+} // namespace strata::engine::events

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/util/Digest.h"
+
+#include "engine/Error.h"
+
+#include <openssl/evp.h>
+
+namespace strata::engine {
+namespace {
+
+bool isLowerHex(std::string_view s)
+{
+    for (char c : s)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return false;
+    return true;
+}
+
+} // namespace
+
+bool Digest::isValid(std::string_view text)
+{
+    constexpr std::string_view prefix = "sha256:";
+    return text.size() == prefix.size() + 64 && text.substr(0, prefix.size()) == prefix &&
+           isLowerHex(text.substr(prefix.size()));
+}
+
+Digest Digest::parse(std::string_view text)
+{
+    if (!isValid(text))
+        throw Error(ErrorCode::InvalidArgument,
+                    "invalid digest \"" + std::string(text) + "\": expected sha256:<64 lowercase hex>");
+    return fromHex(text.substr(7));
+}
+
+Digest Digest::fromHex(std::string_view hex)
+{
+    if (hex.size() != 64 || !isLowerHex(hex))
+        throw Error(ErrorCode::InvalidArgument, "invalid sha256 hex \"" + std::string(hex) + "\"");
+    Digest d;
+    d.m_hex = std::string(hex);
+    return d;
+}
+
+Digest Digest::ofBytes(std::string_view bytes)
+{
+    Sha256 h;
+    h.update(bytes);
+    return h.finish();
+}
+
+struct Sha256::Ctx {
+    EVP_MD_CTX *md = nullptr;
+    ~Ctx() { EVP_MD_CTX_free(md); }
+};
+
+Sha256::Sha256() : m_ctx(std::make_unique<Ctx>())
+{
+    m_ctx->md = EVP_MD_CTX_new();
+    if (!m_ctx->md || EVP_DigestInit_ex(m_ctx->md, EVP_sha256(), nullptr) != 1)
+        throw Error(ErrorCode::Internal, "cannot initialise sha256");
+}
+
+Sha256::~Sha256() = default;
+Sha256::Sha256(Sha256 &&) noexcept = default;
+Sha256 &Sha256::operator=(Sha256 &&) noexcept = default;
+
+void Sha256::update(const void *data, std::size_t size)
+{
+    if (size == 0)
+        return;
+    EVP_DigestUpdate(m_ctx->md, data, size);
+    m_bytes += size;
+}
+
+Digest Sha256::finish()
+{
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(m_ctx->md, out, &len);
+    static const char *digits = "0123456789abcdef";
+    std::string hex;
+    hex.reserve(len * 2);
+    for (unsigned i = 0; i < len; ++i) {
+        hex.push_back(digits[out[i] >> 4]);
+        hex.push_back(digits[out[i] & 15]);
+    }
+    return Digest::fromHex(hex);
+}
+
+} // namespace strata::engine

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// File-system helpers with the store's durability rules: every write is
+// temp file + fsync + rename + fsync of the directory, so a crash leaves the
+// old content or the new, never half of either.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace strata::engine::fsutil {
+
+namespace fs = std::filesystem;
+
+// Writes `data` to `target` atomically. The temp file is created in `tmpDir`
+// (same file system as `target`) or, when empty, beside `target`.
+void writeFileAtomic(const fs::path &target, std::string_view data, const fs::path &tmpDir = {});
+
+// Reads a whole file; throws NotFound/Io naming the path.
+[[nodiscard]] std::string readFile(const fs::path &path);
+
+void fsyncPath(const fs::path &path);
+void fsyncDir(const fs::path &dir);
+
+// Creates a directory (and parents); ok if it exists.
+void makeDirs(const fs::path &dir, unsigned mode = 0755);
+
+// Removes a tree even where directories were left read-only (as layer trees
+// may be). Missing is fine.
+void removeTree(const fs::path &path);
+
+// A fresh, unique name like "tmp-3f9a1c...": for staging files and dirs.
+[[nodiscard]] std::string uniqueName(std::string_view prefix);
+
+// Renames atomically; throws Io naming both paths.
+void renamePath(const fs::path &from, const fs::path &to);
+
+// A directory removed (recursively) when the object dies, unless released.
+class TempDir {
+public:
+    TempDir() = default;
+    explicit TempDir(const fs::path &parent, std::string_view prefix = "tmp-");
+    ~TempDir();
+    TempDir(TempDir &&other) noexcept;
+    TempDir &operator=(TempDir &&other) noexcept;
+    TempDir(const TempDir &) = delete;
+    TempDir &operator=(const TempDir &) = delete;
+
+    [[nodiscard]] const fs::path &path() const { return m_path; }
+    // Keeps the directory on disk (e.g. after renaming it into place).
+    void release() { m_path.clear(); }
+
+private:
+    fs::path m_path;
+};
+
+} // namespace strata::engine::fsutil
