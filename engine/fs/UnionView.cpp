@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/fs/UnionView.h"
+
+#include "engine/util/Digest.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <map>
+#include <unordered_map>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/xattr.h>
+#include <unistd.h>
+
+namespace strata::engine::fs {
+namespace {
+
+using layer::ChangeKind;
+
+bool isUnder(const std::string &path, const std::string &dir)
+{
+    return dir.empty() || (path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 && path[dir.size()] == '/');
+}
+
+std::string join(const std::string &dir, const std::string &name)
+{
+    return dir.empty() ? name : dir + "/" + name;
+}
+
+std::vector<std::string> listDir(const std::filesystem::path &dir)
+{
+    std::vector<std::string> names;
+    DIR *d = ::opendir(dir.c_str());
+    if (!d)
+        return names;
+    while (dirent *e = ::readdir(d)) {
+        if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0)
+            names.emplace_back(e->d_name);
+    }
+    ::closedir(d);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+bool hasOverlayOpaqueXattr(const std::filesystem::path &dir)
+{
+    char v[4] = {};
+    ssize_t n = ::lgetxattr(dir.c_str(), std::string(layer::kOverlayOpaqueXattr).c_str(), v, sizeof v);
+    return n == 1 && v[0] == 'y';
+}
+
+} // namespace
+
+// Applies one layer at a time on top of the merged map, recording each
+// layer's changes as it goes.
+class UnionView::Builder {
+public:
+    explicit Builder(UnionView &view) : m_view(view) {}
+
+    void addLayer(int index, const LayerDir &layer)
+    {
+        m_index = index;
+        m_layer = layer;
+        m_inodeGroups.clear();
+        m_changeAt.clear();
+        m_view.m_changes.emplace_back();
+        walk(layer.dir, "");
+        auto &c = m_view.m_changes.back();
+        std::sort(c.begin(), c.end(), [](const auto &a, const auto &b) { return a.change.path < b.change.path; });
+    }
+
+private:
+    void walk(const std::filesystem::path &abs, const std::string &rel)
+    {
+        const std::vector<std::string> names = listDir(abs);
+        const bool opaque = !rel.empty() && (std::find(names.begin(), names.end(), layer::kOpaqueMarker) != names.end() ||
+                                             (m_layer.whiteouts == layer::WhiteoutFormat::OverlayDevices &&
+                                              hasOverlayOpaqueXattr(abs)));
+        if (opaque)
+            hideBelow(rel);
+        for (const auto &name : names) { // whiteouts first: they act on the layers below only
+            if (layer::isWhiteoutName(name))
+                whiteout(join(rel, std::string(layer::whitedOutName(name))));
+        }
+        for (const auto &name : names) {
+            if (layer::isOpaqueMarker(name) || layer::isWhiteoutName(name))
+                continue;
+            visit(abs / name, join(rel, name));
+        }
+    }
+
+    void visit(const std::filesystem::path &abs, const std::string &rel)
+    {
+        struct stat st {};
+        if (::lstat(abs.c_str(), &st) != 0) {
+            m_view.m_problems.push_back(rel + ": " + std::strerror(errno));
+            return;
+        }
+        if (m_layer.whiteouts == layer::WhiteoutFormat::OverlayDevices && S_ISCHR(st.st_mode) && st.st_rdev == makedev(0, 0)) {
+            whiteout(rel);
+            return;
+        }
+        TreeEntry e = entryFrom(abs, rel, st);
+        auto existing = m_view.m_merged.find(rel);
+        const bool replaces = existing != m_view.m_merged.end();
+        if (replaces) {
+            e.shadowed = existing->second.shadowed;
+            e.shadowed.push_back(existing->second.layer);
+            if (existing->second.type == EntryType::Dir && e.type != EntryType::Dir)
+                eraseSubtree(rel);
+        }
+        record(rel, replaces ? ChangeKind::Modified : ChangeKind::Added, false, e.type, e.size);
+        m_view.m_versions[rel].push_back(e);
+        m_view.m_merged[rel] = e;
+        if (e.type == EntryType::Dir)
+            walk(abs, rel);
+    }
+
+    TreeEntry entryFrom(const std::filesystem::path &abs, const std::string &rel, const struct stat &st)
+    {
+        TreeEntry e;
+        e.path = rel;
+        e.type = entryTypeOf(st.st_mode);
+        e.mode = st.st_mode & 07777;
+        e.uid = st.st_uid;
+        e.gid = st.st_gid;
+        e.mtime = st.st_mtim.tv_sec;
+        e.layer = m_index;
+        e.source = abs;
+        if (e.type == EntryType::File)
+            e.size = static_cast<std::uint64_t>(st.st_size);
+        if (e.type == EntryType::Symlink) {
+            std::error_code ec;
+            e.target = std::filesystem::read_symlink(abs, ec).string();
+            e.size = e.target.size();
+        }
+        if (e.type != EntryType::Dir && st.st_nlink > 1) {
+            const auto key = std::make_pair(st.st_dev, st.st_ino);
+            auto [it, inserted] = m_inodeGroups.try_emplace(key, m_nextGroup);
+            if (inserted)
+                ++m_nextGroup;
+            e.linkGroup = it->second;
+        }
+        return e;
+    }
+
+    // `.wh.NAME`: NAME and everything under it disappear from the view.
+    void whiteout(const std::string &rel)
+    {
+        auto it = m_view.m_merged.find(rel);
+        const EntryType type = it != m_view.m_merged.end() ? it->second.type : EntryType::File;
+        const std::uint64_t size = it != m_view.m_merged.end() ? it->second.size : 0;
+        eraseSubtree(rel);
+        if (it != m_view.m_merged.end())
+            m_view.m_merged.erase(it);
+        record(rel, ChangeKind::Deleted, false, type, size);
+    }
+
+    // An opaque directory: everything the lower layers had under it is hidden.
+    void hideBelow(const std::string &dir)
+    {
+        eraseSubtree(dir);
+        record(dir, m_view.m_merged.count(dir) ? ChangeKind::Modified : ChangeKind::Added, true, EntryType::Dir, 0);
+    }
+
+    void eraseSubtree(const std::string &dir)
+    {
+        auto it = m_view.m_merged.lower_bound(dir + "/");
+        while (it != m_view.m_merged.end() && isUnder(it->first, dir))
+            it = m_view.m_merged.erase(it);
+    }
+
+    void record(const std::string &path, ChangeKind kind, bool opaque, EntryType type, std::uint64_t size)
+    {
+        auto &changes = m_view.m_changes.back();
+        // An opaque marker and the directory entry itself describe one change.
+        auto [it, inserted] = m_changeAt.try_emplace(path, changes.size());
+        if (!inserted) {
+            changes[it->second].change.opaque = changes[it->second].change.opaque || opaque;
+            return;
+        }
+        changes.push_back({{path, kind, opaque}, type, size});
+    }
+
+    UnionView &m_view;
+    int m_index = 0;
+    LayerDir m_layer;
+    std::map<std::pair<dev_t, ino_t>, int> m_inodeGroups;
+    std::unordered_map<std::string, std::size_t> m_changeAt; // path -> index in this layer's changes
+    int m_nextGroup = 0;
+};
+
+UnionView UnionView::build(const std::vector<LayerDir> &layers)
+{
+    UnionView view;
+    Builder builder(view);
+    for (std::size_t i = 0; i < layers.size(); ++i)
+        builder.addLayer(static_cast<int>(i), layers[i]);
+    return view;
+}
+
+std::uint64_t UnionView::wastedBytes() const
+{
+    std::uint64_t wasted = 0;
+    for (const auto &[path, versions] : m_versions) {
+        auto winner = m_merged.find(path);
+        for (const auto &v : versions) {
+            const bool wins = winner != m_merged.end() && winner->second.layer == v.layer;
+            if (!wins && v.type == EntryType::File)
+                wasted += v.size;
+        }
+    }
+    return wasted;
+}
+
+std::string fileSha256Hex(const std::filesystem::path &path)
+{
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return {};
+    Sha256 h;
+    char buf[1 << 16];
+    ssize_t n;
+    while ((n = ::read(fd, buf, sizeof buf)) > 0)
+        h.update(buf, static_cast<std::size_t>(n));
+    ::close(fd);
+    return h.finish().hex();
+}
+
+} // namespace strata::engine::fs

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The union of an ordered list of layer trees, computed the way overlayfs
+// presents it (nearest layer wins, whiteouts hide, opaque directories hide
+// everything below them) but as data: which layer provides each path, what it
+// shadows, what each layer added, modified and deleted. This is what the GUI
+// draws, what `image tree` prints and what `diff` compares.
+
+#include "engine/fs/TreeEntry.h"
+#include "engine/layer/Change.h"
+#include "engine/layer/Whiteout.h"
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace strata::engine::fs {
+
+struct LayerDir {
+    std::filesystem::path dir;
+    layer::WhiteoutFormat whiteouts = layer::WhiteoutFormat::OciMarkers;
+};
+
+// A layer's effect on the tree below it.
+struct LayerChangeEntry {
+    layer::Change change;          // path, A/M/D, opaque
+    EntryType type = EntryType::File; // of the new version (Deleted: of the hidden one, if known)
+    std::uint64_t size = 0;
+};
+
+class UnionView {
+public:
+    // Walks every layer once. Unreadable paths are skipped and listed in
+    // problems() rather than failing the whole view.
+    static UnionView build(const std::vector<LayerDir> &layers);
+
+    // The merged tree: path -> the version that wins.
+    [[nodiscard]] const std::map<std::string, TreeEntry> &merged() const { return m_merged; }
+    // Every version of every path that any layer holds, bottom to top,
+    // including versions hidden by later layers (`image tree --all`).
+    [[nodiscard]] const std::map<std::string, std::vector<TreeEntry>> &versions() const { return m_versions; }
+    // Per layer (bottom = 0), its changes sorted by path.
+    [[nodiscard]] const std::vector<std::vector<LayerChangeEntry>> &changes() const { return m_changes; }
+    // Bytes present in lower layers but hidden in the merged view, per path
+    // (dive's "wasted space"): shadowed versions and deleted files.
+    [[nodiscard]] std::uint64_t wastedBytes() const;
+    [[nodiscard]] const std::vector<std::string> &problems() const { return m_problems; }
+    [[nodiscard]] std::size_t layerCount() const { return m_changes.size(); }
+
+private:
+    class Builder;
+    std::map<std::string, TreeEntry> m_merged;
+    std::map<std::string, std::vector<TreeEntry>> m_versions;
+    std::vector<std::vector<LayerChangeEntry>> m_changes;
+    std::vector<std::string> m_problems;
+};
+
+// SHA-256 of a regular file's content as "sha256:<hex>"-less hex.
+[[nodiscard]] std::string fileSha256Hex(const std::filesystem::path &path);
+
+} // namespace strata::engine::fs

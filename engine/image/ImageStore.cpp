@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/image/ImageStore.h"
+
+#include "engine/Error.h"
+#include "engine/image/MediaTypes.h"
+#include "engine/image/Reference.h"
+#include "engine/layer/LayerApplier.h"
+
+#include <algorithm>
+#include <set>
+#include <unistd.h>
+
+namespace strata::engine::image {
+namespace {
+
+// Copies every byte pulled through it into the blob being written, so the
+// layer is stored and unpacked from one read of the source.
+class TeeSource final : public layer::ByteSource {
+public:
+    TeeSource(layer::ByteSource &in, store::BlobStore::Writer &out) : m_in(in), m_out(out) {}
+    std::size_t read(void *buffer, std::size_t size) override
+    {
+        const std::size_t n = m_in.read(buffer, size);
+        m_out.write(buffer, n);
+        return n;
+    }
+
+private:
+    layer::ByteSource &m_in;
+    store::BlobStore::Writer &m_out;
+};
+
+bool isHexPrefix(const std::string &s)
+{
+    return !s.empty() && s.size() <= 64 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+[[noreturn]] void noSuchImage(const std::string &ref)
+{
+    throw Error(ErrorCode::NotFound, "No such image: " + ref);
+}
+
+std::string mediaTypeFor(layer::Compression c)
+{
+    switch (c) {
+    case layer::Compression::Gzip: return std::string(media::kOciLayerGzip);
+    case layer::Compression::Zstd: return std::string(media::kOciLayerZstd);
+    case layer::Compression::None: break;
+    }
+    return std::string(media::kOciLayer);
+}
+
+} // namespace
+
+std::string normaliseTag(const std::string &ref)
+{
+    const Reference r = Reference::parse(ref);
+    if (!r.digest.empty())
+        throw Error(ErrorCode::InvalidArgument, "refusing to create a tag with a digest reference");
+    return r.familiarName() + ":" + (r.tag.empty() ? "latest" : r.tag);
+}
+
+ImageStore::ImageStore(store::StoreLayout layout, events::EventBus &bus)
+    : m_layout(std::move(layout)), m_blobs(m_layout), m_layers(m_layout), m_bus(bus)
+{
+}
+
+std::unique_ptr<store::StoreLock> ImageStore::lock() const
+{
+    return std::make_unique<store::StoreLock>(m_layout.lockFile());
+}
+
+store::ImageIndex ImageStore::index() const
+{
+    return store::ImageIndex::load(m_layout.imageIndexFile());
+}
+
+void ImageStore::saveIndex(const store::ImageIndex &index) const
+{
+    index.save(m_layout.imageIndexFile(), m_layout.tmpDir());
+}
+
+Digest ImageStore::resolve(const std::string &ref) const
+{
+    const store::ImageIndex idx = index();
+    if (Digest::isValid(ref)) {
+        const Digest id = Digest::parse(ref);
+        if (idx.find(id))
+            return id;
+        noSuchImage(ref);
+    }
+    std::optional<Reference> parsed;
+    try {
+        parsed = Reference::parse(ref);
+    } catch (const Error &) {
+        if (!isHexPrefix(ref) && !(ref.rfind("sha256:", 0) == 0 && isHexPrefix(ref.substr(7))))
+            throw;
+    }
+    if (parsed && !parsed->digest.empty()) {
+        // name@digest: the manifest digest of an image carrying that name.
+        for (const auto &[id, rec] : idx.images())
+            if (rec.manifest.str() == parsed->digest)
+                for (const auto &t : idx.tagsOf(id))
+                    if (t.substr(0, t.rfind(':')) == parsed->familiarName())
+                        return id;
+        noSuchImage(ref);
+    }
+    if (parsed) {
+        const std::string repoTag = parsed->familiarName() + ":" + (parsed->tag.empty() ? "latest" : parsed->tag);
+        if (auto id = idx.resolveTag(repoTag))
+            return *id;
+    }
+    // An id prefix, as Docker accepts "5cb" for "5cb4..." when it is unique.
+    const std::string prefix = ref.rfind("sha256:", 0) == 0 ? ref.substr(7) : ref;
+    if (isHexPrefix(prefix)) {
+        std::vector<Digest> hits;
+        for (const auto &[id, rec] : idx.images())
+            if (id.hex().compare(0, prefix.size(), prefix) == 0)
+                hits.push_back(id);
+        if (hits.size() == 1)
+            return hits.front();
+        if (hits.size() > 1)
+            throw Error(ErrorCode::InvalidArgument, "image id prefix \"" + ref + "\" is ambiguous: " +
+                                                        std::to_string(hits.size()) + " images match");
+    }
+    noSuchImage(ref);
+}
+
+Image ImageStore::get(const Digest &id) const
+{
+    const store::ImageIndex idx = index();
+    const store::ImageRecord *rec = idx.find(id);
+    if (!rec)
+        noSuchImage(id.str());
+    Image img;
+    img.id = id;
+    img.manifestDigest = rec->manifest;
+    img.parent = rec->parent;
+    img.added = rec->added;
+    img.tags = idx.tagsOf(id);
+    img.manifest = Manifest::parse(m_blobs.read(rec->manifest), "manifest " + rec->manifest.str());
+    img.configBytes = m_blobs.read(id);
+    img.config = ImageConfig::parse(img.configBytes, "image config " + id.str());
+    return img;
+}
+
+std::vector<Image> ImageStore::list() const
+{
+    std::vector<Image> out;
+    for (const auto &[id, rec] : index().images())
+        out.push_back(get(id));
+    return out;
+}
+
+std::vector<store::LayerRecord> ImageStore::layerChain(const Image &image) const
+{
+    std::vector<store::LayerRecord> chain;
+    Digest parent;
+    for (const auto &diffId : image.config.diffIds) {
+        const Digest chainId = store::chainIdOf(parent, diffId);
+        chain.push_back(m_layers.get(chainId));
+        parent = chainId;
+    }
+    return chain;
+}
+
+store::LayerRecord ImageStore::ingestLayer(layer::ByteSource &source, const LayerIngest &what)
+{
+    auto held = lock();
+    store::BlobStore::Writer blob = m_blobs.writer();
+    TeeSource tee(source, blob);
+    store::LayerStore::Staging staging = m_layers.stage();
+
+    layer::ApplyOptions options;
+    options.mode = layer::ApplyMode::Diff;
+    options.whiteouts = layer::WhiteoutFormat::OciMarkers;
+    options.preserveOwnership = ::geteuid() == 0;
+    options.preserveXattrs = ::geteuid() == 0;
+    options.allowDevices = ::geteuid() == 0;
+    const std::string subject = what.expectedDiffId ? what.expectedDiffId->str() : "";
+    m_bus.publish(events::EventKind::LayerExtractStarted, subject, {{"index", what.index}, {"count", what.count}});
+    options.onProgress = [&](const layer::ApplyProgress &p) {
+        m_bus.publish(events::EventKind::LayerProgress, subject,
+                      {{"index", what.index}, {"files", p.entries}, {"bytes", p.bytes}});
+    };
+    options.onWhiteout = [&](const std::string &path, bool opaque) {
+        m_bus.publish(opaque ? events::EventKind::OpaqueApplied : events::EventKind::WhiteoutApplied, subject,
+                      {{"index", what.index}, {"path", path}});
+    };
+    const layer::ApplyResult r = withErrorContext("layer " + std::to_string(what.index + 1), [&] {
+        return layer::applyLayer(tee, staging.diffDir(), options);
+    });
+    if (what.expectedDiffId && *what.expectedDiffId != r.diffId)
+        throw Error(ErrorCode::DigestMismatch, "layer " + std::to_string(what.index + 1) + ": content hashes to diff_id " +
+                                                   r.diffId.str() + ", the config says " + what.expectedDiffId->str());
+    const Digest blobDigest = withErrorContext("layer " + std::to_string(what.index + 1),
+                                               [&] { return blob.commit(what.expectedBlob); });
+    m_bus.publish(events::EventKind::BlobVerified, blobDigest.str(), {{"size", r.blobSize}});
+
+    store::LayerRecord rec;
+    rec.chainId = store::chainIdOf(what.parentChain, r.diffId);
+    rec.diffId = r.diffId;
+    rec.parent = what.parentChain;
+    rec.blob = blobDigest;
+    rec.mediaType = what.mediaType.empty() ? mediaTypeFor(r.compression) : what.mediaType;
+    rec.blobSize = r.blobSize;
+    rec.tarSize = r.tarSize;
+    rec.contentBytes = r.contentBytes;
+    rec.entries = r.entries;
+    rec.whiteouts = options.whiteouts;
+    if (!staging.commit(rec)) {
+        m_bus.publish(events::EventKind::LayerReused, r.diffId.str(),
+                      {{"chain_id", rec.chainId.str()}, {"index", what.index}});
+        return m_layers.get(rec.chainId);
+    }
+    m_bus.publish(events::EventKind::LayerExtracted, r.diffId.str(),
+                  {{"chain_id", rec.chainId.str()},
+                   {"index", what.index},
+                   {"count", what.count},
+                   {"files", r.entries},
+                   {"bytes", r.contentBytes},
+                   {"whiteouts", r.whiteouts + r.opaques},
+                   {"compression", layer::toString(r.compression)}});
+    return rec;
+}
+
+Digest ImageStore::registerImage(const std::string &configBytes, const std::vector<store::LayerRecord> &layers,
+                                 const std::vector<std::string> &tags, const Digest &parent,
+                                 std::optional<std::string> manifestBytes)
+{
+    auto held = lock();
+    const ImageConfig config = ImageConfig::parse(configBytes, "image config");
+    if (config.diffIds.size() != layers.size())
+        throw Error(ErrorCode::InvalidArchive, "image config lists " + std::to_string(config.diffIds.size()) +
+                                                   " layers, the manifest " + std::to_string(layers.size()));
+    for (std::size_t i = 0; i < layers.size(); ++i)
+        if (layers[i].diffId != config.diffIds[i])
+            throw Error(ErrorCode::DigestMismatch, "layer " + std::to_string(i + 1) + " has diff_id " +
+                                                       layers[i].diffId.str() + ", the config says " +
+                                                       config.diffIds[i].str());
+    const Digest id = m_blobs.put(configBytes);
+    if (!manifestBytes) {
+        Manifest m;
+        m.mediaType = std::string(media::kOciManifest);
+        m.config = {std::string(media::kOciConfig), id, static_cast<std::int64_t>(configBytes.size()), {}, {}};
+        for (const auto &l : layers)
+            m.layers.push_back({l.mediaType, l.blob, static_cast<std::int64_t>(l.blobSize), {}, {}});
+        manifestBytes = m.toJson().dump();
+    }
+    const Digest manifest = m_blobs.put(*manifestBytes);
+
+    store::ImageIndex idx = index();
+    const bool existed = idx.find(id) != nullptr;
+    store::ImageRecord rec = existed ? *idx.find(id) : store::ImageRecord{id, manifest, parent, timeutil::now()};
+    if (!existed || rec.parent.empty())
+        rec.parent = parent;
+    idx.putImage(rec);
+    for (const auto &t : tags)
+        idx.setTag(normaliseTag(t), id);
+    saveIndex(idx);
+    for (const auto &t : tags)
+        m_bus.publish(events::EventKind::RefAdded, id.str(), {{"name", normaliseTag(t)}});
+    return id;
+}
+
+void ImageStore::tag(const Digest &id, const std::string &repoTag)
+{
+    auto held = lock();
+    store::ImageIndex idx = index();
+    if (!idx.find(id))
+        noSuchImage(id.str());
+    const std::string name = normaliseTag(repoTag);
+    idx.setTag(name, id);
+    saveIndex(idx);
+    m_bus.publish(events::EventKind::ImageTagged, id.str(), {{"name", name}});
+}
+
+bool ImageStore::untag(const std::string &repoTag)
+{
+    auto held = lock();
+    store::ImageIndex idx = index();
+    const std::string name = normaliseTag(repoTag);
+    const auto id = idx.resolveTag(name);
+    if (!id)
+        return false;
+    idx.removeTag(name);
+    saveIndex(idx);
+    m_bus.publish(events::EventKind::ImageUntagged, id->str(), {{"name", name}});
+    return true;
+}
+
+void ImageStore::deleteImage(const Digest &id)
+{
+    auto held = lock();
+    store::ImageIndex idx = index();
+    if (!idx.find(id))
+        noSuchImage(id.str());
+    idx.removeImage(id);
+    saveIndex(idx);
+    m_bus.publish(events::EventKind::ImageDeleted, id.str());
+    garbageCollect();
+}
+
+std::size_t ImageStore::garbageCollect()
+{
+    auto held = lock();
+    std::set<Digest> liveBlobs;
+    std::set<Digest> liveLayers;
+    for (const auto &img : list()) {
+        liveBlobs.insert(img.id);
+        liveBlobs.insert(img.manifestDigest);
+        for (const auto &l : img.manifest.layers)
+            liveBlobs.insert(l.digest);
+        for (const auto &l : layerChain(img)) {
+            liveLayers.insert(l.chainId);
+            liveBlobs.insert(l.blob);
+        }
+    }
+    std::size_t removed = 0;
+    for (const auto &l : m_layers.list()) {
+        if (!liveLayers.count(l.chainId)) {
+            m_layers.remove(l.chainId);
+            m_bus.publish(events::EventKind::LayerRemoved, l.chainId.str(), {{"diff_id", l.diffId.str()}});
+            ++removed;
+        }
+    }
+    for (const auto &b : m_blobs.list()) {
+        if (!liveBlobs.count(b)) {
+            m_blobs.remove(b);
+            m_bus.publish(events::EventKind::BlobRemoved, b.str());
+            ++removed;
+        }
+    }
+    return removed;
+}
+
+} // namespace strata::engine::image

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Images in the store: blobs + unpacked layers + the index, behind one class
+// that resolves names the way Docker does and keeps the three consistent.
+// Every mutating call takes the store lock itself; callers that need several
+// calls to be one transaction hold lock() around them (it is re-entrant).
+
+#include "engine/events/EventBus.h"
+#include "engine/image/OciTypes.h"
+#include "engine/layer/ByteStream.h"
+#include "engine/store/BlobStore.h"
+#include "engine/store/ImageIndex.h"
+#include "engine/store/LayerStore.h"
+#include "engine/store/StoreLayout.h"
+#include "engine/store/StoreLock.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace strata::engine::image {
+
+struct Image {
+    Digest id;                 // config digest
+    Digest manifestDigest;
+    Manifest manifest;
+    ImageConfig config;
+    std::string configBytes;   // exactly as stored (hashes to id)
+    std::vector<std::string> tags; // familiar "repo:tag", sorted
+    Digest parent;
+    timeutil::TimePoint added{};
+};
+
+struct LayerIngest {
+    std::string mediaType;              // of the blob as it will be stored
+    std::optional<Digest> expectedBlob; // from a manifest: verified
+    std::optional<Digest> expectedDiffId; // from the config: verified
+    Digest parentChain;                 // chain id of the layer below
+    int index = 0;                      // for events: position and count
+    int count = 1;
+};
+
+class ImageStore {
+public:
+    ImageStore(store::StoreLayout layout, events::EventBus &bus);
+
+    [[nodiscard]] const store::StoreLayout &layout() const { return m_layout; }
+    [[nodiscard]] store::BlobStore &blobs() { return m_blobs; }
+    [[nodiscard]] const store::BlobStore &blobs() const { return m_blobs; }
+    [[nodiscard]] store::LayerStore &layers() { return m_layers; }
+    [[nodiscard]] const store::LayerStore &layers() const { return m_layers; }
+    [[nodiscard]] events::EventBus &bus() const { return m_bus; }
+
+    [[nodiscard]] std::unique_ptr<store::StoreLock> lock() const;
+    [[nodiscard]] store::ImageIndex index() const;
+
+    // Resolves "name[:tag]", "name@sha256:…" (a manifest digest of a tagged
+    // image), "sha256:<id>", a full id or a unique id prefix. Throws
+    // NotFound "No such image: <ref>" or InvalidArgument for a malformed
+    // reference / an ambiguous prefix.
+    [[nodiscard]] Digest resolve(const std::string &ref) const;
+    [[nodiscard]] Image get(const Digest &id) const;
+    [[nodiscard]] std::vector<Image> list() const;
+    // The image's layers bottom to top (NotFound if one is missing).
+    [[nodiscard]] std::vector<store::LayerRecord> layerChain(const Image &image) const;
+
+    // Streams one layer blob in: stores the blob and unpacks it, in one pass,
+    // verifying expected digests. Reuses an existing layer with the same
+    // chain id (the bytes are still read and verified).
+    store::LayerRecord ingestLayer(layer::ByteSource &source, const LayerIngest &what);
+
+    // Stores config + manifest for layers already in the store and registers
+    // the image with `tags` (familiar "repo:tag"; a tag moved away from
+    // another image leaves that one dangling). Returns the image id.
+    Digest registerImage(const std::string &configBytes, const std::vector<store::LayerRecord> &layers,
+                         const std::vector<std::string> &tags, const Digest &parent = {},
+                         std::optional<std::string> manifestBytes = std::nullopt);
+
+    // Points a tag at an image (Docker's `tag`). Emits ImageTagged.
+    void tag(const Digest &id, const std::string &repoTag);
+    // Removes one tag; returns true if it existed. Emits ImageUntagged.
+    bool untag(const std::string &repoTag);
+    // Deletes the image record (tags included) and garbage-collects blobs and
+    // layers no image references any more. Emits ImageDeleted.
+    void deleteImage(const Digest &id);
+    // Removes blobs and layers referenced by no image; returns how many.
+    std::size_t garbageCollect();
+
+private:
+    void saveIndex(const store::ImageIndex &index) const;
+
+    store::StoreLayout m_layout;
+    store::BlobStore m_blobs;
+    store::LayerStore m_layers;
+    events::EventBus &m_bus;
+};
+
+// "busybox" -> "busybox:latest"; keeps a given tag; rejects digests and
+// malformed names (InvalidArgument, Docker's wording).
+[[nodiscard]] std::string normaliseTag(const std::string &ref);
+
+} // namespace strata::engine::image

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Unpacked layers, keyed by chain id (image-spec config.md#layer-chainid):
+// layers/<chain-hex>/diff holds that layer's own changes, whiteouts spelled
+// as recorded in layer.json. A layer appears only complete: it is unpacked
+// into a staging directory under tmp/ and renamed into place.
+
+#include "engine/layer/Whiteout.h"
+#include "engine/util/Digest.h"
+#include "engine/util/Fs.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace strata::engine::store {
+
+class StoreLayout;
+
+struct LayerRecord {
+    Digest chainId;
+    Digest diffId;           // sha256 of the uncompressed tar
+    Digest parent;           // chain id of the layer below; empty for a base layer
+    Digest blob;             // the stored (possibly compressed) tar in blobs/
+    std::string mediaType;   // of the blob
+    std::uint64_t blobSize = 0;
+    std::uint64_t tarSize = 0;     // uncompressed tar bytes
+    std::uint64_t contentBytes = 0; // regular-file bytes in the layer (what `images` sums)
+    std::uint64_t entries = 0;
+    layer::WhiteoutFormat whiteouts = layer::WhiteoutFormat::OciMarkers;
+};
+
+// ChainID(L0) = DiffID(L0); ChainID(Ln) = sha256(ChainID(Ln-1) + " " + DiffID(Ln)).
+[[nodiscard]] Digest chainIdOf(const Digest &parentChain, const Digest &diffId);
+
+class LayerStore {
+public:
+    explicit LayerStore(const StoreLayout &layout);
+
+    [[nodiscard]] bool has(const Digest &chainId) const;
+    // Throws NotFound.
+    [[nodiscard]] LayerRecord get(const Digest &chainId) const;
+    [[nodiscard]] std::filesystem::path diffDir(const Digest &chainId) const;
+    [[nodiscard]] std::vector<LayerRecord> list() const;
+    // Removes the layer directory; missing is fine.
+    void remove(const Digest &chainId);
+
+    // A layer being unpacked: fill diffDir(), then commit(). Dropped uncommitted,
+    // it leaves nothing behind.
+    class Staging {
+    public:
+        [[nodiscard]] std::filesystem::path diffDir() const { return m_dir.path() / "diff"; }
+        // Records the layer and renames it into place. Returns false (and
+        // discards the staging copy) when the chain id is already present.
+        bool commit(const LayerRecord &record);
+
+    private:
+        friend class LayerStore;
+        Staging(const LayerStore &store, fsutil::TempDir dir) : m_store(&store), m_dir(std::move(dir)) {}
+        const LayerStore *m_store;
+        fsutil::TempDir m_dir;
+    };
+    [[nodiscard]] Staging stage() const;
+
+private:
+    std::filesystem::path m_dir;
+    std::filesystem::path m_tmp;
+};
+
+} // namespace strata::engine::store
