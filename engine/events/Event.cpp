@@ -37,6 +37,14 @@ constexpr std::array kNames = {
     KindName{EventKind::RefRemoved, "ref", "remove"},
     KindName{EventKind::Progress, "engine", "progress"},
     KindName{EventKind::StepReached, "engine", "step"},
+    KindName{EventKind::ContainerLayerCreated, "union", "layer_create"},
+    KindName{EventKind::UnionMounted, "union", "mount"},
+    KindName{EventKind::UnionUnmounted, "union", "unmount"},
+    KindName{EventKind::CopiedUp, "union", "copy_up"},
+    KindName{EventKind::WhiteoutCreated, "union", "whiteout"},
+    KindName{EventKind::OpaqueDirCreated, "union", "opaque"},
+    KindName{EventKind::UpperPathAdded, "union", "add"},
+    KindName{EventKind::UpperChangesSummarised, "union", "summary"},
 };
 
 const KindName &nameOf(EventKind kind)

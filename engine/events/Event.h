@@ -38,6 +38,18 @@ enum class EventKind {
     // long work
     Progress,          // id = what; attrs: current, total, unit, label
     StepReached,       // id = operation; attrs: phase, description (step gate)
+    // union file system: a container's read-write layer (id = container id;
+    // paths as the container sees them: "/etc/web.conf")
+    ContainerLayerCreated, // attrs: diff (the empty read-write layer dir)
+    UnionMounted,      // attrs: driver, lowerdir (nearest first), upperdir, workdir, merged, layers
+    UnionUnmounted,    // attrs: driver, merged
+    CopiedUp,          // attrs: path, type, from_layer (index, bottom = 0), from_layer_id, bytes,
+                       //        lower_bytes, lower_sha256, sha256
+    WhiteoutCreated,   // attrs: path (the hidden path), type, from_layer, from_layer_id
+    OpaqueDirCreated,  // attrs: path, from_layer (-1 when no lower had the directory)
+    UpperPathAdded,    // attrs: path, type, bytes, sha256 (new in the container, not from a lower)
+    UpperChangesSummarised, // attrs: copied_up, whiteouts, opaque, added, bytes, total, paths (first 8):
+                            // one event instead of hundreds when a scan finds bulk changes
 };
 
 struct Event {

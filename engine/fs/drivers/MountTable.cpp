@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/fs/drivers/MountTable.h"
+
+#include <cctype>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace strata::engine::fs::drivers {
+namespace {
+
+// mountinfo escapes space, tab, newline and backslash as \ooo.
+std::string unescapeOctal(const std::string &s)
+{
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\\' && i + 3 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
+            out.push_back(static_cast<char>(std::stoi(s.substr(i + 1, 3), nullptr, 8)));
+            i += 3;
+        } else {
+            out.push_back(s[i]);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+bool isMountPoint(const std::filesystem::path &dir)
+{
+    std::error_code ec;
+    const auto target = std::filesystem::weakly_canonical(dir, ec);
+    if (ec)
+        return false;
+    std::ifstream in("/proc/self/mountinfo");
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream fields(line);
+        std::string id, parent, devs, root, mountPoint;
+        if (fields >> id >> parent >> devs >> root >> mountPoint && unescapeOctal(mountPoint) == target.string())
+            return true;
+    }
+    return false;
+}
+
+bool inUserNamespace()
+{
+    std::ifstream in("/proc/self/uid_map");
+    unsigned long inside = 0, outside = 0, count = 0;
+    if (!(in >> inside >> outside >> count))
+        return false;
+    return !(inside == 0 && outside == 0 && count == 4294967295UL);
+}
+
+} // namespace strata::engine::fs::drivers
