@@ -79,6 +79,7 @@ MountInfo OverlayDriver::mount(const Lowers &lowers, const std::filesystem::path
     if (isMounted(containerDir)) {
         if (auto record = readMountRecord(p.mountRecord))
             return record->info;
+        throw Error(ErrorCode::Conflict, p.merged.string() + " is mounted, but not by this driver (no mount.json)");
     }
     createLayer(containerDir);
     fsutil::makeDirs(m_links.dir());

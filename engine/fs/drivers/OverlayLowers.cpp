@@ -115,7 +115,9 @@ namespace {
 
 stdfs::path sibling(const stdfs::path &lowerDir, const std::string &name)
 {
-    const auto d = lowerDir.lexically_normal();
+    auto d = lowerDir.lexically_normal();
+    if (!d.has_filename()) // "…/diff/"
+        d = d.parent_path();
     if (d.filename() == "diff")
         return d.parent_path() / name;
     return stdfs::path(d.string() + "." + name);

@@ -14,7 +14,9 @@
 //    their own sibling, ovl-user: one view cannot carry both, because the
 //    xattr a mount does not treat as its own is an ordinary one and a
 //    copy-up would carry it into the container layer. A layer without
-//    markers gets ovl -> diff, a symlink, after one readdir walk. Built in a temp dir and renamed into place, so two
+//    markers gets ovl -> diff, a symlink, after one readdir walk; so does a
+//    layer the store already keeps in overlay spelling (root only: its
+//    opaque xattrs are trusted.*, which a rootless mount does not read). Built in a temp dir and renamed into place, so two
 //    processes mounting the same image at once cannot see half of one.
 //    Why not convert diff/ in place and flip layer.json's "whiteouts"? The
 //    store would then hold trusted.* xattrs an unprivileged reader cannot

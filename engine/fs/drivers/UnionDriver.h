@@ -164,7 +164,8 @@ private:
 struct DriverContext {
     events::EventBus *bus = nullptr;     // required
     std::filesystem::path tmpDir;        // the store's tmp/ (the overlay probe mounts there)
-    std::filesystem::path linksDir;      // overlay short links (the store's root/l)
+    std::filesystem::path linksDir;      // overlay short links: the store's layers/l, as overlay2's l/
+                                         // (LayerStore lists only hex names, so "l" is not a layer)
 };
 
 // `requested` is "", "overlay" or "userspace"; "" probes (DriverProbe) and

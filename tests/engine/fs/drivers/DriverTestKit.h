@@ -92,7 +92,7 @@ inline std::vector<std::string> listTree(const stdfs::path &root)
 {
     std::vector<std::string> out;
     for (auto it = stdfs::recursive_directory_iterator(root); it != stdfs::recursive_directory_iterator(); ++it)
-        out.push_back(stdfs::relative(it->path(), root).string());
+        out.push_back(it->path().lexically_relative(root).string());
     std::sort(out.begin(), out.end());
     return out;
 }

@@ -135,6 +135,12 @@ private Q_SLOTS:
         QCOMPARE(readFile(diff() / "etc/web.conf"), std::string("port=9090\n"));
         QCOMPARE(readFile(m_lowers[2].dir / "etc/web.conf"), std::string("port=8080\n"));
         QCOMPARE(snapshot(), before);
+        if (m_driver->name() == "userspace") { // a copy, never a hardlink into the read-only layer
+            struct stat lower {}, mine {};
+            QVERIFY(::lstat((m_lowers[0].dir / "bin/busybox").c_str(), &lower) == 0);
+            QVERIFY(::lstat((merged() / "bin/busybox").c_str(), &mine) == 0);
+            QVERIFY(lower.st_ino != mine.st_ino);
+        }
 
         const auto *e = m_log->find(EventKind::CopiedUp, "/etc/web.conf");
         QVERIFY(e);
