@@ -1,2 +1,84 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/Engine.h"
+
+#include "engine/Error.h"
+#include "engine/EngineImpl.h"
+#include "engine/builtin/BuiltinImages.h"
+#include "engine/fs/DriverProbe.h"
+#include "engine/image/ImageStore.h"
+
+#include <sys/utsname.h>
+#include <unistd.h>
+
+namespace strata::engine {
+
+Engine::Engine(EngineOptions options) : m_impl(std::make_unique<Impl>(std::move(options))) {}
+Engine::~Engine() = default;
+
+Engine::Impl::Impl(EngineOptions o)
+    : options(std::move(o)),
+      layout(options.root.empty() ? store::StoreLayout::defaultRoot() : options.root),
+      images((layout.create(), layout), bus)
+{
+    if (options.journal) {
+        journal = std::make_unique<events::Journal>(layout.journalDir());
+        bus.subscribe([j = journal.get()](const events::Event &e) { j->append(e); });
+    }
+}
+
+events::EventBus &Engine::events()
+{
+    return m_impl->bus;
+}
+
+void Engine::setStepGate(events::StepGate *gate)
+{
+    m_impl->gate = gate;
+}
+
+const std::filesystem::path &Engine::root() const
+{
+    return m_impl->layout.root();
+}
+
+image::ImageStore &Engine::imageStore()
+{
+    return m_impl->images;
+}
+
+EngineInfo Engine::info() const
+{
+    EngineInfo info;
+    info.root = root().string();
+    const fs::DriverChoice driver = fs::chooseDriver(m_impl->options.driver, m_impl->layout.tmpDir());
+    info.driver = driver.name;
+    info.driverReason = driver.reason;
+    info.rootless = ::geteuid() != 0;
+    info.images = static_cast<int>(m_impl->images.index().images().size());
+    struct utsname u {};
+    if (::uname(&u) == 0) {
+        info.kernel = u.release;
+        info.os = u.sysname;
+        info.architecture = u.machine;
+    }
+    info.version = STRATA_VERSION;
+    return info;
+}
+
+Digest Engine::resolveImage(const std::string &ref) const
+{
+    return m_impl->images.resolve(ref);
+}
+
+void Engine::ensureBuiltinImages()
+{
+    builtin::ensureBuiltinImages(m_impl->images);
+}
+
+void Engine::tag(const std::string &source, const std::string &target)
+{
+    const Digest id = m_impl->images.resolve(source);
+    m_impl->images.tag(id, target);
+}
+
+} // namespace strata::engine

@@ -7,6 +7,7 @@
 #include "engine/layer/LayerApplier.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unistd.h>
 
@@ -290,7 +291,7 @@ bool ImageStore::untag(const std::string &repoTag)
     return true;
 }
 
-void ImageStore::deleteImage(const Digest &id)
+std::vector<Digest> ImageStore::deleteImage(const Digest &id)
 {
     auto held = lock();
     store::ImageIndex idx = index();
@@ -299,10 +300,10 @@ void ImageStore::deleteImage(const Digest &id)
     idx.removeImage(id);
     saveIndex(idx);
     m_bus.publish(events::EventKind::ImageDeleted, id.str());
-    garbageCollect();
+    return garbageCollect();
 }
 
-std::size_t ImageStore::garbageCollect()
+std::vector<Digest> ImageStore::garbageCollect()
 {
     auto held = lock();
     std::set<Digest> liveBlobs;
@@ -317,19 +318,32 @@ std::size_t ImageStore::garbageCollect()
             liveBlobs.insert(l.blob);
         }
     }
-    std::size_t removed = 0;
-    for (const auto &l : m_layers.list()) {
-        if (!liveLayers.count(l.chainId)) {
-            m_layers.remove(l.chainId);
-            m_bus.publish(events::EventKind::LayerRemoved, l.chainId.str(), {{"diff_id", l.diffId.str()}});
-            ++removed;
-        }
+    std::vector<store::LayerRecord> doomed;
+    std::map<Digest, Digest> parentOf;
+    for (auto &l : m_layers.list()) {
+        parentOf[l.chainId] = l.parent;
+        if (!liveLayers.count(l.chainId))
+            doomed.push_back(std::move(l));
+    }
+    auto depth = [&](Digest d) {
+        int n = 0;
+        for (auto it = parentOf.find(d); it != parentOf.end() && !it->second.empty(); it = parentOf.find(it->second))
+            ++n;
+        return n;
+    };
+    // Top of a chain first, as Docker reports released layers.
+    std::stable_sort(doomed.begin(), doomed.end(),
+                     [&](const auto &a, const auto &b) { return depth(a.chainId) > depth(b.chainId); });
+    std::vector<Digest> removed;
+    for (const auto &l : doomed) {
+        m_layers.remove(l.chainId);
+        m_bus.publish(events::EventKind::LayerRemoved, l.chainId.str(), {{"diff_id", l.diffId.str()}});
+        removed.push_back(l.chainId);
     }
     for (const auto &b : m_blobs.list()) {
         if (!liveBlobs.count(b)) {
             m_blobs.remove(b);
             m_bus.publish(events::EventKind::BlobRemoved, b.str());
-            ++removed;
         }
     }
     return removed;

@@ -82,10 +82,12 @@ public:
     // Removes one tag; returns true if it existed. Emits ImageUntagged.
     bool untag(const std::string &repoTag);
     // Deletes the image record (tags included) and garbage-collects blobs and
-    // layers no image references any more. Emits ImageDeleted.
-    void deleteImage(const Digest &id);
-    // Removes blobs and layers referenced by no image; returns how many.
-    std::size_t garbageCollect();
+    // layers no image references any more. Emits ImageDeleted. Returns the
+    // chain ids of the layers that went with it (Docker prints them).
+    std::vector<Digest> deleteImage(const Digest &id);
+    // Removes blobs and layers referenced by no image; returns the chain ids
+    // of the removed layers.
+    std::vector<Digest> garbageCollect();
 
 private:
     void saveIndex(const store::ImageIndex &index) const;

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The teaching verbs: `image layers` (the stack, bottom to top, with what each
+// layer changed) and `image tree` (the merged view, and who provides what).
+#include "engine/cli/CliContext.h"
+#include "engine/cli/Output.h"
+#include "engine/fs/UnionView.h"
+#include "engine/layer/Change.h"
+
+#include <memory>
+
+namespace strata::engine::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json treeEntryJson(const fs::TreeEntry &e, bool withShadowed)
+{
+    Json j = Json::object();
+    j["path"] = e.path;
+    j["type"] = fs::toString(e.type);
+    j["mode"] = fs::modeString(e.mode);
+    j["size"] = e.size;
+    if (e.type == fs::EntryType::File)
+        j["sha256"] = fs::fileSha256Hex(e.source);
+    if (e.type == fs::EntryType::Symlink)
+        j["target"] = e.target;
+    j["layer"] = e.layer;
+    if (e.linkGroup >= 0)
+        j["link_group"] = e.linkGroup;
+    if (withShadowed && !e.shadowed.empty())
+        j["shadowed"] = e.shadowed;
+    return j;
+}
+
+// Hardlink groups are per layer in the view; number them image-wide.
+int globalLinkGroup(const fs::TreeEntry &e, std::map<std::pair<int, int>, int> &ids)
+{
+    if (e.linkGroup < 0)
+        return -1;
+    auto [it, inserted] = ids.try_emplace({e.layer, e.linkGroup}, static_cast<int>(ids.size()));
+    return it->second;
+}
+
+void runTree(CliContext &ctx, const std::string &ref, bool json, bool all)
+{
+    const fs::UnionView view = ctx.engine().imageTree(ref);
+    std::map<std::pair<int, int>, int> groups;
+    if (json) {
+        Json out = Json::array();
+        for (const auto &[path, e] : view.merged()) {
+            fs::TreeEntry copy = e;
+            copy.linkGroup = globalLinkGroup(e, groups);
+            Json j = treeEntryJson(copy, all);
+            if (all) {
+                Json versions = Json::array();
+                for (const auto &v : view.versions().at(path))
+                    if (v.layer != e.layer)
+                        versions.push_back(treeEntryJson(v, false));
+                if (!versions.empty())
+                    j["versions"] = versions;
+            }
+            out.push_back(std::move(j));
+        }
+        ctx.out << out.dump(2) << "\n";
+        return;
+    }
+    for (const auto &[path, e] : view.merged()) {
+        std::string line = fs::modeString(e.mode) + "  " + std::string(fs::toString(e.type));
+        line.resize(16, ' ');
+        std::string size = e.type == fs::EntryType::File ? humanSize(e.size) : "-";
+        size.resize(9, ' ');
+        ctx.out << line << size << "L" << e.layer << "  /" << path;
+        if (e.type == fs::EntryType::Symlink)
+            ctx.out << " -> " << e.target;
+        if (!e.shadowed.empty()) {
+            ctx.out << "   (shadows L";
+            for (std::size_t i = 0; i < e.shadowed.size(); ++i)
+                ctx.out << (i ? ",L" : "") << e.shadowed[i];
+            ctx.out << ")";
+        }
+        ctx.out << "\n";
+        if (all) {
+            for (const auto &v : view.versions().at(path))
+                if (v.layer != e.layer)
+                    ctx.out << "                         L" << v.layer << "  (hidden) /" << path << "\n";
+        }
+    }
+}
+
+void runLayers(CliContext &ctx, const std::string &ref, bool json)
+{
+    const auto layers = ctx.engine().imageLayers(ref);
+    if (json) {
+        Json out = Json::array();
+        for (const auto &l : layers) {
+            Json changes = Json::array();
+            for (const auto &c : l.changes) {
+                Json cj = {{"path", c.change.path},
+                           {"kind", std::string(1, layer::changeLetter(c.change.kind))},
+                           {"type", fs::toString(c.type)}};
+                if (c.change.opaque)
+                    cj["opaque"] = true;
+                changes.push_back(cj);
+            }
+            out.push_back({{"index", l.index},
+                           {"diff_id", l.diffId.str()},
+                           {"chain_id", l.chainId.str()},
+                           {"blob", l.blob.str()},
+                           {"size", l.size},
+                           {"created_by", l.createdBy},
+                           {"comment", l.comment},
+                           {"changes", changes}});
+        }
+        ctx.out << out.dump(2) << "\n";
+        return;
+    }
+    for (const auto &l : layers) {
+        ctx.out << "L" << l.index << "  " << l.diffId.str().substr(0, 19) << "  " << humanSize(l.size) << "  "
+                << ellipsis(l.createdBy.empty() ? l.comment : l.createdBy, 60) << "\n";
+        for (const auto &c : l.changes) {
+            ctx.out << "    " << layer::changeLetter(c.change.kind) << (c.change.opaque ? "O" : " ") << " /"
+                    << c.change.path << (c.type == fs::EntryType::Dir ? "/" : "") << "\n";
+        }
+    }
+}
+
+} // namespace
+
+void registerImageViewCommands(CLI::App &app, CliContext &ctx)
+{
+    CLI::App *image = app.get_subcommand("image");
+    {
+        struct Opts {
+            std::string ref;
+            bool json = false, all = false;
+        };
+        auto o = std::make_shared<Opts>();
+        CLI::App *c = image->add_subcommand(
+            "tree", "Show an image's merged view: every path, its type, mode, size and the layer providing it");
+        c->add_option("image", o->ref, "IMAGE")->required();
+        c->add_flag("--json", o->json, "One JSON array sorted by path");
+        c->add_flag("--all", o->all, "Also list versions shadowed by upper layers");
+        c->callback([&ctx, o] { runTree(ctx, o->ref, o->json, o->all); });
+    }
+    {
+        struct Opts {
+            std::string ref;
+            bool json = false;
+        };
+        auto o = std::make_shared<Opts>();
+        CLI::App *c = image->add_subcommand(
+            "layers", "Show an image's layers bottom to top with the paths each adds (A), modifies (C), deletes (D)");
+        c->add_option("image", o->ref, "IMAGE")->required();
+        c->add_flag("--json", o->json, "Print JSON");
+        c->callback([&ctx, o] { runLayers(ctx, o->ref, o->json); });
+    }
+}
+
+} // namespace strata::engine::cli

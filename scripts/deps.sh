@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs, from Debian 12's packages, whatever Strata needs that is missing.
+# Idempotent: when everything is present it only checks.
+set -euo pipefail
+
+packages=(
+  # build
+  cmake ninja-build g++ pkg-config ccache git
+  # engine
+  libarchive-dev nlohmann-json3-dev libcap-dev libssl-dev libcurl4-openssl-dev libcli11-dev libzstd-dev zlib1g-dev
+  # Qt 6 (tests use Qt Test; the desktop app the rest)
+  qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qt6-scxml-dev libgl-dev
+  # the built-in base image, fonts for Chinese, a virtual display
+  busybox-static fonts-noto-cjk xvfb xauth
+  # peers for the interoperability tests and benchmarks
+  podman skopeo umoci crun runc uidmap libarchive-tools hyperfine bc
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "Installing: ${missing[*]}" >&2
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+"${as_root[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/fs/UnionView.h"
+#include "tests/support/TestSupport.h"
+
+#include <QTemporaryDir>
+#include <QtTest/QTest>
+
+#include <unistd.h>
+
+using namespace strata::engine;
+using strata::test::writeFile;
+namespace stdfs = std::filesystem;
+
+namespace {
+
+// Three layers in the OCI spelling, as the store keeps them:
+//   L0: etc/passwd, etc/motd, etc/app/{a,b}, bin/sh -> busybox, bin/busybox (+ hardlink bin/bb)
+//   L1: etc/web.conf (new), etc/passwd (replaced)
+//   L2: etc/web.conf (replaced), .wh.motd, etc/app opaque with only c
+std::vector<fs::LayerDir> makeLayers(const stdfs::path &root)
+{
+    const auto l0 = root / "l0", l1 = root / "l1", l2 = root / "l2";
+    writeFile(l0 / "etc/passwd", "root:x:0:0\n");
+    writeFile(l0 / "etc/motd", "hello\n");
+    writeFile(l0 / "etc/app/a", "a");
+    writeFile(l0 / "etc/app/b", "b");
+    writeFile(l0 / "bin/busybox", "ELF");
+    stdfs::create_hard_link(l0 / "bin/busybox", l0 / "bin/bb");
+    stdfs::create_symlink("busybox", l0 / "bin/sh");
+    writeFile(l1 / "etc/web.conf", "port=80\n");
+    writeFile(l1 / "etc/passwd", "root:x:0:0\nweb:x:1:1\n");
+    writeFile(l2 / "etc/web.conf", "port=8080\n");
+    writeFile(l2 / "etc/.wh.motd", "");
+    writeFile(l2 / "etc/app/.wh..wh..opq", "");
+    writeFile(l2 / "etc/app/c", "c");
+    return {{l0}, {l1}, {l2}};
+}
+
+} // namespace
+
+class TestUnionView : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void nearestLayerWins()
+    {
+        QTemporaryDir tmp;
+        const auto view = fs::UnionView::build(makeLayers(tmp.path().toStdString()));
+        const auto &m = view.merged();
+        QCOMPARE(m.at("etc/web.conf").layer, 2);
+        QCOMPARE(m.at("etc/web.conf").shadowed, std::vector<int>{1});
+        QCOMPARE(m.at("etc/passwd").layer, 1);
+        QCOMPARE(m.at("bin/busybox").layer, 0);
+        QCOMPARE(m.at("bin/sh").target, std::string("busybox"));
+        QCOMPARE(view.versions().at("etc/web.conf").size(), std::size_t{2});
+    }
+
+    void whiteoutAndOpaqueHideLowerPaths()
+    {
+        QTemporaryDir tmp;
+        const auto view = fs::UnionView::build(makeLayers(tmp.path().toStdString()));
+        const auto &m = view.merged();
+        QVERIFY(!m.count("etc/motd"));
+        QVERIFY(!m.count("etc/app/a"));
+        QVERIFY(!m.count("etc/app/b"));
+        QVERIFY(m.count("etc/app/c"));
+        for (const auto &[path, e] : m)
+            QVERIFY2(path.find(".wh.") == std::string::npos, path.c_str());
+    }
+
+    void changesPerLayerAreADC()
+    {
+        QTemporaryDir tmp;
+        const auto view = fs::UnionView::build(makeLayers(tmp.path().toStdString()));
+        auto find = [&](int layerIndex, const std::string &path) -> const fs::LayerChangeEntry * {
+            for (const auto &c : view.changes()[layerIndex])
+                if (c.change.path == path)
+                    return &c;
+            return nullptr;
+        };
+        QCOMPARE(int(find(1, "etc/web.conf")->change.kind), int(layer::ChangeKind::Added));
+        QCOMPARE(int(find(1, "etc/passwd")->change.kind), int(layer::ChangeKind::Modified));
+        QCOMPARE(int(find(2, "etc/motd")->change.kind), int(layer::ChangeKind::Deleted));
+        QVERIFY(find(2, "etc/app")->change.opaque);
+        QVERIFY(!find(2, "etc/app/a")); // hidden by the opaque dir, not listed one by one
+    }
+
+    void hardlinksShareAGroupAndWasteIsCounted()
+    {
+        QTemporaryDir tmp;
+        const auto view = fs::UnionView::build(makeLayers(tmp.path().toStdString()));
+        const auto &m = view.merged();
+        QVERIFY(m.at("bin/busybox").linkGroup >= 0);
+        QCOMPARE(m.at("bin/busybox").linkGroup, m.at("bin/bb").linkGroup);
+        // shadowed: web.conf v1 (8) + passwd v0 (11); deleted: motd (6); opaque-hidden: a, b (2)
+        QCOMPARE(view.wastedBytes(), std::uint64_t{8 + 11 + 6 + 2});
+    }
+
+    void modeStrings_data()
+    {
+        QTest::addColumn<unsigned>("mode");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("Plain") << 0755u << "0755";
+        QTest::newRow("Setuid") << 04755u << "04755";
+        QTest::newRow("Sticky") << 01777u << "01777";
+        QTest::newRow("None") << 0u << "0000";
+        QTest::newRow("OwnerOnly") << 0600u << "0600";
+    }
+    void modeStrings()
+    {
+        QFETCH(unsigned, mode);
+        QFETCH(QString, text);
+        QCOMPARE(QString::fromStdString(fs::modeString(mode)), text);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUnionView)
+#include "tst_UnionView.moc"
