@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The container's own cgroup, made by the shim for one purpose: freezing
+// (pause/unpause) and listing every process of the container, exec'd ones
+// included. Which hierarchy:
+//   - cgroup v1 with a freezer controller (/sys/fs/cgroup/freezer, as on the
+//     hybrid hosts here): <freezer>/<parent>/<id>, freezer.state;
+//   - otherwise cgroup v2 (unified /sys/fs/cgroup, or the hybrid's
+//     /sys/fs/cgroup/unified): <root>/<parent>/<id>, cgroup.freeze.
+// Without permission (rootless) there is none and pause falls back to
+// SIGSTOP (Freezer.h).
+
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace strata::engine::runtime {
+
+struct CgroupRef {
+    std::string path; // the container's cgroup directory; "" = none
+    int version = 0;  // 1 or 2; 0 = none
+    [[nodiscard]] bool valid() const { return !path.empty(); }
+};
+
+// Where a freezer could be made, without making anything: {mount point of
+// the hierarchy, version}, or version 0 when none is usable (not mounted,
+// not writable).
+[[nodiscard]] CgroupRef findFreezerHierarchy();
+
+// Creates <hierarchy>/<parent>/<id> ("strata" when parent is empty). Returns
+// an invalid ref, not an error, when the kernel refuses: the container runs
+// without a freezer cgroup. `why` receives the reason then.
+[[nodiscard]] CgroupRef createContainerCgroup(const std::string &parent, const std::string &id, std::string *why);
+
+// Moves `pid` (all its threads) into the cgroup. Throws Io.
+void addProcessToCgroup(const CgroupRef &cg, pid_t pid);
+
+// The pids in cgroup.procs.
+[[nodiscard]] std::vector<pid_t> cgroupProcesses(const CgroupRef &cg);
+
+// rmdir; retried briefly while the last processes are still exiting.
+void removeCgroup(const CgroupRef &cg);
+
+} // namespace strata::engine::runtime

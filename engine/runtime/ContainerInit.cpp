@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/runtime/ContainerInit.h"
+
+#include "engine/runtime/Channel.h"
+#include "engine/runtime/CommandLookup.h"
+#include "engine/runtime/Namespaces.h"
+#include "engine/runtime/Phases.h"
+#include "engine/runtime/ProcessSetup.h"
+#include "engine/runtime/RootfsSetup.h"
+#include "engine/runtime/StartError.h"
+#include "engine/runtime/Terminal.h"
+
+#include <sched.h>
+#include <unistd.h>
+
+namespace strata::engine::runtime {
+namespace {
+
+using nlohmann::json;
+
+class Init {
+public:
+    explicit Init(InitContext &ctx) : m_ctx(ctx), m_spec(ctx.spec) {}
+
+    [[noreturn]] void run();
+
+private:
+    void prepareProcess();
+    void waitFor(const char *type);
+    void report(std::string_view phase, const std::string &detail);
+
+    // The phases, in order (Phases.h).
+    std::string configureNamespaces();
+    std::string mountRootfs();
+    std::string pivotRoot();
+    std::string dropCapabilities();
+    [[noreturn]] void execCommand();
+
+    void attachTerminal();
+
+    InitContext &m_ctx;
+    const RuntimeSpec &m_spec;
+    std::string m_phase = "create-namespaces";
+    ResolvedUser m_user;
+};
+
+void Init::prepareProcess()
+{
+    resetSignals();
+    if (::setsid() < 0)
+        throwErrno("setsid");
+    if (!m_spec.tty) {
+        const int fds[3] = {m_ctx.stdinFd, m_ctx.stdoutFd, m_ctx.stderrFd};
+        for (int target = 0; target < 3; ++target)
+            if (::dup2(fds[target], target) < 0)
+                throwErrno("dup2 stdio");
+    }
+    closeOtherFds(m_ctx.syncFd);
+}
+
+void Init::waitFor(const char *type)
+{
+    auto m = receiveMessage(m_ctx.syncFd);
+    if (!m)
+        throw Error(ErrorCode::Internal, "the shim went away");
+    if (m->body.value("type", "") != type)
+        throw Error(ErrorCode::Internal, std::string("expected \"") + type + "\" from the shim");
+}
+
+void Init::report(std::string_view phase, const std::string &detail)
+{
+    sendMessage(m_ctx.syncFd, json{{"type", "phase"}, {"name", phase}, {"detail", detail}});
+    if (m_spec.stepGate)
+        waitFor("continue");
+}
+
+std::string Init::configureNamespaces()
+{
+    setHostname(m_spec.hostname);
+    std::string detail = "hostname " + (m_spec.hostname.empty() ? std::string("(host's)") : m_spec.hostname);
+    if (!m_spec.shareHostNetwork) {
+        bringUpLoopback();
+        detail += ", network: lo only";
+    } else {
+        detail += ", network: host";
+    }
+    return detail;
+}
+
+std::string Init::mountRootfs()
+{
+    makeMountsPrivate();
+    bindRootfs(m_ctx.rootfs);
+    mountProc(m_ctx.rootfs);
+    setupDev(m_ctx.rootfs, m_spec.userNamespace);
+    mountSys(m_ctx.rootfs);
+    mountSpecMounts(m_ctx.rootfs, m_spec.mounts);
+    return m_ctx.rootfs.string() + ": /proc /dev /sys + " + std::to_string(m_spec.mounts.size()) + " mounts";
+}
+
+void Init::attachTerminal()
+{
+    Pty pty = openPty(m_spec.consoleRows, m_spec.consoleCols);
+    becomeTerminalSession(pty.slave.get());
+    bindConsole(pty.slavePath);
+    sendMessage(m_ctx.syncFd, json{{"type", "pty"}}, pty.master.get());
+}
+
+std::string Init::pivotRoot()
+{
+    pivotToRootfs(m_ctx.rootfs);
+    maskPaths(m_spec.maskedPaths);
+    makePathsReadonly(m_spec.readonlyPaths);
+    if (m_spec.tty)
+        attachTerminal();
+    ensureDirectory(m_spec.cwd.empty() ? "/" : m_spec.cwd);
+    if (::chdir(m_spec.cwd.empty() ? "/" : m_spec.cwd.c_str()) != 0)
+        throwErrno("chdir to " + m_spec.cwd);
+    if (m_spec.readonlyRootfs)
+        remountRootReadonly();
+    return std::to_string(m_spec.maskedPaths.size()) + " masked, " + std::to_string(m_spec.readonlyPaths.size()) +
+           " read-only paths" + (m_spec.readonlyRootfs ? ", read-only root" : "");
+}
+
+std::string Init::dropCapabilities()
+{
+    ProcessSpec ps{m_spec.args, m_spec.env, m_spec.user, m_spec.capabilities, m_spec.noNewPrivileges};
+    return dropPrivileges(ps, m_user);
+}
+
+void Init::execCommand()
+{
+    const auto env = processEnvironment(m_spec.env, m_user);
+    const std::string path = findExecutable(m_spec.args.front(), env);
+    if (m_ctx.hold) {
+        sendMessage(m_ctx.syncFd, json{{"type", "created"}});
+        waitFor("start");
+    }
+    sendMessage(m_ctx.syncFd, json{{"type", "exec"}, {"path", path}});
+    execProcess(path, m_spec.args, env);
+}
+
+void Init::run()
+{
+    try {
+        prepareProcess();
+        waitFor("go");
+        report(m_phase, configureNamespaces());
+        m_phase = "mount-rootfs";
+        report(m_phase, mountRootfs());
+        m_phase = "pivot-root";
+        report(m_phase, pivotRoot());
+        m_phase = "drop-capabilities";
+        report(m_phase, dropCapabilities());
+        m_phase = "exec";
+        execCommand();
+    } catch (const StartError &e) {
+        trySendMessage(m_ctx.syncFd, json{{"type", "error"}, {"phase", m_phase}, {"message", e.what()},
+                                          {"exitCode", e.exitCode()}});
+        ::_exit(e.exitCode());
+    } catch (const std::exception &e) {
+        trySendMessage(m_ctx.syncFd, json{{"type", "error"}, {"phase", m_phase}, {"message", e.what()},
+                                          {"exitCode", kExitRuntimeFailure}});
+    }
+    ::_exit(kExitRuntimeFailure);
+}
+
+} // namespace
+
+void runContainerInit(InitContext &ctx)
+{
+    Init(ctx).run();
+}
+
+} // namespace strata::engine::runtime

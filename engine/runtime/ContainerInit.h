@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The container's side of a start: the process the shim cloned into new
+// namespaces, from the moment it exists until it execs the command as PID 1.
+// It talks to the shim over the sync channel (Channel.h):
+//
+//   shim -> init   {"type":"go"}               ids mapped, cgroup joined: begin
+//   init -> shim   {"type":"phase","name","detail"}   one per phase done
+//   shim -> init   {"type":"continue"}         after each phase, step gate only
+//   init -> shim   {"type":"pty"} + fd          the pty master (tty only)
+//   init -> shim   {"type":"created"}          held before exec (hold only) ...
+//   shim -> init   {"type":"start"}            ... until an attach client starts it
+//   init -> shim   {"type":"exec"}             about to execve
+//   init -> shim   {"type":"error","phase","message","exitCode"}   and exits
+//
+// A successful execve closes the (close-on-exec) channel: end of stream
+// after "exec" is how the shim learns the command runs.
+
+#include "engine/runtime/RuntimeSpec.h"
+
+#include <filesystem>
+
+namespace strata::engine::runtime {
+
+struct InitContext {
+    RuntimeSpec spec;
+    std::filesystem::path rootfs; // canonical
+    int syncFd = -1;
+    int stdinFd = -1;  // without tty: what becomes 0, 1, 2
+    int stdoutFd = -1;
+    int stderrFd = -1;
+    bool hold = false; // wait for "start" before exec
+};
+
+// Never returns: execs the command or exits with Docker's code (125, 126,
+// 127) after reporting the error.
+[[noreturn]] void runContainerInit(InitContext &ctx);
+
+} // namespace strata::engine::runtime

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/runtime/ExecInContainer.h"
+
+#include "engine/runtime/Channel.h"
+#include "engine/runtime/Cgroup.h"
+#include "engine/runtime/CommandLookup.h"
+#include "engine/runtime/Namespaces.h"
+#include "engine/runtime/ProcInfo.h"
+#include "engine/runtime/ProcessSetup.h"
+#include "engine/runtime/Spawn.h"
+#include "engine/runtime/Terminal.h"
+
+#include <csignal>
+#include <fcntl.h>
+#include <iostream>
+#include <poll.h>
+#include <sys/signalfd.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace strata::engine::runtime {
+namespace {
+
+using nlohmann::json;
+
+struct Target {
+    ShimState state;
+    RuntimeSpec spec;
+};
+
+Target checkTarget(const fs::path &bundleDir)
+{
+    Target t{readState(bundleDir), RuntimeSpec::load(bundleDir)};
+    const std::string name = bundleDir.filename().string();
+    if (t.state.status != ShimStatus::Running || !processIsAlive(t.state.pid, t.state.pidStartTime))
+        throw StartError(ErrorCode::Conflict, "Container " + name + " is not running", kExitRuntimeFailure);
+    if (t.state.paused)
+        throw StartError(ErrorCode::Conflict,
+                         "Container " + name + " is paused, unpause the container before exec", kExitRuntimeFailure);
+    return t;
+}
+
+// The container's cgroup.procs, opened while the host's cgroupfs is still
+// visible: the exec'd process is put there (not this relay, which should
+// neither show in `top` nor freeze with the container).
+UniqueFd openCgroupProcs(const Target &t)
+{
+    if (t.state.cgroup.empty())
+        return UniqueFd();
+    const std::string path = t.state.cgroup + "/cgroup.procs";
+    UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
+    if (!fd)
+        throwErrno("open " + path);
+    return fd;
+}
+
+// Into the container: namespaces, then its root directory.
+void enterContainer(const Target &t)
+{
+    const std::string rootPath = "/proc/" + std::to_string(t.state.pid) + "/root";
+    UniqueFd root(::open(rootPath.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!root)
+        throwErrno("open " + rootPath);
+    joinNamespacesOf(t.state.pid);
+    if (::fchdir(root.get()) != 0 || ::chroot(".") != 0 || ::chdir("/") != 0)
+        throwErrno("enter the container's root");
+}
+
+[[noreturn]] void becomeExecProcess(const Target &t, const ExecSpec &spec, int syncFd, int ptySlave)
+{
+    try {
+        auto go = receiveMessage(syncFd); // joined the cgroup
+        if (!go)
+            ::_exit(kExitRuntimeFailure);
+        resetSignals();
+        if (::setsid() < 0)
+            throwErrno("setsid");
+        if (ptySlave >= 0) {
+            becomeTerminalSession(ptySlave);
+        } else if (!spec.openStdin) {
+            int null = ::open("/dev/null", O_RDONLY);
+            if (null < 0 || ::dup2(null, 0) < 0)
+                throwErrno("stdin from /dev/null");
+        }
+        closeOtherFds(syncFd);
+        const std::string cwd = spec.cwd.empty() ? t.spec.cwd : spec.cwd;
+        if (::chdir(cwd.empty() ? "/" : cwd.c_str()) != 0)
+            throwErrno("chdir to " + cwd);
+        std::vector<std::string> env = t.spec.env;
+        env.insert(env.end(), spec.env.begin(), spec.env.end());
+        ProcessSpec ps{spec.args, env, spec.user.empty() ? t.spec.user : spec.user, t.spec.capabilities,
+                       t.spec.noNewPrivileges};
+        ResolvedUser user;
+        (void)dropPrivileges(ps, user);
+        env = processEnvironment(env, user);
+        const std::string path = findExecutable(spec.args.front(), env);
+        sendMessage(syncFd, json{{"type", "exec"}});
+        execProcess(path, spec.args, env);
+    } catch (const StartError &e) {
+        trySendMessage(syncFd, json{{"type", "error"}, {"message", e.what()}, {"exitCode", e.exitCode()}});
+        ::_exit(e.exitCode());
+    } catch (const std::exception &e) {
+        trySendMessage(syncFd, json{{"type", "error"}, {"message", e.what()}, {"exitCode", kExitRuntimeFailure}});
+    }
+    ::_exit(kExitRuntimeFailure);
+}
+
+// Copies what is readable from `from` to `to`; false at end of input.
+bool pump(int from, int to)
+{
+    char buf[16384];
+    long n = readSome(from, buf, sizeof buf);
+    if (n <= 0)
+        return n < 0 && errno == EAGAIN;
+    return writeAll(to, buf, static_cast<size_t>(n));
+}
+
+// Until the process exits: relays the pty (when there is one) and the
+// window size of our terminal. Returns the wait status.
+int superviseExec(pid_t child, int master, int sigFd)
+{
+    bool inputOpen = master >= 0;
+    bool outputOpen = master >= 0;
+    std::optional<int> status;
+    while (!status || outputOpen) {
+        pollfd fds[3] = {{sigFd, POLLIN, 0}, {inputOpen ? 0 : -1, POLLIN, 0}, {outputOpen ? master : -1, POLLIN, 0}};
+        if (::poll(fds, 3, status ? 200 : -1) <= 0) {
+            if (status)
+                break; // output drained as far as it will be
+            continue;
+        }
+        if (fds[0].revents) {
+            signalfd_siginfo si;
+            while (readSome(sigFd, &si, sizeof si) > 0) {
+            }
+            if (auto ws = windowSize(0); ws && master >= 0)
+                setWindowSize(master, *ws);
+            int st = 0;
+            if (::waitpid(child, &st, WNOHANG) == child)
+                status = st;
+        }
+        if (fds[1].revents && !pump(0, master))
+            inputOpen = false;
+        if (fds[2].revents && !pump(master, 1))
+            outputOpen = false;
+    }
+    return status ? *status : 0;
+}
+
+} // namespace
+
+json execSpecToJson(const ExecSpec &s)
+{
+    return json{{"args", s.args}, {"env", s.env},     {"cwd", s.cwd},
+                {"user", s.user}, {"tty", s.tty},     {"openStdin", s.openStdin}};
+}
+
+ExecSpec execSpecFromJson(const json &j)
+{
+    ExecSpec s;
+    s.args = j.value("args", std::vector<std::string>{});
+    s.env = j.value("env", std::vector<std::string>{});
+    s.cwd = j.value("cwd", "");
+    s.user = j.value("user", "");
+    s.tty = j.value("tty", false);
+    s.openStdin = j.value("openStdin", false);
+    if (s.args.empty())
+        throw Error(ErrorCode::InvalidArgument, "exec: no command given");
+    return s;
+}
+
+int runExecInContainer(const fs::path &bundleDir, const ExecSpec &spec, int statusFd)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGCHLD);
+    sigaddset(&set, SIGWINCH);
+    ::sigprocmask(SIG_BLOCK, &set, nullptr);
+    UniqueFd sigFd(::signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK));
+    pid_t child = 0;
+    UniqueFd master;
+    try {
+        const Target t = checkTarget(bundleDir);
+        UniqueFd cgroupProcs = openCgroupProcs(t);
+        enterContainer(t);
+        Pty pty;
+        if (spec.tty) {
+            auto ws = windowSize(0);
+            pty = openPty(ws ? ws->rows : 24, ws ? ws->cols : 80);
+        }
+        ChannelPair sync = makeChannelPair();
+        child = ::fork();
+        if (child < 0)
+            throwErrno("fork");
+        if (child == 0)
+            becomeExecProcess(t, spec, sync.b.get(), spec.tty ? pty.slave.get() : -1);
+        sync.b.reset();
+        pty.slave.reset();
+        if (cgroupProcs && !writeAll(cgroupProcs.get(), std::to_string(child)))
+            throwErrno("join the container's cgroup");
+        sendMessage(sync.a.get(), json{{"type", "go"}});
+        master = std::move(pty.master);
+        bool execSeen = false;
+        while (auto m = receiveMessage(sync.a.get())) {
+            const std::string type = m->body.value("type", "");
+            execSeen = execSeen || type == "exec";
+            if (type == "error") {
+                trySendMessage(statusFd, json{{"type", "failed"}, {"error", m->body.value("message", "")},
+                                              {"exitCode", m->body.value("exitCode", kExitRuntimeFailure)}});
+                return exitCodeFromWaitStatus(waitChild(child));
+            }
+        }
+        if (!execSeen)
+            throw StartError(ErrorCode::Internal, "exec process died before exec", kExitRuntimeFailure);
+        trySendMessage(statusFd, json{{"type", "running"}, {"pid", child}});
+    } catch (const StartError &e) {
+        trySendMessage(statusFd, json{{"type", "failed"}, {"error", e.what()}, {"exitCode", e.exitCode()}});
+        return e.exitCode();
+    } catch (const std::exception &e) {
+        trySendMessage(statusFd, json{{"type", "failed"}, {"error", e.what()}, {"exitCode", kExitRuntimeFailure}});
+        return kExitRuntimeFailure;
+    }
+    ::close(statusFd);
+    if (master)
+        setNonBlocking(master.get());
+    return exitCodeFromWaitStatus(superviseExec(child, master ? master.get() : -1, sigFd.get()));
+}
+
+} // namespace strata::engine::runtime

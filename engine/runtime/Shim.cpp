@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/runtime/Shim.h"
+
+#include "engine/Error.h"
+#include "engine/runtime/Channel.h"
+#include "engine/runtime/ContainerInit.h"
+#include "engine/runtime/Namespaces.h"
+#include "engine/runtime/Phases.h"
+#include "engine/runtime/ProcInfo.h"
+#include "engine/runtime/StartError.h"
+#include "engine/util/Time.h"
+
+#include <csignal>
+#include <fcntl.h>
+#include <iostream>
+#include <sys/signalfd.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace strata::engine::runtime {
+namespace {
+
+using nlohmann::json;
+
+std::string nowText()
+{
+    return timeutil::formatRfc3339Nano(timeutil::now());
+}
+
+std::uint64_t startTimeOf(pid_t pid)
+{
+    auto st = readProcStat(pid);
+    return st ? st->startTime : 0;
+}
+
+} // namespace
+
+Shim::Shim(ShimOptions options) : m_opt(std::move(options)), m_start(m_opt.startFd) {}
+
+Shim::~Shim() = default;
+
+void Shim::prepareSignals()
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGCHLD);
+    if (::sigprocmask(SIG_BLOCK, &set, nullptr) != 0)
+        throwErrno("sigprocmask");
+    m_signalFd.reset(::signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK));
+    if (!m_signalFd)
+        throwErrno("signalfd");
+    // The shim must survive its terminal going away and clients vanishing.
+    for (int sig : {SIGPIPE, SIGHUP, SIGINT, SIGQUIT, SIGTTIN, SIGTTOU})
+        ::signal(sig, SIG_IGN);
+}
+
+void Shim::createIo()
+{
+    m_log = std::make_unique<LogWriter>(m_opt.bundle / "log.json");
+    if (m_spec.tty)
+        return; // the init sends the pty master once it has opened it inside
+    UniqueFd devNull(::open("/dev/null", O_RDWR | O_CLOEXEC));
+    if (!devNull)
+        throwErrno("open /dev/null");
+    Pipe out = makePipe(), err = makePipe();
+    m_childStdout = std::move(out.write);
+    m_childStderr = std::move(err.write);
+    m_output[0] = std::move(out.read);
+    m_output[1] = std::move(err.read);
+    setNonBlocking(m_output[0].get());
+    setNonBlocking(m_output[1].get());
+    if (m_spec.openStdin) {
+        Pipe in = makePipe();
+        m_childStdin = std::move(in.read);
+        m_stdinWrite = std::move(in.write);
+        setNonBlocking(m_stdinWrite.get());
+    } else {
+        m_childStdin = std::move(devNull);
+    }
+}
+
+void Shim::createCgroup()
+{
+    const std::string id = m_spec.id.empty() ? m_opt.bundle.filename().string() : m_spec.id;
+    m_cgroup = createContainerCgroup(m_spec.cgroupParent, id, &m_cgroupWhy);
+    m_state.cgroup = m_cgroup.path;
+    m_state.cgroupVersion = m_cgroup.version;
+}
+
+void Shim::spawnInit()
+{
+    ChannelPair sync = makeChannelPair();
+    InitContext ctx{m_spec, std::filesystem::canonical(m_spec.rootfs), sync.b.get(), m_childStdin.get(),
+                    m_childStdout.get(), m_childStderr.get(), m_opt.hold};
+    m_child = cloneWithNamespaces(namespaceCloneFlags(m_spec));
+    if (m_child == 0)
+        runContainerInit(ctx); // never returns
+    m_sync = std::move(sync.a);
+    m_childStdin.reset();
+    m_childStdout.reset();
+    m_childStderr.reset();
+    m_state.pid = m_child;
+    m_state.pidStartTime = startTimeOf(m_child);
+}
+
+void Shim::configureChild()
+{
+    if (m_spec.userNamespace)
+        (void)writeIdMappings(m_child, m_spec);
+    if (m_cgroup.valid()) {
+        try {
+            addProcessToCgroup(m_cgroup, m_child);
+        } catch (const Error &e) {
+            std::cerr << "strata-shim: " << e.what() << ": pause will use SIGSTOP\n";
+            removeCgroup(m_cgroup);
+            m_cgroup = {};
+            m_state.cgroup.clear();
+            m_state.cgroupVersion = 0;
+        }
+    }
+    sendMessage(m_sync.get(), json{{"type", "go"}});
+}
+
+void Shim::notifyEngine(const json &m)
+{
+    if (m_start && !trySendMessage(m_start.get(), m))
+        m_start.reset(); // the engine went away: carry on without it
+}
+
+void Shim::awaitEngineGate()
+{
+    if (!m_start)
+        return;
+    auto reply = receiveMessage(m_start.get());
+    if (!reply)
+        m_start.reset();
+}
+
+void Shim::recordPhase(const std::string &name, const std::string &detail)
+{
+    PhaseRecord rec{name, nowText(), detail};
+    if (name == "create-namespaces")
+        rec.detail = "pid " + std::to_string(m_child) + (m_spec.userNamespace ? " (user namespace)" : "") + ", " +
+                     detail + (m_cgroup.valid() ? ", cgroup " + m_cgroup.path : "");
+    m_state.phases.push_back(rec);
+    const bool gate = m_spec.stepGate && name != "exec";
+    notifyEngine(json{{"type", "phase"}, {"name", rec.name}, {"detail", rec.detail}, {"time", rec.time},
+                      {"gate", gate}});
+    if (gate)
+        awaitEngineGate();
+}
+
+// Returns false when the init's channel ended (exec'd or died).
+bool Shim::handleInitMessage(const json &m, int passedFd)
+{
+    const std::string type = m.value("type", "");
+    if (type == "phase") {
+        recordPhase(m.value("name", ""), m.value("detail", ""));
+        if (m_spec.stepGate)
+            sendMessage(m_sync.get(), json{{"type", "continue"}});
+    } else if (type == "pty" && passedFd >= 0) {
+        m_output[0].reset(::dup(passedFd));
+        setCloseOnExec(m_output[0].get());
+        setNonBlocking(m_output[0].get());
+        m_stdinWrite.reset(::fcntl(m_output[0].get(), F_DUPFD_CLOEXEC, 0));
+    } else if (type == "exec") {
+        m_execSeen = true;
+        m_state.phases.push_back({"exec", nowText(), m.value("path", "")});
+    } else if (type == "error") {
+        m_initError = m.value("message", "container init failed");
+        m_initErrorExit = m.value("exitCode", kExitRuntimeFailure);
+    }
+    return true;
+}
+
+Shim::Outcome Shim::followPhases()
+{
+    for (;;) {
+        auto msg = receiveMessage(m_sync.get());
+        if (!msg)
+            break;
+        if (msg->body.value("type", "") == "created")
+            return Outcome::Created;
+        handleInitMessage(msg->body, msg->fd.get());
+    }
+    m_sync.reset();
+    if (m_initError.empty() && m_execSeen)
+        return Outcome::Running;
+    if (m_initError.empty()) {
+        int status = 0;
+        if (::waitpid(m_child, &status, 0) == m_child)
+            m_waitStatus = status;
+        m_initError = "container init exited before exec (status " +
+                      std::to_string(exitCodeFromWaitStatus(status)) + ")";
+        m_initErrorExit = kExitRuntimeFailure;
+    }
+    return Outcome::Failed;
+}
+
+void Shim::recordRunning()
+{
+    m_state.status = ShimStatus::Running;
+    m_state.startedAt = m_state.phases.empty() ? nowText() : m_state.phases.back().time;
+    writeShimState(m_opt.bundle, m_state);
+    const auto &exec = m_state.phases.back();
+    notifyEngine(json{{"type", "phase"}, {"name", "exec"}, {"detail", exec.detail}, {"time", exec.time},
+                      {"gate", false}});
+    notifyEngine(json{{"type", "running"}, {"pid", m_child}});
+    m_start.reset();
+}
+
+void Shim::recordCreated()
+{
+    m_state.status = ShimStatus::Created;
+    writeShimState(m_opt.bundle, m_state);
+    notifyEngine(json{{"type", "created"}, {"pid", m_child}});
+    m_start.reset();
+}
+
+void Shim::recordFailure(const std::string &error, int exitCode)
+{
+    m_state.status = ShimStatus::Failed;
+    m_state.error = error;
+    m_state.exitCode = exitCode;
+    m_state.finishedAt = nowText();
+    writeShimState(m_opt.bundle, m_state);
+    notifyEngine(json{{"type", "failed"}, {"error", error}, {"exitCode", exitCode}});
+    m_start.reset();
+}
+
+int Shim::run()
+{
+    try {
+        m_state.shimPid = ::getpid();
+        m_state.shimStartTime = startTimeOf(m_state.shimPid);
+        m_state.attachSocket = attachSocketPath(m_opt.bundle).string();
+        m_spec = RuntimeSpec::load(m_opt.bundle);
+        prepareSignals();
+        createIo();
+        m_attach = std::make_unique<AttachServer>(
+            m_opt.bundle,
+            AttachServer::Callbacks{[this](std::string_view b) { writeStdin(b); }, [this] { closeStdin(); },
+                                    [this](WindowSize ws) {
+                                        if (m_spec.tty && m_output[0])
+                                            setWindowSize(m_output[0].get(), ws);
+                                    },
+                                    [this] {
+                                        if (m_sync && m_state.status == ShimStatus::Created)
+                                            trySendMessage(m_sync.get(), json{{"type", "start"}});
+                                    }});
+        createCgroup();
+        spawnInit();
+        configureChild();
+    } catch (const std::exception &e) {
+        if (m_child > 0)
+            ::kill(m_child, SIGKILL);
+        recordFailure(e.what(), kExitRuntimeFailure);
+        if (m_attach)
+            m_attach->shutdown(std::chrono::milliseconds(0));
+        removeCgroup(m_cgroup);
+        return 1;
+    }
+    switch (followPhases()) {
+    case Outcome::Running:
+        recordRunning();
+        break;
+    case Outcome::Created:
+        recordCreated();
+        break;
+    case Outcome::Failed:
+        if (!m_waitStatus)
+            (void)::waitpid(m_child, nullptr, 0);
+        recordFailure(m_initError, m_initErrorExit);
+        m_attach->shutdown(std::chrono::milliseconds(0));
+        removeCgroup(m_cgroup);
+        return 0;
+    }
+    supervise();
+    return 0;
+}
+
+} // namespace strata::engine::runtime

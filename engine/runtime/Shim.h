@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// strata-shim's supervisor (`strata-shim run`): one per running container,
+// like conmon or containerd-shim. It clones the container's init into new
+// namespaces, relays the start phases to the engine over the start channel,
+// becomes the parent of PID 1 and stays until PID 1 exits: it logs output to
+// log.json, serves attach.sock, and records the exit in shim-state.json.
+//
+// Start channel (fd passed by startShim, SOCK_SEQPACKET, JSON messages):
+//   shim -> engine  {"type":"phase","name","detail","time","gate":bool}
+//   engine -> shim  {"type":"continue"}       (after each phase when gate)
+//   shim -> engine  {"type":"running"|"created","pid"}  or
+//                   {"type":"failed","error","exitCode"}
+// The shim closes it after the last message; the engine closing its end
+// early releases every gate (the start goes on without the engine).
+
+#include "engine/runtime/AttachServer.h"
+#include "engine/runtime/Cgroup.h"
+#include "engine/runtime/Fd.h"
+#include "engine/runtime/LogWriter.h"
+#include "engine/runtime/RuntimeSpec.h"
+#include "engine/runtime/ShimState.h"
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace strata::engine::runtime {
+
+struct ShimOptions {
+    std::filesystem::path bundle;
+    int startFd = -1;  // the start channel; -1 = nobody is waiting
+    bool hold = false; // StartOptions::holdUntilAttach
+};
+
+class Shim {
+public:
+    explicit Shim(ShimOptions options);
+    ~Shim();
+    // Runs the container to its end; returns the shim's exit status.
+    int run();
+
+private:
+    enum class Outcome { Running, Created, Failed };
+
+    // Setting up, in order.
+    void prepareSignals();
+    void createIo();
+    void createCgroup();
+    void spawnInit();
+    void configureChild();
+    Outcome followPhases();
+    bool handleInitMessage(const nlohmann::json &m, int passedFd);
+    void recordPhase(const std::string &name, const std::string &detail);
+    void awaitEngineGate();
+    void recordRunning();
+    void recordCreated();
+    void recordFailure(const std::string &error, int exitCode);
+    void notifyEngine(const nlohmann::json &m);
+
+    // Supervising (ShimLoop.cpp).
+    void supervise();
+    void onSignal();
+    void onSyncReadable();
+    void onOutput(int index);
+    void writeStdin(std::string_view bytes);
+    void flushStdin();
+    void closeStdin();
+    void finish();
+
+    ShimOptions m_opt;
+    RuntimeSpec m_spec;
+    ShimState m_state;
+    UniqueFd m_start;      // start channel to the engine
+    UniqueFd m_sync;       // sync channel to the container's init
+    UniqueFd m_signalFd;   // SIGCHLD
+    pid_t m_child = 0;
+    CgroupRef m_cgroup;
+    std::string m_cgroupWhy;
+
+    // Container stdio: pipes without tty, the pty master with it.
+    UniqueFd m_childStdin, m_childStdout, m_childStderr; // the container's ends until cloned
+    UniqueFd m_stdinWrite;                               // to the container's stdin
+    UniqueFd m_output[2];                                // stdout, stderr (pipes) or the pty master in [0]
+    std::string m_stdinPending;
+    bool m_stdinClosedByClient = false;
+
+    std::unique_ptr<LogWriter> m_log;
+    std::unique_ptr<AttachServer> m_attach;
+
+    bool m_execSeen = false;
+    std::string m_initError;
+    int m_initErrorExit = 0;
+    std::optional<int> m_waitStatus;
+    std::optional<std::chrono::steady_clock::time_point> m_drainDeadline;
+};
+
+} // namespace strata::engine::runtime

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// strata-shim: the per-container supervisor and the runtime's helper
+// process. The engine starts it; people do not.
+//
+//   strata-shim run   --bundle DIR [--start-fd N] [--hold]   (Shim.h)
+//   strata-shim exec  --bundle DIR --spec JSON [--status-fd N] (ExecInContainer.h)
+//   strata-shim probe                                         (Probe.h)
+#include "engine/Error.h"
+#include "engine/runtime/ExecInContainer.h"
+#include "engine/runtime/Probe.h"
+#include "engine/runtime/ProcessSetup.h"
+#include "engine/runtime/Shim.h"
+#include "engine/runtime/Spawn.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <map>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+
+namespace rt = strata::engine::runtime;
+
+struct Args {
+    std::string command;
+    std::map<std::string, std::string> values; // "--bundle" -> "DIR"
+    bool hold = false;
+};
+
+Args parseArgs(int argc, char **argv)
+{
+    Args a;
+    if (argc > 1)
+        a.command = argv[1];
+    for (int i = 2; i < argc; ++i) {
+        const std::string key = argv[i];
+        if (key == "--hold")
+            a.hold = true;
+        else if (key.rfind("--", 0) == 0 && i + 1 < argc)
+            a.values[key] = argv[++i];
+        else
+            throw std::runtime_error("unexpected argument: " + key);
+    }
+    return a;
+}
+
+int intValue(const Args &a, const std::string &key, int fallback)
+{
+    auto it = a.values.find(key);
+    return it == a.values.end() ? fallback : std::atoi(it->second.c_str());
+}
+
+std::string required(const Args &a, const std::string &key)
+{
+    auto it = a.values.find(key);
+    if (it == a.values.end())
+        throw std::runtime_error("missing " + key);
+    return it->second;
+}
+
+// Detaches like a daemon: fork, setsid, fork again. The launcher (the
+// engine's child) returns at once so `strata run -d` can exit; the shim runs
+// in its own session, never acquires a controlling terminal, and is
+// reparented to init (or the nearest subreaper).
+bool detach()
+{
+    pid_t first = ::fork();
+    if (first < 0)
+        throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+    if (first > 0) {
+        const int st = rt::waitChild(first);
+        ::_exit(st == 0 ? 0 : 1);
+    }
+    if (::setsid() < 0)
+        ::_exit(1);
+    pid_t second = ::fork();
+    if (second < 0)
+        ::_exit(1);
+    if (second > 0)
+        ::_exit(0);
+    return true;
+}
+
+int runCommand(const Args &a)
+{
+    rt::ShimOptions opt;
+    opt.bundle = std::filesystem::absolute(required(a, "--bundle"));
+    opt.startFd = intValue(a, "--start-fd", -1);
+    opt.hold = a.hold;
+    rt::closeOtherFds(opt.startFd);
+    detach();
+    if (::chdir("/") != 0)
+        return 1;
+    ::umask(022);
+    return rt::Shim(opt).run();
+}
+
+int execCommand(const Args &a)
+{
+    const int statusFd = intValue(a, "--status-fd", -1);
+    rt::closeOtherFds(statusFd);
+    const auto spec = rt::execSpecFromJson(nlohmann::json::parse(required(a, "--spec")));
+    return rt::runExecInContainer(std::filesystem::absolute(required(a, "--bundle")), spec, statusFd);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    try {
+        const Args a = parseArgs(argc, argv);
+        if (a.command == "run")
+            return runCommand(a);
+        if (a.command == "exec")
+            return execCommand(a);
+        if (a.command == "probe") {
+            std::cout << rt::capabilitiesToJson(rt::probeHost()).dump(2) << "\n";
+            return 0;
+        }
+        std::cerr << "usage: strata-shim run|exec|probe ... (started by the strata engine)\n";
+        return 2;
+    } catch (const std::exception &e) {
+        std::cerr << "strata-shim: " << e.what() << "\n";
+        return rt::kExitRuntimeFailure;
+    }
+}
