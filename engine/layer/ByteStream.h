@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <string>
 #include <sys/types.h>
 
 namespace strata::engine::layer {

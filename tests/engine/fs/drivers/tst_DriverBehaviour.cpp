@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QtTest/QTest>
 
+#include <fstream>
 #include <memory>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -224,6 +225,25 @@ private Q_SLOTS:
         QCOMPARE(changes[0].fromLayer, -1);
         QCOMPARE(int(changes[0].type), int(fs::EntryType::Dir));
         QCOMPARE(changes[5].size, std::uint64_t{10});
+    }
+
+    void matchesWhatPodmanPrintsForTheSameCommands()
+    {
+        // Observed with podman 4.3 (containers/storage overlay, the same
+        // changes() walk as Docker's overlay2) on an image with these paths:
+        //   sh -c 'echo more >> /etc/web.conf; rm /etc/passwd; rm -rf /etc/app;
+        //          mkdir /etc/app; echo n > /etc/app/n; touch /happy'
+        mountC1();
+        {
+            std::ofstream(merged() / "etc/web.conf", std::ios::app) << "more\n";
+        }
+        stdfs::remove(merged() / "etc/passwd");
+        stdfs::remove_all(merged() / "etc/app");
+        stdfs::create_directory(merged() / "etc/app");
+        writeFile(merged() / "etc/app/n", "n\n");
+        writeFile(merged() / "happy", "");
+        QCOMPARE(joinLines(diffLines(m_driver->changes(m_lowers, container("c1")))),
+                 joinLines({"C /etc", "D /etc/app", "A /etc/app/n", "D /etc/passwd", "C /etc/web.conf", "A /happy"}));
     }
 
     void changedFileAloneDoesNotListItsParent()

@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/layer/EntryWriter.h"
+
+#include "engine/Error.h"
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/xattr.h>
+
+namespace strata::engine::layer {
+namespace {
+
+// overlayfs reads its own metadata from these (opaque, redirect, metacopy):
+// a layer must not smuggle them onto a directory that will be mounted as a
+// lowerdir. Opaque directories come from ".wh..wh..opq" markers instead.
+bool isOverlayXattr(std::string_view key)
+{
+    return key.starts_with("trusted.overlay.") || key.starts_with("user.overlay.");
+}
+
+// A file system or a privilege level without xattr support is not an error:
+// the layer applies without them (as umoci and containerd ignore ENOTSUP).
+bool ignorableXattrError(int err)
+{
+    return err == EPERM || err == ENOTSUP || err == EOPNOTSUPP || err == EACCES;
+}
+
+void writeAll(int fd, const void *data, std::size_t size, std::int64_t offset)
+{
+    const auto *p = static_cast<const char *>(data);
+    while (size > 0) {
+        const ssize_t n = ::pwrite(fd, p, size, offset);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            throwErrno("write file data");
+        }
+        p += n;
+        size -= static_cast<std::size_t>(n);
+        offset += n;
+    }
+}
+
+} // namespace
+
+timespec entryAtime(const TarEntry &entry)
+{
+    return entry.atime ? *entry.atime : entry.mtime;
+}
+
+EntryWriter::Target EntryWriter::prepare(const std::string &name)
+{
+    const auto [dir, base] = splitParent(name);
+    const std::string real = *m_tree.resolver().resolveDir(dir, true);
+    return {m_tree.dirFd(real), std::string(base), joinPath(real, base)};
+}
+
+void EntryWriter::write(const TarEntry &entry, const std::string &name, DataReader &data)
+{
+    if (name.empty())
+        return writeRoot(entry);
+    const Target t = prepare(name);
+    switch (entry.type) {
+    case EntryType::File: writeFile(entry, t, &data); break;
+    case EntryType::Directory: writeDirectory(entry, t, name); break;
+    case EntryType::Symlink: writeSymlink(entry, t); break;
+    case EntryType::Hardlink: writeHardlink(entry, t); break;
+    case EntryType::Fifo:
+    case EntryType::CharDevice:
+    case EntryType::BlockDevice: writeNode(entry, t); break;
+    }
+    m_tree.markWritten(t.path);
+}
+
+void EntryWriter::writeEmptyFile(const TarEntry &entry, const std::string &name)
+{
+    const Target t = prepare(name);
+    writeFile(entry, t, nullptr);
+    m_tree.markWritten(t.path);
+}
+
+// umoci: "refusing to change type of root directory" — a root that became a
+// symlink would redirect every later entry.
+void EntryWriter::writeRoot(const TarEntry &entry)
+{
+    if (entry.type != EntryType::Directory)
+        throw Error(ErrorCode::UnsafePath, "refusing to replace the layer root with a non-directory");
+    setOwner(m_tree.rootFd(), ".", entry);
+    setXattrs(m_tree.rootFd(), "", entry);
+    m_directories.hold("", entry.mode, entryAtime(entry), entry.mtime);
+}
+
+template <typename Create>
+void EntryWriter::createReplacing(const Target &t, Create &&create, const char *what)
+{
+    if (create() == 0)
+        return;
+    if (errno != EEXIST)
+        throwErrno(std::string("create ") + what);
+    m_tree.remove(t.dirFd, t.base, t.path);
+    if (create() != 0)
+        throwErrno(std::string("create ") + what);
+}
+
+void EntryWriter::writeFile(const TarEntry &entry, const Target &t, DataReader *data)
+{
+    // O_EXCL, never O_TRUNC: an existing name may be a hardlink into a lower
+    // layer's file, whose content must not change through this path.
+    int fd = -1;
+    createReplacing(
+        t,
+        [&] {
+            fd = ::openat(t.dirFd, t.base.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+            return fd < 0 ? -1 : 0;
+        },
+        "file");
+    UniqueFd file(fd);
+    if (data)
+        copyData(fd, entry, *data);
+    if (m_options.preserveOwnership && ::fchown(fd, entry.uid, entry.gid) != 0)
+        throwErrno("set owner");
+    if (::fchmod(fd, entry.mode) != 0)
+        throwErrno("set mode");
+    setXattrs(fd, t.path, entry);
+    const timespec times[2] = {entryAtime(entry), entry.mtime};
+    if (::futimens(fd, times) != 0)
+        throwErrno("set times");
+}
+
+void EntryWriter::copyData(int fd, const TarEntry &entry, DataReader &data)
+{
+    const void *block = nullptr;
+    std::size_t size = 0;
+    std::int64_t offset = 0;
+    std::int64_t end = 0;
+    while (data.nextBlock(block, size, offset)) {
+        writeAll(fd, block, size, offset);
+        end = std::max<std::int64_t>(end, offset + static_cast<std::int64_t>(size));
+        m_contentBytes += size;
+    }
+    // A sparse file whose last stretch is a hole.
+    if (end < entry.size && ::ftruncate(fd, entry.size) != 0)
+        throwErrno("extend sparse file");
+}
+
+void EntryWriter::writeDirectory(const TarEntry &entry, const Target &t, const std::string &name)
+{
+    if (::mkdirat(t.dirFd, t.base.c_str(), 0700) != 0) {
+        if (errno != EEXIST)
+            throwErrno("create directory");
+        struct stat st {};
+        if (::fstatat(t.dirFd, t.base.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode)) {
+            m_tree.remove(t.dirFd, t.base, t.path);
+            if (::mkdirat(t.dirFd, t.base.c_str(), 0700) != 0)
+                throwErrno("create directory");
+        }
+    }
+    m_tree.resolver().noteDirectory(name, t.path);
+    setOwner(t.dirFd, t.base, entry);
+    if (m_options.preserveXattrs && !entry.xattrs.empty()) {
+        UniqueFd dir(::openat(t.dirFd, t.base.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (!dir.valid())
+            throwErrno("open directory");
+        setXattrs(dir.get(), t.path, entry);
+    }
+    m_directories.hold(t.path, entry.mode, entryAtime(entry), entry.mtime);
+}
+
+void EntryWriter::writeSymlink(const TarEntry &entry, const Target &t)
+{
+    // The target is stored as written: it is only followed (inside the
+    // root) when a later entry is written through it.
+    createReplacing(
+        t, [&] { return ::symlinkat(entry.link.c_str(), t.dirFd, t.base.c_str()); }, "symlink");
+    setOwner(t.dirFd, t.base, entry);
+    setXattrs(-1, t.path, entry);
+    const timespec times[2] = {entryAtime(entry), entry.mtime};
+    if (::utimensat(t.dirFd, t.base.c_str(), times, AT_SYMLINK_NOFOLLOW) != 0)
+        throwErrno("set symlink times");
+}
+
+void EntryWriter::writeNode(const TarEntry &entry, const Target &t)
+{
+    mode_t type = S_IFIFO;
+    if (entry.type != EntryType::Fifo) {
+        if (!m_options.allowDevices)
+            throw Error(ErrorCode::PermissionDenied,
+                        "device node refused: creating devices is not allowed here (needs root and allowDevices)");
+        type = entry.type == EntryType::CharDevice ? S_IFCHR : S_IFBLK;
+    }
+    const dev_t dev = type == S_IFIFO ? 0 : makedev(entry.devMajor, entry.devMinor);
+    createReplacing(
+        t, [&] { return ::mknodat(t.dirFd, t.base.c_str(), type | 0600, dev); }, "special file");
+    setOwner(t.dirFd, t.base, entry);
+    if (::fchmodat(t.dirFd, t.base.c_str(), entry.mode, 0) != 0)
+        throwErrno("set mode");
+    setXattrs(-1, t.path, entry);
+    const timespec times[2] = {entryAtime(entry), entry.mtime};
+    if (::utimensat(t.dirFd, t.base.c_str(), times, AT_SYMLINK_NOFOLLOW) != 0)
+        throwErrno("set times");
+}
+
+void EntryWriter::writeHardlink(const TarEntry &entry, const Target &t)
+{
+    const auto [dirFd, base] = withErrorContext("hardlink target \"" + entry.link + "\"", [&] {
+        return hardlinkTarget(entry.link);
+    });
+    UniqueFd targetDir(dirFd);
+    createReplacing(
+        t, [&] { return ::linkat(targetDir.get(), base.c_str(), t.dirFd, t.base.c_str(), 0); }, "hardlink");
+}
+
+// Hardlink targets are archive names, resolved like entry names: inside the
+// root, parents through in-root symlinks, the target itself not followed
+// (linkat without AT_SYMLINK_FOLLOW links a symlink, as tar does).
+std::pair<int, std::string> EntryWriter::hardlinkTarget(const std::string &link)
+{
+    const std::string target = normaliseEntryName(link);
+    if (target.empty())
+        throw Error(ErrorCode::UnsafePath, "hardlink to the layer root");
+    const auto [dir, base] = splitParent(target);
+    const std::optional<std::string> real = m_tree.resolver().resolveDir(dir, false);
+    UniqueFd dirFd(real ? openBeneath(m_tree.rootFd(), *real, O_PATH | O_DIRECTORY) : -1);
+    struct stat st {};
+    if (!dirFd.valid() || ::fstatat(dirFd.get(), std::string(base).c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0)
+        throw Error(ErrorCode::UnsafePath, "hardlink target is not in the layer (it must be written before the link)");
+    if (S_ISDIR(st.st_mode))
+        throw Error(ErrorCode::UnsafePath, "hardlink to a directory");
+    return {dirFd.release(), std::string(base)};
+}
+
+void EntryWriter::finish()
+{
+    m_directories.apply(m_tree.rootFd());
+}
+
+void EntryWriter::setOwner(int dirFd, const std::string &base, const TarEntry &entry)
+{
+    if (!m_options.preserveOwnership)
+        return;
+    const int flags = base == "." ? 0 : AT_SYMLINK_NOFOLLOW;
+    if (::fchownat(dirFd, base.c_str(), static_cast<uid_t>(entry.uid), static_cast<gid_t>(entry.gid), flags) != 0)
+        throwErrno("set owner");
+}
+
+void EntryWriter::setXattrs(int fd, const std::string &path, const TarEntry &entry)
+{
+    if (!m_options.preserveXattrs)
+        return;
+    const std::string full = (m_tree.rootPath() / path).string();
+    for (const auto &[key, value] : entry.xattrs) {
+        if (isOverlayXattr(key))
+            continue;
+        const int rc = fd >= 0 ? ::fsetxattr(fd, key.c_str(), value.data(), value.size(), 0)
+                               : ::lsetxattr(full.c_str(), key.c_str(), value.data(), value.size(), 0);
+        if (rc != 0 && !ignorableXattrError(errno))
+            throwErrno("set xattr " + key);
+    }
+}
+
+} // namespace strata::engine::layer

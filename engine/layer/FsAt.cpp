@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/layer/FsAt.h"
+
+#include "engine/Error.h"
+
+#include <atomic>
+#include <cerrno>
+#include <dirent.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+
+namespace strata::engine::layer {
+namespace {
+
+// Set once openat2 turns out to be unavailable (old kernel, or a seccomp
+// profile answering ENOSYS as Docker's default one does).
+std::atomic<bool> g_noOpenat2{false};
+
+int openat2Beneath(int dirFd, const char *path, int flags)
+{
+    open_how how{};
+    how.flags = static_cast<std::uint64_t>(flags | O_CLOEXEC);
+    how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+    for (;;) {
+        const long fd = ::syscall(SYS_openat2, dirFd, path, &how, sizeof how);
+        // EAGAIN: a concurrent rename somewhere under dirFd; the kernel asks us to retry.
+        if (fd >= 0 || errno != EAGAIN)
+            return static_cast<int>(fd);
+    }
+}
+
+int walkBeneath(int dirFd, const std::string &rel, int flags)
+{
+    if (rel.empty())
+        return ::openat(dirFd, ".", flags | O_CLOEXEC);
+    UniqueFd current;
+    int at = dirFd;
+    std::string_view rest = rel;
+    for (;;) {
+        const auto slash = rest.find('/');
+        const std::string name(rest.substr(0, slash));
+        if (name == "..") {
+            errno = EXDEV;
+            return -1;
+        }
+        if (slash == std::string_view::npos)
+            return ::openat(at, name.c_str(), flags | O_NOFOLLOW | O_CLOEXEC);
+        rest = rest.substr(slash + 1);
+        current.reset(::openat(at, name.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (!current.valid())
+            return -1;
+        at = current.get();
+    }
+}
+
+} // namespace
+
+std::string joinPath(std::string_view dir, std::string_view name)
+{
+    if (dir.empty())
+        return std::string(name);
+    std::string out;
+    out.reserve(dir.size() + 1 + name.size());
+    out.append(dir).append(1, '/').append(name);
+    return out;
+}
+
+std::pair<std::string_view, std::string_view> splitParent(std::string_view path)
+{
+    const auto slash = path.rfind('/');
+    if (slash == std::string_view::npos)
+        return {std::string_view(), path};
+    return {path.substr(0, slash), path.substr(slash + 1)};
+}
+
+bool isWithin(std::string_view path, std::string_view ancestor)
+{
+    if (ancestor.empty())
+        return true;
+    return path.size() >= ancestor.size() && path.substr(0, ancestor.size()) == ancestor &&
+           (path.size() == ancestor.size() || path[ancestor.size()] == '/');
+}
+
+int openBeneath(int dirFd, const std::string &rel, int flags)
+{
+    const char *path = rel.empty() ? "." : rel.c_str();
+    if (!g_noOpenat2.load(std::memory_order_relaxed)) {
+        const int fd = openat2Beneath(dirFd, path, flags);
+        if (fd >= 0 || (errno != ENOSYS && errno != EPERM))
+            return fd;
+        g_noOpenat2.store(true, std::memory_order_relaxed);
+    }
+    return walkBeneath(dirFd, rel, flags);
+}
+
+std::vector<std::string> listDir(int dirFd, const std::string &what)
+{
+    const int fd = ::openat(dirFd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        throwErrno("open directory \"" + what + "\"");
+    DIR *dir = ::fdopendir(fd);
+    if (!dir) {
+        const int err = errno;
+        ::close(fd);
+        throwErrno("read directory \"" + what + "\"", err);
+    }
+    std::vector<std::string> names;
+    while (const dirent *d = ::readdir(dir)) {
+        const std::string_view n = d->d_name;
+        if (n != "." && n != "..")
+            names.emplace_back(n);
+    }
+    ::closedir(dir);
+    return names;
+}
+
+void removeAt(int dirFd, const std::string &name, const std::string &what)
+{
+    struct stat st {};
+    if (::fstatat(dirFd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        if (errno == ENOENT)
+            return;
+        throwErrno("stat \"" + what + "\"");
+    }
+    if (S_ISDIR(st.st_mode)) {
+        UniqueFd dir(::openat(dirFd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (!dir.valid() && errno == EACCES && ::fchmodat(dirFd, name.c_str(), 0700, 0) == 0)
+            dir.reset(::openat(dirFd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (!dir.valid())
+            throwErrno("open \"" + what + "\" for removal");
+        if ((st.st_mode & 0700) != 0700)
+            ::fchmod(dir.get(), 0700);
+        for (const auto &child : listDir(dir.get(), what))
+            removeAt(dir.get(), child, what + "/" + child);
+    }
+    if (::unlinkat(dirFd, name.c_str(), S_ISDIR(st.st_mode) ? AT_REMOVEDIR : 0) != 0 && errno != ENOENT)
+        throwErrno("remove \"" + what + "\"");
+}
+
+} // namespace strata::engine::layer

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Directory-fd helpers for the layer code. Every operation names a directory
+// fd plus one path component, or a path opened with symlinks refused, so a
+// symlink planted by a layer can never redirect a later write (the class of
+// bug behind CVE-2019-14271 and containerd's TestBreakouts).
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <unistd.h>
+
+namespace strata::engine::layer {
+
+class UniqueFd {
+public:
+    UniqueFd() = default;
+    explicit UniqueFd(int fd) : m_fd(fd) {}
+    ~UniqueFd() { reset(); }
+    UniqueFd(UniqueFd &&other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+    UniqueFd &operator=(UniqueFd &&other) noexcept
+    {
+        if (this != &other)
+            reset(std::exchange(other.m_fd, -1));
+        return *this;
+    }
+    UniqueFd(const UniqueFd &) = delete;
+    UniqueFd &operator=(const UniqueFd &) = delete;
+
+    [[nodiscard]] int get() const { return m_fd; }
+    [[nodiscard]] bool valid() const { return m_fd >= 0; }
+    [[nodiscard]] int release() { return std::exchange(m_fd, -1); }
+    void reset(int fd = -1)
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = fd;
+    }
+
+private:
+    int m_fd = -1;
+};
+
+// "a/b" + "c" -> "a/b/c"; "" + "c" -> "c".
+[[nodiscard]] std::string joinPath(std::string_view dir, std::string_view name);
+// "a/b/c" -> {"a/b", "c"}; "c" -> {"", "c"}.
+[[nodiscard]] std::pair<std::string_view, std::string_view> splitParent(std::string_view path);
+// True when `path` is `ancestor` or lies beneath it ("" is everyone's ancestor).
+[[nodiscard]] bool isWithin(std::string_view path, std::string_view ancestor);
+
+// Opens `rel` ("" = dirFd itself) beneath dirFd, refusing a symlink in any
+// component: openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS), or a walk of
+// O_NOFOLLOW opens where openat2 is missing or filtered. Returns -1 with
+// errno set (ELOOP/ENOTDIR when a component is a symlink or not a dir).
+[[nodiscard]] int openBeneath(int dirFd, const std::string &rel, int flags);
+
+// Names in a directory, "." and ".." left out. Throws Io.
+[[nodiscard]] std::vector<std::string> listDir(int dirFd, const std::string &what);
+
+// Removes `name` from dirFd, recursively when it is a directory, making
+// read-only directories writable on the way (layers contain 0555 dirs).
+// Missing is fine. Throws Io naming `what`.
+void removeAt(int dirFd, const std::string &name, const std::string &what);
+
+} // namespace strata::engine::layer
