@@ -70,9 +70,9 @@ Digest Engine::resolveImage(const std::string &ref) const
     return m_impl->images.resolve(ref);
 }
 
-void Engine::ensureBuiltinImages()
+void Engine::ensureBuiltinImages(bool restore)
 {
-    builtin::ensureBuiltinImages(m_impl->images);
+    builtin::ensureBuiltinImages(m_impl->images, restore ? builtin::Seeding::Restore : builtin::Seeding::FirstUse);
 }
 
 void Engine::tag(const std::string &source, const std::string &target)

@@ -128,8 +128,9 @@ public:
     [[nodiscard]] std::vector<LayerView> imageLayers(const std::string &ref) const;
     [[nodiscard]] fs::UnionView imageTree(const std::string &ref) const;
 
-    // Creates strata/busybox:latest and strata/demo-web:1.0 when missing (no network).
-    void ensureBuiltinImages();
+    // Creates strata/busybox:latest and strata/demo-web:1.0 (no network) on
+    // a root's first use; with restore, whenever one is missing.
+    void ensureBuiltinImages(bool restore = false);
 
     // For engine modules (builtin images, later containers); not for front ends.
     [[nodiscard]] image::ImageStore &imageStore();

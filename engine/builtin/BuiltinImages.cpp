@@ -171,13 +171,17 @@ Digest buildFromRecipe(image::ImageStore &store, const std::string &recipeJson)
     return store.registerImage(config.serialize(), layers, {recipe.at("name").get<std::string>()});
 }
 
-void ensureBuiltinImages(image::ImageStore &store)
+void ensureBuiltinImages(image::ImageStore &store, Seeding seeding)
 {
+    const auto marker = store.layout().builtinSeededMarker();
+    if (seeding == Seeding::FirstUse && std::filesystem::exists(marker))
+        return;
     for (const auto *recipe : {kBusyboxRecipe, kDemoWebRecipe}) {
         const std::string name = Json::parse(recipe).at("name").get<std::string>();
         if (!store.index().resolveTag(name))
             buildFromRecipe(store, recipe);
     }
+    fsutil::writeFileAtomic(marker, "");
 }
 
 } // namespace strata::engine::builtin

@@ -11,9 +11,14 @@
 
 namespace strata::engine::builtin {
 
+enum class Seeding {
+    FirstUse, // only for a root that never had them: a user's rmi sticks
+    Restore,  // make any that are missing now (lessons that need them)
+};
+
 // Builds every built-in image whose name is not in the store yet.
 // Throws NotFound (with a hint) when /bin/busybox is missing.
-void ensureBuiltinImages(image::ImageStore &store);
+void ensureBuiltinImages(image::ImageStore &store, Seeding seeding = Seeding::FirstUse);
 
 // Builds one image from a recipe (JSON text) and tags it; returns its id.
 Digest buildFromRecipe(image::ImageStore &store, const std::string &recipeJson);

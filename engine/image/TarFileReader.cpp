@@ -34,9 +34,13 @@ TarFileReader::TarFileReader(const std::filesystem::path &file) : m_archive(arch
     archive_read_support_format_tar(m_archive.get());
     archive_read_support_filter_none(m_archive.get());
     if (archive_read_open_filename(m_archive.get(), file.c_str(), kReadBlock) != ARCHIVE_OK) {
+        // libarchive reads the first block while opening to recognise the
+        // format, so junk input fails here, not at the first header.
         const int err = archive_errno(m_archive.get());
-        throw Error(err == ENOENT ? ErrorCode::NotFound : ErrorCode::Io,
-                    std::string("open: ") + archive_error_string(m_archive.get()), err);
+        const std::string detail = archive_error_string(m_archive.get()) ? archive_error_string(m_archive.get()) : "";
+        if (err == EILSEQ) // libarchive's ARCHIVE_ERRNO_FILE_FORMAT on Linux
+            throw Error(ErrorCode::InvalidArchive, "not a tar archive (" + detail + ")");
+        throw Error(err == ENOENT ? ErrorCode::NotFound : ErrorCode::Io, "open: " + detail, err);
     }
 }
 

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/store/StoreLayout.h"
 
+#include "engine/Error.h"
 #include "engine/util/Fs.h"
 
 #include <cstdlib>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace strata::engine::store {
 
@@ -22,6 +26,12 @@ void StoreLayout::create() const
 {
     for (const auto &dir : {blobsDir(), layersDir(), containersDir(), volumesDir(), journalDir(), tmpDir()})
         fsutil::makeDirs(dir);
+    // The lock file belongs to the layout: creating it here means a refused
+    // first write leaves the store exactly as it found it.
+    const int fd = ::open(lockFile().c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0)
+        throwErrno("create " + lockFile().string());
+    ::close(fd);
 }
 
 } // namespace strata::engine::store

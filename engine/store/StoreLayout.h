@@ -12,6 +12,7 @@
 //   root/journal/events.jsonl        event journal
 //   root/tmp/                        staging (same file system, for renames)
 //   root/lock                        flock serialising writers
+//   root/builtin-seeded              the built-in images were made once
 
 #include <filesystem>
 #include <string>
@@ -37,6 +38,8 @@ public:
     [[nodiscard]] std::filesystem::path tmpDir() const { return m_root / "tmp"; }
     [[nodiscard]] std::filesystem::path imageIndexFile() const { return m_root / "images.json"; }
     [[nodiscard]] std::filesystem::path lockFile() const { return m_root / "lock"; }
+    // Present once the built-in images were made for this root.
+    [[nodiscard]] std::filesystem::path builtinSeededMarker() const { return m_root / "builtin-seeded"; }
 
 private:
     std::filesystem::path m_root;
