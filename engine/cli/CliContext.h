@@ -17,12 +17,18 @@ namespace strata::engine::cli {
 
 class CliContext {
 public:
+    CliContext() = default;
+    // Output captured in streams (the GUI console): never a terminal.
+    CliContext(std::ostream &o, std::ostream &e) : out(o), err(e), m_captured(true) {}
+
     std::string root;
     std::string driver;
     bool debug = false;
 
     // Opens the engine on first use; builtin images are made if missing.
     Engine &engine();
+    // Runs commands on an engine someone else owns (the GUI's); not owned.
+    void useEngine(Engine &engine) { m_external = &engine; }
     [[nodiscard]] bool stdoutIsTerminal() const;
     [[nodiscard]] bool stderrIsTerminal() const;
 
@@ -31,6 +37,8 @@ public:
 
 private:
     std::unique_ptr<Engine> m_engine;
+    Engine *m_external = nullptr;
+    bool m_captured = false;
 };
 
 // Each command group registers its subcommands on the app. A command's
