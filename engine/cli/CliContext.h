@@ -34,6 +34,8 @@ public:
 
     std::ostream &out = std::cout;
     std::ostream &err = std::cerr;
+    // Where attached containers read and write (the GUI console passes pipes).
+    int inFd = 0, outFd = 1, errFd = 2;
 
 private:
     std::unique_ptr<Engine> m_engine;
@@ -47,5 +49,6 @@ void registerImageCommands(CLI::App &app, CliContext &ctx);
 void registerImageViewCommands(CLI::App &app, CliContext &ctx);
 void registerArchiveCommands(CLI::App &app, CliContext &ctx);
 void registerSystemCommands(CLI::App &app, CliContext &ctx);
+void registerContainerCommands(CLI::App &app, CliContext &ctx);
 
 } // namespace strata::engine::cli

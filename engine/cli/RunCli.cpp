@@ -26,6 +26,7 @@ std::unique_ptr<CLI::App> makeCliApp(CliContext &ctx)
     app->add_option("--root", ctx.root, "Store root directory (default $XDG_DATA_HOME/strata)");
     app->add_option("--driver", ctx.driver, "Union filesystem driver: overlay or userspace (default: probe)");
     app->add_flag("-D,--debug", ctx.debug, "Show error context in full");
+    registerContainerCommands(*app, ctx);
     registerImageCommands(*app, ctx);
     registerImageViewCommands(*app, ctx);
     registerArchiveCommands(*app, ctx);

@@ -45,6 +45,13 @@ constexpr std::array kNames = {
     KindName{EventKind::OpaqueDirCreated, "union", "opaque"},
     KindName{EventKind::UpperPathAdded, "union", "add"},
     KindName{EventKind::UpperChangesSummarised, "union", "summary"},
+    KindName{EventKind::ContainerCreated, "container", "create"},
+    KindName{EventKind::ContainerStateChanged, "container", "state"},
+    KindName{EventKind::ProcessStarted, "container", "start"},
+    KindName{EventKind::ProcessExited, "container", "die"},
+    KindName{EventKind::ContainerRenamed, "container", "rename"},
+    KindName{EventKind::ContainerRemoved, "container", "destroy"},
+    KindName{EventKind::ContainerExecStarted, "container", "exec_start"},
 };
 
 const KindName &nameOf(EventKind kind)

@@ -57,7 +57,13 @@ int EngineHost::run(const QString &line)
         finishCommand(id, 125, {}, tr("Error: unterminated quote in: %1\n").arg(line));
         return id;
     }
-    const auto args = consoleArgs(line.toStdString());
+    auto args = consoleArgs(line.toStdString());
+    // `--step` in the terminal prompts on stdin; here the toolbar is the prompt.
+    if (auto it = std::find(args.begin(), args.end(), "--step"); it != args.end()) {
+        args.erase(it);
+        m_gate->setStepMode(true);
+        emit stepModeRequested();
+    }
     if (args.empty()) {
         finishCommand(id, 0, {}, {});
         return id;

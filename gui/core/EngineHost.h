@@ -43,6 +43,7 @@ signals:
     void commandFinished(int id, int exitCode, const QString &out, const QString &err);
     void eventsArrived(const strata::gui::EventBatch &events);
     void busyChanged(bool busy);
+    void stepModeRequested();
 
 private:
     void finishCommand(int id, int rc, const QString &out, const QString &err);

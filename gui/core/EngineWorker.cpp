@@ -7,9 +7,61 @@
 #include "engine/cli/RunCli.h"
 
 #include <sstream>
+#include <thread>
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <cerrno>
 #include <unordered_map>
 
 namespace strata::gui {
+
+namespace {
+
+// A pipe whose read end a thread drains into a string until the write end closes.
+class PipeCapture {
+public:
+    PipeCapture()
+    {
+        if (::pipe2(m_fds, O_CLOEXEC) != 0) {
+            m_fds[0] = m_fds[1] = -1;
+            return;
+        }
+        m_reader = std::thread([this] {
+            char buf[4096];
+            for (;;) {
+                const ssize_t n = ::read(m_fds[0], buf, sizeof buf);
+                if (n > 0)
+                    m_text.append(buf, static_cast<std::size_t>(n));
+                else if (n == 0 || errno != EINTR)
+                    break;
+            }
+        });
+    }
+    ~PipeCapture() { finish(); }
+    [[nodiscard]] int writeFd() const { return m_fds[1] >= 0 ? m_fds[1] : 1; }
+    std::string finish()
+    {
+        if (m_fds[1] >= 0) {
+            ::close(m_fds[1]);
+            m_fds[1] = -1;
+        }
+        if (m_reader.joinable())
+            m_reader.join();
+        if (m_fds[0] >= 0) {
+            ::close(m_fds[0]);
+            m_fds[0] = -1;
+        }
+        return m_text;
+    }
+
+private:
+    int m_fds[2] = {-1, -1};
+    std::thread m_reader;
+    std::string m_text;
+};
+
+} // namespace
 
 EngineWorker::EngineWorker(engine::EngineOptions options, EventPump *pump, GuiStepGate *gate)
     : m_options(std::move(options)), m_pump(pump), m_gate(gate)
@@ -43,8 +95,22 @@ void EngineWorker::runCommand(int id, const QStringList &args)
     for (const auto &a : args)
         words.push_back(a.toStdString());
     std::ostringstream out, err;
-    const int rc = engine::cli::runCli(*m_engine, words, out, err);
-    emit commandFinished(id, rc, QString::fromStdString(out.str()), QString::fromStdString(err.str()));
+    m_engine->setStepGate(m_gate); // a CLI --step prompt must never outlive its command
+    // Attached containers write to file descriptors: give them pipes and drain
+    // them while the command runs, so `run` shows the container's output here.
+    PipeCapture capOut, capErr;
+    const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    engine::cli::CliContext ctx(out, err);
+    ctx.useEngine(*m_engine);
+    ctx.inFd = devNull;
+    ctx.outFd = capOut.writeFd();
+    ctx.errFd = capErr.writeFd();
+    const int rc = engine::cli::runCli(ctx, words);
+    m_engine->setStepGate(m_gate);
+    ::close(devNull);
+    const std::string attachedOut = capOut.finish(), attachedErr = capErr.finish();
+    emit commandFinished(id, rc, QString::fromStdString(out.str() + attachedOut),
+                         QString::fromStdString(err.str() + attachedErr));
     refresh();
 }
 
@@ -56,6 +122,10 @@ void EngineWorker::refresh()
         auto s = std::make_shared<EngineSnapshot>();
         s->info = m_engine->info();
         s->images = m_engine->images();
+        s->containers = m_engine->containers(true);
+        for (const auto &c : s->containers)
+            if (s->containerInspect.size() < 100)
+                s->containerInspect[c.id] = m_engine->inspectContainer(c.id).dump(2);
         emit snapshot(s);
     } catch (const std::exception &) {
         // A store another process is rewriting: the next refresh will see it.

@@ -18,6 +18,8 @@ namespace strata::gui {
 struct EngineSnapshot {
     engine::EngineInfo info;
     std::vector<engine::ImageSummary> images;
+    std::vector<engine::ContainerSummary> containers;
+    std::map<std::string, std::string> containerInspect; // id -> `inspect` JSON, pretty
 };
 using EngineSnapshotPtr = std::shared_ptr<const EngineSnapshot>;
 

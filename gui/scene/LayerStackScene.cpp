@@ -141,8 +141,9 @@ QRectF LayerStackScene::slabRect(int index, int count) const
 {
     const qreal avail = kStackBottom - kStackTop;
     const qreal gap = count > 20 ? 1 : 8;
-    const qreal h = std::min<qreal>(56, (avail - gap * (count - 1)) / std::max(1, count));
-    const qreal y = kStackBottom - (index + 1) * h - index * gap;
+    const qreal h = std::min<qreal>(66, (avail - gap * (count - 1)) / std::max(1, count));
+    // Hang the stack just under the container zone: a short stack stays near the top.
+    const qreal y = kStackTop + (count - 1 - index) * (h + gap);
     return QRectF(kLeft, y, kStackWidth, h);
 }
 
@@ -406,6 +407,17 @@ void LayerStackScene::buildDirLabels()
         m_dirLabels.emplace_back(l);
     };
     const QRectF planeSpan(kLeft, kPlaneTop, kStackWidth, kPlaneHeight);
+    if (m_containers.empty()) {
+        // Where `create` will put the writable layer: drawn empty so the eye knows the place.
+        auto *hint = new DirLabelItem(QString());
+        hint->setData(KindData, QStringLiteral("container-hint"));
+        hint->explain = [] { return sceneTr("create / run adds the container's writable layer here"); };
+        hint->setPos(kLeft, kContainerTop);
+        hint->setSpan(kContainerHeight);
+        hint->placeholderWidth = kStackWidth;
+        addItem(hint);
+        m_dirLabels.emplace_back(hint);
+    }
     const bool mounted = !m_mountUpper.isEmpty();
     if (!m_containers.empty() || mounted) {
         // A container: every image layer is a lowerdir, its own layer the upperdir.
@@ -498,8 +510,10 @@ void LayerStackScene::retranslate()
                        .arg(m_detail->layers.size()));
     else if (!m_selectedPath.isEmpty())
         selectPath(m_selectedPath);
-    if (m_detail)
+    if (m_detail) {
         buildPlane(); // tile notes are composed once
+        buildDirLabels();
+    }
     setBackgroundBrush(Palette::current().background);
     update();
 }

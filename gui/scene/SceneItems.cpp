@@ -188,8 +188,9 @@ TileItem::TileItem(const QString &name, Mark mark, QGraphicsItem *parent)
     : QGraphicsObject(parent), m_name(name), m_mark(mark)
 {
     QFont f;
-    f.setPixelSize(12);
-    m_width = std::clamp<qreal>(QFontMetricsF(f).horizontalAdvance(name) + 34, 70, 180);
+    f.setPixelSize(13);
+    f.setBold(true);
+    m_width = std::clamp<qreal>(QFontMetricsF(f).horizontalAdvance(name) + 40, 96, 200);
     setCursor(Qt::PointingHandCursor);
 }
 
@@ -217,7 +218,7 @@ void TileItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
     if (m_mark != Mark::None)
         markIcon(m_mark).paint(p, QRect(4, 4, 18, 18));
     QFont f = p->font();
-    f.setPixelSize(12);
+    f.setPixelSize(13);
     f.setBold(true);
     f.setStrikeOut(ghost);
     p->setFont(f);
@@ -226,7 +227,7 @@ void TileItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
                 QFontMetricsF(f).elidedText(m_name, Qt::ElideMiddle, m_width - 28));
     f.setBold(false);
     f.setStrikeOut(false);
-    f.setPixelSize(10);
+    f.setPixelSize(11);
     p->setFont(f);
     p->drawText(QRectF(5, 19, m_width - 8, 15), Qt::AlignLeft | Qt::AlignVCenter,
                 QFontMetricsF(f).elidedText(note, Qt::ElideRight, m_width - 8));
@@ -277,13 +278,28 @@ DirLabelItem::DirLabelItem(QString r, QGraphicsItem *parent) : QGraphicsObject(p
 
 QRectF DirLabelItem::boundingRect() const
 {
-    return QRectF(-2, -2, 340, std::max<qreal>(m_height, 44) + 4);
+    return QRectF(-2, -2, std::max<qreal>(340, placeholderWidth) + 4, std::max<qreal>(m_height, 44) + 4);
 }
 
 void DirLabelItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
 {
     const Palette &pal = Palette::current();
     p->setRenderHint(QPainter::Antialiasing);
+    if (placeholderWidth > 0) {
+        QPen pen(pal.containerEdge, 1.2, Qt::DashLine);
+        p->setPen(pen);
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(QRectF(0, 0, placeholderWidth, m_height), 6, 6);
+        QFont f = p->font();
+        f.setPixelSize(14);
+        f.setItalic(true);
+        p->setFont(f);
+        p->setPen(pal.containerEdge);
+        drawPencilIcon(p, QRectF(10, m_height / 2 - 10, 20, 20), pal.containerEdge);
+        p->drawText(QRectF(40, 0, placeholderWidth - 50, m_height), Qt::AlignLeft | Qt::AlignVCenter,
+                    explain ? explain() : QString());
+        return;
+    }
     p->setPen(QPen(pal.mergedEdge, 1.5));
     p->drawLine(QPointF(0, 0), QPointF(8, 0));
     p->drawLine(QPointF(8, 0), QPointF(8, m_height));

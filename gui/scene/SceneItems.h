@@ -109,6 +109,7 @@ public:
     QString role;  // "lowerdir", "upperdir", "workdir", "merged" (overlayfs' own words: not translated)
     QString path;
     std::function<QString()> explain;
+    qreal placeholderWidth = 0; // > 0: draw an empty dashed slab with the explanation instead
 
 private:
     qreal m_height = 40;

@@ -132,10 +132,20 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     connect(m_eventLog, &EventLogWidget::eventSelected, this, [this](const QString &json) {
         m_inspector->setJson(tr("Event"), json);
     });
+    connect(m_containerView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &i) {
+                if (!i.isValid() || !m_snapshot)
+                    return;
+                const QStringList row = m_containers->rowAt(i.row());
+                const auto it = m_snapshot->containerInspect.find(row.value(3).toStdString());
+                if (it != m_snapshot->containerInspect.end())
+                    m_inspector->setJson(tr("container inspect %1").arg(row.value(0)), QString::fromStdString(it->second));
+            });
     connect(m_imageView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &i) {
         if (i.isValid())
             selectImage(m_images->refAt(i.row()));
     });
+    connect(m_host, &EngineHost::stepModeRequested, this, [this] { m_stepModeAct->setChecked(true); });
     GuiStepGate *gate = m_host->gate();
     connect(gate, &GuiStepGate::phaseReached, this,
             [this](const QString &op, const QString &, const QString &description, int index, int count) {
@@ -427,6 +437,20 @@ void MainWindow::onSnapshot(const EngineSnapshotPtr &s)
     for (int r = 0; r < m_images->rowCount(); ++r)
         names << m_images->refAt(r);
     m_console->setImageNames(names);
+    QList<QStringList> rows;
+    for (const auto &c : s->containers) {
+        using engine::container::Status;
+        const Status st = c.state.status;
+        // A symbol and a word for each state: never colour alone.
+        const QString status = st == Status::Running  ? tr("● running")
+                               : st == Status::Paused ? tr("⏸ paused")
+                               : st == Status::Exited ? tr("■ exited (%1)").arg(c.state.exitCode)
+                               : st == Status::Created ? tr("○ created")
+                                                       : QString::fromUtf8(engine::container::toString(st));
+        rows << QStringList{QString::fromStdString(c.name), status, QString::fromStdString(c.image),
+                            QString::fromStdString(c.id)};
+    }
+    m_containers->setRows(rows);
     m_driverLabel->setText(tr("driver %1").arg(QString::fromStdString(s->info.driver)));
     m_driverLabel->setToolTip(QString::fromStdString(s->info.driverReason));
     m_modeLabel->setText(s->info.rootless ? tr("rootless") : tr("root"));
@@ -502,6 +526,8 @@ void MainWindow::onEvents(const EventBatch &batch)
             m_progress->setValue(index + (e.kind == EventKind::LayerExtracted ? 1 : 0));
             m_progress->setFormat(tr("layer %1/%2 · %3 files").arg(index + 1).arg(count).arg(a.value("files", 0)));
             m_progress->show();
+            if (e.kind == EventKind::LayerExtracted && index + 1 >= count)
+                QTimer::singleShot(800, m_progress, &QWidget::hide);
             break;
         }
         case EventKind::Progress: {
