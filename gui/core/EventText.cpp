@@ -101,6 +101,21 @@ QString describeEvent(const engine::events::Event &e)
             .arg(num(a, "copied_up"))
             .arg(num(a, "whiteouts"))
             .arg(num(a, "added"));
+    case EventKind::ContainerCreated:
+        return QCoreApplication::translate("EventText", "Container %1 created from %2: the image's layers plus one empty writable layer.")
+            .arg(attr(a, "name"), attr(a, "image"));
+    case EventKind::ContainerStateChanged:
+        return QCoreApplication::translate("EventText", "Container %1: %2 → %3.").arg(attr(a, "name"), attr(a, "from"), attr(a, "to"));
+    case EventKind::ProcessStarted:
+        return QCoreApplication::translate("EventText", "Container %1 runs its command as PID 1 (host PID %2).").arg(attr(a, "name")).arg(num(a, "pid"));
+    case EventKind::ProcessExited:
+        return QCoreApplication::translate("EventText", "Container %1's process exited with status %2.").arg(attr(a, "name")).arg(num(a, "exitCode"));
+    case EventKind::ContainerRenamed:
+        return QCoreApplication::translate("EventText", "Container %1 renamed to %2.").arg(attr(a, "oldName"), attr(a, "name"));
+    case EventKind::ContainerRemoved:
+        return QCoreApplication::translate("EventText", "Container %1 removed with its writable layer; the image's layers stay.").arg(attr(a, "name"));
+    case EventKind::ContainerExecStarted:
+        return QCoreApplication::translate("EventText", "A new process joins container %1.").arg(attr(a, "name"));
     }
     return QString::fromStdString(std::string(e.type()) + " " + std::string(e.action()));
 }

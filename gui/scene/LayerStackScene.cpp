@@ -253,6 +253,7 @@ void LayerStackScene::layoutContainers()
         const QRectF r = containerRect(i, n);
         m_containers[static_cast<std::size_t>(i)]->setSize(r.size());
         m_containers[static_cast<std::size_t>(i)]->setPos(r.topLeft());
+        m_containers[static_cast<std::size_t>(i)]->reflowTiles();
     }
 }
 
@@ -290,7 +291,8 @@ void LayerStackScene::showImage(const ImageDetailPtr &detail)
     layoutStack(false);
     buildPlane();
     buildDirLabels();
-    setCaption(sceneTr("%1: %2 read-only layers; the merged view shows, for each path, the nearest layer's copy.")
+    if (!sameImage) // a redraw of the same image keeps the last event's caption
+        setCaption(sceneTr("%1: %2 read-only layers; the merged view shows, for each path, the nearest layer's copy.")
                    .arg(detail->ref)
                    .arg(n));
 }
@@ -634,8 +636,8 @@ void LayerStackScene::copyUpTile(const engine::events::Event &e, Mark mark)
     c->update();
     tile->setZValue(10);
     tile->setOpacity(0);
-    addItem(tile);
-    const QPointF to = c->pos() + QPointF(c->takeSlot(tile->width()), (c->size().height() - 36) / 2);
+    tile->setParentItem(c); // moves with its slab (a second container halves it)
+    const QPointF to = c->nextTilePos();
     // Where it rises from: the lower copy, which stays where it is.
     QPointF from0 = to - QPointF(0, 80);
     const int n = static_cast<int>(m_layers.size());
@@ -648,19 +650,21 @@ void LayerStackScene::copyUpTile(const engine::events::Event &e, Mark mark)
         orig->setData(KindData, QStringLiteral("tile-lower"));
         orig->setData(KeyData, path);
         orig->setZValue(9);
-        const QPointF at = lower->pos() + QPointF(lower->takeSlot(orig->width()), (lower->size().height() - 36) / 2);
+        orig->setParentItem(lower);
+        const QPointF at = lower->nextTilePos();
         orig->setPos(at);
         orig->setOpacity(0);
-        addItem(orig);
         QPointer<TileItem> po(orig);
-        enqueue([this, po, at](int ms) -> QAbstractAnimation * {
-            if (!po)
+        QPointer<SlabItem> pl(lower);
+        enqueue([this, po, pl](int ms) -> QAbstractAnimation * {
+            if (!po || !pl)
                 return nullptr;
-            auto *an = appear(po, at, at);
+            pl->reflowTiles();
+            auto *an = appear(po, po->pos(), po->pos());
             setDurations(an, ms / 2);
             return an;
         });
-        from0 = at;
+        from0 = c->mapFromItem(lower, at);
     }
     if (mark == Mark::Whiteout) {
         // The merged plane loses the file.
@@ -670,12 +674,16 @@ void LayerStackScene::copyUpTile(const engine::events::Event &e, Mark mark)
                 t->update();
             }
     }
+    tile->setPos(to);
+    c->reflowTiles();
     QPointer<TileItem> p(tile);
-    enqueue([this, p, to, from0](int ms) -> QAbstractAnimation * {
-        if (!p)
+    QPointer<SlabItem> pc(c);
+    enqueue([this, p, pc, from0](int ms) -> QAbstractAnimation * {
+        if (!p || !pc)
             return nullptr;
-        auto *an = appear(p, to, from0);
+        auto *an = appear(p, p->pos(), from0);
         setDurations(an, ms);
+        connect(an, &QAbstractAnimation::finished, pc, &SlabItem::reflowTiles); // later tiles may have shrunk the row
         return an;
     });
 }

@@ -94,16 +94,37 @@ void SlabItem::setWarmth(qreal w)
     update();
 }
 
-qreal SlabItem::takeSlot(qreal width)
+static qreal tileLeft(const SlabItem *s)
 {
-    const qreal left = m_size.width() * 0.42; // the left part holds the slab's own text
-    qreal x = left + m_nextSlot;
-    if (x + width > m_size.width() - 6) {
-        m_nextSlot = 0; // wrap: later tiles overlap the first, the counter tells the rest
-        x = left;
+    return s->size().width() * (s->isContainer() ? 0.30 : 0.42); // the left part holds the slab's own text
+}
+
+void SlabItem::reflowTiles()
+{
+    QList<TileItem *> tiles;
+    for (QGraphicsItem *c : childItems())
+        if (auto *t = dynamic_cast<TileItem *>(c))
+            tiles << t;
+    qreal total = 0;
+    for (auto *t : tiles)
+        total += t->width() + 6;
+    const qreal avail = m_size.width() - tileLeft(this) - 6;
+    const qreal scale = total > avail && total > 0 ? avail / total : 1.0;
+    qreal x = tileLeft(this);
+    for (auto *t : tiles) {
+        t->setScale(std::min<qreal>(scale, (m_size.height() - 4) / 40.0));
+        t->setPos(x, (m_size.height() - 36 * t->scale()) / 2);
+        x += (t->width() + 6) * scale;
     }
-    m_nextSlot += width + 6;
-    return x;
+}
+
+QPointF SlabItem::nextTilePos() const
+{
+    qreal x = tileLeft(this);
+    for (QGraphicsItem *c : childItems())
+        if (auto *t = dynamic_cast<TileItem *>(c))
+            x = std::max(x, t->pos().x() + (t->width() + 6) * t->scale());
+    return QPointF(x, (m_size.height() - 36) / 2);
 }
 
 void SlabItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
@@ -135,13 +156,14 @@ void SlabItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
     f.setBold(true);
     p->setFont(f);
     p->setPen(pal.text);
-    const QRectF textRect(iconRect.right() + 8, 2, m_size.width() * 0.42 - iconRect.right() - 12, m_size.height() - 4);
+    const QRectF textRect(iconRect.right() + 8, 2, m_size.width() * (isContainer() ? 0.30 : 0.42) - iconRect.right() - 12,
+                          m_size.height() - 4);
     QString title, sub;
     const QLocale loc;
     if (isContainer()) {
-        title = QCoreApplication::translate("Scene", "container %1 · read-write").arg(containerId.left(12));
-        sub = isEmptyContainer() ? QCoreApplication::translate("Scene", "empty until the container writes")
-                                 : QCoreApplication::translate("Scene", "%1 copied up · %2 whiteouts · %3 new").arg(copiedUp).arg(whiteouts).arg(added);
+        title = QCoreApplication::translate("Scene", "RW %1").arg(containerId.left(8));
+        sub = isEmptyContainer() ? QCoreApplication::translate("Scene", "empty")
+                                 : QCoreApplication::translate("Scene", "M %1 · D %2 · A %3").arg(copiedUp).arg(whiteouts).arg(added);
     } else {
         title = QCoreApplication::translate("Scene", "L%1  %2").arg(layerIndex + 1).arg(digest);
         if (state == State::Extracting)

@@ -42,8 +42,11 @@ public:
     [[nodiscard]] bool isEmptyContainer() const { return isContainer() && copiedUp + whiteouts + added == 0; }
     [[nodiscard]] qreal warmth() const { return m_warmth; }
     void setWarmth(qreal w);
-    // Next free x for a tile inside the slab.
-    qreal takeSlot(qreal width);
+    [[nodiscard]] QPointF nextTilePos() const;
+
+public slots:
+    // Lays the slab's child tiles out in one row right of its text, shrunk to fit.
+    void reflowTiles();
 
 protected:
     void hoverEnterEvent(QGraphicsSceneHoverEvent *e) override;
@@ -55,7 +58,6 @@ signals:
 private:
     QSizeF m_size{600, 40};
     qreal m_warmth = 0;
-    qreal m_nextSlot = 0;
 };
 
 class TileItem : public QGraphicsObject {
