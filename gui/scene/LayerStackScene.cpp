@@ -30,11 +30,6 @@ constexpr qreal kStackTop = 300;
 constexpr qreal kStackBottom = 760;
 constexpr int kBacklog = 8; // more queued animations than this: draw them at once
 
-QString sceneTr(const char *s)
-{
-    return QCoreApplication::translate("Scene", s);
-}
-
 qint64 num(const nlohmann::json &a, const char *key)
 {
     return a.contains(key) && a[key].is_number() ? a[key].get<qint64>() : 0;
@@ -141,7 +136,7 @@ QRectF LayerStackScene::slabRect(int index, int count) const
 {
     const qreal avail = kStackBottom - kStackTop;
     const qreal gap = count > 20 ? 1 : 8;
-    const qreal h = std::min<qreal>(66, (avail - gap * (count - 1)) / std::max(1, count));
+    const qreal h = std::min<qreal>(84, (avail - gap * (count - 1)) / std::max(1, count));
     // Hang the stack just under the container zone: a short stack stays near the top.
     const qreal y = kStackTop + (count - 1 - index) * (h + gap);
     return QRectF(kLeft, y, kStackWidth, h);
@@ -292,7 +287,7 @@ void LayerStackScene::showImage(const ImageDetailPtr &detail)
     buildPlane();
     buildDirLabels();
     if (!sameImage) // a redraw of the same image keeps the last event's caption
-        setCaption(sceneTr("%1: %2 read-only layers; the merged view shows, for each path, the nearest layer's copy.")
+        setCaption(QCoreApplication::translate("Scene", "%1: %2 read-only layers; the merged view shows, for each path, the nearest layer's copy.")
                    .arg(detail->ref)
                    .arg(n));
 }
@@ -340,8 +335,8 @@ void LayerStackScene::buildPlane()
         tile->path = QString::fromStdString(node.path);
         tile->layer = node.layer;
         tile->ghost = node.mark == Mark::Deleted;
-        tile->note = node.mark == Mark::Deleted ? sceneTr("hidden by L%1").arg(node.byLayer + 1)
-                                                : sceneTr("from L%1").arg(node.layer + 1);
+        tile->note = node.mark == Mark::Deleted ? QCoreApplication::translate("Scene", "hidden by L%1").arg(node.byLayer + 1)
+                                                : QCoreApplication::translate("Scene", "from L%1").arg(node.layer + 1);
         tile->setData(KindData, QStringLiteral("tile-merged"));
         tile->setData(KeyData, tile->path);
         if (x + tile->width() > kLeft + kStackWidth - 10) {
@@ -413,7 +408,7 @@ void LayerStackScene::buildDirLabels()
         // Where `create` will put the writable layer: drawn empty so the eye knows the place.
         auto *hint = new DirLabelItem(QString());
         hint->setData(KindData, QStringLiteral("container-hint"));
-        hint->explain = [] { return sceneTr("create / run adds the container's writable layer here"); };
+        hint->explain = [] { return QCoreApplication::translate("Scene", "create / run adds the container's writable layer here"); };
         hint->setPos(kLeft, kContainerTop);
         hint->setSpan(kContainerHeight);
         hint->placeholderWidth = kStackWidth;
@@ -425,12 +420,12 @@ void LayerStackScene::buildDirLabels()
         // A container: every image layer is a lowerdir, its own layer the upperdir.
         const QRectF lower = slabRect(n - 1, n).united(slabRect(0, n));
         add(QStringLiteral("lowerdir"), m_mountLower.isEmpty() ? (m_detail ? QString::fromStdString(m_detail->lowerDirs) : QString()) : m_mountLower,
-            lower, [] { return sceneTr("read-only image layers (nearest first)"); });
+            lower, [] { return QCoreApplication::translate("Scene", "read-only image layers (nearest first)"); });
         const QRectF upper(kLeft, kContainerTop, kStackWidth, kContainerHeight / 2);
-        add(QStringLiteral("upperdir"), m_mountUpper, upper, [] { return sceneTr("the container's writable layer"); });
+        add(QStringLiteral("upperdir"), m_mountUpper, upper, [] { return QCoreApplication::translate("Scene", "the container's writable layer"); });
         add(QStringLiteral("workdir"), m_mountWork, QRectF(kLeft, kContainerTop + kContainerHeight / 2 + 4, kStackWidth, kContainerHeight / 2),
-            [] { return sceneTr("overlayfs scratch space for atomic copy-up"); });
-        add(QStringLiteral("merged"), m_mountMerged, planeSpan, [] { return sceneTr("the container's root: the union"); });
+            [] { return QCoreApplication::translate("Scene", "overlayfs scratch space for atomic copy-up"); });
+        add(QStringLiteral("merged"), m_mountMerged, planeSpan, [] { return QCoreApplication::translate("Scene", "the container's root: the union"); });
         return;
     }
     // An image on its own: Docker's inspect names the top layer UpperDir.
@@ -438,11 +433,11 @@ void LayerStackScene::buildDirLabels()
         return;
     if (n > 1)
         add(QStringLiteral("lowerdir"), QString::fromStdString(m_detail->lowerDirs),
-            slabRect(n - 2, n).united(slabRect(0, n)), [] { return sceneTr("layers below the top, nearest first"); });
+            slabRect(n - 2, n).united(slabRect(0, n)), [] { return QCoreApplication::translate("Scene", "layers below the top, nearest first"); });
     add(QStringLiteral("upperdir"), QString::fromStdString(m_detail->upperDir), slabRect(n - 1, n),
-        [] { return sceneTr("the top layer, as image inspect reports it"); });
+        [] { return QCoreApplication::translate("Scene", "the top layer, as image inspect reports it"); });
     add(QStringLiteral("merged"), QString::fromStdString(m_detail->mergedDir), planeSpan,
-        [] { return sceneTr("the union a container will see"); });
+        [] { return QCoreApplication::translate("Scene", "the union a container will see"); });
 }
 
 void LayerStackScene::highlightLayer(int layer, bool on)
@@ -476,7 +471,7 @@ void LayerStackScene::selectPath(const QString &path)
         return;
     const auto &n = m_detail->merged->node(id);
     if (n.mark == Mark::Deleted) {
-        setCaption(sceneTr("/%1 is hidden: layer %2's whiteout deletes it; its bytes still sit in layer %3.")
+        setCaption(QCoreApplication::translate("Scene", "/%1 is hidden: layer %2's whiteout deletes it; its bytes still sit in layer %3.")
                        .arg(path)
                        .arg(n.byLayer + 1)
                        .arg(n.layer + 1));
@@ -489,8 +484,8 @@ void LayerStackScene::selectPath(const QString &path)
                            ? QString::fromStdString(m_detail->layers[static_cast<std::size_t>(n.layer)].createdBy)
                            : QString();
     setCaption(shadows.isEmpty()
-                   ? sceneTr("/%1 comes from layer %2 (%3).").arg(path).arg(n.layer + 1).arg(by)
-                   : sceneTr("/%1 comes from layer %2 (%3); it shadows the copy in layer %4 — nearest layer wins.")
+                   ? QCoreApplication::translate("Scene", "/%1 comes from layer %2 (%3).").arg(path).arg(n.layer + 1).arg(by)
+                   : QCoreApplication::translate("Scene", "/%1 comes from layer %2 (%3); it shadows the copy in layer %4 — nearest layer wins.")
                          .arg(path)
                          .arg(n.layer + 1)
                          .arg(by, shadows.join(", ")));
@@ -507,7 +502,7 @@ void LayerStackScene::setCaption(const QString &text)
 void LayerStackScene::retranslate()
 {
     if (m_detail && m_selectedPath.isEmpty())
-        setCaption(sceneTr("%1: %2 read-only layers; the merged view shows, for each path, the nearest layer's copy.")
+        setCaption(QCoreApplication::translate("Scene", "%1: %2 read-only layers; the merged view shows, for each path, the nearest layer's copy.")
                        .arg(m_detail->ref)
                        .arg(m_detail->layers.size()));
     else if (!m_selectedPath.isEmpty())
@@ -620,12 +615,12 @@ void LayerStackScene::copyUpTile(const engine::events::Event &e, Mark mark)
     tile->setData(KeyData, path);
     if (mark == Mark::Modified) {
         const QString lower = str(a, "lower_sha256").left(8), upper = str(a, "sha256").left(8);
-        tile->note = lower.isEmpty() ? sceneTr("copied from L%1").arg(from + 1)
-                                     : sceneTr("sha %1 → %2").arg(lower, upper);
+        tile->note = lower.isEmpty() ? QCoreApplication::translate("Scene", "copied from L%1").arg(from + 1)
+                                     : QCoreApplication::translate("Scene", "sha %1 → %2").arg(lower, upper);
     } else if (mark == Mark::Whiteout) {
-        tile->note = sceneTr("whiteout: hides L%1").arg(from + 1);
+        tile->note = QCoreApplication::translate("Scene", "whiteout: hides L%1").arg(from + 1);
     } else {
-        tile->note = sceneTr("new in the container");
+        tile->note = QCoreApplication::translate("Scene", "new in the container");
     }
     if (mark == Mark::Modified)
         ++c->copiedUp;
@@ -646,7 +641,7 @@ void LayerStackScene::copyUpTile(const engine::events::Event &e, Mark mark)
         auto *orig = new TileItem(baseName(path), Mark::None);
         orig->path = path;
         orig->layer = from;
-        orig->note = sceneTr("lower copy stays: %1").arg(str(a, "lower_sha256").left(8));
+        orig->note = QCoreApplication::translate("Scene", "lower copy stays: %1").arg(str(a, "lower_sha256").left(8));
         orig->setData(KindData, QStringLiteral("tile-lower"));
         orig->setData(KeyData, path);
         orig->setZValue(9);
