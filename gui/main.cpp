@@ -38,7 +38,11 @@ int main(int argc, char **argv)
     const QCommandLineOption shot(QStringLiteral("screenshot"),
                                   QStringLiteral("Write a PNG of the window once settled, then exit."),
                                   QStringLiteral("FILE"));
-    p.addOptions({root, driver, lang, lesson, run, image, shot});
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Central view: stack or explorer."),
+                                  QStringLiteral("VIEW"));
+    const QCommandLineOption path(QStringLiteral("path"), QStringLiteral("Select this path in the scene and explorer."),
+                                  QStringLiteral("PATH"));
+    p.addOptions({root, driver, lang, lesson, run, image, shot, view, path});
     p.process(app);
 
     StartOptions o;
@@ -51,6 +55,8 @@ int main(int argc, char **argv)
     o.screenshot = p.value(shot);
     o.select = p.value(image);
     o.lesson = p.value(lesson).toInt();
+    o.view = p.value(view);
+    o.path = p.value(path);
 
     const QString language = p.isSet(lang) ? p.value(lang) : initialLanguage();
     if (!setLanguage(language)) {

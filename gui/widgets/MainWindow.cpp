@@ -562,6 +562,17 @@ QString MainWindow::caption() const
 
 void MainWindow::checkSettled()
 {
+    if (!m_viewApplied && settled()) {
+        // --view / --path apply once the first image is drawn.
+        m_viewApplied = true;
+        if (!m_options.path.isEmpty()) {
+            m_explorer->showLayer(-1);
+            m_explorer->selectPath(m_options.path);
+            m_scene->selectPath(m_options.path.startsWith('/') ? m_options.path.mid(1) : m_options.path);
+        }
+        if (m_options.view == QLatin1String("explorer"))
+            m_tabs->setCurrentIndex(1);
+    }
     if (m_options.screenshot.isEmpty())
         return;
     m_stableTicks = settled() || !m_engineError.isEmpty() ? m_stableTicks + 1 : 0;

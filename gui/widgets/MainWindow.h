@@ -38,6 +38,8 @@ struct StartOptions {
     QStringList run;       // console lines to run in order at start
     QString screenshot;    // write a PNG once settled, then quit
     QString select;        // image to show first (default: the demo image)
+    QString view;          // "stack" (default) or "explorer"
+    QString path;          // a path to select in the scene and the explorer
     int lesson = 0;
     bool ensureBuiltins = true;
 };
@@ -122,6 +124,7 @@ private:
     bool m_startupDone = false;
     bool m_detailPending = false;
     int m_stableTicks = 0;
+    bool m_viewApplied = false;
     QString m_engineError;
 };
 
