@@ -26,6 +26,9 @@ namespace strata::engine {
 namespace image {
 class ImageStore;
 }
+namespace volume {
+class VolumeStore;
+}
 
 struct EngineOptions {
     std::filesystem::path root;  // empty: the default root
@@ -97,6 +100,27 @@ struct EngineInfo {
     std::string version;
 };
 
+// One row of `volume ls`.
+struct VolumeSummary {
+    std::string name;
+    std::string driver;
+    std::string mountpoint;
+    std::map<std::string, std::string> labels;
+    bool anonymous = false;
+    std::vector<std::string> usedBy; // container ids; empty = dangling
+};
+
+struct VolumeCreateOptions {
+    std::string name;   // empty: an anonymous volume (64-hex name)
+    std::string driver; // "" or "local"
+    std::map<std::string, std::string> labels;
+};
+
+struct VolumePruneReport {
+    std::vector<std::string> removed;
+    std::uint64_t reclaimedBytes = 0;
+};
+
 class Engine {
 public:
     explicit Engine(EngineOptions options = {});
@@ -128,11 +152,26 @@ public:
     [[nodiscard]] std::vector<LayerView> imageLayers(const std::string &ref) const;
     [[nodiscard]] fs::UnionView imageTree(const std::string &ref) const;
 
+    // ---- volumes ----
+    // Idempotent for an existing name (Docker's rule). Returns the name.
+    // InvalidArgument for a name the local driver refuses, NotFound for a
+    // driver other than "local".
+    std::string createVolume(const VolumeCreateOptions &options);
+    [[nodiscard]] std::vector<VolumeSummary> volumes() const;
+    // Docker's `volume inspect` object; NotFound "No such volume: x".
+    [[nodiscard]] image::Json inspectVolume(const std::string &name) const;
+    // Refused (Conflict, Docker's "volume is in use" message) while a
+    // container uses it; force only makes a missing volume no error.
+    void removeVolume(const std::string &name, bool force);
+    // Removes every volume no container uses.
+    VolumePruneReport pruneVolumes();
+
     // Creates strata/busybox:latest and strata/demo-web:1.0 when missing (no network).
     void ensureBuiltinImages();
 
     // For engine modules (builtin images, later containers); not for front ends.
     [[nodiscard]] image::ImageStore &imageStore();
+    [[nodiscard]] volume::VolumeStore &volumeStore();
 
 private:
     struct Impl;

@@ -7,6 +7,7 @@
 #include "engine/events/Journal.h"
 #include "engine/image/ImageStore.h"
 #include "engine/store/StoreLayout.h"
+#include "engine/volume/VolumeStore.h"
 
 #include <memory>
 
@@ -20,6 +21,7 @@ struct Engine::Impl {
     events::EventBus bus;
     std::unique_ptr<events::Journal> journal;
     image::ImageStore images;
+    volume::VolumeStore volumes{layout, bus};
     events::StepGate *gate = nullptr;
 };
 

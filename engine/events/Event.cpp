@@ -45,6 +45,10 @@ constexpr std::array kNames = {
     KindName{EventKind::OpaqueDirCreated, "union", "opaque"},
     KindName{EventKind::UpperPathAdded, "union", "add"},
     KindName{EventKind::UpperChangesSummarised, "union", "summary"},
+    KindName{EventKind::VolumeCreated, "volume", "create"},
+    KindName{EventKind::VolumeRemoved, "volume", "destroy"},
+    KindName{EventKind::VolumePopulated, "volume", "populate"},
+    KindName{EventKind::MountAdded, "volume", "mount"},
 };
 
 const KindName &nameOf(EventKind kind)

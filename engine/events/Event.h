@@ -50,6 +50,11 @@ enum class EventKind {
     UpperPathAdded,    // attrs: path, type, bytes, sha256 (new in the container, not from a lower)
     UpperChangesSummarised, // attrs: copied_up, whiteouts, opaque, added, bytes, total, paths (first 8):
                             // one event instead of hundreds when a scan finds bulk changes
+    // volumes and mounts (id = volume name, or container id for mounts)
+    VolumeCreated,     // attrs: driver, mountpoint, anonymous, labels
+    VolumeRemoved,     // attrs: driver
+    VolumePopulated,   // id = volume name; attrs: container, destination, files (image content copied in)
+    MountAdded,        // id = container id; attrs: type, name, source (host side), destination (container side), ro
 };
 
 struct Event {
