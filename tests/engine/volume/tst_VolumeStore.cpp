@@ -93,7 +93,7 @@ private Q_SLOTS:
                  QString("create ./foo: \"./foo\" includes invalid characters for a local volume name, only "
                          "\"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host directory, use absolute path"));
         QCOMPARE(codeOf([&] { m_store->create({"a", "", {}, {}}); }), ErrorCode::InvalidArgument);
-        QCOMPARE(codeOf([&] { m_store->create({"ok-name", "nfs", {}, {}}, &msg); }, &msg), ErrorCode::NotFound);
+        QCOMPARE(codeOf([&] { m_store->create({"ok-name", "nfs", {}, {}}); }, &msg), ErrorCode::NotFound);
         QCOMPARE(QString::fromStdString(msg), QString("error looking up volume plugin nfs: plugin \"nfs\" not found"));
         QVERIFY(m_store->list().empty());
         QVERIFY(fs::is_empty(m_layout->volumesDir()));
