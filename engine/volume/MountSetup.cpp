@@ -58,11 +58,11 @@ std::uint64_t populateVolume(const fs::path &rootfs, const std::string &destinat
     return copied;
 }
 
-bool populateVolumes(ContainerMounts &mounts, const fs::path &rootfs, events::EventBus &bus,
+bool populateVolumes(std::vector<MountPoint> &mounts, const fs::path &rootfs, events::EventBus &bus,
                      const std::string &containerId)
 {
     bool changed = false;
-    for (auto &m : mounts.points) {
+    for (auto &m : mounts) {
         if (m.type != "volume" || !m.copyData)
             continue;
         const std::uint64_t files = withErrorContext("copy image content into volume " + m.name, [&] {
@@ -77,10 +77,10 @@ bool populateVolumes(ContainerMounts &mounts, const fs::path &rootfs, events::Ev
     return changed;
 }
 
-std::vector<runtime::MountSpec> prepareMounts(const ContainerMounts &mounts, events::EventBus &bus,
+std::vector<runtime::MountSpec> prepareMounts(const std::vector<MountPoint> &mounts, events::EventBus &bus,
                                               const std::string &containerId)
 {
-    for (const auto &m : mounts.points) {
+    for (const auto &m : mounts) {
         if (m.type == "tmpfs")
             continue;
         struct stat st{};
@@ -94,7 +94,7 @@ std::vector<runtime::MountSpec> prepareMounts(const ContainerMounts &mounts, eve
         throw Error(ErrorCode::NotFound, "invalid mount config for type \"" + m.type +
                                              "\": bind source path does not exist: " + m.source);
     }
-    for (const auto &m : mounts.points)
+    for (const auto &m : mounts)
         bus.publish(EventKind::MountAdded, containerId,
                     {{"type", m.type},
                      {"name", m.name},
@@ -102,7 +102,7 @@ std::vector<runtime::MountSpec> prepareMounts(const ContainerMounts &mounts, eve
                      {"destination", m.destination},
                      {"ro", !m.rw},
                      {"propagation", m.propagation}});
-    return toRuntimeMounts(mounts.points);
+    return toRuntimeMounts(mounts);
 }
 
 } // namespace strata::engine::volume

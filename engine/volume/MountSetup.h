@@ -25,14 +25,14 @@ std::uint64_t populateVolume(const std::filesystem::path &rootfs, const std::str
 // Fills the volumes still marked copyData from the image at `rootfs` and
 // clears the mark (as Docker copies once, when the container is created):
 // the caller saves the record when this returns true. Emits VolumePopulated.
-bool populateVolumes(ContainerMounts &mounts, const std::filesystem::path &rootfs, events::EventBus &bus,
+bool populateVolumes(std::vector<MountPoint> &mounts, const std::filesystem::path &rootfs, events::EventBus &bus,
                      const std::string &containerId);
 
 // Makes the host directory of each -v bind whose source is missing (0755,
 // as Docker does; --mount refused it at create) and refuses a source that
 // has disappeared since. Then the runtime's mount list, parents first, and a
 // MountAdded event per mount (both ends, for the volume scene).
-[[nodiscard]] std::vector<runtime::MountSpec> prepareMounts(const ContainerMounts &mounts, events::EventBus &bus,
+[[nodiscard]] std::vector<runtime::MountSpec> prepareMounts(const std::vector<MountPoint> &mounts, events::EventBus &bus,
                                                             const std::string &containerId);
 
 } // namespace strata::engine::volume
