@@ -18,12 +18,24 @@ Engine::~Engine() = default;
 Engine::Impl::Impl(EngineOptions o)
     : options(std::move(o)),
       layout(options.root.empty() ? store::StoreLayout::defaultRoot() : options.root),
-      images((layout.create(), layout), bus)
+      images((layout.create(), layout), bus),
+      containers(layout.containersDir(), layout.tmpDir())
 {
     if (options.journal) {
         journal = std::make_unique<events::Journal>(layout.journalDir());
         bus.subscribe([j = journal.get()](const events::Event &e) { j->append(e); });
     }
+    // A volume is in use while any container (running or not) mounts it.
+    volumes.setUsersQuery([this](const std::string &name) {
+        std::vector<std::string> ids;
+        for (const auto &r : containers.list())
+            for (const auto &mp : r.mounts)
+                if (mp.type == "volume" && mp.name == name) {
+                    ids.push_back(r.id);
+                    break;
+                }
+        return ids;
+    });
 }
 
 events::EventBus &Engine::events()
@@ -44,6 +56,11 @@ const std::filesystem::path &Engine::root() const
 image::ImageStore &Engine::imageStore()
 {
     return m_impl->images;
+}
+
+container::ContainerStore &Engine::containerStore()
+{
+    return m_impl->containers;
 }
 
 EngineInfo Engine::info() const

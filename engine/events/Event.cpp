@@ -49,6 +49,13 @@ constexpr std::array kNames = {
     KindName{EventKind::VolumeRemoved, "volume", "destroy"},
     KindName{EventKind::VolumePopulated, "volume", "populate"},
     KindName{EventKind::MountAdded, "volume", "mount"},
+    KindName{EventKind::ContainerCreated, "container", "create"},
+    KindName{EventKind::ContainerStateChanged, "container", "state"},
+    KindName{EventKind::ProcessStarted, "container", "start"},
+    KindName{EventKind::ProcessExited, "container", "die"},
+    KindName{EventKind::ContainerRenamed, "container", "rename"},
+    KindName{EventKind::ContainerRemoved, "container", "destroy"},
+    KindName{EventKind::ContainerExecStarted, "container", "exec_start"},
 };
 
 const KindName &nameOf(EventKind kind)

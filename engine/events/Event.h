@@ -55,6 +55,14 @@ enum class EventKind {
     VolumeRemoved,     // attrs: driver
     VolumePopulated,   // id = volume name; attrs: container, destination, files (image content copied in)
     MountAdded,        // id = container id; attrs: type, name, source (host side), destination (container side), ro
+    // containers (id = container id; Docker's container event actions)
+    ContainerCreated,      // attrs: name, image, driver
+    ContainerStateChanged, // attrs: name, from, to ("created", "running", "paused", "exited", ...)
+    ProcessStarted,        // attrs: name, pid, args (PID 1 of the container was exec'd)
+    ProcessExited,         // attrs: name, exitCode, signal
+    ContainerRenamed,      // attrs: name, oldName
+    ContainerRemoved,      // attrs: name
+    ContainerExecStarted,  // attrs: name, args
 };
 
 struct Event {

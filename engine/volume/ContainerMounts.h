@@ -21,6 +21,7 @@ struct ContainerMounts {
     std::map<std::string, std::string> tmpfs; // --tmpfs destination -> options
     std::vector<std::string> volumesFrom;     // --volumes-from, as typed
     std::vector<std::string> configVolumes;   // anonymous -v and image VOLUME destinations
+    std::vector<std::string> createdVolumes;  // made by planMounts (not recorded): undo on a failed create
 
     [[nodiscard]] nlohmann::json toRecord() const;
     static ContainerMounts fromRecord(const nlohmann::json &j);

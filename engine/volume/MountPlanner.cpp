@@ -221,6 +221,7 @@ ContainerMounts planMounts(const ParsedMountFlags &flags, const MountPlanContext
     }
     for (auto &p : plan)
         result.points.push_back(std::move(p.point));
+    result.createdVolumes = made;
     return result;
 }
 
