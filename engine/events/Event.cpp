@@ -45,6 +45,10 @@ constexpr std::array kNames = {
     KindName{EventKind::OpaqueDirCreated, "union", "opaque"},
     KindName{EventKind::UpperPathAdded, "union", "add"},
     KindName{EventKind::UpperChangesSummarised, "union", "summary"},
+    KindName{EventKind::ContainerCommitted, "container", "commit"},
+    KindName{EventKind::ContainerExported, "container", "export"},
+    KindName{EventKind::ContainerPathArchived, "container", "archive-path"},
+    KindName{EventKind::ContainerPathExtracted, "container", "extract-to-dir"},
 };
 
 const KindName &nameOf(EventKind kind)
