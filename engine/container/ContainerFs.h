@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <string>
+#include <sys/types.h>
 #include <vector>
 
 namespace strata::engine::container {
@@ -20,6 +21,8 @@ struct ContainerFs {
     fs::drivers::UnionDriver *driver = nullptr;
     fs::drivers::Lowers lowers;               // bottom first
     std::vector<std::string> mounts;          // volume / bind / tmpfs destinations ("/data")
+    uid_t rootUid = 0;                        // the host ids of the container's root (cp in)
+    gid_t rootGid = 0;
 
     [[nodiscard]] std::filesystem::path merged() const { return dir / "merged"; }
     [[nodiscard]] std::filesystem::path upper() const { return dir / "diff"; }
