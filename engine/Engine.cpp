@@ -18,7 +18,8 @@ Engine::~Engine() = default;
 Engine::Impl::Impl(EngineOptions o)
     : options(std::move(o)),
       layout(options.root.empty() ? store::StoreLayout::defaultRoot() : options.root),
-      images((layout.create(), layout), bus)
+      images((layout.create(), layout), bus),
+      containers(layout.containersDir(), layout.tmpDir())
 {
     if (options.journal) {
         journal = std::make_unique<events::Journal>(layout.journalDir());
@@ -44,6 +45,11 @@ const std::filesystem::path &Engine::root() const
 image::ImageStore &Engine::imageStore()
 {
     return m_impl->images;
+}
+
+container::ContainerStore &Engine::containerStore()
+{
+    return m_impl->containers;
 }
 
 EngineInfo Engine::info() const

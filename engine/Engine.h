@@ -9,13 +9,17 @@
 // Engines (processes) may share a root: writers are serialised by the store
 // lock. Errors are strata::engine::Error.
 
+#include "engine/container/ContainerRecord.h"
 #include "engine/events/EventBus.h"
 #include "engine/events/StepGate.h"
 #include "engine/fs/UnionView.h"
 #include "engine/image/OciTypes.h"
+#include "engine/runtime/Runtime.h"
 #include "engine/util/Digest.h"
 
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +29,9 @@ namespace strata::engine {
 
 namespace image {
 class ImageStore;
+}
+namespace container {
+class ContainerStore;
 }
 
 struct EngineOptions {
@@ -90,11 +97,79 @@ struct EngineInfo {
     std::string driver;
     std::string driverReason;
     bool rootless = false;
+    std::string runtimeMode;   // "root", "rootless" or "unsupported" (runtime probe)
+    std::vector<std::string> runtimeNotes; // why: freezer, user namespaces...
+    int containers = 0;
+    int containersRunning = 0;
+    int containersPaused = 0;
+    int containersStopped = 0;
     int images = 0;
     std::string kernel;
     std::string os;
     std::string architecture;
     std::string version;
+};
+
+// ---- containers ------------------------------------------------------------
+
+// `create` / `run` flags (Docker's container.Config + HostConfig subset).
+struct ContainerCreateOptions {
+    std::string image;                      // reference as typed
+    std::string name;                       // --name; "" = a random adjective_name
+    std::vector<std::string> cmd;           // after the image; empty = the image's CMD
+    std::optional<std::string> entrypoint;  // --entrypoint; "" clears the image's
+    std::vector<std::string> env;           // -e K=V (or K: taken from the caller's environment)
+    std::string workdir;                    // -w
+    std::string user;                       // -u
+    std::string hostname;                   // --hostname; "" = the short id
+    bool tty = false;                       // -t
+    bool openStdin = false;                 // -i
+    bool attachStdout = true;               // false for -d
+    bool autoRemove = false;                // --rm
+    std::string network = "default";        // --network: default/bridge (loopback only), none, host
+    std::vector<std::string> capAdd;        // --cap-add
+    std::vector<std::string> capDrop;       // --cap-drop
+    std::map<std::string, std::string> labels;
+    // The volumes hook: mounts resolved by the volumes module (named volumes,
+    // binds, tmpfs). Start bind-mounts each; diff and commit leave them out.
+    std::vector<container::MountPoint> mounts;
+    std::vector<std::string> binds;         // -v strings as typed (HostConfig.Binds)
+    // For the step gate: "create", or "run" (whose phases continue in start).
+    std::string operation = "create";
+};
+
+struct ContainerStartOptions {
+    // Stop before exec until attachContainer() with start (run -it, start -a).
+    bool holdUntilAttach = false;
+    // For the step gate: "start" or "run" (run also counts create's phases).
+    std::string operation = "start";
+    std::uint16_t rows = 0; // initial pty size
+    std::uint16_t cols = 0;
+};
+
+// One row of `ps`.
+struct ContainerSummary {
+    std::string id;
+    std::string name;          // without "/"
+    std::string image;         // as the user named it (Config.Image)
+    Digest imageId;
+    std::string command;       // Path + " " + Args, unquoted
+    std::int64_t created = 0;  // unix seconds
+    container::State state;
+    std::map<std::string, std::string> labels;
+    std::vector<container::MountPoint> mounts;
+};
+
+// One line of a json-file log.
+struct LogEntry {
+    std::string stream; // "stdout" / "stderr"
+    std::string log;    // with its newline
+    std::string time;   // RFC 3339 nano
+};
+
+struct LogOptions {
+    bool follow = false;
+    std::optional<std::size_t> tail; // last N lines; nullopt = all
 };
 
 class Engine {
@@ -131,8 +206,47 @@ public:
     // Creates strata/busybox:latest and strata/demo-web:1.0 when missing (no network).
     void ensureBuiltinImages();
 
-    // For engine modules (builtin images, later containers); not for front ends.
+    // ---- containers ----
+    // Docker's create: resolves the image, adds the read-write layer and the
+    // init layer through the union driver, records the container (Created).
+    // Returns the full id.
+    std::string createContainer(const ContainerCreateOptions &options);
+    // Mounts the union, writes the runtime spec and starts the container
+    // under its strata-shim; returns once PID 1 was exec'd (or is held).
+    // Starting a running container does nothing (as Docker).
+    void startContainer(const std::string &ref, const ContainerStartOptions &options = {});
+    // `ps`: running containers, or all with `all`; newest first.
+    [[nodiscard]] std::vector<ContainerSummary> containers(bool all = false);
+    // The record, brought up to date with the runtime (exit recorded).
+    [[nodiscard]] container::Record container(const std::string &ref);
+    [[nodiscard]] std::string resolveContainer(const std::string &ref) const;
+    // SIGTERM, then SIGKILL after `timeout` seconds (default 10).
+    void stopContainer(const std::string &ref, std::optional<int> timeout = std::nullopt);
+    // `signal`: "KILL", "SIGTERM", "9" ...
+    void killContainer(const std::string &ref, const std::string &signal = "KILL");
+    void restartContainer(const std::string &ref, std::optional<int> timeout = std::nullopt);
+    runtime::FreezeResult pauseContainer(const std::string &ref);
+    runtime::FreezeResult unpauseContainer(const std::string &ref);
+    // Refuses a running/paused container unless force (which kills it).
+    void removeContainer(const std::string &ref, bool force = false);
+    // Calls sink for each log line; with follow, keeps going until the
+    // container stops or sink returns false.
+    void containerLogs(const std::string &ref, const LogOptions &options,
+                       const std::function<bool(const LogEntry &)> &sink);
+    runtime::AttachResult attachContainer(const std::string &ref, int inFd, int outFd, int errFd,
+                                          const runtime::AttachOptions &options);
+    runtime::ExecResult execInContainer(const std::string &ref, const runtime::ExecSpec &spec, int inFd, int outFd,
+                                        int errFd);
+    [[nodiscard]] std::vector<runtime::ProcessInfo> containerTop(const std::string &ref);
+    // Blocks until the container is not running; returns its exit code.
+    int waitContainer(const std::string &ref);
+    void renameContainer(const std::string &ref, const std::string &newName);
+    // Docker-shaped `container inspect` JSON.
+    [[nodiscard]] image::Json inspectContainer(const std::string &ref);
+
+    // For engine modules (builtin images, containers); not for front ends.
     [[nodiscard]] image::ImageStore &imageStore();
+    [[nodiscard]] container::ContainerStore &containerStore();
 
 private:
     struct Impl;
