@@ -56,6 +56,10 @@ constexpr std::array kNames = {
     KindName{EventKind::ContainerRenamed, "container", "rename"},
     KindName{EventKind::ContainerRemoved, "container", "destroy"},
     KindName{EventKind::ContainerExecStarted, "container", "exec_start"},
+    KindName{EventKind::ContainerCommitted, "container", "commit"},
+    KindName{EventKind::ContainerExported, "container", "export"},
+    KindName{EventKind::ContainerPathArchived, "container", "archive-path"},
+    KindName{EventKind::ContainerPathExtracted, "container", "extract-to-dir"},
 };
 
 const KindName &nameOf(EventKind kind)

@@ -63,6 +63,11 @@ enum class EventKind {
     ContainerRenamed,      // attrs: name, oldName
     ContainerRemoved,      // attrs: name
     ContainerExecStarted,  // attrs: name, args
+    // a container's file system as a whole (id = container id), Docker's actions
+    ContainerCommitted,     // attrs: image (new id), name (repo:tag or ""), comment, author, diff_id, size, empty_layer
+    ContainerExported,      // attrs: output ("-" = stdout), entries, bytes
+    ContainerPathArchived,  // docker cp out: attrs: path, destination, entries, bytes ("archive-path")
+    ContainerPathExtracted, // docker cp in: attrs: path, source, entries, bytes ("extract-to-dir")
 };
 
 struct Event {
