@@ -149,7 +149,8 @@ Image ImageStore::get(const Digest &id) const
 std::vector<Image> ImageStore::list() const
 {
     std::vector<Image> out;
-    for (const auto &[id, rec] : index().images())
+    const store::ImageIndex idx = index(); // keep it alive: images() refers into it
+    for (const auto &[id, rec] : idx.images())
         out.push_back(get(id));
     return out;
 }
