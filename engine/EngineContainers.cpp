@@ -204,6 +204,12 @@ void Engine::startContainer(const std::string &ref, const ContainerStartOptions 
     const int base = o.operation == "run" ? kCreatePhases : 0;
     const int count = base + kStartPhases;
     const auto dir = m.containers.dir(r.id);
+    // The init files are not fsynced at create (see InitLayer.cpp): remake
+    // them if a crash lost them.
+    std::error_code sizeError;
+    const auto hostnameSize = std::filesystem::file_size(container::initFiles(dir).hostname, sizeError);
+    if (sizeError || hostnameSize == 0 || !std::filesystem::exists(container::initFiles(dir).resolvConf))
+        (void)container::prepareInitLayer(dir, r.config.hostname, r.hostConfig.networkMode == "host");
     fs::drivers::UnionDriver &d = m.driverFor(r);
     const fs::drivers::MountInfo mi = d.mount(m.lowersOf(r), dir);
     m.step(o.operation, "mount-union",
