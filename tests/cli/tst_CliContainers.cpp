@@ -176,6 +176,53 @@ private Q_SLOTS:
         out({"rm", "nocmd"});
     }
 
+    void runFlagsReachTheCommand()
+    {
+        const RunResult r = strata({"run", "--rm", "-e", "FOO=bar", "-w", "/tmp", "-u", "1000", "--hostname", "myhost",
+                                    "--entrypoint", "sh", "strata/busybox", "-c", "echo $FOO $(pwd) $(id -u) $(hostname)"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, std::string("bar /tmp 1000 myhost\n"));
+        const RunResult caps = strata({"run", "--rm", "--cap-drop", "ALL", "--cap-add", "KILL", "strata/busybox", "grep",
+                                       "CapEff", "/proc/self/status"});
+        QCOMPARE(caps.out, std::string("CapEff:\t0000000000000020\n"));
+        const RunResult host = strata({"run", "--rm", "--network", "host", "strata/busybox", "hostname"});
+        char name[256] = {};
+        ::gethostname(name, sizeof name - 1);
+        QCOMPARE(host.out, std::string(name) + "\n");
+        // -d with nothing in the foreground stops at once (the notes' warning).
+        const QString id = out({"run", "-d", "strata/busybox"});
+        QCOMPARE(out({"wait", id}), QString("0"));
+        QVERIFY(statusOf(out({"ps", "-a", "--format", "{{.Names}}", "-l"})).startsWith("Exited (0)"));
+        out({"rm", id});
+    }
+
+    void logsFollowEndsWithTheContainer()
+    {
+        out({"run", "-d", "--name", "counter", "strata/busybox", "sh", "-c", "for i in 1 2 3; do echo line$i; sleep 0.5; done"});
+        const RunResult r = strata({"logs", "-f", "counter"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, std::string("line1\nline2\nline3\n"));
+        QVERIFY(statusOf("counter").startsWith("Exited (0)"));
+        out({"rm", "counter"});
+    }
+
+    void stepModeOnCreateStartRm()
+    {
+        const RunResult c = strata({"create", "--step", "--name", "stepper", "strata/busybox", "true"}, "\n\n");
+        QCOMPARE(c.exitCode, 0);
+        QVERIFY(c.err.find("[step 1/2] create: add-rw-layer") != std::string::npos);
+        QVERIFY(c.err.find("[step 2/2] create: prepare-init-layer") != std::string::npos);
+        const RunResult s = strata({"start", "--step", "stepper"}, std::string(8, '\n'));
+        QCOMPARE(s.exitCode, 0);
+        QVERIFY2(s.err.find("[step 1/6] start: mount-union") != std::string::npos, s.err.c_str());
+        QVERIFY(s.err.find("[step 6/6] start: exec") != std::string::npos);
+        QCOMPARE(out({"wait", "stepper"}), QString("0"));
+        const RunResult rm = strata({"rm", "--step", "stepper"}, std::string(4, '\n'));
+        QCOMPARE(rm.exitCode, 0);
+        QVERIFY2(rm.err.find("[step 3/3] rm: remove-layer") != std::string::npos, rm.err.c_str());
+        QVERIFY(!out({"ps", "-a"}).contains("stepper"));
+    }
+
     void stepModePrintsEachPhase()
     {
         const RunResult r = strata({"run", "--rm", "--step", "strata/busybox", "echo", "stepped"}, std::string(16, '\n'));
