@@ -40,5 +40,6 @@ void registerImageViewCommands(CLI::App &app, CliContext &ctx);
 void registerArchiveCommands(CLI::App &app, CliContext &ctx);
 void registerSystemCommands(CLI::App &app, CliContext &ctx);
 void registerVolumeCommands(CLI::App &app, CliContext &ctx);
+void registerContainerCommands(CLI::App &app, CliContext &ctx);
 
 } // namespace strata::engine::cli
