@@ -36,6 +36,7 @@ int main(int argc, char **argv)
     cli::registerImageViewCommands(app, ctx);
     cli::registerArchiveCommands(app, ctx);
     cli::registerSystemCommands(app, ctx);
+    cli::registerContainerFsCommands(app, ctx);
 
     try {
         app.parse(argc, argv);
