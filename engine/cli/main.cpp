@@ -32,6 +32,7 @@ int main(int argc, char **argv)
     if (const char *root = std::getenv("STRATA_ROOT"); root && *root)
         ctx.root = root;
 
+    cli::registerContainerCommands(app, ctx);
     cli::registerImageCommands(app, ctx);
     cli::registerImageViewCommands(app, ctx);
     cli::registerArchiveCommands(app, ctx);
