@@ -3,6 +3,7 @@
 // level and under `strata container` (when that group exists).
 #include "engine/Error.h"
 #include "engine/cli/CliContext.h"
+#include "engine/cli/StepPrompt.h"
 #include "engine/cli/format/HumanSize.h"
 
 #include <memory>
@@ -19,30 +20,16 @@ struct CommitFlags {
     bool step = false;
 };
 
-// Where the engine stops under --step: the phase on stderr, Enter to go on.
-class EnterGate final : public events::StepGate {
-public:
-    explicit EnterGate(std::ostream &err) : m_err(err) {}
-    void reach(const events::Phase &p) override
-    {
-        m_err << "[step " << p.index + 1 << "/" << p.count << "] " << p.operation << ": " << p.name << " — "
-              << p.description << "\n  press Enter to continue" << std::flush;
-        std::string line;
-        std::getline(std::cin, line);
-    }
-
-private:
-    std::ostream &m_err;
-};
-
 void runCommit(CliContext &ctx, CommitFlags &f)
 {
     if (!f.repoTag.empty())
         f.options.repoTag = f.repoTag;
     Engine &engine = ctx.engine();
-    EnterGate gate(ctx.err);
-    if (f.step)
-        engine.setStepGate(&gate);
+    std::unique_ptr<StepPrompt> prompt;
+    if (f.step) {
+        prompt = std::make_unique<StepPrompt>(ctx.err);
+        engine.setStepGate(prompt.get());
+    }
     const Digest id = engine.commitContainer(f.ref, f.options);
     engine.setStepGate(nullptr);
     ctx.out << id.str() << "\n";
