@@ -197,6 +197,39 @@ struct LogOptions {
     std::optional<std::size_t> tail; // last N lines; nullopt = all
 };
 
+// ---- container file systems (EngineContainerFs.cpp) -----------------------
+
+// One line of `diff`.
+struct ContainerChangeLine {
+    char kind = 'A';         // 'A' added, 'C' changed, 'D' deleted, as docker diff prints
+    std::string path;        // "/etc/web.conf"
+    bool opaque = false;     // a directory deleted and made anew (listed as D)
+    std::uint64_t size = 0;  // bytes of the container's version (D: of the hidden one)
+    int fromLayer = -1;      // the image layer (bottom = 0) the path came from; -1 if new
+    [[nodiscard]] std::string line() const { return std::string(1, kind) + " " + path; }
+};
+
+// `commit` flags.
+struct CommitOptions {
+    std::string message;                // -m
+    std::string author;                 // -a
+    std::vector<std::string> changes;   // -c 'CMD …' / 'ENV …' / …
+    bool pause = true;                  // --pause (default true, as Docker)
+    std::optional<std::string> repoTag; // REPO[:TAG]
+};
+
+// `cp` flags.
+struct CopyOptions {
+    bool followLink = false; // -L
+    bool archive = false;    // -a: keep uid/gid (copy in)
+};
+
+struct CopyOutcome {
+    std::uint64_t bytes = 0;  // as a tar stream: what Docker's "Successfully copied …" counts
+    std::uint64_t entries = 0;
+    std::string destination;  // "/tmp/x" or "web:/tmp/x"
+};
+
 class Engine {
 public:
     explicit Engine(EngineOptions options = {});
@@ -284,6 +317,21 @@ public:
     void renameContainer(const std::string &ref, const std::string &newName);
     // Docker-shaped `container inspect` JSON.
     [[nodiscard]] image::Json inspectContainer(const std::string &ref);
+
+    // ---- container file systems ----
+    // `diff`: what the container changed (mount contents and init files left out).
+    [[nodiscard]] std::vector<ContainerChangeLine> diffContainer(const std::string &ref);
+    // `commit`: a new image of the container's layer on top of its image;
+    // step phases freeze, diff, write-layer, write-config, tag. Returns the id.
+    Digest commitContainer(const std::string &ref, const CommitOptions &options);
+    // `cp CONTAINER:SRC DEST` and `cp SRC CONTAINER:DEST`, Docker's rules.
+    CopyOutcome copyFromContainer(const std::string &ref, const std::string &srcPath,
+                                  const std::filesystem::path &dest, const CopyOptions &options);
+    CopyOutcome copyToContainer(const std::filesystem::path &src, const std::string &ref, const std::string &destPath,
+                                const CopyOptions &options);
+    // `export`: the merged root file system as a flat tar to a file (atomic)
+    // or, with output "-", to `fd`.
+    void exportContainer(const std::string &ref, const std::filesystem::path &output, int fd = 1);
 
     // For engine modules (builtin images, containers); not for front ends.
     [[nodiscard]] image::ImageStore &imageStore();

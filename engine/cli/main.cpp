@@ -38,6 +38,7 @@ int main(int argc, char **argv)
     cli::registerArchiveCommands(app, ctx);
     cli::registerSystemCommands(app, ctx);
     cli::registerVolumeCommands(app, ctx);
+    cli::registerContainerFsCommands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -160,7 +160,9 @@ CopyResult copyFromContainer(const ContainerFs &container, const std::string &sr
                              const CopyOptions &options, events::EventBus &bus)
 {
     const MountedUnion mounted(container);
-    const Endpoint src = containerEndpoint(container, mounted.root(), srcPath, options.followLink);
+    const Endpoint src = withErrorContext(containerLabel(container) + ":" + srcPath, [&] {
+        return containerEndpoint(container, mounted.root(), srcPath, options.followLink);
+    });
     if (!src.exists)
         notInContainer(container, cleanContainerPath(srcPath));
     const Endpoint dst = hostEndpoint(hostDest, true); // its parent must exist, as Docker's CLI requires
@@ -181,7 +183,8 @@ CopyResult copyToContainer(const ContainerFs &container, const stdfs::path &host
     if (!src.exists)
         throw Error(ErrorCode::NotFound, "lstat " + hostSrc.string() + ": no such file or directory");
     const MountedUnion mounted(container);
-    const Endpoint dst = containerEndpoint(container, mounted.root(), dstPath, true);
+    const Endpoint dst = withErrorContext(containerLabel(container) + ":" + dstPath,
+                                          [&] { return containerEndpoint(container, mounted.root(), dstPath, true); });
     TreeCopyOptions copyOptions;
     if (!options.archive)
         copyOptions.owner = std::make_pair(container.rootUid, container.rootGid);

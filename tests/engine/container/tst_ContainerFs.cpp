@@ -177,6 +177,27 @@ private Q_SLOTS:
         QVERIFY(container::diffContainer(c2).empty());
     }
 
+    void commitLeavesVolumesOutAndKeepsOpaqueDirectories()
+    {
+        auto c = m_kit->makeContainer("c1", "strata/demo-web:1.0");
+        writeFile(c.merged() / "data/inside-volume", "v");
+        c.mounts = {"/data"};
+        // rm -rf /srv/www; mkdir /srv/www: the lower contents are hidden by an opaque dir.
+        stdfs::remove_all(c.merged() / "srv/www");
+        stdfs::create_directories(c.merged() / "srv/www");
+        writeFile(c.merged() / "srv/www/new.html", "new");
+        events::OpenGate gate;
+        const auto result = container::commitContainer(m_kit->store(), source(c), {}, gate);
+        const auto names = tarNames(newLayerTar(result.id));
+        QVERIFY(names.count("data"));
+        QVERIFY(!names.count("data/inside-volume"));
+        QVERIFY(names.count("srv/www/.wh..wh..opq"));
+        QVERIFY(names.count("srv/www/new.html"));
+        auto c2 = m_kit->makeContainer("c2", result.id.str());
+        QVERIFY(!present(c2.merged() / "srv/www/index.html"));
+        QCOMPARE(readFile(c2.merged() / "srv/www/new.html"), std::string("new"));
+    }
+
     void commitWithoutChangesAddsAnEmptyLayerEntry()
     {
         auto c = m_kit->makeContainer("c1", "strata/demo-web:1.0");
