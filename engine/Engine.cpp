@@ -25,6 +25,17 @@ Engine::Impl::Impl(EngineOptions o)
         journal = std::make_unique<events::Journal>(layout.journalDir());
         bus.subscribe([j = journal.get()](const events::Event &e) { j->append(e); });
     }
+    // A volume is in use while any container (running or not) mounts it.
+    volumes.setUsersQuery([this](const std::string &name) {
+        std::vector<std::string> ids;
+        for (const auto &r : containers.list())
+            for (const auto &mp : r.mounts)
+                if (mp.type == "volume" && mp.name == name) {
+                    ids.push_back(r.id);
+                    break;
+                }
+        return ids;
+    });
 }
 
 events::EventBus &Engine::events()

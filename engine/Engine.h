@@ -16,6 +16,7 @@
 #include "engine/image/OciTypes.h"
 #include "engine/runtime/Runtime.h"
 #include "engine/util/Digest.h"
+#include "engine/volume/MountPlanner.h"
 
 #include <filesystem>
 #include <functional>
@@ -29,6 +30,9 @@ namespace strata::engine {
 
 namespace image {
 class ImageStore;
+}
+namespace volume {
+class VolumeStore;
 }
 namespace container {
 class ContainerStore;
@@ -110,6 +114,27 @@ struct EngineInfo {
     std::string version;
 };
 
+// One row of `volume ls`.
+struct VolumeSummary {
+    std::string name;
+    std::string driver;
+    std::string mountpoint;
+    std::map<std::string, std::string> labels;
+    bool anonymous = false;
+    std::vector<std::string> usedBy; // container ids; empty = dangling
+};
+
+struct VolumeCreateOptions {
+    std::string name;   // empty: an anonymous volume (64-hex name)
+    std::string driver; // "" or "local"
+    std::map<std::string, std::string> labels;
+};
+
+struct VolumePruneReport {
+    std::vector<std::string> removed;
+    std::uint64_t reclaimedBytes = 0;
+};
+
 // ---- containers ------------------------------------------------------------
 
 // `create` / `run` flags (Docker's container.Config + HostConfig subset).
@@ -130,10 +155,10 @@ struct ContainerCreateOptions {
     std::vector<std::string> capAdd;        // --cap-add
     std::vector<std::string> capDrop;       // --cap-drop
     std::map<std::string, std::string> labels;
-    // The volumes hook: mounts resolved by the volumes module (named volumes,
-    // binds, tmpfs). Start bind-mounts each; diff and commit leave them out.
-    std::vector<container::MountPoint> mounts;
-    std::vector<std::string> binds;         // -v strings as typed (HostConfig.Binds)
+    // -v, --mount, --tmpfs, --volumes-from as typed: checked before anything
+    // is made, resolved by engine/volume (named volumes made on first use,
+    // anonymous ones for -v DST and the image's VOLUMEs).
+    volume::MountFlags mountFlags;
     // For the step gate: "create", or "run" (whose phases continue in start).
     std::string operation = "create";
 };
@@ -172,6 +197,39 @@ struct LogOptions {
     std::optional<std::size_t> tail; // last N lines; nullopt = all
 };
 
+// ---- container file systems (EngineContainerFs.cpp) -----------------------
+
+// One line of `diff`.
+struct ContainerChangeLine {
+    char kind = 'A';         // 'A' added, 'C' changed, 'D' deleted, as docker diff prints
+    std::string path;        // "/etc/web.conf"
+    bool opaque = false;     // a directory deleted and made anew (listed as D)
+    std::uint64_t size = 0;  // bytes of the container's version (D: of the hidden one)
+    int fromLayer = -1;      // the image layer (bottom = 0) the path came from; -1 if new
+    [[nodiscard]] std::string line() const { return std::string(1, kind) + " " + path; }
+};
+
+// `commit` flags.
+struct CommitOptions {
+    std::string message;                // -m
+    std::string author;                 // -a
+    std::vector<std::string> changes;   // -c 'CMD …' / 'ENV …' / …
+    bool pause = true;                  // --pause (default true, as Docker)
+    std::optional<std::string> repoTag; // REPO[:TAG]
+};
+
+// `cp` flags.
+struct CopyOptions {
+    bool followLink = false; // -L
+    bool archive = false;    // -a: keep uid/gid (copy in)
+};
+
+struct CopyOutcome {
+    std::uint64_t bytes = 0;  // as a tar stream: what Docker's "Successfully copied …" counts
+    std::uint64_t entries = 0;
+    std::string destination;  // "/tmp/x" or "web:/tmp/x"
+};
+
 class Engine {
 public:
     explicit Engine(EngineOptions options = {});
@@ -203,6 +261,20 @@ public:
     [[nodiscard]] std::vector<LayerView> imageLayers(const std::string &ref) const;
     [[nodiscard]] fs::UnionView imageTree(const std::string &ref) const;
 
+    // ---- volumes ----
+    // Idempotent for an existing name (Docker's rule). Returns the name.
+    // InvalidArgument for a name the local driver refuses, NotFound for a
+    // driver other than "local".
+    std::string createVolume(const VolumeCreateOptions &options);
+    [[nodiscard]] std::vector<VolumeSummary> volumes() const;
+    // Docker's `volume inspect` object; NotFound "No such volume: x".
+    [[nodiscard]] image::Json inspectVolume(const std::string &name) const;
+    // Refused (Conflict, Docker's "volume is in use" message) while a
+    // container uses it; force only makes a missing volume no error.
+    void removeVolume(const std::string &name, bool force);
+    // Removes every volume no container uses.
+    VolumePruneReport pruneVolumes();
+
     // Creates strata/busybox:latest and strata/demo-web:1.0 when missing (no network).
     void ensureBuiltinImages();
 
@@ -228,7 +300,9 @@ public:
     runtime::FreezeResult pauseContainer(const std::string &ref);
     runtime::FreezeResult unpauseContainer(const std::string &ref);
     // Refuses a running/paused container unless force (which kills it).
-    void removeContainer(const std::string &ref, bool force = false);
+    // removeVolumes (rm -v): also the anonymous volumes made for it (named
+    // ones stay; one still used by another container is left, as Docker).
+    void removeContainer(const std::string &ref, bool force = false, bool removeVolumes = false);
     // Calls sink for each log line; with follow, keeps going until the
     // container stops or sink returns false.
     void containerLogs(const std::string &ref, const LogOptions &options,
@@ -244,8 +318,24 @@ public:
     // Docker-shaped `container inspect` JSON.
     [[nodiscard]] image::Json inspectContainer(const std::string &ref);
 
+    // ---- container file systems ----
+    // `diff`: what the container changed (mount contents and init files left out).
+    [[nodiscard]] std::vector<ContainerChangeLine> diffContainer(const std::string &ref);
+    // `commit`: a new image of the container's layer on top of its image;
+    // step phases freeze, diff, write-layer, write-config, tag. Returns the id.
+    Digest commitContainer(const std::string &ref, const CommitOptions &options);
+    // `cp CONTAINER:SRC DEST` and `cp SRC CONTAINER:DEST`, Docker's rules.
+    CopyOutcome copyFromContainer(const std::string &ref, const std::string &srcPath,
+                                  const std::filesystem::path &dest, const CopyOptions &options);
+    CopyOutcome copyToContainer(const std::filesystem::path &src, const std::string &ref, const std::string &destPath,
+                                const CopyOptions &options);
+    // `export`: the merged root file system as a flat tar to a file (atomic)
+    // or, with output "-", to `fd`.
+    void exportContainer(const std::string &ref, const std::filesystem::path &output, int fd = 1);
+
     // For engine modules (builtin images, containers); not for front ends.
     [[nodiscard]] image::ImageStore &imageStore();
+    [[nodiscard]] volume::VolumeStore &volumeStore();
     [[nodiscard]] container::ContainerStore &containerStore();
 
 private:

@@ -87,7 +87,7 @@ runtime::FreezeResult Engine::unpauseContainer(const std::string &ref)
     return res;
 }
 
-void Engine::removeContainer(const std::string &ref, bool force)
+void Engine::removeContainer(const std::string &ref, bool force, bool removeVolumes)
 {
     Impl &m = *m_impl;
     Record r = m.loadFresh(ref);
@@ -113,7 +113,7 @@ void Engine::removeContainer(const std::string &ref, bool force)
         m.driverFor(r).unmount(dir);
         m.step("rm", "unmount-union", "the union at " + (dir / "merged").string() + " is unmounted", 1, count);
     }
-    m.destroy(r);
+    m.destroy(r, removeVolumes);
     m.step("rm", "remove-layer", "deleted the read-write layer, the init layer and " + dir.string(), 2, count);
 }
 

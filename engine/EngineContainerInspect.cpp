@@ -56,7 +56,7 @@ image::Json Engine::inspectContainer(const std::string &ref)
     host["RestartPolicy"] = {{"Name", "no"}, {"MaximumRetryCount", 0}};
     host["AutoRemove"] = hc["AutoRemove"];
     host["VolumeDriver"] = "";
-    host["VolumesFrom"] = nullptr;
+    host["VolumesFrom"] = hc["VolumesFrom"];
     host["CapAdd"] = hc["CapAdd"];
     host["CapDrop"] = hc["CapDrop"];
     host["CgroupnsMode"] = "host";
@@ -80,6 +80,10 @@ image::Json Engine::inspectContainer(const std::string &ref)
     host["Runtime"] = "strata-shim";
     host["Isolation"] = "";
     host["CgroupParent"] = "strata";
+    if (hc.contains("Mounts"))
+        host["Mounts"] = hc["Mounts"];
+    if (hc.contains("Tmpfs"))
+        host["Tmpfs"] = hc["Tmpfs"];
     host["MaskedPaths"] = hc["MaskedPaths"];
     host["ReadonlyPaths"] = hc["ReadonlyPaths"];
     j["HostConfig"] = host;
@@ -111,10 +115,7 @@ image::Json Engine::inspectContainer(const std::string &ref)
     data["WorkDir"] = mr && !mr->info.workDir.empty() ? mr->info.workDir : paths.work.string();
     j["GraphDriver"] = {{"Data", data}, {"Name", r.driver}};
 
-    Json mounts = Json::array();
-    for (const auto &mp : r.mounts)
-        mounts.push_back(mp.toJson());
-    j["Mounts"] = mounts;
+    j["Mounts"] = volume::inspectMounts(r.mounts);
 
     j["Config"] = saved["Config"];
     Json net = Json::object();

@@ -104,7 +104,7 @@ bool Engine::Impl::refresh(Record &record)
                 {{"name", record.plainName()}, {"exitCode", st.exitCode}, {"signal", st.signal}});
     setStatus(record, Status::Exited);
     if (record.hostConfig.autoRemove) {
-        destroy(record);
+        destroy(record, true); // --rm takes the anonymous volumes too
         return false;
     }
     return true;
@@ -118,7 +118,7 @@ Record Engine::Impl::loadFresh(const std::string &ref)
     return r;
 }
 
-void Engine::Impl::destroy(Record &record)
+void Engine::Impl::destroy(Record &record, bool removeVolumes)
 {
     setStatus(record, Status::Removing);
     try {
@@ -130,6 +130,19 @@ void Engine::Impl::destroy(Record &record)
         throw;
     }
     bus.publish(events::EventKind::ContainerRemoved, record.id, {{"name", record.plainName()}});
+    if (!removeVolumes)
+        return;
+    for (const auto &mp : record.mounts) {
+        if (mp.type != "volume" || !mp.anonymous)
+            continue;
+        try {
+            volumes.remove(mp.name, true);
+        } catch (const Error &e) {
+            // Still mounted by another container (--volumes-from): Docker keeps it.
+            if (e.code() != ErrorCode::Conflict)
+                throw;
+        }
+    }
 }
 
 void Engine::Impl::step(const std::string &operation, const std::string &name, const std::string &description,

@@ -5,6 +5,7 @@
 #include "engine/Error.h"
 #include "engine/container/InitLayer.h"
 #include "engine/container/ContainerCaps.h"
+#include "engine/volume/MountSetup.h"
 
 #include <cstdlib>
 #include <unistd.h>
@@ -96,6 +97,7 @@ std::string Engine::createContainer(const ContainerCreateOptions &o)
     const std::string network = o.network.empty() ? "default" : o.network;
     if (network != "default" && network != "bridge" && network != "none" && network != "host")
         throw Error(ErrorCode::NotFound, "network " + network + " not found");
+    const volume::ParsedMountFlags mountRequests = volume::parseMountFlags(o.mountFlags);
 
     Record r;
     {
@@ -161,8 +163,19 @@ std::string Engine::createContainer(const ContainerCreateOptions &o)
     (void)container::effectiveCapabilities(h.capAdd, h.capDrop); // validates the names now, as Docker does
     h.maskedPaths = runtime::dockerDefaultMaskedPaths();
     h.readonlyPaths = runtime::dockerDefaultReadonlyPaths();
-    h.binds = o.binds;
-    r.mounts = o.mounts;
+
+    // Last of the checks, first of the things made: volumes (undone below on failure).
+    volume::MountPlanContext mctx;
+    mctx.volumes = &m.volumes;
+    mctx.containerMounts = [&m](const std::string &ref) { return m.containers.load(m.containers.resolve(ref)).mounts; };
+    mctx.imageVolumes = c.volumes;
+    const volume::ContainerMounts planned = volume::planMounts(mountRequests, mctx);
+    r.mounts = planned.points;
+    h.binds = planned.binds;
+    h.mounts = planned.mounts;
+    h.tmpfs = planned.tmpfs;
+    h.volumesFrom = planned.volumesFrom;
+    c.volumes = planned.configVolumes;
 
     const int count = o.operation == "run" ? kCreatePhases + kStartPhases : kCreatePhases;
     const auto dir = m.containers.dir(r.id);
@@ -186,6 +199,12 @@ std::string Engine::createContainer(const ContainerCreateOptions &o)
         } catch (...) {
         }
         fsutil::removeTree(dir);
+        for (const auto &v : planned.createdVolumes) {
+            try {
+                m.volumes.remove(v, true);
+            } catch (...) {
+            }
+        }
         throw;
     }
     m.bus.publish(events::EventKind::ContainerCreated, r.id,
@@ -204,6 +223,12 @@ void Engine::startContainer(const std::string &ref, const ContainerStartOptions 
     const int base = o.operation == "run" ? kCreatePhases : 0;
     const int count = base + kStartPhases;
     const auto dir = m.containers.dir(r.id);
+    // The init files are not fsynced at create (see InitLayer.cpp): remake
+    // them if a crash lost them.
+    std::error_code sizeError;
+    const auto hostnameSize = std::filesystem::file_size(container::initFiles(dir).hostname, sizeError);
+    if (sizeError || hostnameSize == 0 || !std::filesystem::exists(container::initFiles(dir).resolvConf))
+        (void)container::prepareInitLayer(dir, r.config.hostname, r.hostConfig.networkMode == "host");
     fs::drivers::UnionDriver &d = m.driverFor(r);
     const fs::drivers::MountInfo mi = d.mount(m.lowersOf(r), dir);
     m.step(o.operation, "mount-union",
@@ -230,13 +255,22 @@ void Engine::startContainer(const std::string &ref, const ContainerStartOptions 
     spec.rootfs = mi.mergedDir.empty() ? dir / "merged" : std::filesystem::path(mi.mergedDir);
     spec.readonlyRootfs = r.hostConfig.readonlyRootfs;
     spec.mounts = container::initMounts(dir);
-    for (const auto &mp : r.mounts) {
-        runtime::MountSpec ms{mp.source, mp.destination, mp.type == "tmpfs" ? "tmpfs" : "bind", {}};
-        if (ms.type == "bind")
-            ms.options = {"rbind", mp.propagation.empty() ? "rprivate" : mp.propagation};
-        if (!mp.rw)
-            ms.options.push_back("ro");
-        spec.mounts.push_back(ms);
+    // Docker's copy-up, once: an empty volume over an image directory gets its content.
+    try {
+        if (volume::populateVolumes(r.mounts, spec.rootfs, m.bus, r.id)) {
+            auto held = m.images.lock();
+            Record fresh = m.containers.load(r.id);
+            fresh.mounts = r.mounts;
+            m.containers.save(fresh);
+        }
+        for (auto &ms : volume::prepareMounts(r.mounts, m.bus, r.id))
+            spec.mounts.push_back(std::move(ms));
+    } catch (...) {
+        try {
+            d.unmount(dir);
+        } catch (const Error &) {
+        }
+        throw;
     }
     spec.userNamespace = ::geteuid() != 0;
     spec.shareHostNetwork = r.hostConfig.networkMode == "host";
@@ -250,7 +284,9 @@ void Engine::startContainer(const std::string &ref, const ContainerStartOptions 
 
     runtime::StartOptions so;
     so.holdUntilAttach = o.holdUntilAttach;
+    int lastPhase = -1;
     so.onPhase = [&](const runtime::PhaseReport &p) {
+        lastPhase = p.index;
         m.step(o.operation, p.name, p.description + (p.detail.empty() ? "" : " (" + p.detail + ")"),
                base + 1 + p.index, count);
     };
@@ -270,6 +306,18 @@ void Engine::startContainer(const std::string &ref, const ContainerStartOptions 
         }
         m.containers.save(r);
         throw;
+    }
+
+    // The exec phase ends the runtime's reports (the shim has become the
+    // command); the engine reports it once startShim returned.
+    const int execIndex = static_cast<int>(runtime::kStartPhases.size()) - 1;
+    if (lastPhase < execIndex) {
+        const auto &exec = runtime::kStartPhases[static_cast<std::size_t>(execIndex)];
+        m.step(o.operation, std::string(exec.name),
+               o.holdUntilAttach ? "the command (pid " + std::to_string(res.pid) +
+                                       ") is exec'd as PID 1 the moment the terminal attaches"
+                                 : std::string(exec.description) + " (pid " + std::to_string(res.pid) + ")",
+               base + 1 + execIndex, count);
     }
 
     auto held = m.images.lock();

@@ -9,6 +9,7 @@
 #include "engine/events/Journal.h"
 #include "engine/image/ImageStore.h"
 #include "engine/store/StoreLayout.h"
+#include "engine/volume/VolumeStore.h"
 
 #include <map>
 #include <memory>
@@ -23,6 +24,7 @@ struct Engine::Impl {
     events::EventBus bus;
     std::unique_ptr<events::Journal> journal;
     image::ImageStore images;
+    volume::VolumeStore volumes{layout, bus};
     events::StepGate *gate = nullptr;
     container::ContainerStore containers;
 
@@ -45,8 +47,9 @@ struct Engine::Impl {
     container::Record loadFresh(const std::string &ref);
     // Saves the record with a new status and emits ContainerStateChanged.
     void setStatus(container::Record &record, container::Status to);
-    // Unmount, delete the layers and the directory (removeContainer's core).
-    void destroy(container::Record &record);
+    // Unmount, delete the layers and the directory (removeContainer's core);
+    // with removeVolumes, then the container's anonymous volumes.
+    void destroy(container::Record &record, bool removeVolumes = false);
     // Step gate: publishes StepReached and waits at the gate when one is set.
     void step(const std::string &operation, const std::string &name, const std::string &description, int index,
               int count);

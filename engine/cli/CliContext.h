@@ -49,6 +49,8 @@ void registerImageCommands(CLI::App &app, CliContext &ctx);
 void registerImageViewCommands(CLI::App &app, CliContext &ctx);
 void registerArchiveCommands(CLI::App &app, CliContext &ctx);
 void registerSystemCommands(CLI::App &app, CliContext &ctx);
+void registerVolumeCommands(CLI::App &app, CliContext &ctx);
 void registerContainerCommands(CLI::App &app, CliContext &ctx);
+void registerContainerFsCommands(CLI::App &app, CliContext &ctx); // commit, diff, cp, export
 
 } // namespace strata::engine::cli

@@ -103,7 +103,7 @@ void registerOn(CLI::App &app, CliContext &ctx)
                 ctx.engine().setStepGate(prompt.get());
             }
             forEach(ctx, f->refs, [&](const std::string &ref) {
-                ctx.engine().removeContainer(ref, f->force);
+                ctx.engine().removeContainer(ref, f->force, f->volumes);
                 ctx.out << ref << "\n";
             });
             ctx.engine().setStepGate(nullptr);

@@ -18,7 +18,8 @@ struct CreateFlags {
     std::vector<std::string> cmd;
     std::string name, workdir, user, entrypoint, hostname, network = "default";
     bool entrypointSet = false;
-    std::vector<std::string> env, capAdd, capDrop, labels, volumes;
+    std::vector<std::string> env, capAdd, capDrop, labels;
+    volume::MountFlags mounts; // -v, --mount, --tmpfs, --volumes-from
     bool detach = false, interactive = false, tty = false, rm = false, step = false;
 };
 
@@ -36,6 +37,13 @@ void addCreateFlags(CLI::App *c, CreateFlags &f, bool run)
     c->add_option("--cap-add", f.capAdd, "Add Linux capabilities")->allow_extra_args(false);
     c->add_option("--cap-drop", f.capDrop, "Drop Linux capabilities")->allow_extra_args(false);
     c->add_option("-l,--label", f.labels, "Set meta data on a container")->allow_extra_args(false);
+    c->add_option("-v,--volume", f.mounts.volumes, "Bind mount a volume (SRC:DST[:ro], NAME:DST, or DST)")
+        ->allow_extra_args(false);
+    c->add_option("--mount", f.mounts.mounts, "Attach a filesystem mount to the container (type=bind|volume|tmpfs,...)")
+        ->allow_extra_args(false);
+    c->add_option("--tmpfs", f.mounts.tmpfs, "Mount a tmpfs directory (DST[:OPTIONS])")->allow_extra_args(false);
+    c->add_option("--volumes-from", f.mounts.volumesFrom, "Mount volumes from the specified container(s)")
+        ->allow_extra_args(false);
     c->add_flag("-i,--interactive", f.interactive, "Keep STDIN open even if not attached");
     c->add_flag("-t,--tty", f.tty, "Allocate a pseudo-TTY");
     c->add_flag("--rm", f.rm, "Automatically remove the container when it exits");
@@ -72,6 +80,7 @@ ContainerCreateOptions toOptions(const CreateFlags &f, const std::string &operat
     o.openStdin = f.interactive;
     o.attachStdout = attach;
     o.autoRemove = f.rm;
+    o.mountFlags = f.mounts;
     o.operation = operation;
     return o;
 }

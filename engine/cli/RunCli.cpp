@@ -31,6 +31,8 @@ std::unique_ptr<CLI::App> makeCliApp(CliContext &ctx)
     registerImageViewCommands(*app, ctx);
     registerArchiveCommands(*app, ctx);
     registerSystemCommands(*app, ctx);
+    registerVolumeCommands(*app, ctx);
+    registerContainerFsCommands(*app, ctx);
     return app;
 }
 

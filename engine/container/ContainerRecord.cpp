@@ -122,6 +122,11 @@ Json hostConfigJson(const HostConfig &h)
 {
     Json j = Json::object();
     j["Binds"] = stringsOrNull(h.binds);
+    if (!h.mounts.empty())
+        j["Mounts"] = h.mounts;
+    if (!h.tmpfs.empty())
+        j["Tmpfs"] = h.tmpfs;
+    j["VolumesFrom"] = stringsOrNull(h.volumesFrom);
     j["LogConfig"] = {{"Type", h.logType}, {"Config", Json::object()}};
     j["NetworkMode"] = h.networkMode;
     j["AutoRemove"] = h.autoRemove;
@@ -138,6 +143,11 @@ HostConfig hostConfigFromJson(const nlohmann::json &j)
 {
     HostConfig h;
     h.binds = strings(j, "Binds");
+    if (auto it = j.find("Mounts"); it != j.end() && it->is_array())
+        h.mounts = *it;
+    if (auto it = j.find("Tmpfs"); it != j.end() && it->is_object())
+        h.tmpfs = it->get<std::map<std::string, std::string>>();
+    h.volumesFrom = strings(j, "VolumesFrom");
     h.networkMode = j.value("NetworkMode", "default");
     h.autoRemove = j.value("AutoRemove", false);
     h.capAdd = strings(j, "CapAdd");
@@ -152,36 +162,6 @@ HostConfig hostConfigFromJson(const nlohmann::json &j)
 }
 
 } // namespace
-
-Json MountPoint::toJson() const
-{
-    Json j = Json::object();
-    j["Type"] = type;
-    if (!name.empty())
-        j["Name"] = name;
-    j["Source"] = source;
-    j["Destination"] = destination;
-    if (type == "volume")
-        j["Driver"] = driver;
-    j["Mode"] = mode;
-    j["RW"] = rw;
-    j["Propagation"] = propagation;
-    return j;
-}
-
-MountPoint MountPoint::fromJson(const nlohmann::json &j)
-{
-    MountPoint m;
-    m.type = j.value("Type", "volume");
-    m.name = j.value("Name", "");
-    m.source = j.value("Source", "");
-    m.destination = j.value("Destination", "");
-    m.driver = j.value("Driver", "local");
-    m.mode = j.value("Mode", "");
-    m.rw = j.value("RW", true);
-    m.propagation = j.value("Propagation", "");
-    return m;
-}
 
 Json Record::toJson() const
 {
@@ -202,7 +182,7 @@ Json Record::toJson() const
     j["HasBeenManuallyStopped"] = hasBeenManuallyStopped;
     Json mp = Json::object();
     for (const auto &m : mounts)
-        mp[m.destination] = m.toJson();
+        mp[m.destination] = m.toRecord();
     j["MountPoints"] = mp;
     j["HostConfig"] = hostConfigJson(hostConfig);
     return j;
@@ -226,7 +206,7 @@ Record Record::fromJson(const nlohmann::json &j)
     r.hasBeenManuallyStopped = j.value("HasBeenManuallyStopped", false);
     if (auto it = j.find("MountPoints"); it != j.end() && it->is_object())
         for (const auto &[k, v] : it->items())
-            r.mounts.push_back(MountPoint::fromJson(v));
+            r.mounts.push_back(MountPoint::fromRecord(v));
     r.hostConfig = hostConfigFromJson(j.value("HostConfig", nlohmann::json::object()));
     return r;
 }

@@ -9,6 +9,7 @@
 // and the runtime owns runtime.json shim-state.json log.json attach.sock.
 
 #include "engine/container/ContainerState.h"
+#include "engine/volume/MountPoint.h"
 
 #include <cstdint>
 #include <map>
@@ -41,22 +42,10 @@ struct Config {
     std::vector<std::string> volumes;    // image VOLUME paths (for the volumes helper)
 };
 
-// A volume or bind mount (Docker's MountPoint). The volumes module fills
-// these in at create; start turns each into a runtime bind mount, commit and
-// diff leave their destinations out.
-struct MountPoint {
-    std::string type = "volume";  // "volume", "bind", "tmpfs"
-    std::string name;             // volume name ("" for bind)
-    std::string source;           // host path (the volume's _data, or the bind source)
-    std::string destination;      // absolute path inside the container
-    std::string driver = "local"; // volumes only
-    std::string mode;             // "z", "ro", ... as given
-    bool rw = true;
-    std::string propagation;      // "rprivate" for binds
-
-    [[nodiscard]] Json toJson() const;
-    static MountPoint fromJson(const nlohmann::json &j);
-};
+// A volume, bind or tmpfs mount (Docker's MountPoint): engine/volume fills
+// these in at create; start mounts them, diff and commit leave their
+// destinations out.
+using MountPoint = volume::MountPoint;
 
 // The subset of Docker's HostConfig the engine acts on.
 struct HostConfig {
@@ -66,7 +55,10 @@ struct HostConfig {
     std::vector<std::string> capDrop;
     std::vector<std::string> maskedPaths;
     std::vector<std::string> readonlyPaths;
-    std::vector<std::string> binds;      // -v strings as typed (the volumes helper parses them)
+    std::vector<std::string> binds;      // -v SRC:DST strings as typed
+    nlohmann::json mounts = nlohmann::json::array(); // --mount, as Docker's mount.Mount objects
+    std::map<std::string, std::string> tmpfs;         // --tmpfs destination -> options
+    std::vector<std::string> volumesFrom;             // --volumes-from as typed
     bool privileged = false;
     bool readonlyRootfs = false;
     std::string logType = "json-file";

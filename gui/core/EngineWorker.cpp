@@ -126,6 +126,10 @@ void EngineWorker::refresh()
         for (const auto &c : s->containers)
             if (s->containerInspect.size() < 100)
                 s->containerInspect[c.id] = m_engine->inspectContainer(c.id).dump(2);
+        s->volumes = m_engine->volumes();
+        for (const auto &v : s->volumes)
+            if (s->volumeInspect.size() < 100)
+                s->volumeInspect[v.name] = m_engine->inspectVolume(v.name).dump(2);
         emit snapshot(s);
     } catch (const std::exception &) {
         // A store another process is rewriting: the next refresh will see it.

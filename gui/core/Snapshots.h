@@ -20,6 +20,8 @@ struct EngineSnapshot {
     std::vector<engine::ImageSummary> images;
     std::vector<engine::ContainerSummary> containers;
     std::map<std::string, std::string> containerInspect; // id -> `inspect` JSON, pretty
+    std::vector<engine::VolumeSummary> volumes;
+    std::map<std::string, std::string> volumeInspect; // name -> `volume inspect` JSON
 };
 using EngineSnapshotPtr = std::shared_ptr<const EngineSnapshot>;
 

@@ -591,7 +591,7 @@ void LayerStackScene::handle(const engine::events::Event &e)
         s->update();
         break;
     }
-    case EventKind::LayerWritten: commitContainer(); break;
+    case EventKind::LayerWritten: commitContainer(str(a, "container")); break;
     default: break;
     }
     if (e.kind != EventKind::LayerProgress && e.kind != EventKind::BlobVerified && e.kind != EventKind::RefAdded)
@@ -683,13 +683,19 @@ void LayerStackScene::copyUpTile(const engine::events::Event &e, Mark mark)
     });
 }
 
-void LayerStackScene::commitContainer()
+void LayerStackScene::commitContainer(const QString &id)
 {
-    // commit: the newest container's amber slab hardens into a read-only layer.
-    if (m_containers.empty() || !m_containers.back())
-        return;
-    QPointer<SlabItem> slab = m_containers.back();
-    m_containers.pop_back();
+    // commit: the container's amber slab (else the newest one) hardens into a read-only layer.
+    auto it = std::find_if(m_containers.begin(), m_containers.end(), [&](const QPointer<SlabItem> &c) {
+        return c && !id.isEmpty() && (c->containerId.startsWith(id) || id.startsWith(c->containerId));
+    });
+    if (it == m_containers.end()) {
+        if (m_containers.empty() || !m_containers.back())
+            return;
+        it = m_containers.end() - 1;
+    }
+    QPointer<SlabItem> slab = *it;
+    m_containers.erase(it);
     enqueue([slab](int ms) -> QAbstractAnimation * {
         if (!slab)
             return nullptr;

@@ -76,7 +76,7 @@ private:
     void setCaption(const QString &text);
     void handle(const engine::events::Event &e);
     void copyUpTile(const engine::events::Event &e, Mark mark);
-    void commitContainer();
+    void commitContainer(const QString &containerId);
 
     using Maker = std::function<QAbstractAnimation *(int durationMs)>;
     void enqueue(Maker make);

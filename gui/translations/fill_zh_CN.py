@@ -128,6 +128,7 @@ ZH = {
  'Cannot show %1: %2': '无法显示 %1：%2',
  'Event': '事件',
  'container inspect %1': 'container inspect %1',
+ 'volume inspect %1': 'volume inspect %1',
  '%1 — phase %2 of %3: %4': '%1 —— 第 %2 步（共 %3 步）：%4',
  '⏸ waiting for Step': '⏸ 等待“单步”',
  'step mode': '单步模式',

@@ -884,5 +884,9 @@ created by: %4</source>
         <source>Tar archives (*.tar)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>volume inspect %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

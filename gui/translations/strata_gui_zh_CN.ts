@@ -887,5 +887,9 @@ chain_id %3
         <source>Tar archives (*.tar)</source>
         <translation>Tar 归档 (*.tar)</translation>
     </message>
+    <message>
+        <source>volume inspect %1</source>
+        <translation>volume inspect %1</translation>
+    </message>
 </context>
 </TS>

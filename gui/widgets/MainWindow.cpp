@@ -141,6 +141,15 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
                 if (it != m_snapshot->containerInspect.end())
                     m_inspector->setJson(tr("container inspect %1").arg(row.value(0)), QString::fromStdString(it->second));
             });
+    connect(m_volumeView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &i) {
+                if (!i.isValid() || !m_snapshot)
+                    return;
+                const QStringList row = m_volumes->rowAt(i.row());
+                const auto it = m_snapshot->volumeInspect.find(row.value(3).toStdString());
+                if (it != m_snapshot->volumeInspect.end())
+                    m_inspector->setJson(tr("volume inspect %1").arg(row.value(0)), QString::fromStdString(it->second));
+            });
     connect(m_imageView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &i) {
         if (i.isValid())
             selectImage(m_images->refAt(i.row()));
@@ -451,6 +460,12 @@ void MainWindow::onSnapshot(const EngineSnapshotPtr &s)
                             QString::fromStdString(c.id)};
     }
     m_containers->setRows(rows);
+    QList<QStringList> vrows;
+    for (const auto &v : s->volumes)
+        vrows << QStringList{QString::fromStdString(v.anonymous ? v.name.substr(0, 12) + "…" : v.name),
+                             QString::fromStdString(v.driver), QString::fromStdString(v.mountpoint),
+                             QString::fromStdString(v.name)};
+    m_volumes->setRows(vrows);
     m_driverLabel->setText(tr("driver %1").arg(QString::fromStdString(s->info.driver)));
     m_driverLabel->setToolTip(QString::fromStdString(s->info.driverReason));
     m_modeLabel->setText(s->info.rootless ? tr("rootless") : tr("root"));

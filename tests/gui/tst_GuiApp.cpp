@@ -139,6 +139,13 @@ private slots:
         QVERIFY(!m_w->scene()->itemsOfKind("tile-whiteout").isEmpty());
         QVERIFY(!m_w->scene()->itemsOfKind("tile-lower").isEmpty());
         QTRY_VERIFY(m_w->containerModel()->rowOf("cow") >= 0);
+        // commit: the amber layer hardens into a new read-only layer on the stack.
+        const int layersBefore = m_w->scene()->itemsOfKind("layer").size();
+        QString id;
+        QCOMPARE(runAndWait("commit cow demo:committed", &id), 0);
+        QVERIFY(id.startsWith("sha256:"));
+        QTRY_COMPARE(m_w->scene()->itemsOfKind("layer").size(), layersBefore + 1);
+        QTRY_VERIFY(m_w->imageModel()->rowOf("demo:committed") >= 0);
         QCOMPARE(runAndWait("rm cow"), 0);
         QTRY_COMPARE(m_w->containerModel()->rowOf("cow"), -1);
     }
