@@ -257,7 +257,9 @@ void LayerStackScene::layoutContainers()
 void LayerStackScene::showImage(const ImageDetailPtr &detail)
 {
     const bool sameStack = m_loading && detail && m_layers.size() == detail->layers.size();
-    const bool sameImage = m_detail && detail && m_detail->id == detail->id && m_layers.size() == detail->layers.size();
+    // The same image again (after a command): keep what the events drew, including
+    // layers a commit hardened on top of it.
+    const bool sameImage = m_detail && detail && m_detail->id == detail->id && m_layers.size() >= detail->layers.size();
     m_detail = detail;
     m_loading = false;
     if (!detail) {
@@ -539,6 +541,8 @@ void LayerStackScene::handle(const engine::events::Event &e)
     case EventKind::LayerExtractStarted: {
         const int index = static_cast<int>(num(a, "index"));
         const int count = std::max<int>(static_cast<int>(num(a, "count")), index + 1);
+        if (index > 0 && !m_loading)
+            break; // a layer added to an existing stack (commit): LayerWritten draws it
         if (index == 0 || !m_loading) {
             clearStack();
             m_detail = nullptr;
