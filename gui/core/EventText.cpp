@@ -101,6 +101,26 @@ QString describeEvent(const engine::events::Event &e)
             .arg(num(a, "copied_up"))
             .arg(num(a, "whiteouts"))
             .arg(num(a, "added"));
+    case EventKind::VolumeCreated:
+        return QCoreApplication::translate("EventText", "Volume %1 created: a directory outside every layer.").arg(QString::fromStdString(e.id));
+    case EventKind::VolumeRemoved:
+        return QCoreApplication::translate("EventText", "Volume %1 removed.").arg(QString::fromStdString(e.id));
+    case EventKind::VolumePopulated:
+        return QCoreApplication::translate("EventText", "Volume %1 filled with the image's %2 (%3 files).")
+            .arg(QString::fromStdString(e.id), attr(a, "destination"))
+            .arg(num(a, "files"));
+    case EventKind::ContainerCommitted:
+        return QCoreApplication::translate("EventText", "Committed: the container's layer is now a read-only layer of image %1.")
+            .arg(attr(a, "name").isEmpty() ? shortDigest(attr(a, "image").toStdString()) : attr(a, "name"));
+    case EventKind::ContainerExported:
+        return QCoreApplication::translate("EventText", "Exported the merged file system as one flat tar (%1 entries).").arg(num(a, "entries"));
+    case EventKind::MountAdded:
+        return QCoreApplication::translate("EventText", "Mount %1 → %2 (%3): writes there bypass the container layer.")
+            .arg(attr(a, "source"), attr(a, "destination"), attr(a, "type"));
+    case EventKind::ContainerPathArchived:
+        return QCoreApplication::translate("EventText", "Copied %1 out of the container.").arg(attr(a, "path"));
+    case EventKind::ContainerPathExtracted:
+        return QCoreApplication::translate("EventText", "Copied into the container at %1.").arg(attr(a, "path"));
     case EventKind::ContainerCreated:
         return QCoreApplication::translate("EventText", "Container %1 created from %2: the image's layers plus one empty writable layer.")
             .arg(attr(a, "name"), attr(a, "image"));

@@ -595,7 +595,35 @@ void LayerStackScene::handle(const engine::events::Event &e)
         s->update();
         break;
     }
-    case EventKind::LayerWritten: commitContainer(str(a, "container")); break;
+    case EventKind::ContainerRemoved:
+        // rm: the container's layer goes; the image's layers stay.
+        for (auto it = m_containers.begin(); it != m_containers.end(); ++it) {
+            if (*it && (QString::fromStdString(e.id).startsWith((*it)->containerId) ||
+                        (*it)->containerId.startsWith(QString::fromStdString(e.id)))) {
+                delete it->data();
+                m_containers.erase(it);
+                layoutContainers();
+                if (m_containers.empty()) {
+                    m_mountLower.clear();
+                    m_mountUpper.clear();
+                    m_mountWork.clear();
+                    m_mountMerged.clear();
+                }
+                buildDirLabels();
+                break;
+            }
+        }
+        break;
+    case EventKind::LayerWritten:
+        commitContainer(str(a, "container"));
+        if (!m_layers.empty() && m_layers.back() && !m_layers.back()->isContainer()) {
+            SlabItem *s = m_layers.back();
+            s->digest = shortDigest(e.id);
+            s->files = num(a, "added") + num(a, "modified") + num(a, "deleted");
+            s->bytes = num(a, "size");
+            s->createdBy = QCoreApplication::translate("Scene", "commit of container %1").arg(str(a, "container").left(12));
+        }
+        break;
     default: break;
     }
     if (e.kind != EventKind::LayerProgress && e.kind != EventKind::BlobVerified && e.kind != EventKind::RefAdded)

@@ -143,6 +143,38 @@
         <source>A new process joins container %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Volume %1 created: a directory outside every layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume %1 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume %1 filled with the image&apos;s %2 (%3 files).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committed: the container&apos;s layer is now a read-only layer of image %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the merged file system as one flat tar (%1 entries).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mount %1 → %2 (%3): writes there bypass the container layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied %1 out of the container.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied into the container at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Marks</name>
@@ -279,6 +311,10 @@
     </message>
     <message>
         <source>lower copy stays: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commit of container %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

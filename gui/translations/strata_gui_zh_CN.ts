@@ -143,6 +143,38 @@
         <source>A new process joins container %1.</source>
         <translation>一个新进程加入了容器 %1。</translation>
     </message>
+    <message>
+        <source>Volume %1 created: a directory outside every layer.</source>
+        <translation>数据卷 %1 已创建：一个在所有层之外的目录。</translation>
+    </message>
+    <message>
+        <source>Volume %1 removed.</source>
+        <translation>数据卷 %1 已删除。</translation>
+    </message>
+    <message>
+        <source>Volume %1 filled with the image&apos;s %2 (%3 files).</source>
+        <translation>数据卷 %1 填入了镜像中的 %2（%3 个文件）。</translation>
+    </message>
+    <message>
+        <source>Committed: the container&apos;s layer is now a read-only layer of image %1.</source>
+        <translation>已提交：容器层现在是镜像 %1 的一个只读层。</translation>
+    </message>
+    <message>
+        <source>Exported the merged file system as one flat tar (%1 entries).</source>
+        <translation>已把统一视图导出为一个扁平 tar（%1 个条目）。</translation>
+    </message>
+    <message>
+        <source>Mount %1 → %2 (%3): writes there bypass the container layer.</source>
+        <translation>挂载 %1 → %2（%3）：写到那里的内容不经过容器层。</translation>
+    </message>
+    <message>
+        <source>Copied %1 out of the container.</source>
+        <translation>已从容器中复制出 %1。</translation>
+    </message>
+    <message>
+        <source>Copied into the container at %1.</source>
+        <translation>已复制到容器中的 %1。</translation>
+    </message>
 </context>
 <context>
     <name>Marks</name>
@@ -280,6 +312,10 @@
     <message>
         <source>lower copy stays: %1</source>
         <translation>下层原件不变：%1</translation>
+    </message>
+    <message>
+        <source>commit of container %1</source>
+        <translation>提交自容器 %1</translation>
     </message>
 </context>
 <context>

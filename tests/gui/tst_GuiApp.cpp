@@ -148,6 +148,7 @@ private slots:
         QTRY_VERIFY(m_w->imageModel()->rowOf("demo:committed") >= 0);
         QCOMPARE(runAndWait("rm cow"), 0);
         QTRY_COMPARE(m_w->containerModel()->rowOf("cow"), -1);
+        QTRY_VERIFY(m_w->scene()->itemsOfKind("container-layer").isEmpty()); // its layer went with it
     }
 
     void stepModeHoldsTheEngine()
