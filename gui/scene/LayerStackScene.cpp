@@ -615,8 +615,10 @@ void LayerStackScene::handle(const engine::events::Event &e)
         }
         break;
     case EventKind::LayerWritten:
+    {
+        const std::size_t before = m_layers.size();
         commitContainer(str(a, "container"));
-        if (!m_layers.empty() && m_layers.back() && !m_layers.back()->isContainer()) {
+        if (m_layers.size() > before && m_layers.back()) {
             SlabItem *s = m_layers.back();
             s->digest = shortDigest(e.id);
             s->files = num(a, "added") + num(a, "modified") + num(a, "deleted");
@@ -624,6 +626,7 @@ void LayerStackScene::handle(const engine::events::Event &e)
             s->createdBy = QCoreApplication::translate("Scene", "commit of container %1").arg(str(a, "container").left(12));
         }
         break;
+    }
     default: break;
     }
     if (e.kind != EventKind::LayerProgress && e.kind != EventKind::BlobVerified && e.kind != EventKind::RefAdded)
