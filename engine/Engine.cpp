@@ -18,12 +18,24 @@ Engine::~Engine() = default;
 Engine::Impl::Impl(EngineOptions o)
     : options(std::move(o)),
       layout(options.root.empty() ? store::StoreLayout::defaultRoot() : options.root),
-      images((layout.create(), layout), bus)
+      images((layout.create(), layout), bus),
+      containers(layout.containersDir(), layout.tmpDir())
 {
     if (options.journal) {
         journal = std::make_unique<events::Journal>(layout.journalDir());
         bus.subscribe([j = journal.get()](const events::Event &e) { j->append(e); });
     }
+    // A volume is in use while any container (running or not) mounts it.
+    volumes.setUsersQuery([this](const std::string &name) {
+        std::vector<std::string> ids;
+        for (const auto &r : containers.list())
+            for (const auto &mp : r.mounts)
+                if (mp.type == "volume" && mp.name == name) {
+                    ids.push_back(r.id);
+                    break;
+                }
+        return ids;
+    });
 }
 
 events::EventBus &Engine::events()
@@ -46,6 +58,11 @@ image::ImageStore &Engine::imageStore()
     return m_impl->images;
 }
 
+container::ContainerStore &Engine::containerStore()
+{
+    return m_impl->containers;
+}
+
 EngineInfo Engine::info() const
 {
     EngineInfo info;
@@ -54,6 +71,24 @@ EngineInfo Engine::info() const
     info.driver = driver.name;
     info.driverReason = driver.reason;
     info.rootless = ::geteuid() != 0;
+    try {
+        const runtime::RuntimeCapabilities caps = runtime::capabilities();
+        info.runtimeMode = caps.mode;
+        info.rootless = caps.mode == "rootless";
+        info.runtimeNotes = caps.notes;
+    } catch (const Error &e) {
+        info.runtimeMode = "unsupported";
+        info.runtimeNotes = {e.what()};
+    }
+    for (const auto &c : m_impl->containers.list()) {
+        ++info.containers;
+        if (c.state.status == container::Status::Paused)
+            ++info.containersPaused;
+        else if (c.state.status == container::Status::Running)
+            ++info.containersRunning;
+        else
+            ++info.containersStopped;
+    }
     info.images = static_cast<int>(m_impl->images.index().images().size());
     struct utsname u {};
     if (::uname(&u) == 0) {

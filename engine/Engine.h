@@ -9,13 +9,18 @@
 // Engines (processes) may share a root: writers are serialised by the store
 // lock. Errors are strata::engine::Error.
 
+#include "engine/container/ContainerRecord.h"
 #include "engine/events/EventBus.h"
 #include "engine/events/StepGate.h"
 #include "engine/fs/UnionView.h"
 #include "engine/image/OciTypes.h"
+#include "engine/runtime/Runtime.h"
 #include "engine/util/Digest.h"
+#include "engine/volume/MountPlanner.h"
 
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +30,12 @@ namespace strata::engine {
 
 namespace image {
 class ImageStore;
+}
+namespace volume {
+class VolumeStore;
+}
+namespace container {
+class ContainerStore;
 }
 
 struct EngineOptions {
@@ -90,11 +101,133 @@ struct EngineInfo {
     std::string driver;
     std::string driverReason;
     bool rootless = false;
+    std::string runtimeMode;   // "root", "rootless" or "unsupported" (runtime probe)
+    std::vector<std::string> runtimeNotes; // why: freezer, user namespaces...
+    int containers = 0;
+    int containersRunning = 0;
+    int containersPaused = 0;
+    int containersStopped = 0;
     int images = 0;
     std::string kernel;
     std::string os;
     std::string architecture;
     std::string version;
+};
+
+// One row of `volume ls`.
+struct VolumeSummary {
+    std::string name;
+    std::string driver;
+    std::string mountpoint;
+    std::map<std::string, std::string> labels;
+    bool anonymous = false;
+    std::vector<std::string> usedBy; // container ids; empty = dangling
+};
+
+struct VolumeCreateOptions {
+    std::string name;   // empty: an anonymous volume (64-hex name)
+    std::string driver; // "" or "local"
+    std::map<std::string, std::string> labels;
+};
+
+struct VolumePruneReport {
+    std::vector<std::string> removed;
+    std::uint64_t reclaimedBytes = 0;
+};
+
+// ---- containers ------------------------------------------------------------
+
+// `create` / `run` flags (Docker's container.Config + HostConfig subset).
+struct ContainerCreateOptions {
+    std::string image;                      // reference as typed
+    std::string name;                       // --name; "" = a random adjective_name
+    std::vector<std::string> cmd;           // after the image; empty = the image's CMD
+    std::optional<std::string> entrypoint;  // --entrypoint; "" clears the image's
+    std::vector<std::string> env;           // -e K=V (or K: taken from the caller's environment)
+    std::string workdir;                    // -w
+    std::string user;                       // -u
+    std::string hostname;                   // --hostname; "" = the short id
+    bool tty = false;                       // -t
+    bool openStdin = false;                 // -i
+    bool attachStdout = true;               // false for -d
+    bool autoRemove = false;                // --rm
+    std::string network = "default";        // --network: default/bridge (loopback only), none, host
+    std::vector<std::string> capAdd;        // --cap-add
+    std::vector<std::string> capDrop;       // --cap-drop
+    std::map<std::string, std::string> labels;
+    // -v, --mount, --tmpfs, --volumes-from as typed: checked before anything
+    // is made, resolved by engine/volume (named volumes made on first use,
+    // anonymous ones for -v DST and the image's VOLUMEs).
+    volume::MountFlags mountFlags;
+    // For the step gate: "create", or "run" (whose phases continue in start).
+    std::string operation = "create";
+};
+
+struct ContainerStartOptions {
+    // Stop before exec until attachContainer() with start (run -it, start -a).
+    bool holdUntilAttach = false;
+    // For the step gate: "start" or "run" (run also counts create's phases).
+    std::string operation = "start";
+    std::uint16_t rows = 0; // initial pty size
+    std::uint16_t cols = 0;
+};
+
+// One row of `ps`.
+struct ContainerSummary {
+    std::string id;
+    std::string name;          // without "/"
+    std::string image;         // as the user named it (Config.Image)
+    Digest imageId;
+    std::string command;       // Path + " " + Args, unquoted
+    std::int64_t created = 0;  // unix seconds
+    container::State state;
+    std::map<std::string, std::string> labels;
+    std::vector<container::MountPoint> mounts;
+};
+
+// One line of a json-file log.
+struct LogEntry {
+    std::string stream; // "stdout" / "stderr"
+    std::string log;    // with its newline
+    std::string time;   // RFC 3339 nano
+};
+
+struct LogOptions {
+    bool follow = false;
+    std::optional<std::size_t> tail; // last N lines; nullopt = all
+};
+
+// ---- container file systems (EngineContainerFs.cpp) -----------------------
+
+// One line of `diff`.
+struct ContainerChangeLine {
+    char kind = 'A';         // 'A' added, 'C' changed, 'D' deleted, as docker diff prints
+    std::string path;        // "/etc/web.conf"
+    bool opaque = false;     // a directory deleted and made anew (listed as D)
+    std::uint64_t size = 0;  // bytes of the container's version (D: of the hidden one)
+    int fromLayer = -1;      // the image layer (bottom = 0) the path came from; -1 if new
+    [[nodiscard]] std::string line() const { return std::string(1, kind) + " " + path; }
+};
+
+// `commit` flags.
+struct CommitOptions {
+    std::string message;                // -m
+    std::string author;                 // -a
+    std::vector<std::string> changes;   // -c 'CMD …' / 'ENV …' / …
+    bool pause = true;                  // --pause (default true, as Docker)
+    std::optional<std::string> repoTag; // REPO[:TAG]
+};
+
+// `cp` flags.
+struct CopyOptions {
+    bool followLink = false; // -L
+    bool archive = false;    // -a: keep uid/gid (copy in)
+};
+
+struct CopyOutcome {
+    std::uint64_t bytes = 0;  // as a tar stream: what Docker's "Successfully copied …" counts
+    std::uint64_t entries = 0;
+    std::string destination;  // "/tmp/x" or "web:/tmp/x"
 };
 
 class Engine {
@@ -128,12 +261,83 @@ public:
     [[nodiscard]] std::vector<LayerView> imageLayers(const std::string &ref) const;
     [[nodiscard]] fs::UnionView imageTree(const std::string &ref) const;
 
+    // ---- volumes ----
+    // Idempotent for an existing name (Docker's rule). Returns the name.
+    // InvalidArgument for a name the local driver refuses, NotFound for a
+    // driver other than "local".
+    std::string createVolume(const VolumeCreateOptions &options);
+    [[nodiscard]] std::vector<VolumeSummary> volumes() const;
+    // Docker's `volume inspect` object; NotFound "No such volume: x".
+    [[nodiscard]] image::Json inspectVolume(const std::string &name) const;
+    // Refused (Conflict, Docker's "volume is in use" message) while a
+    // container uses it; force only makes a missing volume no error.
+    void removeVolume(const std::string &name, bool force);
+    // Removes every volume no container uses.
+    VolumePruneReport pruneVolumes();
+
     // Creates strata/busybox:latest and strata/demo-web:1.0 (no network) on
     // a root's first use; with restore, whenever one is missing.
     void ensureBuiltinImages(bool restore = false);
 
-    // For engine modules (builtin images, later containers); not for front ends.
+    // ---- containers ----
+    // Docker's create: resolves the image, adds the read-write layer and the
+    // init layer through the union driver, records the container (Created).
+    // Returns the full id.
+    std::string createContainer(const ContainerCreateOptions &options);
+    // Mounts the union, writes the runtime spec and starts the container
+    // under its strata-shim; returns once PID 1 was exec'd (or is held).
+    // Starting a running container does nothing (as Docker).
+    void startContainer(const std::string &ref, const ContainerStartOptions &options = {});
+    // `ps`: running containers, or all with `all`; newest first.
+    [[nodiscard]] std::vector<ContainerSummary> containers(bool all = false);
+    // The record, brought up to date with the runtime (exit recorded).
+    [[nodiscard]] container::Record container(const std::string &ref);
+    [[nodiscard]] std::string resolveContainer(const std::string &ref) const;
+    // SIGTERM, then SIGKILL after `timeout` seconds (default 10).
+    void stopContainer(const std::string &ref, std::optional<int> timeout = std::nullopt);
+    // `signal`: "KILL", "SIGTERM", "9" ...
+    void killContainer(const std::string &ref, const std::string &signal = "KILL");
+    void restartContainer(const std::string &ref, std::optional<int> timeout = std::nullopt);
+    runtime::FreezeResult pauseContainer(const std::string &ref);
+    runtime::FreezeResult unpauseContainer(const std::string &ref);
+    // Refuses a running/paused container unless force (which kills it).
+    // removeVolumes (rm -v): also the anonymous volumes made for it (named
+    // ones stay; one still used by another container is left, as Docker).
+    void removeContainer(const std::string &ref, bool force = false, bool removeVolumes = false);
+    // Calls sink for each log line; with follow, keeps going until the
+    // container stops or sink returns false.
+    void containerLogs(const std::string &ref, const LogOptions &options,
+                       const std::function<bool(const LogEntry &)> &sink);
+    runtime::AttachResult attachContainer(const std::string &ref, int inFd, int outFd, int errFd,
+                                          const runtime::AttachOptions &options);
+    runtime::ExecResult execInContainer(const std::string &ref, const runtime::ExecSpec &spec, int inFd, int outFd,
+                                        int errFd);
+    [[nodiscard]] std::vector<runtime::ProcessInfo> containerTop(const std::string &ref);
+    // Blocks until the container is not running; returns its exit code.
+    int waitContainer(const std::string &ref);
+    void renameContainer(const std::string &ref, const std::string &newName);
+    // Docker-shaped `container inspect` JSON.
+    [[nodiscard]] image::Json inspectContainer(const std::string &ref);
+
+    // ---- container file systems ----
+    // `diff`: what the container changed (mount contents and init files left out).
+    [[nodiscard]] std::vector<ContainerChangeLine> diffContainer(const std::string &ref);
+    // `commit`: a new image of the container's layer on top of its image;
+    // step phases freeze, diff, write-layer, write-config, tag. Returns the id.
+    Digest commitContainer(const std::string &ref, const CommitOptions &options);
+    // `cp CONTAINER:SRC DEST` and `cp SRC CONTAINER:DEST`, Docker's rules.
+    CopyOutcome copyFromContainer(const std::string &ref, const std::string &srcPath,
+                                  const std::filesystem::path &dest, const CopyOptions &options);
+    CopyOutcome copyToContainer(const std::filesystem::path &src, const std::string &ref, const std::string &destPath,
+                                const CopyOptions &options);
+    // `export`: the merged root file system as a flat tar to a file (atomic)
+    // or, with output "-", to `fd`.
+    void exportContainer(const std::string &ref, const std::filesystem::path &output, int fd = 1);
+
+    // For engine modules (builtin images, containers); not for front ends.
     [[nodiscard]] image::ImageStore &imageStore();
+    [[nodiscard]] volume::VolumeStore &volumeStore();
+    [[nodiscard]] container::ContainerStore &containerStore();
 
 private:
     struct Impl;

@@ -1,21 +1,29 @@
 #!/usr/bin/env bash
-# One command on a fresh Debian 12: install what is missing, build, and run
+# One command on a fresh Debian 12: install what is missing, build, and open
 # Strata on its built-in default (base images made from busybox-static, no
-# network): the desktop app where there is a display, else the CLI tour.
+# network): the desktop app showing the demo image's layer stack. Arguments
+# go to strata-gui (--lang zh_CN, --run 'COMMAND', --screenshot FILE ...).
+# Without a display the app runs on a virtual one and writes a screenshot.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
 scripts/build.sh
 build=${STRATA_BUILD_DIR:-build}
+gui="$build/gui/strata-gui"
+if [ -x "$gui" ]; then
+  if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    exec "$gui" --image strata/demo-web:1.0 "$@"
+  fi
+  shot="$build/strata-gui.png"
+  echo "No display: running strata-gui on a virtual one; screenshot -> $shot"
+  xvfb-run -a -s "-screen 0 1600x1000x24" "$gui" --image strata/demo-web:1.0 --screenshot "$shot" "$@"
+  echo "Wrote $shot"
+  exit 0
+fi
+# Built without the GUI (STRATA_BUILD_GUI=OFF): the CLI tour of the same image.
 strata="$build/engine/cli/strata"
 "$strata" images
 echo
 "$strata" image layers strata/demo-web:1.0
 echo
 "$strata" image tree strata/demo-web:1.0
-if [ -x "$build/gui/strata-gui" ]; then
-  if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-    exec "$build/gui/strata-gui" "$@"
-  fi
-  exec xvfb-run -a "$build/gui/strata-gui" "$@"
-fi

@@ -7,6 +7,8 @@ namespace strata::engine::cli {
 
 Engine &CliContext::engine()
 {
+    if (m_external)
+        return *m_external;
     if (!m_engine) {
         EngineOptions options;
         options.root = root;
@@ -19,12 +21,12 @@ Engine &CliContext::engine()
 
 bool CliContext::stdoutIsTerminal() const
 {
-    return ::isatty(STDOUT_FILENO) == 1;
+    return !m_captured && ::isatty(STDOUT_FILENO) == 1;
 }
 
 bool CliContext::stderrIsTerminal() const
 {
-    return ::isatty(STDERR_FILENO) == 1;
+    return !m_captured && ::isatty(STDERR_FILENO) == 1;
 }
 
 } // namespace strata::engine::cli

@@ -17,20 +17,30 @@ namespace strata::engine::cli {
 
 class CliContext {
 public:
+    CliContext() = default;
+    // Output captured in streams (the GUI console): never a terminal.
+    CliContext(std::ostream &o, std::ostream &e) : out(o), err(e), m_captured(true) {}
+
     std::string root;
     std::string driver;
     bool debug = false;
 
     // Opens the engine on first use; builtin images are made if missing.
     Engine &engine();
+    // Runs commands on an engine someone else owns (the GUI's); not owned.
+    void useEngine(Engine &engine) { m_external = &engine; }
     [[nodiscard]] bool stdoutIsTerminal() const;
     [[nodiscard]] bool stderrIsTerminal() const;
 
     std::ostream &out = std::cout;
     std::ostream &err = std::cerr;
+    // Where attached containers read and write (the GUI console passes pipes).
+    int inFd = 0, outFd = 1, errFd = 2;
 
 private:
     std::unique_ptr<Engine> m_engine;
+    Engine *m_external = nullptr;
+    bool m_captured = false;
 };
 
 // Each command group registers its subcommands on the app. A command's
@@ -39,5 +49,8 @@ void registerImageCommands(CLI::App &app, CliContext &ctx);
 void registerImageViewCommands(CLI::App &app, CliContext &ctx);
 void registerArchiveCommands(CLI::App &app, CliContext &ctx);
 void registerSystemCommands(CLI::App &app, CliContext &ctx);
+void registerVolumeCommands(CLI::App &app, CliContext &ctx);
+void registerContainerCommands(CLI::App &app, CliContext &ctx);
+void registerContainerFsCommands(CLI::App &app, CliContext &ctx); // commit, diff, cp, export
 
 } // namespace strata::engine::cli

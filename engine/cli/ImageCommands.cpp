@@ -176,14 +176,31 @@ void addHistoryCommand(CLI::App &parent, CliContext &ctx, const std::string &nam
     c->callback([&ctx, o] { runHistory(ctx, o->ref, o->noTrunc, o->quiet, o->human, o->format); });
 }
 
-void runInspect(CliContext &ctx, const std::vector<std::string> &refs, const std::string &format, bool objectWording)
+// `type`: "image", "container", or "" (docker inspect: a container, else an image).
+nlohmann::ordered_json inspectObject(CliContext &ctx, const std::string &ref, const std::string &type)
+{
+    if (type == "image")
+        return ctx.engine().inspectImage(ref);
+    if (type != "" && type != "container")
+        throw Error(ErrorCode::InvalidArgument, "\"" + type + "\" is not a valid value for --type");
+    try {
+        return ctx.engine().inspectContainer(ref);
+    } catch (const Error &e) {
+        if (e.code() != ErrorCode::NotFound || type == "container")
+            throw;
+    }
+    return ctx.engine().inspectImage(ref);
+}
+
+void runInspect(CliContext &ctx, const std::vector<std::string> &refs, const std::string &format, bool objectWording,
+                const std::string &type)
 {
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
     int failed = 0;
     std::vector<std::string> errors;
     for (const auto &ref : refs) {
         try {
-            all.push_back(ctx.engine().inspectImage(ref));
+            all.push_back(inspectObject(ctx, ref, type));
         } catch (const Error &e) {
             if (e.code() != ErrorCode::NotFound)
                 throw;
@@ -201,7 +218,8 @@ void runInspect(CliContext &ctx, const std::vector<std::string> &refs, const std
         throw ExitStatus{1};
 }
 
-void addInspectCommand(CLI::App &parent, CliContext &ctx, const std::string &name, bool objectWording)
+void addInspectCommand(CLI::App &parent, CliContext &ctx, const std::string &name, bool objectWording,
+                       const std::string &fixedType = "image")
 {
     struct Opts {
         std::vector<std::string> refs;
@@ -209,12 +227,16 @@ void addInspectCommand(CLI::App &parent, CliContext &ctx, const std::string &nam
         std::string type;
     };
     auto o = std::make_shared<Opts>();
-    CLI::App *c = parent.add_subcommand(name, "Return low-level information on images");
+    CLI::App *c = parent.add_subcommand(name, objectWording ? "Return low-level information on Strata objects"
+                                        : fixedType == "container" ? "Display detailed information on one or more containers"
+                                                                   : "Return low-level information on images");
     c->add_option("name", o->refs, "NAME|ID [NAME|ID...]")->required();
     c->add_option("-f,--format", o->format, "Format the output using the given Go template");
     if (objectWording)
-        c->add_option("--type", o->type, "Return JSON for specified type (image)");
-    c->callback([&ctx, o, objectWording] { runInspect(ctx, o->refs, o->format, objectWording); });
+        c->add_option("--type", o->type, "Return JSON for specified type (container or image)");
+    c->callback([&ctx, o, objectWording, fixedType] {
+        runInspect(ctx, o->refs, o->format, objectWording, objectWording ? o->type : fixedType);
+    });
 }
 
 } // namespace
@@ -235,6 +257,7 @@ void registerImageCommands(CLI::App &app, CliContext &ctx)
     addTagCommand(app, ctx, "tag");
     addHistoryCommand(app, ctx, "history");
     addInspectCommand(app, ctx, "inspect", true);
+    addInspectCommand(*app.get_subcommand("container"), ctx, "inspect", false, "container");
 }
 
 } // namespace strata::engine::cli

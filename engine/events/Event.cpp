@@ -45,6 +45,21 @@ constexpr std::array kNames = {
     KindName{EventKind::OpaqueDirCreated, "union", "opaque"},
     KindName{EventKind::UpperPathAdded, "union", "add"},
     KindName{EventKind::UpperChangesSummarised, "union", "summary"},
+    KindName{EventKind::VolumeCreated, "volume", "create"},
+    KindName{EventKind::VolumeRemoved, "volume", "destroy"},
+    KindName{EventKind::VolumePopulated, "volume", "populate"},
+    KindName{EventKind::MountAdded, "volume", "mount"},
+    KindName{EventKind::ContainerCreated, "container", "create"},
+    KindName{EventKind::ContainerStateChanged, "container", "state"},
+    KindName{EventKind::ProcessStarted, "container", "start"},
+    KindName{EventKind::ProcessExited, "container", "die"},
+    KindName{EventKind::ContainerRenamed, "container", "rename"},
+    KindName{EventKind::ContainerRemoved, "container", "destroy"},
+    KindName{EventKind::ContainerExecStarted, "container", "exec_start"},
+    KindName{EventKind::ContainerCommitted, "container", "commit"},
+    KindName{EventKind::ContainerExported, "container", "export"},
+    KindName{EventKind::ContainerPathArchived, "container", "archive-path"},
+    KindName{EventKind::ContainerPathExtracted, "container", "extract-to-dir"},
 };
 
 const KindName &nameOf(EventKind kind)

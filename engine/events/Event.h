@@ -50,6 +50,24 @@ enum class EventKind {
     UpperPathAdded,    // attrs: path, type, bytes, sha256 (new in the container, not from a lower)
     UpperChangesSummarised, // attrs: copied_up, whiteouts, opaque, added, bytes, total, paths (first 8):
                             // one event instead of hundreds when a scan finds bulk changes
+    // volumes and mounts (id = volume name, or container id for mounts)
+    VolumeCreated,     // attrs: driver, mountpoint, anonymous, labels
+    VolumeRemoved,     // attrs: driver
+    VolumePopulated,   // id = volume name; attrs: container, destination, files (image content copied in)
+    MountAdded,        // id = container id; attrs: type, name, source (host side), destination (container side), ro
+    // containers (id = container id; Docker's container event actions)
+    ContainerCreated,      // attrs: name, image, driver
+    ContainerStateChanged, // attrs: name, from, to ("created", "running", "paused", "exited", ...)
+    ProcessStarted,        // attrs: name, pid, args (PID 1 of the container was exec'd)
+    ProcessExited,         // attrs: name, exitCode, signal
+    ContainerRenamed,      // attrs: name, oldName
+    ContainerRemoved,      // attrs: name
+    ContainerExecStarted,  // attrs: name, args
+    // a container's file system as a whole (id = container id), Docker's actions
+    ContainerCommitted,     // attrs: image (new id), name (repo:tag or ""), comment, author, diff_id, size, empty_layer
+    ContainerExported,      // attrs: output ("-" = stdout), entries, bytes
+    ContainerPathArchived,  // docker cp out: attrs: path, destination, entries, bytes ("archive-path")
+    ContainerPathExtracted, // docker cp in: attrs: path, source, entries, bytes ("extract-to-dir")
 };
 
 struct Event {

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `container inspect` in Docker's JSON shape (API 1.41 ContainerJSON).
+#include "engine/EngineImpl.h"
+#include "engine/Error.h"
+#include "engine/container/InitLayer.h"
+#include "engine/fs/drivers/ContainerPaths.h"
+#include "engine/fs/drivers/MountRecord.h"
+
+namespace strata::engine {
+
+using container::Record;
+using Json = image::Json;
+
+image::Json Engine::inspectContainer(const std::string &ref)
+{
+    Impl &m = *m_impl;
+    const Record r = m.loadFresh(ref);
+    const auto dir = m.containers.dir(r.id);
+    const container::InitFiles init = container::initFiles(dir);
+    const Json saved = r.toJson();
+
+    Json j = Json::object();
+    j["Id"] = r.id;
+    j["Created"] = r.created;
+    j["Path"] = r.path;
+    j["Args"] = r.args;
+    Json state = saved["State"];
+    state.erase("RemovalInProgress");
+    // Docker's order: Status, Running, Paused, Restarting, OOMKilled, Dead, Pid, ExitCode, Error, StartedAt, FinishedAt.
+    Json st = Json::object();
+    for (const char *k : {"Status", "Running", "Paused", "Restarting", "OOMKilled", "Dead", "Pid", "ExitCode", "Error",
+                          "StartedAt", "FinishedAt"})
+        st[k] = state[k];
+    j["State"] = st;
+    j["Image"] = r.image;
+    j["ResolvConfPath"] = init.resolvConf.string();
+    j["HostnamePath"] = init.hostname.string();
+    j["HostsPath"] = init.hosts.string();
+    j["LogPath"] = (dir / "log.json").string();
+    j["Name"] = r.name;
+    j["RestartCount"] = r.restartCount;
+    j["Driver"] = r.driver;
+    j["Platform"] = "linux";
+    j["MountLabel"] = "";
+    j["ProcessLabel"] = "";
+    j["AppArmorProfile"] = "";
+    j["ExecIDs"] = nullptr;
+
+    Json hc = saved["HostConfig"];
+    Json host = Json::object();
+    host["Binds"] = hc["Binds"];
+    host["ContainerIDFile"] = "";
+    host["LogConfig"] = hc["LogConfig"];
+    host["NetworkMode"] = hc["NetworkMode"];
+    host["PortBindings"] = Json::object();
+    host["RestartPolicy"] = {{"Name", "no"}, {"MaximumRetryCount", 0}};
+    host["AutoRemove"] = hc["AutoRemove"];
+    host["VolumeDriver"] = "";
+    host["VolumesFrom"] = hc["VolumesFrom"];
+    host["CapAdd"] = hc["CapAdd"];
+    host["CapDrop"] = hc["CapDrop"];
+    host["CgroupnsMode"] = "host";
+    host["Dns"] = Json::array();
+    host["DnsOptions"] = Json::array();
+    host["DnsSearch"] = Json::array();
+    host["ExtraHosts"] = nullptr;
+    host["GroupAdd"] = nullptr;
+    host["IpcMode"] = "private";
+    host["Cgroup"] = "";
+    host["Links"] = nullptr;
+    host["OomScoreAdj"] = 0;
+    host["PidMode"] = "";
+    host["Privileged"] = hc["Privileged"];
+    host["PublishAllPorts"] = false;
+    host["ReadonlyRootfs"] = hc["ReadonlyRootfs"];
+    host["SecurityOpt"] = nullptr;
+    host["UTSMode"] = "";
+    host["UsernsMode"] = "";
+    host["ShmSize"] = 67108864;
+    host["Runtime"] = "strata-shim";
+    host["Isolation"] = "";
+    host["CgroupParent"] = "strata";
+    if (hc.contains("Mounts"))
+        host["Mounts"] = hc["Mounts"];
+    if (hc.contains("Tmpfs"))
+        host["Tmpfs"] = hc["Tmpfs"];
+    host["MaskedPaths"] = hc["MaskedPaths"];
+    host["ReadonlyPaths"] = hc["ReadonlyPaths"];
+    j["HostConfig"] = host;
+
+    // GraphDriver: the real directories, from the last mount when there was
+    // one, else what a mount would use.
+    const fs::drivers::ContainerPaths paths(dir);
+    Json data = Json::object();
+    std::optional<fs::drivers::MountRecord> mr;
+    try {
+        mr = fs::drivers::readMountRecord(paths.mountRecord);
+    } catch (const Error &) {
+    }
+    std::string lower;
+    if (mr && !mr->info.lowerDir.empty()) {
+        lower = mr->info.lowerDir;
+    } else {
+        try {
+            const auto lowers = m.lowersOf(r);
+            for (auto it = lowers.rbegin(); it != lowers.rend(); ++it)
+                lower += (lower.empty() ? "" : ":") + it->dir.string();
+        } catch (const Error &) {
+            // the image went away (rmi -f): leave LowerDir empty
+        }
+    }
+    data["LowerDir"] = lower;
+    data["MergedDir"] = mr && !mr->info.mergedDir.empty() ? mr->info.mergedDir : paths.merged.string();
+    data["UpperDir"] = mr && !mr->info.upperDir.empty() ? mr->info.upperDir : paths.diff.string();
+    data["WorkDir"] = mr && !mr->info.workDir.empty() ? mr->info.workDir : paths.work.string();
+    j["GraphDriver"] = {{"Data", data}, {"Name", r.driver}};
+
+    j["Mounts"] = volume::inspectMounts(r.mounts);
+
+    j["Config"] = saved["Config"];
+    Json net = Json::object();
+    net["Bridge"] = "";
+    net["SandboxID"] = "";
+    net["HairpinMode"] = false;
+    net["Ports"] = Json::object();
+    net["SandboxKey"] = "";
+    net["Gateway"] = "";
+    net["IPAddress"] = "";
+    net["MacAddress"] = "";
+    Json nets = Json::object();
+    nets[r.hostConfig.networkMode == "default" ? "none" : r.hostConfig.networkMode] = Json::object();
+    net["Networks"] = nets;
+    j["NetworkSettings"] = net;
+    return j;
+}
+
+} // namespace strata::engine

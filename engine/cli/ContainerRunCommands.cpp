@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// create, run, start: making a container and running its command, attached
+// (output to this terminal, exit status = the container's) or detached.
+#include "engine/Error.h"
+#include "engine/cli/CliContext.h"
+#include "engine/cli/ExitStatus.h"
+#include "engine/cli/StepPrompt.h"
+
+#include <memory>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+namespace strata::engine::cli {
+namespace {
+
+struct CreateFlags {
+    std::string image;
+    std::vector<std::string> cmd;
+    std::string name, workdir, user, entrypoint, hostname, network = "default";
+    bool entrypointSet = false;
+    std::vector<std::string> env, capAdd, capDrop, labels;
+    volume::MountFlags mounts; // -v, --mount, --tmpfs, --volumes-from
+    bool detach = false, interactive = false, tty = false, rm = false, step = false;
+};
+
+void addCreateFlags(CLI::App *c, CreateFlags &f, bool run)
+{
+    c->add_option("image", f.image, "IMAGE")->required();
+    c->add_option("--name", f.name, "Assign a name to the container");
+    c->add_option("-e,--env", f.env, "Set environment variables")->allow_extra_args(false);
+    c->add_option("-w,--workdir", f.workdir, "Working directory inside the container");
+    c->add_option("-u,--user", f.user, "Username or UID (format: <name|uid>[:<group|gid>])");
+    c->add_option("--entrypoint", f.entrypoint, "Overwrite the default ENTRYPOINT of the image");
+    c->set_help_flag("--help", "Print this help message and exit"); // -h is --hostname, as in Docker
+    c->add_option("-h,--hostname", f.hostname, "Container host name");
+    c->add_option("--network,--net", f.network, "Connect a container to a network: none, host (default: loopback only)");
+    c->add_option("--cap-add", f.capAdd, "Add Linux capabilities")->allow_extra_args(false);
+    c->add_option("--cap-drop", f.capDrop, "Drop Linux capabilities")->allow_extra_args(false);
+    c->add_option("-l,--label", f.labels, "Set meta data on a container")->allow_extra_args(false);
+    c->add_option("-v,--volume", f.mounts.volumes, "Bind mount a volume (SRC:DST[:ro], NAME:DST, or DST)")
+        ->allow_extra_args(false);
+    c->add_option("--mount", f.mounts.mounts, "Attach a filesystem mount to the container (type=bind|volume|tmpfs,...)")
+        ->allow_extra_args(false);
+    c->add_option("--tmpfs", f.mounts.tmpfs, "Mount a tmpfs directory (DST[:OPTIONS])")->allow_extra_args(false);
+    c->add_option("--volumes-from", f.mounts.volumesFrom, "Mount volumes from the specified container(s)")
+        ->allow_extra_args(false);
+    c->add_flag("-i,--interactive", f.interactive, "Keep STDIN open even if not attached");
+    c->add_flag("-t,--tty", f.tty, "Allocate a pseudo-TTY");
+    c->add_flag("--rm", f.rm, "Automatically remove the container when it exits");
+    c->add_flag("--step", f.step, "Stop at each phase (layers, union, namespaces, pivot_root, caps, exec) until Enter");
+    if (run)
+        c->add_flag("-d,--detach", f.detach, "Run container in background and print container ID");
+    // Everything after the image belongs to the container's command
+    // (collected from remaining() in the callback).
+    c->prefix_command(true);
+    c->allow_extras();
+    c->fallthrough(false); // the command words are ours, not the parent's
+}
+
+ContainerCreateOptions toOptions(const CreateFlags &f, const std::string &operation, bool attach)
+{
+    ContainerCreateOptions o;
+    o.image = f.image;
+    o.cmd = f.cmd;
+    o.name = f.name;
+    o.env = f.env;
+    o.workdir = f.workdir;
+    o.user = f.user;
+    if (f.entrypointSet)
+        o.entrypoint = f.entrypoint;
+    o.hostname = f.hostname;
+    o.network = f.network;
+    o.capAdd = f.capAdd;
+    o.capDrop = f.capDrop;
+    for (const auto &l : f.labels) {
+        const auto eq = l.find('=');
+        o.labels[l.substr(0, eq)] = eq == std::string::npos ? "" : l.substr(eq + 1);
+    }
+    o.tty = f.tty;
+    o.openStdin = f.interactive;
+    o.attachStdout = attach;
+    o.autoRemove = f.rm;
+    o.mountFlags = f.mounts;
+    o.operation = operation;
+    return o;
+}
+
+void terminalSize(std::uint16_t &rows, std::uint16_t &cols)
+{
+    struct winsize ws {};
+    if (::ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) == 0 || ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) {
+        rows = ws.ws_row;
+        cols = ws.ws_col;
+    }
+}
+
+// Starts `id` held before exec, attaches, releases it, and returns the exit
+// status the CLI should end with (the container's, or 0 when detached).
+int startAttached(CliContext &ctx, const std::string &id, bool stdinToo, bool tty, const std::string &operation)
+{
+    Engine &engine = ctx.engine();
+    ContainerStartOptions so;
+    so.holdUntilAttach = true;
+    so.operation = operation;
+    if (tty)
+        terminalSize(so.rows, so.cols);
+    engine.startContainer(id, so);
+    runtime::AttachOptions ao;
+    ao.forwardStdin = stdinToo;
+    ao.tty = tty;
+    ao.start = true;
+    const runtime::AttachResult res = engine.attachContainer(id, ctx.inFd, ctx.outFd, ctx.errFd, ao);
+    if (!res.error.empty()) {
+        ctx.err << "Error: " << res.error << "\n";
+        return res.exitCode.value_or(126);
+    }
+    if (res.detached)
+        return 0;
+    return res.exitCode.value_or(0);
+}
+
+// Docker ends `run` with 125 when the daemon refused, 126/127 when the
+// command could not be run, and otherwise the container's code.
+[[noreturn]] void failStart(CliContext &ctx, const runtime::StartError &e)
+{
+    ctx.err << "Error: failed to start container: " << e.message() << "\n";
+    throw ExitStatus{e.exitCode()};
+}
+
+void runRun(CliContext &ctx, const CreateFlags &f)
+{
+    Engine &engine = ctx.engine();
+    std::unique_ptr<StepPrompt> prompt;
+    if (f.step) {
+        prompt = std::make_unique<StepPrompt>(ctx.err);
+        engine.setStepGate(prompt.get());
+    }
+    const std::string id = engine.createContainer(toOptions(f, "run", !f.detach));
+    try {
+        if (f.detach) {
+            ContainerStartOptions so;
+            so.operation = "run";
+            engine.startContainer(id, so);
+            ctx.out << id << "\n";
+            return;
+        }
+        const int code = startAttached(ctx, id, f.interactive, f.tty, "run");
+        ctx.out.flush();
+        if (code != 0)
+            throw ExitStatus{code};
+    } catch (const runtime::StartError &e) {
+        if (f.rm)
+            engine.removeContainer(id, true);
+        failStart(ctx, e);
+    }
+}
+
+void runCreate(CliContext &ctx, const CreateFlags &f)
+{
+    Engine &engine = ctx.engine();
+    std::unique_ptr<StepPrompt> prompt;
+    if (f.step) {
+        prompt = std::make_unique<StepPrompt>(ctx.err);
+        engine.setStepGate(prompt.get());
+    }
+    ctx.out << engine.createContainer(toOptions(f, "create", true)) << "\n";
+}
+
+struct StartFlags {
+    std::vector<std::string> refs;
+    bool attach = false, interactive = false, step = false;
+};
+
+void runStart(CliContext &ctx, const StartFlags &f)
+{
+    Engine &engine = ctx.engine();
+    std::unique_ptr<StepPrompt> prompt;
+    if (f.step) {
+        prompt = std::make_unique<StepPrompt>(ctx.err);
+        engine.setStepGate(prompt.get());
+    }
+    if (f.attach || f.interactive) {
+        if (f.refs.size() > 1)
+            throw Error(ErrorCode::InvalidArgument, "you cannot start and attach multiple containers at once");
+        const container::Record r = engine.container(f.refs.front());
+        try {
+            if (r.state.running()) {
+                runtime::AttachOptions ao;
+                ao.forwardStdin = f.interactive && r.config.openStdin;
+                ao.tty = r.config.tty;
+                const auto res = engine.attachContainer(r.id, ctx.inFd, ctx.outFd, ctx.errFd, ao);
+                if (res.exitCode && *res.exitCode)
+                    throw ExitStatus{*res.exitCode};
+                return;
+            }
+            const int code = startAttached(ctx, r.id, f.interactive && r.config.openStdin, r.config.tty, "start");
+            if (code != 0)
+                throw ExitStatus{code};
+        } catch (const runtime::StartError &e) {
+            failStart(ctx, e);
+        }
+        return;
+    }
+    bool failed = false;
+    for (const auto &ref : f.refs) {
+        try {
+            engine.startContainer(ref, {});
+            ctx.out << ref << "\n";
+        } catch (const Error &e) {
+            ctx.err << "Error: " << e.what() << "\n";
+            failed = true;
+        }
+    }
+    if (failed)
+        throw ExitStatus{1};
+}
+
+} // namespace
+
+void registerContainerRunCommands(CLI::App &app, CliContext &ctx)
+{
+    for (const char *verb : {"run", "create"}) {
+        const bool run = std::string(verb) == "run";
+        auto f = std::make_shared<CreateFlags>();
+        CLI::App *c = app.add_subcommand(verb, run ? "Run a command in a new container" : "Create a new container");
+        addCreateFlags(c, *f, run);
+        c->callback([&ctx, f, c, run] {
+            f->entrypointSet = c->count("--entrypoint") > 0;
+            f->cmd = c->remaining();
+            if (run)
+                runRun(ctx, *f);
+            else
+                runCreate(ctx, *f);
+        });
+    }
+    auto s = std::make_shared<StartFlags>();
+    CLI::App *start = app.add_subcommand("start", "Start one or more stopped containers");
+    start->add_option("container", s->refs, "CONTAINER [CONTAINER...]")->required();
+    start->add_flag("-a,--attach", s->attach, "Attach STDOUT/STDERR and forward signals");
+    start->add_flag("-i,--interactive", s->interactive, "Attach container's STDIN");
+    start->add_flag("--step", s->step, "Stop at each phase until Enter");
+    start->callback([&ctx, s] { runStart(ctx, *s); });
+}
+
+} // namespace strata::engine::cli

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/cli/RunCli.h"
+
+#include "engine/Error.h"
+#include "engine/cli/ExitStatus.h"
+
+#include <algorithm>
+
+namespace strata::engine::cli {
+namespace {
+
+int exitCodeFor(const Error &e)
+{
+    // Docker's CLI exits 1 for daemon errors and 125 for its own usage errors.
+    return e.code() == ErrorCode::InvalidArgument ? 125 : 1;
+}
+
+} // namespace
+
+std::unique_ptr<CLI::App> makeCliApp(CliContext &ctx)
+{
+    auto app = std::make_unique<CLI::App>(
+        "A container engine you can watch: Docker's verbs over a real image store.", "strata");
+    app->require_subcommand(1);
+    app->fallthrough();
+    app->add_option("--root", ctx.root, "Store root directory (default $XDG_DATA_HOME/strata)");
+    app->add_option("--driver", ctx.driver, "Union filesystem driver: overlay or userspace (default: probe)");
+    app->add_flag("-D,--debug", ctx.debug, "Show error context in full");
+    registerContainerCommands(*app, ctx);
+    registerImageCommands(*app, ctx);
+    registerImageViewCommands(*app, ctx);
+    registerArchiveCommands(*app, ctx);
+    registerSystemCommands(*app, ctx);
+    registerVolumeCommands(*app, ctx);
+    registerContainerFsCommands(*app, ctx);
+    return app;
+}
+
+int runCli(CliContext &ctx, std::vector<std::string> args)
+{
+    auto app = makeCliApp(ctx);
+    try {
+        // CLI11 consumes a reversed vector (last argument first).
+        std::reverse(args.begin(), args.end());
+        app->parse(args);
+    } catch (const CLI::ParseError &e) {
+        const int rc = app->exit(e, ctx.out, ctx.err);
+        return rc == 0 ? 0 : 125;
+    } catch (const ExitStatus &status) {
+        return status.code;
+    } catch (const Error &e) {
+        ctx.err << "Error: " << e.what() << "\n";
+        return exitCodeFor(e);
+    } catch (const std::exception &e) {
+        ctx.err << "Error: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+int runCli(Engine &engine, const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
+{
+    CliContext ctx(out, err);
+    ctx.useEngine(engine);
+    return runCli(ctx, args);
+}
+
+} // namespace strata::engine::cli

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// `docker diff`: what the container changed in its read-write layer, as
+// "A /path" (added), "C /path" (changed), "D /path" (deleted) lines in
+// Docker's order. The rules (copied-up = C, whiteout = D, parents of changes
+// = C, an opaque directory = D then its new contents as A) live in the union
+// driver (UnionDriver::changes); here the container's view is applied:
+// mount-point contents and the init-layer files are left out.
+
+#include "engine/container/ContainerFs.h"
+
+#include <string>
+#include <vector>
+
+namespace strata::engine::container {
+
+// Works on a running or a stopped container (no mount needed: diff/ is read).
+[[nodiscard]] std::vector<fs::drivers::ContainerChange> diffContainer(const ContainerFs &container);
+
+// "A /etc/web.conf".
+[[nodiscard]] std::string formatChange(const fs::drivers::ContainerChange &change);
+
+} // namespace strata::engine::container

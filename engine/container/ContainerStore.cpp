@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/container/ContainerStore.h"
+
+#include "engine/Error.h"
+#include "engine/container/NameGenerator.h"
+#include "engine/util/Fs.h"
+
+#include <algorithm>
+#include <cctype>
+#include <sys/random.h>
+
+namespace strata::engine::container {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool isHexId(const std::string &s)
+{
+    return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) { return std::isxdigit(c) && !std::isupper(c); });
+}
+
+std::string stripSlash(const std::string &name)
+{
+    return !name.empty() && name[0] == '/' ? name.substr(1) : name;
+}
+
+} // namespace
+
+ContainerStore::ContainerStore(fs::path containersDir, fs::path tmpDir)
+    : m_dir(std::move(containersDir)), m_tmp(std::move(tmpDir))
+{
+}
+
+bool ContainerStore::exists(const std::string &id) const
+{
+    return isHexId(id) && fs::exists(configFile(id));
+}
+
+Record ContainerStore::load(const std::string &id) const
+{
+    if (!exists(id))
+        throw Error(ErrorCode::NotFound, "No such container: " + id);
+    try {
+        return Record::fromJson(nlohmann::json::parse(fsutil::readFile(configFile(id))));
+    } catch (const nlohmann::json::exception &e) {
+        throw Error(ErrorCode::InvalidArchive, "container " + id + ": config.v2.json: " + e.what());
+    }
+}
+
+void ContainerStore::save(const Record &record) const
+{
+    if (!isHexId(record.id))
+        throw Error(ErrorCode::Internal, "container id \"" + record.id + "\" is not 64 hex digits");
+    fsutil::makeDirs(dir(record.id), 0710);
+    fsutil::writeFileAtomic(configFile(record.id), record.toJson().dump(), m_tmp);
+}
+
+std::vector<Record> ContainerStore::list() const
+{
+    std::vector<Record> out;
+    std::error_code ec;
+    for (const auto &entry : fs::directory_iterator(m_dir, ec)) {
+        const std::string id = entry.path().filename().string();
+        if (!exists(id))
+            continue; // half-created (no record yet) or not a container
+        try {
+            out.push_back(load(id));
+        } catch (const Error &) {
+            // removed between listing and reading
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const Record &a, const Record &b) {
+        return a.created != b.created ? a.created > b.created : a.id < b.id;
+    });
+    return out;
+}
+
+void ContainerStore::removeDir(const std::string &id) const
+{
+    if (!isHexId(id))
+        throw Error(ErrorCode::Internal, "refusing to remove \"" + id + "\": not a container id");
+    fsutil::removeTree(dir(id));
+}
+
+std::optional<std::string> ContainerStore::idByName(const std::string &name) const
+{
+    const std::string wanted = "/" + stripSlash(name);
+    for (const auto &r : list())
+        if (r.name == wanted)
+            return r.id;
+    return std::nullopt;
+}
+
+std::string ContainerStore::resolve(const std::string &ref) const
+{
+    if (ref.empty())
+        throw Error(ErrorCode::NotFound, "No such container: " + ref);
+    if (exists(ref))
+        return ref;
+    const auto all = list();
+    const std::string wanted = "/" + stripSlash(ref);
+    for (const auto &r : all)
+        if (r.name == wanted)
+            return r.id;
+    std::vector<std::string> matches;
+    for (const auto &r : all)
+        if (r.id.rfind(ref, 0) == 0)
+            matches.push_back(r.id);
+    if (matches.size() == 1)
+        return matches.front();
+    if (matches.size() > 1)
+        throw Error(ErrorCode::InvalidArgument, "multiple IDs found with provided prefix: " + ref);
+    throw Error(ErrorCode::NotFound, "No such container: " + ref);
+}
+
+bool ContainerStore::validName(const std::string &name)
+{
+    const std::string n = stripSlash(name);
+    if (n.size() < 2 || !std::isalnum(static_cast<unsigned char>(n[0])))
+        return false;
+    return std::all_of(n.begin() + 1, n.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
+    });
+}
+
+void ContainerStore::checkName(const std::string &name, const std::string &exceptId) const
+{
+    if (!validName(name))
+        throw Error(ErrorCode::InvalidArgument,
+                    "Invalid container name (" + stripSlash(name) + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+    if (auto owner = idByName(name); owner && *owner != exceptId)
+        throw Error(ErrorCode::Conflict, "Conflict. The container name \"/" + stripSlash(name) +
+                                             "\" is already in use by container \"" + *owner +
+                                             "\". You have to remove (or rename) that container to be able to "
+                                             "reuse that name.");
+}
+
+std::string ContainerStore::newId() const
+{
+    static const char *hex = "0123456789abcdef";
+    for (;;) {
+        unsigned char bytes[32];
+        if (::getrandom(bytes, sizeof bytes, 0) != static_cast<ssize_t>(sizeof bytes))
+            throwErrno("getrandom");
+        std::string id;
+        for (unsigned char b : bytes) {
+            id += hex[b >> 4];
+            id += hex[b & 15];
+        }
+        // Docker avoids short ids that read as numbers (they would parse as such).
+        const std::string shortId = id.substr(0, 12);
+        if (std::all_of(shortId.begin(), shortId.end(), ::isdigit))
+            continue;
+        if (!fs::exists(dir(id)))
+            return id;
+    }
+}
+
+std::string ContainerStore::newName() const
+{
+    for (int retry = 0;; ++retry) {
+        const std::string name = randomName(retry > 5 ? retry : 0);
+        if (!idByName(name))
+            return name;
+    }
+}
+
+} // namespace strata::engine::container

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The containers of one store root: <root>/containers/<id>/config.v2.json
+// plus whatever the driver and the runtime keep beside it. Resolves what a
+// user types (full id, name with or without "/", unique id prefix) the way
+// Docker's daemon does, allocates ids and names.
+//
+// Callers serialise writers with the store lock (ImageStore::lock()); reads
+// need no lock since every write is atomic.
+
+#include "engine/container/ContainerRecord.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace strata::engine::container {
+
+class ContainerStore {
+public:
+    ContainerStore(std::filesystem::path containersDir, std::filesystem::path tmpDir);
+
+    [[nodiscard]] const std::filesystem::path &containersDir() const { return m_dir; }
+    // <root>/containers/<id>: the container's directory (driver + runtime bundle).
+    [[nodiscard]] std::filesystem::path dir(const std::string &id) const { return m_dir / id; }
+    [[nodiscard]] std::filesystem::path configFile(const std::string &id) const { return dir(id) / "config.v2.json"; }
+
+    [[nodiscard]] bool exists(const std::string &id) const;
+    // Throws NotFound "No such container: <id>".
+    [[nodiscard]] Record load(const std::string &id) const;
+    // Creates the directory if needed; atomic write of config.v2.json.
+    void save(const Record &record) const;
+    // Every container with a readable record, newest first.
+    [[nodiscard]] std::vector<Record> list() const;
+    // Deletes the container's directory (the driver's layer must already be gone).
+    void removeDir(const std::string &id) const;
+
+    // Docker's resolution: exact id, then name ("web" or "/web"), then a
+    // unique id prefix. Throws NotFound "No such container: <ref>" or
+    // InvalidArgument "multiple IDs found with provided prefix: <ref>".
+    [[nodiscard]] std::string resolve(const std::string &ref) const;
+    // The id of the container called `name` ("/" optional), if any.
+    [[nodiscard]] std::optional<std::string> idByName(const std::string &name) const;
+
+    // Throws Conflict with Docker's message when `name` is taken by another
+    // container than `exceptId`, InvalidArgument when it is not a valid name.
+    void checkName(const std::string &name, const std::string &exceptId = {}) const;
+    // 64 random hex digits whose 12-digit short form is not all digits.
+    [[nodiscard]] std::string newId() const;
+    // A free "adjective_surname" name, as Docker's namesgenerator picks.
+    [[nodiscard]] std::string newName() const;
+
+    // Docker's rule: [a-zA-Z0-9][a-zA-Z0-9_.-]+ (a leading "/" allowed).
+    [[nodiscard]] static bool validName(const std::string &name);
+
+private:
+    std::filesystem::path m_dir;
+    std::filesystem::path m_tmp;
+};
+
+} // namespace strata::engine::container

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Docker's init layer: a small read-only layer between the image and the
+// container's read-write layer, holding the mount points the engine fills
+// at start (/etc/hostname, /etc/hosts, /etc/resolv.conf, /dev, /proc, /sys).
+// The real contents live beside it in the container directory (hostname,
+// hosts, resolv.conf: inspect's HostnamePath, HostsPath, ResolvConfPath) and
+// are bind-mounted over those files, so the container may edit them without
+// the edits showing up in `diff` or `commit`.
+//
+//   <container dir>/init/diff/   the layer (a lower, nearest above the image)
+//   <container dir>/hostname     "<short id>\n"
+//   <container dir>/hosts        localhost lines (the host's for --network host)
+//   <container dir>/resolv.conf  the host's, without loopback name servers
+
+#include "engine/runtime/RuntimeSpec.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace strata::engine::container {
+
+struct InitFiles {
+    std::filesystem::path layerDir;
+    std::filesystem::path hostname;
+    std::filesystem::path hosts;
+    std::filesystem::path resolvConf;
+};
+
+[[nodiscard]] InitFiles initFiles(const std::filesystem::path &containerDir);
+
+// Writes the init layer and the three files (atomically; idempotent).
+InitFiles prepareInitLayer(const std::filesystem::path &containerDir, const std::string &hostname,
+                           bool hostNetwork);
+
+// The bind mounts that put the three files in place at start.
+[[nodiscard]] std::vector<runtime::MountSpec> initMounts(const std::filesystem::path &containerDir);
+
+} // namespace strata::engine::container

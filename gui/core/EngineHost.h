@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The GUI thread's handle on the engine: starts the engine thread, queues
+// commands and requests to it, and re-emits results and coalesced events on
+// the GUI thread. Everything visible subscribes here.
+
+#include "core/Snapshots.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace strata::gui {
+
+class EngineWorker;
+class EventPump;
+class GuiStepGate;
+
+class EngineHost : public QObject {
+    Q_OBJECT
+public:
+    explicit EngineHost(engine::EngineOptions options, QObject *parent = nullptr);
+    ~EngineHost() override;
+
+    void start(bool ensureBuiltins = true);
+    // Runs one console line (the `strata` CLI's syntax) on the engine thread;
+    // returns its id. Lines that cannot run in a console finish at once.
+    int run(const QString &line);
+    void refresh();
+    void requestDetail(const QString &ref);
+
+    [[nodiscard]] GuiStepGate *gate() const { return m_gate; }
+    [[nodiscard]] EventPump *pump() const { return m_pump; }
+    [[nodiscard]] bool isOpen() const { return m_open; }
+    [[nodiscard]] int pendingCommands() const { return m_pending; }
+    [[nodiscard]] EngineSnapshotPtr lastSnapshot() const { return m_snapshot; }
+
+signals:
+    void opened(bool ok, const QString &error);
+    void snapshot(const strata::gui::EngineSnapshotPtr &snapshot);
+    void detail(const strata::gui::ImageDetailPtr &detail);
+    void detailFailed(const QString &ref, const QString &error);
+    void commandStarted(int id, const QString &line);
+    void commandFinished(int id, int exitCode, const QString &out, const QString &err);
+    void eventsArrived(const strata::gui::EventBatch &events);
+    void busyChanged(bool busy);
+    void stepModeRequested();
+
+private:
+    void finishCommand(int id, int rc, const QString &out, const QString &err);
+
+    QThread m_thread;
+    EventPump *m_pump;
+    GuiStepGate *m_gate;
+    EngineWorker *m_worker;
+    EngineSnapshotPtr m_snapshot;
+    bool m_open = false;
+    int m_nextId = 1;
+    int m_pending = 0;
+};
+
+} // namespace strata::gui

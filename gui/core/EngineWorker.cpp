@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/EngineWorker.h"
+
+#include "core/EventPump.h"
+#include "core/GuiStepGate.h"
+#include "engine/Error.h"
+#include "engine/cli/RunCli.h"
+
+#include <sstream>
+#include <thread>
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <cerrno>
+#include <unordered_map>
+
+namespace strata::gui {
+
+namespace {
+
+// A pipe whose read end a thread drains into a string until the write end closes.
+class PipeCapture {
+public:
+    PipeCapture()
+    {
+        if (::pipe2(m_fds, O_CLOEXEC) != 0) {
+            m_fds[0] = m_fds[1] = -1;
+            return;
+        }
+        m_reader = std::thread([this] {
+            char buf[4096];
+            for (;;) {
+                const ssize_t n = ::read(m_fds[0], buf, sizeof buf);
+                if (n > 0)
+                    m_text.append(buf, static_cast<std::size_t>(n));
+                else if (n == 0 || errno != EINTR)
+                    break;
+            }
+        });
+    }
+    ~PipeCapture() { finish(); }
+    [[nodiscard]] int writeFd() const { return m_fds[1] >= 0 ? m_fds[1] : 1; }
+    std::string finish()
+    {
+        if (m_fds[1] >= 0) {
+            ::close(m_fds[1]);
+            m_fds[1] = -1;
+        }
+        if (m_reader.joinable())
+            m_reader.join();
+        if (m_fds[0] >= 0) {
+            ::close(m_fds[0]);
+            m_fds[0] = -1;
+        }
+        return m_text;
+    }
+
+private:
+    int m_fds[2] = {-1, -1};
+    std::thread m_reader;
+    std::string m_text;
+};
+
+} // namespace
+
+EngineWorker::EngineWorker(engine::EngineOptions options, EventPump *pump, GuiStepGate *gate)
+    : m_options(std::move(options)), m_pump(pump), m_gate(gate)
+{
+}
+
+EngineWorker::~EngineWorker() = default;
+
+void EngineWorker::open(bool ensureBuiltins)
+{
+    try {
+        m_engine = std::make_unique<engine::Engine>(m_options);
+        m_engine->events().subscribe([pump = m_pump](const engine::events::Event &e) { pump->push(e); });
+        m_engine->setStepGate(m_gate);
+        if (ensureBuiltins)
+            m_engine->ensureBuiltinImages();
+        emit opened(true, {});
+        refresh();
+    } catch (const std::exception &e) {
+        emit opened(false, QString::fromStdString(e.what()));
+    }
+}
+
+void EngineWorker::runCommand(int id, const QStringList &args)
+{
+    if (!m_engine) {
+        emit commandFinished(id, 1, {}, tr("Error: the engine is not open\n"));
+        return;
+    }
+    std::vector<std::string> words;
+    for (const auto &a : args)
+        words.push_back(a.toStdString());
+    std::ostringstream out, err;
+    m_engine->setStepGate(m_gate); // a CLI --step prompt must never outlive its command
+    // Attached containers write to file descriptors: give them pipes and drain
+    // them while the command runs, so `run` shows the container's output here.
+    PipeCapture capOut, capErr;
+    const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    engine::cli::CliContext ctx(out, err);
+    ctx.useEngine(*m_engine);
+    ctx.inFd = devNull;
+    ctx.outFd = capOut.writeFd();
+    ctx.errFd = capErr.writeFd();
+    const int rc = engine::cli::runCli(ctx, words);
+    m_engine->setStepGate(m_gate);
+    ::close(devNull);
+    const std::string attachedOut = capOut.finish(), attachedErr = capErr.finish();
+    emit commandFinished(id, rc, QString::fromStdString(out.str() + attachedOut),
+                         QString::fromStdString(err.str() + attachedErr));
+    refresh();
+}
+
+void EngineWorker::refresh()
+{
+    if (!m_engine)
+        return;
+    try {
+        auto s = std::make_shared<EngineSnapshot>();
+        s->info = m_engine->info();
+        s->images = m_engine->images();
+        s->containers = m_engine->containers(true);
+        for (const auto &c : s->containers)
+            if (s->containerInspect.size() < 100)
+                s->containerInspect[c.id] = m_engine->inspectContainer(c.id).dump(2);
+        s->volumes = m_engine->volumes();
+        for (const auto &v : s->volumes)
+            if (s->volumeInspect.size() < 100)
+                s->volumeInspect[v.name] = m_engine->inspectVolume(v.name).dump(2);
+        emit snapshot(s);
+    } catch (const std::exception &) {
+        // A store another process is rewriting: the next refresh will see it.
+    }
+}
+
+void EngineWorker::loadDetail(const QString &ref)
+{
+    if (!m_engine)
+        return;
+    try {
+        emit detail(buildDetail(*m_engine, ref));
+    } catch (const std::exception &e) {
+        emit detailFailed(ref, QString::fromStdString(e.what()));
+    }
+}
+
+namespace {
+
+std::vector<WastedItem> wastedItems(const engine::fs::UnionView &view)
+{
+    std::unordered_map<std::string, int> deletedBy;
+    for (std::size_t l = 0; l < view.changes().size(); ++l)
+        for (const auto &c : view.changes()[l])
+            if (c.change.kind == engine::layer::ChangeKind::Deleted || c.change.opaque)
+                deletedBy[c.change.path] = static_cast<int>(l);
+    std::vector<WastedItem> out;
+    for (const auto &[path, versions] : view.versions()) {
+        const auto winner = view.merged().find(path);
+        for (std::size_t i = 0; i < versions.size(); ++i) {
+            const auto &v = versions[i];
+            if (winner != view.merged().end() && winner->second.layer == v.layer)
+                continue;
+            if (v.type != engine::fs::EntryType::File || v.size == 0)
+                continue;
+            WastedItem w;
+            w.path = path;
+            w.bytes = v.size;
+            w.layer = v.layer;
+            if (i + 1 < versions.size()) {
+                w.byLayer = versions[i + 1].layer;
+            } else {
+                w.deleted = true;
+                auto d = deletedBy.find(path);
+                w.byLayer = d != deletedBy.end() ? d->second : -1;
+            }
+            out.push_back(std::move(w));
+        }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.bytes > b.bytes; });
+    return out;
+}
+
+} // namespace
+
+ImageDetailPtr EngineWorker::buildDetail(engine::Engine &engine, const QString &ref)
+{
+    auto d = std::make_shared<ImageDetail>();
+    const std::string r = ref.toStdString();
+    d->ref = ref;
+    d->id = engine.resolveImage(r).str();
+    d->layers = engine.imageLayers(r);
+    auto view = std::make_shared<engine::fs::UnionView>(engine.imageTree(r));
+    d->merged = std::make_shared<ExplorerTree>(ExplorerTree::merged(*view));
+    for (std::size_t l = 0; l < view->layerCount(); ++l)
+        d->perLayer.push_back(std::make_shared<ExplorerTree>(ExplorerTree::layer(*view, static_cast<int>(l))));
+    d->wasted = wastedItems(*view);
+    d->wastedBytes = view->wastedBytes();
+    d->view = view;
+    const auto inspect = engine.inspectImage(r);
+    d->inspectJson = inspect.dump(2);
+    if (inspect.contains("GraphDriver") && inspect["GraphDriver"].contains("Data")) {
+        const auto &data = inspect["GraphDriver"]["Data"];
+        auto get = [&](const char *k) { return data.contains(k) ? data[k].get<std::string>() : std::string(); };
+        d->lowerDirs = get("LowerDir");
+        d->upperDir = get("UpperDir");
+        d->workDir = get("WorkDir");
+        d->mergedDir = get("MergedDir");
+    }
+    return d;
+}
+
+} // namespace strata::gui

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Lives on the engine thread and owns the Engine: every engine call happens
+// here, one at a time, in the order the GUI asked. Results go back as
+// immutable snapshots through queued signals.
+
+#include "core/Snapshots.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+namespace strata::gui {
+
+class EventPump;
+class GuiStepGate;
+
+class EngineWorker : public QObject {
+    Q_OBJECT
+public:
+    EngineWorker(engine::EngineOptions options, EventPump *pump, GuiStepGate *gate);
+    ~EngineWorker() override;
+
+    // Builds the explorer's data for an image (engine thread; also for tests).
+    static ImageDetailPtr buildDetail(engine::Engine &engine, const QString &ref);
+
+public slots:
+    void open(bool ensureBuiltins);
+    void runCommand(int id, const QStringList &args);
+    void refresh();
+    void loadDetail(const QString &ref);
+
+signals:
+    void opened(bool ok, const QString &error);
+    void snapshot(const strata::gui::EngineSnapshotPtr &snapshot);
+    void detail(const strata::gui::ImageDetailPtr &detail);
+    void detailFailed(const QString &ref, const QString &error);
+    void commandFinished(int id, int exitCode, const QString &out, const QString &err);
+
+private:
+    engine::EngineOptions m_options;
+    EventPump *m_pump;
+    GuiStepGate *m_gate;
+    std::unique_ptr<engine::Engine> m_engine;
+};
+
+} // namespace strata::gui

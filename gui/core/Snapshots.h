@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Plain data the engine thread hands to the GUI thread. Immutable once sent
+// (shared_ptr to const), so both threads may read them without locks.
+
+#include "core/ExplorerTree.h"
+#include "engine/Engine.h"
+#include "engine/events/Event.h"
+
+#include <QMetaType>
+#include <QString>
+#include <QVector>
+
+#include <memory>
+
+namespace strata::gui {
+
+struct EngineSnapshot {
+    engine::EngineInfo info;
+    std::vector<engine::ImageSummary> images;
+    std::vector<engine::ContainerSummary> containers;
+    std::map<std::string, std::string> containerInspect; // id -> `inspect` JSON, pretty
+    std::vector<engine::VolumeSummary> volumes;
+    std::map<std::string, std::string> volumeInspect; // name -> `volume inspect` JSON
+};
+using EngineSnapshotPtr = std::shared_ptr<const EngineSnapshot>;
+
+// One path hidden in the merged view, and why (dive's "wasted space").
+struct WastedItem {
+    std::string path;
+    std::uint64_t bytes = 0;
+    int layer = -1;   // the layer holding the hidden bytes
+    int byLayer = -1; // the layer that shadows or deletes them
+    bool deleted = false;
+};
+
+// Everything the explorer and the layer-stack scene show for one image.
+struct ImageDetail {
+    QString ref;
+    std::string id;
+    std::vector<engine::LayerView> layers;
+    std::shared_ptr<const engine::fs::UnionView> view;
+    std::shared_ptr<const ExplorerTree> merged;
+    std::vector<std::shared_ptr<const ExplorerTree>> perLayer;
+    std::vector<WastedItem> wasted;
+    std::uint64_t wastedBytes = 0;
+    std::string inspectJson; // Docker-shaped `image inspect`, pretty
+    std::string lowerDirs;   // GraphDriver.Data.LowerDir (":"-joined, nearest first)
+    std::string upperDir;    // GraphDriver.Data.UpperDir (the top layer's diff)
+    std::string workDir;
+    std::string mergedDir;
+};
+using ImageDetailPtr = std::shared_ptr<const ImageDetail>;
+
+using EventBatch = QVector<engine::events::Event>;
+
+void registerSnapshotTypes();
+
+} // namespace strata::gui
+
+Q_DECLARE_METATYPE(strata::gui::EngineSnapshotPtr)
+Q_DECLARE_METATYPE(strata::gui::ImageDetailPtr)
+Q_DECLARE_METATYPE(strata::gui::EventBatch)

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// strata-gui [--root DIR] [--driver NAME] [--lang zh_CN|en] [--lesson N]
+//            [--run 'COMMAND']... [--screenshot FILE]
+#include "app/Language.h"
+#include "widgets/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFontDatabase>
+
+#include <cstdlib>
+#include <iostream>
+
+using namespace strata::gui;
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Strata"));
+    QApplication::setApplicationName(QStringLiteral("strata-gui"));
+    QApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
+
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Strata: a container engine you can watch."));
+    p.addHelpOption();
+    p.addVersionOption();
+    const QCommandLineOption root(QStringLiteral("root"), QStringLiteral("Store root directory."), QStringLiteral("DIR"));
+    const QCommandLineOption driver(QStringLiteral("driver"), QStringLiteral("Union driver: overlay or userspace."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Interface language: zh_CN or en."),
+                                  QStringLiteral("LANG"));
+    const QCommandLineOption lesson(QStringLiteral("lesson"), QStringLiteral("Open lesson N."), QStringLiteral("N"));
+    const QCommandLineOption run(QStringLiteral("run"),
+                                 QStringLiteral("Run a console command at start (repeatable; in order)."),
+                                 QStringLiteral("COMMAND"));
+    const QCommandLineOption image(QStringLiteral("image"), QStringLiteral("Image to show first."),
+                                   QStringLiteral("REF"));
+    const QCommandLineOption shot(QStringLiteral("screenshot"),
+                                  QStringLiteral("Write a PNG of the window once settled, then exit."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Central view: stack or explorer."),
+                                  QStringLiteral("VIEW"));
+    const QCommandLineOption path(QStringLiteral("path"), QStringLiteral("Select this path in the scene and explorer."),
+                                  QStringLiteral("PATH"));
+    p.addOptions({root, driver, lang, lesson, run, image, shot, view, path});
+    p.process(app);
+
+    StartOptions o;
+    o.engine.root = p.value(root).toStdString();
+    if (o.engine.root.empty())
+        if (const char *r = std::getenv("STRATA_ROOT"); r && *r)
+            o.engine.root = r;
+    o.engine.driver = p.value(driver).toStdString();
+    o.run = p.values(run);
+    o.screenshot = p.value(shot);
+    o.select = p.value(image);
+    o.lesson = p.value(lesson).toInt();
+    o.view = p.value(view);
+    o.path = p.value(path);
+
+    const QString language = p.isSet(lang) ? p.value(lang) : initialLanguage();
+    if (!setLanguage(language)) {
+        std::cerr << "strata-gui: unknown language \"" << language.toStdString() << "\": use zh_CN or en\n";
+        return 2;
+    }
+    MainWindow w(o);
+    if (!o.screenshot.isEmpty())
+        w.resize(1600, 1000);
+    w.show();
+    return QApplication::exec();
+}

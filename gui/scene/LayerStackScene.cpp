@@ -1,0 +1,763 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scene/LayerStackScene.h"
+
+#include "core/EventText.h"
+#include "core/Palette.h"
+#include "scene/SceneItems.h"
+
+#include <QCoreApplication>
+#include <QEasingCurve>
+#include <QFileInfo>
+#include <QGraphicsPathItem>
+#include <QParallelAnimationGroup>
+#include <QPropertyAnimation>
+
+#include <algorithm>
+
+namespace strata::gui {
+
+using engine::events::EventKind;
+
+namespace {
+
+constexpr qreal kLeft = 40;
+constexpr qreal kStackWidth = 760;
+constexpr qreal kPlaneTop = 20;
+constexpr qreal kPlaneHeight = 150;
+constexpr qreal kContainerTop = 200;
+constexpr qreal kContainerHeight = 64;
+constexpr qreal kStackTop = 300;
+constexpr qreal kStackBottom = 760;
+constexpr int kBacklog = 8; // more queued animations than this: draw them at once
+
+qint64 num(const nlohmann::json &a, const char *key)
+{
+    return a.contains(key) && a[key].is_number() ? a[key].get<qint64>() : 0;
+}
+
+QString str(const nlohmann::json &a, const char *key)
+{
+    return a.contains(key) && a[key].is_string() ? QString::fromStdString(a[key].get<std::string>()) : QString();
+}
+
+QString baseName(const QString &path)
+{
+    const QString p = path.endsWith('/') ? path.chopped(1) : path;
+    return p.mid(p.lastIndexOf('/') + 1);
+}
+
+} // namespace
+
+LayerStackScene::LayerStackScene(QObject *parent) : QGraphicsScene(parent)
+{
+    setSceneRect(0, 0, kWidth, kHeight);
+    setBackgroundBrush(Palette::current().background);
+}
+
+// ---- animation queue ----
+
+int LayerStackScene::duration() const
+{
+    return static_cast<int>(450 / std::max(0.1, m_speed));
+}
+
+bool LayerStackScene::animating() const
+{
+    return !m_queue.empty() || (m_running && m_running->state() == QAbstractAnimation::Running);
+}
+
+void LayerStackScene::enqueue(Maker make)
+{
+    m_queue.push_back(std::move(make));
+    if (!m_running)
+        runNext();
+}
+
+void LayerStackScene::runNext()
+{
+    while (!m_queue.empty()) {
+        const bool rush = static_cast<int>(m_queue.size()) > kBacklog;
+        Maker make = std::move(m_queue.front());
+        m_queue.pop_front();
+        QAbstractAnimation *a = make(rush ? 0 : duration());
+        if (!a)
+            continue;
+        if (rush) { // faster than the eye: jump to the end state
+            a->start();
+            a->setCurrentTime(a->totalDuration());
+            a->stop();
+            delete a;
+            continue;
+        }
+        m_running = a;
+        connect(a, &QAbstractAnimation::finished, this, [this] {
+            m_running = nullptr;
+            runNext();
+        });
+        a->start(QAbstractAnimation::DeleteWhenStopped);
+        return;
+    }
+    emit settled();
+}
+
+QAbstractAnimation *LayerStackScene::appear(QGraphicsObject *item, QPointF to, QPointF from)
+{
+    auto *group = new QParallelAnimationGroup;
+    auto *fade = new QPropertyAnimation(item, "opacity");
+    fade->setStartValue(0.0);
+    fade->setEndValue(1.0);
+    fade->setEasingCurve(QEasingCurve::InOutCubic);
+    group->addAnimation(fade);
+    if (m_reducedMotion) {
+        item->setPos(to);
+    } else {
+        auto *move = new QPropertyAnimation(item, "pos");
+        move->setStartValue(from);
+        move->setEndValue(to);
+        move->setEasingCurve(QEasingCurve::InOutCubic);
+        group->addAnimation(move);
+    }
+    return group;
+}
+
+static void setDurations(QAbstractAnimation *a, int ms)
+{
+    if (auto *g = qobject_cast<QAnimationGroup *>(a)) {
+        for (int i = 0; i < g->animationCount(); ++i)
+            setDurations(g->animationAt(i), ms);
+    } else if (auto *v = qobject_cast<QVariantAnimation *>(a)) {
+        v->setDuration(ms);
+    }
+}
+
+// ---- layout ----
+
+QRectF LayerStackScene::slabRect(int index, int count) const
+{
+    const qreal avail = kStackBottom - kStackTop;
+    const qreal gap = count > 20 ? 1 : 8;
+    const qreal h = std::min<qreal>(84, (avail - gap * (count - 1)) / std::max(1, count));
+    // Hang the stack just under the container zone: a short stack stays near the top.
+    const qreal y = kStackTop + (count - 1 - index) * (h + gap);
+    return QRectF(kLeft, y, kStackWidth, h);
+}
+
+QRectF LayerStackScene::containerRect(int index, int count) const
+{
+    const qreal gap = 16;
+    const qreal w = (kStackWidth - gap * (count - 1)) / std::max(1, count);
+    return QRectF(kLeft + index * (w + gap), kContainerTop, w, kContainerHeight);
+}
+
+void LayerStackScene::clearStack()
+{
+    m_queue.clear();
+    if (m_running)
+        m_running->stop();
+    m_running = nullptr;
+    clear();
+    m_layers.clear();
+    m_containers.clear();
+    m_planeTiles.clear();
+    m_beams.clear();
+    m_dirLabels.clear();
+    m_plane = nullptr;
+    m_mountLower.clear();
+    m_mountUpper.clear();
+    m_mountWork.clear();
+    m_mountMerged.clear();
+}
+
+SlabItem *LayerStackScene::addLayerSlab(int index, int count)
+{
+    auto *slab = new SlabItem(false);
+    slab->layerIndex = index;
+    slab->setData(KeyData, index);
+    const QRectF r = slabRect(index, count);
+    slab->setSize(r.size());
+    slab->setPos(r.topLeft());
+    slab->setOpacity(0);
+    addItem(slab);
+    connect(slab, &SlabItem::hovered, this, &LayerStackScene::highlightLayer);
+    if (static_cast<int>(m_layers.size()) <= index)
+        m_layers.resize(static_cast<std::size_t>(index) + 1);
+    m_layers[static_cast<std::size_t>(index)] = slab;
+    QPointer<SlabItem> p(slab);
+    const QPointF to = r.topLeft();
+    enqueue([this, p, to](int ms) -> QAbstractAnimation * {
+        if (!p)
+            return nullptr;
+        auto *a = appear(p, to, to - QPointF(0, 120));
+        setDurations(a, ms);
+        return a;
+    });
+    return slab;
+}
+
+void LayerStackScene::layoutStack(bool animate)
+{
+    const int n = static_cast<int>(m_layers.size());
+    for (int i = 0; i < n; ++i) {
+        if (!m_layers[static_cast<std::size_t>(i)])
+            continue;
+        SlabItem *s = m_layers[static_cast<std::size_t>(i)];
+        const QRectF r = slabRect(i, n);
+        s->setSize(r.size());
+        if (!animate)
+            s->setPos(r.topLeft());
+    }
+}
+
+SlabItem *LayerStackScene::containerSlab(const QString &id) const
+{
+    for (const auto &c : m_containers)
+        if (c && (c->containerId == id || id.startsWith(c->containerId) || c->containerId.startsWith(id)))
+            return c;
+    return nullptr;
+}
+
+SlabItem *LayerStackScene::ensureContainer(const QString &id)
+{
+    if (SlabItem *s = containerSlab(id))
+        return s;
+    auto *slab = new SlabItem(true);
+    slab->containerId = id;
+    slab->setData(KeyData, id);
+    slab->setOpacity(0);
+    addItem(slab);
+    m_containers.emplace_back(slab);
+    layoutContainers();
+    QPointer<SlabItem> p(slab);
+    enqueue([this, p](int ms) -> QAbstractAnimation * {
+        if (!p)
+            return nullptr;
+        auto *a = appear(p, p->pos(), p->pos() - QPointF(0, 60));
+        setDurations(a, ms);
+        return a;
+    });
+    buildDirLabels();
+    return slab;
+}
+
+void LayerStackScene::layoutContainers()
+{
+    const int n = static_cast<int>(m_containers.size());
+    for (int i = 0; i < n; ++i) {
+        if (!m_containers[static_cast<std::size_t>(i)])
+            continue;
+        const QRectF r = containerRect(i, n);
+        m_containers[static_cast<std::size_t>(i)]->setSize(r.size());
+        m_containers[static_cast<std::size_t>(i)]->setPos(r.topLeft());
+        m_containers[static_cast<std::size_t>(i)]->reflowTiles();
+    }
+}
+
+// ---- image ----
+
+void LayerStackScene::showImage(const ImageDetailPtr &detail)
+{
+    const bool sameStack = m_loading && detail && m_layers.size() == detail->layers.size();
+    // The same image again (after a command): keep what the events drew, including
+    // layers a commit hardened on top of it.
+    const bool sameImage = m_detail && detail && m_detail->id == detail->id && m_layers.size() >= detail->layers.size();
+    m_detail = detail;
+    m_loading = false;
+    if (!detail) {
+        clearStack();
+        return;
+    }
+    const int n = static_cast<int>(detail->layers.size());
+    if (!sameStack && !sameImage) {
+        clearStack();
+        for (int i = 0; i < n; ++i)
+            addLayerSlab(i, n);
+    }
+    for (int i = 0; i < n; ++i) {
+        SlabItem *s = m_layers[static_cast<std::size_t>(i)];
+        if (!s)
+            s = addLayerSlab(i, n);
+        const auto &l = detail->layers[static_cast<std::size_t>(i)];
+        s->digest = shortDigest(l.diffId.str());
+        s->createdBy = QString::fromStdString(l.createdBy);
+        s->bytes = static_cast<qint64>(l.size);
+        s->files = static_cast<qint64>(detail->perLayer[static_cast<std::size_t>(i)]->size() - 1);
+        if (s->state == SlabItem::State::Extracting)
+            s->state = SlabItem::State::Ready;
+        s->update();
+    }
+    layoutStack(false);
+    buildPlane();
+    buildDirLabels();
+    if (!sameImage) // a redraw of the same image keeps the last event's caption
+        setCaption(QCoreApplication::translate("Scene", "%1: %2 read-only layers; the merged view shows, for each path, the nearest layer's copy.")
+                   .arg(detail->ref)
+                   .arg(n));
+}
+
+void LayerStackScene::buildPlane()
+{
+    for (auto *b : m_beams)
+        delete b;
+    m_beams.clear();
+    for (auto &t : m_planeTiles)
+        delete t.data();
+    m_planeTiles.clear();
+    if (!m_plane) {
+        m_plane = new PlaneItem;
+        addItem(m_plane);
+        m_plane->setPos(kLeft, kPlaneTop);
+        m_plane->setSize(QSizeF(kStackWidth, kPlaneHeight));
+        m_plane->setZValue(-1);
+    }
+    if (!m_detail)
+        return;
+    // The instructive paths first: modified (shadowing), deleted, then what
+    // the upper layers added, then a few base files.
+    const ExplorerTree &t = *m_detail->merged;
+    std::vector<int> pick;
+    auto take = [&](auto pred, std::size_t max) {
+        for (int i = 1; i < t.size() && pick.size() < max; ++i) {
+            const auto &n = t.node(i);
+            if (n.type == engine::fs::EntryType::Dir || std::find(pick.begin(), pick.end(), i) != pick.end())
+                continue;
+            if (pred(n))
+                pick.push_back(i);
+        }
+    };
+    take([](const ExplorerNode &n) { return n.mark == Mark::Modified; }, 3);
+    take([](const ExplorerNode &n) { return n.mark == Mark::Deleted; }, 5);
+    take([](const ExplorerNode &n) { return n.mark == Mark::Added; }, 7);
+    take([](const ExplorerNode &n) { return n.mark == Mark::None; }, 8);
+
+    const int n = static_cast<int>(m_layers.size());
+    qreal x = kLeft + 14, y = kPlaneTop + 38;
+    for (int id : pick) {
+        const auto &node = t.node(id);
+        auto *tile = new TileItem(QString::fromStdString(node.name), node.mark);
+        tile->path = QString::fromStdString(node.path);
+        tile->layer = node.layer;
+        tile->ghost = node.mark == Mark::Deleted;
+        tile->note = node.mark == Mark::Deleted ? QCoreApplication::translate("Scene", "hidden by L%1").arg(node.byLayer + 1)
+                                                : QCoreApplication::translate("Scene", "from L%1").arg(node.layer + 1);
+        tile->setData(KindData, QStringLiteral("tile-merged"));
+        tile->setData(KeyData, tile->path);
+        if (x + tile->width() > kLeft + kStackWidth - 10) {
+            x = kLeft + 14;
+            y += 52;
+        }
+        if (y > kPlaneTop + kPlaneHeight - 40)
+            break;
+        tile->setPos(x, y);
+        addItem(tile);
+        connect(tile, &TileItem::clicked, this, [this](const QString &p) {
+            selectPath(p);
+            emit pathClicked(p);
+        });
+        m_planeTiles.emplace_back(tile);
+        // Beam: down to the providing layer (filled dot), rings on shadowed copies.
+        const qreal bx = x + tile->width() / 2;
+        QPainterPath path;
+        path.moveTo(bx, y + 36);
+        const int target = node.mark == Mark::Deleted ? node.layer : node.layer;
+        if (target >= 0 && target < n && m_layers[static_cast<std::size_t>(target)]) {
+            const QRectF r = slabRect(target, n);
+            path.lineTo(bx, r.center().y());
+            path.addEllipse(QPointF(bx, r.center().y()), 5, 5);
+            for (int s : node.shadowed) {
+                if (s < 0 || s >= n)
+                    continue;
+                const QRectF sr = slabRect(s, n);
+                path.moveTo(bx + 7, sr.center().y());
+                path.addEllipse(QPointF(bx, sr.center().y()), 7, 7);
+            }
+        }
+        auto *beam = new QGraphicsPathItem(path);
+        QPen pen(Palette::current().beam, 1.6);
+        if (node.mark == Mark::Deleted)
+            pen.setStyle(Qt::DotLine);
+        beam->setPen(pen);
+        beam->setBrush(Qt::NoBrush);
+        beam->setZValue(5);
+        beam->setOpacity(0.55);
+        beam->setData(KindData, QStringLiteral("beam"));
+        beam->setData(KeyData, tile->path);
+        addItem(beam);
+        m_beams.push_back(beam);
+        x += tile->width() + 10;
+    }
+}
+
+void LayerStackScene::buildDirLabels()
+{
+    for (auto &l : m_dirLabels)
+        delete l.data();
+    m_dirLabels.clear();
+    const int n = static_cast<int>(m_layers.size());
+    if (n == 0)
+        return;
+    const qreal x = kLeft + kStackWidth + 16;
+    auto add = [&](const QString &role, const QString &path, QRectF span, std::function<QString()> explain) {
+        auto *l = new DirLabelItem(role);
+        l->path = path;
+        l->explain = std::move(explain);
+        l->setPos(x, span.top());
+        l->setSpan(span.height());
+        addItem(l);
+        m_dirLabels.emplace_back(l);
+    };
+    const QRectF planeSpan(kLeft, kPlaneTop, kStackWidth, kPlaneHeight);
+    if (m_containers.empty()) {
+        // Where `create` will put the writable layer: drawn empty so the eye knows the place.
+        auto *hint = new DirLabelItem(QString());
+        hint->setData(KindData, QStringLiteral("container-hint"));
+        hint->explain = [] { return QCoreApplication::translate("Scene", "create / run adds the container's writable layer here"); };
+        hint->setPos(kLeft, kContainerTop);
+        hint->setSpan(kContainerHeight);
+        hint->placeholderWidth = kStackWidth;
+        addItem(hint);
+        m_dirLabels.emplace_back(hint);
+    }
+    const bool mounted = !m_mountUpper.isEmpty();
+    if (!m_containers.empty() || mounted) {
+        // A container: every image layer is a lowerdir, its own layer the upperdir.
+        const QRectF lower = slabRect(n - 1, n).united(slabRect(0, n));
+        add(QStringLiteral("lowerdir"), m_mountLower.isEmpty() ? (m_detail ? QString::fromStdString(m_detail->lowerDirs) : QString()) : m_mountLower,
+            lower, [] { return QCoreApplication::translate("Scene", "read-only image layers (nearest first)"); });
+        const QRectF upper(kLeft, kContainerTop, kStackWidth, kContainerHeight / 2);
+        add(QStringLiteral("upperdir"), m_mountUpper, upper, [] { return QCoreApplication::translate("Scene", "the container's writable layer"); });
+        add(QStringLiteral("workdir"), m_mountWork, QRectF(kLeft, kContainerTop + kContainerHeight / 2 + 4, kStackWidth, kContainerHeight / 2),
+            [] { return QCoreApplication::translate("Scene", "overlayfs scratch space for atomic copy-up"); });
+        add(QStringLiteral("merged"), m_mountMerged, planeSpan, [] { return QCoreApplication::translate("Scene", "the container's root: the union"); });
+        return;
+    }
+    // An image on its own: Docker's inspect names the top layer UpperDir.
+    if (!m_detail)
+        return;
+    if (n > 1)
+        add(QStringLiteral("lowerdir"), QString::fromStdString(m_detail->lowerDirs),
+            slabRect(n - 2, n).united(slabRect(0, n)), [] { return QCoreApplication::translate("Scene", "layers below the top, nearest first"); });
+    add(QStringLiteral("upperdir"), QString::fromStdString(m_detail->upperDir), slabRect(n - 1, n),
+        [] { return QCoreApplication::translate("Scene", "the top layer, as image inspect reports it"); });
+    add(QStringLiteral("merged"), QString::fromStdString(m_detail->mergedDir), planeSpan,
+        [] { return QCoreApplication::translate("Scene", "the union a container will see"); });
+}
+
+void LayerStackScene::highlightLayer(int layer, bool on)
+{
+    for (auto &s : m_layers)
+        if (s && s->layerIndex == layer) {
+            s->highlighted = on;
+            s->update();
+        }
+    for (auto &t : m_planeTiles)
+        if (t) {
+            t->lit = on && t->layer == layer;
+            t->update();
+        }
+}
+
+void LayerStackScene::selectPath(const QString &path)
+{
+    m_selectedPath = path;
+    for (auto &t : m_planeTiles)
+        if (t) {
+            t->selected = t->path == path;
+            t->update();
+        }
+    for (auto *b : m_beams)
+        b->setOpacity(b->data(KeyData).toString() == path ? 1.0 : 0.35);
+    if (!m_detail)
+        return;
+    const int id = m_detail->merged->find(path.toStdString());
+    if (id < 0)
+        return;
+    const auto &n = m_detail->merged->node(id);
+    if (n.mark == Mark::Deleted) {
+        setCaption(QCoreApplication::translate("Scene", "/%1 is hidden: layer %2's whiteout deletes it; its bytes still sit in layer %3.")
+                       .arg(path)
+                       .arg(n.byLayer + 1)
+                       .arg(n.layer + 1));
+        return;
+    }
+    QStringList shadows;
+    for (int s : n.shadowed)
+        shadows << QString::number(s + 1);
+    const QString by = n.layer >= 0 && n.layer < static_cast<int>(m_detail->layers.size())
+                           ? QString::fromStdString(m_detail->layers[static_cast<std::size_t>(n.layer)].createdBy)
+                           : QString();
+    setCaption(shadows.isEmpty()
+                   ? QCoreApplication::translate("Scene", "/%1 comes from layer %2 (%3).").arg(path).arg(n.layer + 1).arg(by)
+                   : QCoreApplication::translate("Scene", "/%1 comes from layer %2 (%3); it shadows the copy in layer %4 — nearest layer wins.")
+                         .arg(path)
+                         .arg(n.layer + 1)
+                         .arg(by, shadows.join(", ")));
+}
+
+void LayerStackScene::setCaption(const QString &text)
+{
+    if (text.isEmpty() || text == m_caption)
+        return;
+    m_caption = text;
+    emit captionChanged(text);
+}
+
+void LayerStackScene::retranslate()
+{
+    if (m_detail && m_selectedPath.isEmpty())
+        setCaption(QCoreApplication::translate("Scene", "%1: %2 read-only layers; the merged view shows, for each path, the nearest layer's copy.")
+                       .arg(m_detail->ref)
+                       .arg(m_detail->layers.size()));
+    else if (!m_selectedPath.isEmpty())
+        selectPath(m_selectedPath);
+    if (m_detail) {
+        buildPlane(); // tile notes are composed once
+        buildDirLabels();
+    }
+    setBackgroundBrush(Palette::current().background);
+    update();
+}
+
+QList<QGraphicsItem *> LayerStackScene::itemsOfKind(const QString &kind) const
+{
+    QList<QGraphicsItem *> out;
+    for (QGraphicsItem *i : items())
+        if (i->data(KindData).toString() == kind)
+            out << i;
+    return out;
+}
+
+// ---- events ----
+
+void LayerStackScene::onEvents(const EventBatch &events)
+{
+    for (const auto &e : events)
+        handle(e);
+}
+
+void LayerStackScene::handle(const engine::events::Event &e)
+{
+    const auto &a = e.attrs;
+    switch (e.kind) {
+    case EventKind::LayerExtractStarted: {
+        const int index = static_cast<int>(num(a, "index"));
+        const int count = std::max<int>(static_cast<int>(num(a, "count")), index + 1);
+        if (index > 0 && !m_loading)
+            break; // a layer added to an existing stack (commit): LayerWritten draws it
+        if (index == 0 || !m_loading) {
+            clearStack();
+            m_detail = nullptr;
+            m_loading = true;
+        }
+        if (static_cast<int>(m_layers.size()) < count)
+            m_layers.resize(static_cast<std::size_t>(count));
+        SlabItem *s = addLayerSlab(index, count);
+        s->state = SlabItem::State::Extracting;
+        s->digest = shortDigest(e.id);
+        layoutStack(true);
+        break;
+    }
+    case EventKind::LayerProgress:
+    case EventKind::LayerExtracted:
+    case EventKind::LayerReused: {
+        const int index = static_cast<int>(num(a, "index"));
+        if (!m_loading || index < 0 || index >= static_cast<int>(m_layers.size()) || !m_layers[static_cast<std::size_t>(index)])
+            break;
+        SlabItem *s = m_layers[static_cast<std::size_t>(index)];
+        if (e.kind == EventKind::LayerReused) {
+            s->state = SlabItem::State::Reused;
+        } else {
+            s->files = num(a, "files");
+            s->bytes = num(a, "bytes");
+            if (e.kind == EventKind::LayerExtracted)
+                s->state = SlabItem::State::Ready;
+        }
+        s->update();
+        break;
+    }
+    case EventKind::ContainerLayerCreated: ensureContainer(QString::fromStdString(e.id)); break;
+    case EventKind::UnionMounted:
+        ensureContainer(QString::fromStdString(e.id));
+        m_mountLower = str(a, "lowerdir");
+        m_mountUpper = str(a, "upperdir");
+        m_mountWork = str(a, "workdir");
+        m_mountMerged = str(a, "merged");
+        buildDirLabels();
+        break;
+    case EventKind::CopiedUp: copyUpTile(e, Mark::Modified); break;
+    case EventKind::WhiteoutCreated: copyUpTile(e, Mark::Whiteout); break;
+    case EventKind::OpaqueDirCreated: copyUpTile(e, Mark::Opaque); break;
+    case EventKind::UpperPathAdded: copyUpTile(e, Mark::Added); break;
+    case EventKind::UpperChangesSummarised: {
+        SlabItem *s = ensureContainer(QString::fromStdString(e.id));
+        s->copiedUp = static_cast<int>(num(a, "copied_up"));
+        s->whiteouts = static_cast<int>(num(a, "whiteouts"));
+        s->added = static_cast<int>(num(a, "added"));
+        s->update();
+        break;
+    }
+    case EventKind::ContainerRemoved:
+        // rm: the container's layer goes; the image's layers stay.
+        for (auto it = m_containers.begin(); it != m_containers.end(); ++it) {
+            if (*it && (QString::fromStdString(e.id).startsWith((*it)->containerId) ||
+                        (*it)->containerId.startsWith(QString::fromStdString(e.id)))) {
+                delete it->data();
+                m_containers.erase(it);
+                layoutContainers();
+                if (m_containers.empty()) {
+                    m_mountLower.clear();
+                    m_mountUpper.clear();
+                    m_mountWork.clear();
+                    m_mountMerged.clear();
+                }
+                buildDirLabels();
+                break;
+            }
+        }
+        break;
+    case EventKind::LayerWritten:
+    {
+        const std::size_t before = m_layers.size();
+        commitContainer(str(a, "container"));
+        if (m_layers.size() > before && m_layers.back()) {
+            SlabItem *s = m_layers.back();
+            s->digest = shortDigest(e.id);
+            s->files = num(a, "added") + num(a, "modified") + num(a, "deleted");
+            s->bytes = num(a, "size");
+            s->createdBy = QCoreApplication::translate("Scene", "commit of container %1").arg(str(a, "container").left(12));
+        }
+        break;
+    }
+    default: break;
+    }
+    if (e.kind != EventKind::LayerProgress && e.kind != EventKind::BlobVerified && e.kind != EventKind::RefAdded)
+        setCaption(describeEvent(e));
+}
+
+void LayerStackScene::copyUpTile(const engine::events::Event &e, Mark mark)
+{
+    const auto &a = e.attrs;
+    SlabItem *c = ensureContainer(QString::fromStdString(e.id));
+    const QString path = str(a, "path");
+    const int from = a.contains("from_layer") ? static_cast<int>(num(a, "from_layer")) : -1;
+    auto *tile = new TileItem(baseName(path), mark);
+    tile->path = path;
+    tile->layer = from;
+    const char *kind = mark == Mark::Modified ? "tile-copyup"
+                       : mark == Mark::Whiteout ? "tile-whiteout"
+                       : mark == Mark::Opaque   ? "tile-opaque"
+                                                : "tile-added";
+    tile->setData(KindData, QString::fromLatin1(kind));
+    tile->setData(KeyData, path);
+    if (mark == Mark::Modified) {
+        const QString lower = str(a, "lower_sha256").left(8), upper = str(a, "sha256").left(8);
+        tile->note = lower.isEmpty() ? QCoreApplication::translate("Scene", "copied from L%1").arg(from + 1)
+                                     : QCoreApplication::translate("Scene", "sha %1 → %2").arg(lower, upper);
+    } else if (mark == Mark::Whiteout) {
+        tile->note = QCoreApplication::translate("Scene", "whiteout: hides L%1").arg(from + 1);
+    } else {
+        tile->note = QCoreApplication::translate("Scene", "new in the container");
+    }
+    if (mark == Mark::Modified)
+        ++c->copiedUp;
+    else if (mark == Mark::Whiteout)
+        ++c->whiteouts;
+    else
+        ++c->added;
+    c->update();
+    tile->setZValue(10);
+    tile->setOpacity(0);
+    tile->setParentItem(c); // moves with its slab (a second container halves it)
+    const QPointF to = c->nextTilePos();
+    // Where it rises from: the lower copy, which stays where it is.
+    QPointF from0 = to - QPointF(0, 80);
+    const int n = static_cast<int>(m_layers.size());
+    if (mark == Mark::Modified && from >= 0 && from < n && m_layers[static_cast<std::size_t>(from)]) {
+        SlabItem *lower = m_layers[static_cast<std::size_t>(from)];
+        auto *orig = new TileItem(baseName(path), Mark::None);
+        orig->path = path;
+        orig->layer = from;
+        orig->note = QCoreApplication::translate("Scene", "lower copy stays: %1").arg(str(a, "lower_sha256").left(8));
+        orig->setData(KindData, QStringLiteral("tile-lower"));
+        orig->setData(KeyData, path);
+        orig->setZValue(9);
+        orig->setParentItem(lower);
+        const QPointF at = lower->nextTilePos();
+        orig->setPos(at);
+        orig->setOpacity(0);
+        QPointer<TileItem> po(orig);
+        QPointer<SlabItem> pl(lower);
+        enqueue([this, po, pl](int ms) -> QAbstractAnimation * {
+            if (!po || !pl)
+                return nullptr;
+            pl->reflowTiles();
+            auto *an = appear(po, po->pos(), po->pos());
+            setDurations(an, ms / 2);
+            return an;
+        });
+        from0 = c->mapFromItem(lower, at);
+    }
+    if (mark == Mark::Whiteout) {
+        // The merged plane loses the file.
+        for (auto &t : m_planeTiles)
+            if (t && "/" + t->path == path) {
+                t->ghost = true;
+                t->update();
+            }
+    }
+    tile->setPos(to);
+    c->reflowTiles();
+    QPointer<TileItem> p(tile);
+    QPointer<SlabItem> pc(c);
+    enqueue([this, p, pc, from0](int ms) -> QAbstractAnimation * {
+        if (!p || !pc)
+            return nullptr;
+        auto *an = appear(p, p->pos(), from0);
+        setDurations(an, ms);
+        connect(an, &QAbstractAnimation::finished, pc, &SlabItem::reflowTiles); // later tiles may have shrunk the row
+        return an;
+    });
+}
+
+void LayerStackScene::commitContainer(const QString &id)
+{
+    // commit: the container's amber slab (else the newest one) hardens into a read-only layer.
+    auto it = std::find_if(m_containers.begin(), m_containers.end(), [&](const QPointer<SlabItem> &c) {
+        return c && !id.isEmpty() && (c->containerId.startsWith(id) || id.startsWith(c->containerId));
+    });
+    if (it == m_containers.end()) {
+        if (m_containers.empty() || !m_containers.back())
+            return;
+        it = m_containers.end() - 1;
+    }
+    QPointer<SlabItem> slab = *it;
+    m_containers.erase(it);
+    enqueue([slab](int ms) -> QAbstractAnimation * {
+        if (!slab)
+            return nullptr;
+        auto *a = new QPropertyAnimation(slab, "warmth");
+        a->setStartValue(1.0);
+        a->setEndValue(0.0);
+        a->setDuration(ms);
+        return a;
+    });
+    slab->layerIndex = static_cast<int>(m_layers.size());
+    slab->setData(KeyData, slab->layerIndex);
+    m_layers.emplace_back(slab);
+    layoutContainers();
+    const int n = static_cast<int>(m_layers.size());
+    for (int i = 0; i < n; ++i) {
+        QPointer<SlabItem> s = m_layers[static_cast<std::size_t>(i)];
+        const QRectF r = slabRect(i, n);
+        enqueue([s, r](int ms) -> QAbstractAnimation * {
+            if (!s)
+                return nullptr;
+            s->setSize(r.size());
+            auto *a = new QPropertyAnimation(s, "pos");
+            a->setEndValue(r.topLeft());
+            a->setDuration(ms / 3);
+            return a;
+        });
+    }
+}
+
+} // namespace strata::gui

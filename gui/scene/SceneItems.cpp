@@ -1,0 +1,351 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scene/SceneItems.h"
+
+#include "core/EventText.h"
+#include "core/Palette.h"
+
+#include <QCoreApplication>
+#include <QCursor>
+#include <QFontMetricsF>
+#include <QGraphicsSceneMouseEvent>
+#include <QLocale>
+#include <QPainter>
+
+namespace strata::gui {
+
+namespace {
+
+QColor mix(QColor a, QColor b, qreal t)
+{
+    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
+                            a.blueF() + (b.blueF() - a.blueF()) * t, a.alphaF() + (b.alphaF() - a.alphaF()) * t);
+}
+
+} // namespace
+
+void drawLockIcon(QPainter *p, QRectF r, QColor c)
+{
+    p->save();
+    p->setPen(QPen(c, 2));
+    p->setBrush(c);
+    const QRectF body(r.left() + r.width() * 0.15, r.top() + r.height() * 0.45, r.width() * 0.7, r.height() * 0.5);
+    p->drawRoundedRect(body, 2, 2);
+    p->setBrush(Qt::NoBrush);
+    const QRectF shackle(r.left() + r.width() * 0.3, r.top() + r.height() * 0.08, r.width() * 0.4, r.height() * 0.6);
+    p->drawArc(shackle, 0, 180 * 16);
+    p->drawLine(QPointF(shackle.left(), shackle.center().y()), QPointF(shackle.left(), body.top()));
+    p->drawLine(QPointF(shackle.right(), shackle.center().y()), QPointF(shackle.right(), body.top()));
+    p->restore();
+}
+
+void drawPencilIcon(QPainter *p, QRectF r, QColor c)
+{
+    p->save();
+    p->translate(r.center());
+    p->rotate(-45);
+    const qreal len = r.width() * 0.9, w = r.height() * 0.28;
+    p->setPen(QPen(c, 1.5));
+    p->setBrush(c);
+    p->drawRect(QRectF(-len / 2 + w, -w / 2, len - w, w));
+    QPolygonF tip;
+    tip << QPointF(-len / 2, 0) << QPointF(-len / 2 + w, -w / 2) << QPointF(-len / 2 + w, w / 2);
+    p->drawPolygon(tip);
+    p->restore();
+}
+
+void drawEyeIcon(QPainter *p, QRectF r, QColor c)
+{
+    p->save();
+    p->setPen(QPen(c, 2));
+    p->setBrush(Qt::NoBrush);
+    QPainterPath eye;
+    eye.moveTo(r.left(), r.center().y());
+    eye.quadTo(r.center().x(), r.top() - r.height() * 0.2, r.right(), r.center().y());
+    eye.quadTo(r.center().x(), r.bottom() + r.height() * 0.2, r.left(), r.center().y());
+    p->drawPath(eye);
+    p->setBrush(c);
+    p->drawEllipse(r.center(), r.height() * 0.2, r.height() * 0.2);
+    p->restore();
+}
+
+// ---- SlabItem ----
+
+SlabItem::SlabItem(bool container, QGraphicsItem *parent) : QGraphicsObject(parent), m_warmth(container ? 1 : 0)
+{
+    setAcceptHoverEvents(true);
+    setData(KindData, container ? QStringLiteral("container-layer") : QStringLiteral("layer"));
+}
+
+void SlabItem::setSize(QSizeF size)
+{
+    prepareGeometryChange();
+    m_size = size;
+}
+
+QRectF SlabItem::boundingRect() const
+{
+    return QRectF(QPointF(-2, -2), m_size + QSizeF(4, 4));
+}
+
+void SlabItem::setWarmth(qreal w)
+{
+    m_warmth = w;
+    setData(KindData, w > 0.5 ? QStringLiteral("container-layer") : QStringLiteral("layer"));
+    update();
+}
+
+static qreal tileLeft(const SlabItem *s)
+{
+    return s->size().width() * (s->isContainer() ? 0.30 : 0.42); // the left part holds the slab's own text
+}
+
+void SlabItem::reflowTiles()
+{
+    QList<TileItem *> tiles;
+    for (QGraphicsItem *c : childItems())
+        if (auto *t = dynamic_cast<TileItem *>(c))
+            tiles << t;
+    qreal total = 0;
+    for (auto *t : tiles)
+        total += t->width() + 6;
+    const qreal avail = m_size.width() - tileLeft(this) - 6;
+    const qreal scale = total > avail && total > 0 ? avail / total : 1.0;
+    qreal x = tileLeft(this);
+    for (auto *t : tiles) {
+        t->setScale(std::min<qreal>(scale, (m_size.height() - 4) / 40.0));
+        t->setPos(x, (m_size.height() - 36 * t->scale()) / 2);
+        x += (t->width() + 6) * scale;
+    }
+}
+
+QPointF SlabItem::nextTilePos() const
+{
+    qreal x = tileLeft(this);
+    for (QGraphicsItem *c : childItems())
+        if (auto *t = dynamic_cast<TileItem *>(c))
+            x = std::max(x, t->pos().x() + (t->width() + 6) * t->scale());
+    return QPointF(x, (m_size.height() - 36) / 2);
+}
+
+void SlabItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const Palette &pal = Palette::current();
+    p->setRenderHint(QPainter::Antialiasing);
+    const QRectF r(QPointF(0, 0), m_size);
+    QColor fill = mix(pal.layer, pal.container, m_warmth);
+    if (!isContainer() && layerIndex >= 0 && scene())
+        fill = fill.darker(100 + 6 * std::max(0, 3 - layerIndex));
+    if (state == State::Extracting)
+        fill.setAlpha(120);
+    QPen edge(mix(pal.layerEdge, pal.containerEdge, m_warmth), highlighted ? 3.5 : 1.5);
+    if ((isContainer() && isEmptyContainer()) || state == State::Extracting)
+        edge.setStyle(Qt::DashLine);
+    p->setPen(edge);
+    p->setBrush(fill);
+    p->drawRoundedRect(r, 6, 6);
+
+    const qreal icon = std::min<qreal>(22, m_size.height() - 8);
+    const QRectF iconRect(8, (m_size.height() - icon) / 2, icon, icon);
+    if (isContainer())
+        drawPencilIcon(p, iconRect, pal.text);
+    else
+        drawLockIcon(p, iconRect, pal.text);
+
+    QFont f = p->font();
+    f.setPixelSize(static_cast<int>(std::clamp<qreal>(m_size.height() * 0.34, 9, 15)));
+    f.setBold(true);
+    p->setFont(f);
+    p->setPen(pal.text);
+    const QRectF textRect(iconRect.right() + 8, 2, m_size.width() * (isContainer() ? 0.30 : 0.42) - iconRect.right() - 12,
+                          m_size.height() - 4);
+    QString title, sub;
+    const QLocale loc;
+    if (isContainer()) {
+        title = QCoreApplication::translate("Scene", "RW %1").arg(containerId.left(8));
+        sub = isEmptyContainer() ? QCoreApplication::translate("Scene", "empty")
+                                 : QCoreApplication::translate("Scene", "M %1 · D %2 · A %3").arg(copiedUp).arg(whiteouts).arg(added);
+    } else {
+        title = QCoreApplication::translate("Scene", "L%1  %2").arg(layerIndex + 1).arg(digest);
+        if (state == State::Extracting)
+            sub = QCoreApplication::translate("Scene", "extracting… %1 files, %2").arg(loc.toString(files), humanBytes(static_cast<quint64>(bytes)));
+        else if (state == State::Reused)
+            sub = QCoreApplication::translate("Scene", "already in the store: shared");
+        else
+            sub = QCoreApplication::translate("Scene", "%1 files · %2").arg(loc.toString(files), humanBytes(static_cast<quint64>(bytes)));
+    }
+    const bool twoLines = m_size.height() >= 30;
+    if (twoLines) {
+        p->drawText(textRect.adjusted(0, 0, 0, -textRect.height() / 2), Qt::AlignLeft | Qt::AlignBottom,
+                    QFontMetricsF(f).elidedText(title, Qt::ElideRight, textRect.width()));
+        f.setBold(false);
+        p->setFont(f);
+        p->drawText(textRect.adjusted(0, textRect.height() / 2, 0, 0), Qt::AlignLeft | Qt::AlignTop,
+                    QFontMetricsF(f).elidedText(sub, Qt::ElideRight, textRect.width()));
+    } else {
+        p->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
+                    QFontMetricsF(f).elidedText(title + "  " + sub, Qt::ElideRight, textRect.width()));
+    }
+    if (!isContainer() && !createdBy.isEmpty() && m_size.height() >= 22) {
+        f.setBold(false);
+        f.setItalic(true);
+        p->setFont(f);
+        const QRectF cb(m_size.width() * 0.42, 2, m_size.width() * 0.58 - 10, m_size.height() - 4);
+        p->drawText(cb, Qt::AlignRight | Qt::AlignVCenter, QFontMetricsF(f).elidedText(createdBy, Qt::ElideMiddle, cb.width()));
+    }
+}
+
+void SlabItem::hoverEnterEvent(QGraphicsSceneHoverEvent *)
+{
+    emit hovered(layerIndex, true);
+}
+
+void SlabItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *)
+{
+    emit hovered(layerIndex, false);
+}
+
+// ---- TileItem ----
+
+TileItem::TileItem(const QString &name, Mark mark, QGraphicsItem *parent)
+    : QGraphicsObject(parent), m_name(name), m_mark(mark)
+{
+    QFont f;
+    f.setPixelSize(13);
+    f.setBold(true);
+    m_width = std::clamp<qreal>(QFontMetricsF(f).horizontalAdvance(name) + 40, 96, 200);
+    setCursor(Qt::PointingHandCursor);
+}
+
+QRectF TileItem::boundingRect() const
+{
+    return QRectF(-2, -2, m_width + 4, 40);
+}
+
+void TileItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const Palette &pal = Palette::current();
+    p->setRenderHint(QPainter::Antialiasing);
+    const QRectF r(0, 0, m_width, 36);
+    const bool deletion = m_mark == Mark::Whiteout || m_mark == Mark::Deleted;
+    QPen pen(deletion ? pal.whiteout : pal.mergedEdge, selected || lit ? 3 : 1.3);
+    if (ghost)
+        pen.setStyle(Qt::DashLine);
+    p->setPen(pen);
+    p->setBrush(QColor(255, 255, 255, ghost ? 120 : 235));
+    p->drawRoundedRect(r, 4, 4);
+    if (deletion) {
+        p->setBrush(QBrush(pal.whiteout, Qt::BDiagPattern)); // cross-hatch: a whiteout, not just red
+        p->drawRoundedRect(r, 4, 4);
+    }
+    if (m_mark != Mark::None)
+        markIcon(m_mark).paint(p, QRect(4, 4, 18, 18));
+    QFont f = p->font();
+    f.setPixelSize(13);
+    f.setBold(true);
+    f.setStrikeOut(ghost);
+    p->setFont(f);
+    p->setPen(pal.text);
+    p->drawText(QRectF(m_mark == Mark::None ? 5 : 25, 2, m_width - 28, 18), Qt::AlignLeft | Qt::AlignVCenter,
+                QFontMetricsF(f).elidedText(m_name, Qt::ElideMiddle, m_width - 28));
+    f.setBold(false);
+    f.setStrikeOut(false);
+    f.setPixelSize(11);
+    p->setFont(f);
+    p->drawText(QRectF(5, 19, m_width - 8, 15), Qt::AlignLeft | Qt::AlignVCenter,
+                QFontMetricsF(f).elidedText(note, Qt::ElideRight, m_width - 8));
+}
+
+void TileItem::mousePressEvent(QGraphicsSceneMouseEvent *e)
+{
+    emit clicked(path);
+    e->accept();
+}
+
+// ---- PlaneItem ----
+
+PlaneItem::PlaneItem(QGraphicsItem *parent) : QGraphicsObject(parent)
+{
+    setData(KindData, QStringLiteral("merged-plane"));
+}
+
+QRectF PlaneItem::boundingRect() const
+{
+    return QRectF(QPointF(-2, -2), m_size + QSizeF(4, 4));
+}
+
+void PlaneItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const Palette &pal = Palette::current();
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setPen(QPen(pal.mergedEdge, 1.5));
+    p->setBrush(pal.merged);
+    p->drawRoundedRect(QRectF(QPointF(0, 0), m_size), 8, 8);
+    drawEyeIcon(p, QRectF(10, 8, 26, 16), pal.text);
+    QFont f = p->font();
+    f.setPixelSize(14);
+    f.setBold(true);
+    p->setFont(f);
+    p->setPen(pal.text);
+    p->drawText(QRectF(44, 4, m_size.width() - 50, 24), Qt::AlignLeft | Qt::AlignVCenter,
+                QCoreApplication::translate("Scene", "merged view — what a container sees (nearest layer wins)"));
+}
+
+// ---- DirLabelItem ----
+
+DirLabelItem::DirLabelItem(QString r, QGraphicsItem *parent) : QGraphicsObject(parent), role(std::move(r))
+{
+    setData(KindData, QStringLiteral("dir-label"));
+    setData(KeyData, role);
+}
+
+QRectF DirLabelItem::boundingRect() const
+{
+    return QRectF(-2, -2, std::max<qreal>(340, placeholderWidth) + 4, std::max<qreal>(m_height, 44) + 4);
+}
+
+void DirLabelItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const Palette &pal = Palette::current();
+    p->setRenderHint(QPainter::Antialiasing);
+    if (placeholderWidth > 0) {
+        QPen pen(pal.containerEdge, 1.2, Qt::DashLine);
+        p->setPen(pen);
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(QRectF(0, 0, placeholderWidth, m_height), 6, 6);
+        QFont f = p->font();
+        f.setPixelSize(14);
+        f.setItalic(true);
+        p->setFont(f);
+        p->setPen(pal.containerEdge);
+        drawPencilIcon(p, QRectF(10, m_height / 2 - 10, 20, 20), pal.containerEdge);
+        p->drawText(QRectF(40, 0, placeholderWidth - 50, m_height), Qt::AlignLeft | Qt::AlignVCenter,
+                    explain ? explain() : QString());
+        return;
+    }
+    p->setPen(QPen(pal.mergedEdge, 1.5));
+    p->drawLine(QPointF(0, 0), QPointF(8, 0));
+    p->drawLine(QPointF(8, 0), QPointF(8, m_height));
+    p->drawLine(QPointF(0, m_height), QPointF(8, m_height));
+    QFont f = p->font();
+    f.setPixelSize(14);
+    f.setBold(true);
+    f.setFamily(QStringLiteral("monospace"));
+    p->setFont(f);
+    p->setPen(pal.text);
+    const qreal mid = m_height / 2;
+    p->drawText(QRectF(16, mid - 22, 320, 18), Qt::AlignLeft | Qt::AlignVCenter, role);
+    f.setBold(false);
+    f.setPixelSize(11);
+    f.setFamily(QString());
+    p->setFont(f);
+    const QString text = explain ? explain() : QString();
+    p->drawText(QRectF(16, mid - 4, 320, 14), Qt::AlignLeft | Qt::AlignVCenter, text);
+    f.setFamily(QStringLiteral("monospace"));
+    f.setPixelSize(10);
+    p->setFont(f);
+    p->setPen(pal.caption);
+    p->drawText(QRectF(16, mid + 10, 320, 14), Qt::AlignLeft | Qt::AlignVCenter,
+                QFontMetricsF(f).elidedText(path, Qt::ElideMiddle, 320));
+}
+
+} // namespace strata::gui

@@ -1,0 +1,931 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>EventText</name>
+    <message>
+        <source>Blob %1 verified: its bytes hash to its name.</source>
+        <translation>Blob %1 已校验：内容的哈希与其名字一致。</translation>
+    </message>
+    <message>
+        <source>Blob %1 stored.</source>
+        <translation>Blob %1 已存储。</translation>
+    </message>
+    <message>
+        <source>Blob %1 removed.</source>
+        <translation>Blob %1 已删除。</translation>
+    </message>
+    <message>
+        <source>Extracting layer %1 of %2.</source>
+        <translation>正在解压第 %1 层（共 %2 层）。</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2 files, %3 so far.</source>
+        <translation>第 %1 层：已解压 %2 个文件，%3。</translation>
+    </message>
+    <message>
+        <source>Layer %1 extracted: %2 files, %3, stacked on the layers below.</source>
+        <translation>第 %1 层解压完成：%2 个文件，%3，叠在下面各层之上。</translation>
+    </message>
+    <message>
+        <source>Layer %1 is already in the store: shared, not copied.</source>
+        <translation>第 %1 层已在存储中：共享，不再复制。</translation>
+    </message>
+    <message>
+        <source>Whiteout: this layer hides /%1 from the layers below.</source>
+        <translation>白障（whiteout）：这一层遮住了下层的 /%1。</translation>
+    </message>
+    <message>
+        <source>Opaque directory /%1: everything below it is hidden.</source>
+        <translation>不透明目录 /%1：下层中它的全部内容都被遮住。</translation>
+    </message>
+    <message>
+        <source>Layer %1 removed: no image uses it any more.</source>
+        <translation>层 %1 已删除：不再有镜像使用它。</translation>
+    </message>
+    <message>
+        <source>New layer written: %1 added, %2 modified, %3 deleted.</source>
+        <translation>写出新层：新增 %1，修改 %2，删除 %3。</translation>
+    </message>
+    <message>
+        <source>Image %1 loaded.</source>
+        <translation>镜像 %1 已载入。</translation>
+    </message>
+    <message>
+        <source>Image %1 saved.</source>
+        <translation>镜像 %1 已保存。</translation>
+    </message>
+    <message>
+        <source>Image %1 imported as one flat layer.</source>
+        <translation>镜像 %1 已导入为单独一层（扁平）。</translation>
+    </message>
+    <message>
+        <source>Tag %1 now points at image %2.</source>
+        <translation>标签 %1 现在指向镜像 %2。</translation>
+    </message>
+    <message>
+        <source>Tag %1 removed.</source>
+        <translation>标签 %1 已移除。</translation>
+    </message>
+    <message>
+        <source>Image %1 deleted.</source>
+        <translation>镜像 %1 已删除。</translation>
+    </message>
+    <message>
+        <source>Name %1 added.</source>
+        <translation>名字 %1 已添加。</translation>
+    </message>
+    <message>
+        <source>Name %1 removed.</source>
+        <translation>名字 %1 已移除。</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3.</source>
+        <translation>%1：%2 / %3。</translation>
+    </message>
+    <message>
+        <source>Container %1 gets its own empty read-write layer on top of the image.</source>
+        <translation>容器 %1 在镜像之上得到自己的空读写层。</translation>
+    </message>
+    <message>
+        <source>Union mounted (%1): %2 read-only layers below, the container&apos;s layer on top, one merged view.</source>
+        <translation>联合挂载（%1）：下面 %2 个只读层，上面是容器层，合成一个统一视图。</translation>
+    </message>
+    <message>
+        <source>Union view unmounted.</source>
+        <translation>联合视图已卸载。</translation>
+    </message>
+    <message>
+        <source>Copy-up: %1 copied from layer %2 into the container layer; the lower copy stays.</source>
+        <translation>写时复制：%1 从第 %2 层复制到容器层；下层的原件保持不变。</translation>
+    </message>
+    <message>
+        <source>Delete: a whiteout for %1 in the container layer hides layer %2&apos;s copy.</source>
+        <translation>删除：容器层中 %1 的白障文件遮住了第 %2 层的那一份。</translation>
+    </message>
+    <message>
+        <source>Opaque directory %1 in the container layer.</source>
+        <translation>容器层中的不透明目录 %1。</translation>
+    </message>
+    <message>
+        <source>New file %1 written straight into the container layer.</source>
+        <translation>新文件 %1 直接写入容器层。</translation>
+    </message>
+    <message>
+        <source>Container layer: %1 copied up, %2 whiteouts, %3 added.</source>
+        <translation>容器层：复制上来 %1 个，白障 %2 个，新增 %3 个。</translation>
+    </message>
+    <message>
+        <source>Container %1 created from %2: the image&apos;s layers plus one empty writable layer.</source>
+        <translation>容器 %1 由 %2 创建：镜像的各层加上一个空的可写层。</translation>
+    </message>
+    <message>
+        <source>Container %1: %2 → %3.</source>
+        <translation>容器 %1：%2 → %3。</translation>
+    </message>
+    <message>
+        <source>Container %1 runs its command as PID 1 (host PID %2).</source>
+        <translation>容器 %1 以 PID 1 运行其命令（宿主机 PID %2）。</translation>
+    </message>
+    <message>
+        <source>Container %1&apos;s process exited with status %2.</source>
+        <translation>容器 %1 的进程退出，状态码 %2。</translation>
+    </message>
+    <message>
+        <source>Container %1 renamed to %2.</source>
+        <translation>容器 %1 改名为 %2。</translation>
+    </message>
+    <message>
+        <source>Container %1 removed with its writable layer; the image&apos;s layers stay.</source>
+        <translation>容器 %1 连同其可写层已删除；镜像的各层仍在。</translation>
+    </message>
+    <message>
+        <source>A new process joins container %1.</source>
+        <translation>一个新进程加入了容器 %1。</translation>
+    </message>
+    <message>
+        <source>Volume %1 created: a directory outside every layer.</source>
+        <translation>数据卷 %1 已创建：一个在所有层之外的目录。</translation>
+    </message>
+    <message>
+        <source>Volume %1 removed.</source>
+        <translation>数据卷 %1 已删除。</translation>
+    </message>
+    <message>
+        <source>Volume %1 filled with the image&apos;s %2 (%3 files).</source>
+        <translation>数据卷 %1 填入了镜像中的 %2（%3 个文件）。</translation>
+    </message>
+    <message>
+        <source>Committed: the container&apos;s layer is now a read-only layer of image %1.</source>
+        <translation>已提交：容器层现在是镜像 %1 的一个只读层。</translation>
+    </message>
+    <message>
+        <source>Exported the merged file system as one flat tar (%1 entries).</source>
+        <translation>已把统一视图导出为一个扁平 tar（%1 个条目）。</translation>
+    </message>
+    <message>
+        <source>Mount %1 → %2 (%3): writes there bypass the container layer.</source>
+        <translation>挂载 %1 → %2（%3）：写到那里的内容不经过容器层。</translation>
+    </message>
+    <message>
+        <source>Copied %1 out of the container.</source>
+        <translation>已从容器中复制出 %1。</translation>
+    </message>
+    <message>
+        <source>Copied into the container at %1.</source>
+        <translation>已复制到容器中的 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>Marks</name>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>whiteout</source>
+        <translation>白障</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>opaque</source>
+        <translation>不透明</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未改动</translation>
+    </message>
+</context>
+<context>
+    <name>Scene</name>
+    <message>
+        <source>RW %1</source>
+        <translation>读写层 %1</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>M %1 · D %2 · A %3</source>
+        <translation>M %1 · D %2 · A %3</translation>
+    </message>
+    <message>
+        <source>L%1  %2</source>
+        <translation>L%1  %2</translation>
+    </message>
+    <message>
+        <source>extracting… %1 files, %2</source>
+        <translation>解压中… %1 个文件，%2</translation>
+    </message>
+    <message>
+        <source>already in the store: shared</source>
+        <translation>已在存储中：共享</translation>
+    </message>
+    <message>
+        <source>%1 files · %2</source>
+        <translation>%1 个文件 · %2</translation>
+    </message>
+    <message>
+        <source>merged view — what a container sees (nearest layer wins)</source>
+        <translation>统一视图 —— 容器看到的样子（就近原则：上层优先）</translation>
+    </message>
+    <message>
+        <source>%1: %2 read-only layers; the merged view shows, for each path, the nearest layer&apos;s copy.</source>
+        <translation>%1：%2 个只读层；统一视图中每个路径都取最上面（最近）那一层的版本。</translation>
+    </message>
+    <message>
+        <source>hidden by L%1</source>
+        <translation>被 L%1 遮住</translation>
+    </message>
+    <message>
+        <source>from L%1</source>
+        <translation>来自 L%1</translation>
+    </message>
+    <message>
+        <source>create / run adds the container&apos;s writable layer here</source>
+        <translation>create / run 会在这里加上容器的可写层</translation>
+    </message>
+    <message>
+        <source>read-only image layers (nearest first)</source>
+        <translation>只读镜像层（近的在前）</translation>
+    </message>
+    <message>
+        <source>the container&apos;s writable layer</source>
+        <translation>容器的可写层</translation>
+    </message>
+    <message>
+        <source>overlayfs scratch space for atomic copy-up</source>
+        <translation>overlayfs 的工作目录，保证复制上来是原子的</translation>
+    </message>
+    <message>
+        <source>the container&apos;s root: the union</source>
+        <translation>容器的根目录：联合视图</translation>
+    </message>
+    <message>
+        <source>layers below the top, nearest first</source>
+        <translation>顶层以下各层，近的在前</translation>
+    </message>
+    <message>
+        <source>the top layer, as image inspect reports it</source>
+        <translation>顶层（image inspect 的说法）</translation>
+    </message>
+    <message>
+        <source>the union a container will see</source>
+        <translation>容器将会看到的联合视图</translation>
+    </message>
+    <message>
+        <source>/%1 is hidden: layer %2&apos;s whiteout deletes it; its bytes still sit in layer %3.</source>
+        <translation>/%1 被隐藏：第 %2 层的白障删除了它；它的字节仍留在第 %3 层。</translation>
+    </message>
+    <message>
+        <source>/%1 comes from layer %2 (%3).</source>
+        <translation>/%1 来自第 %2 层（%3）。</translation>
+    </message>
+    <message>
+        <source>/%1 comes from layer %2 (%3); it shadows the copy in layer %4 — nearest layer wins.</source>
+        <translation>/%1 来自第 %2 层（%3）；它遮住了第 %4 层的那一份 —— 就近原则。</translation>
+    </message>
+    <message>
+        <source>copied from L%1</source>
+        <translation>从 L%1 复制</translation>
+    </message>
+    <message>
+        <source>sha %1 → %2</source>
+        <translation>sha %1 → %2</translation>
+    </message>
+    <message>
+        <source>whiteout: hides L%1</source>
+        <translation>白障：遮住 L%1</translation>
+    </message>
+    <message>
+        <source>new in the container</source>
+        <translation>容器中新建</translation>
+    </message>
+    <message>
+        <source>lower copy stays: %1</source>
+        <translation>下层原件不变：%1</translation>
+    </message>
+    <message>
+        <source>commit of container %1</source>
+        <translation>提交自容器 %1</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::ConsoleWidget</name>
+    <message>
+        <source>(exit status %1)</source>
+        <translation>（退出状态 %1）</translation>
+    </message>
+    <message>
+        <source>type a command, e.g. images, history strata/demo-web:1.0, image tree strata/demo-web:1.0 (Tab completes)</source>
+        <translation>输入命令，例如 images、history strata/demo-web:1.0、image tree strata/demo-web:1.0（Tab 补全）</translation>
+    </message>
+    <message>
+        <source>Same commands and options as the strata CLI. Up/Down: history. Tab: complete.</source>
+        <translation>与 strata 命令行相同的命令和选项。上/下：历史。Tab：补全。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::EngineHost</name>
+    <message>
+        <source>Error: unterminated quote in: %1
+</source>
+        <translation>错误：引号未闭合：%1
+</translation>
+    </message>
+    <message>
+        <source>Error: `events` without --until never ends; the Events panel shows them live.
+</source>
+        <translation>错误：不带 --until 的 `events` 永不结束；“事件”面板会实时显示它们。
+</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::EngineWorker</name>
+    <message>
+        <source>Error: the engine is not open
+</source>
+        <translation>错误：引擎尚未打开
+</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::EventLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::EventLogWidget</name>
+    <message>
+        <source>Filter events (type, action, subject, text)…</source>
+        <translation>筛选事件（类型、动作、对象、文字）…</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随最新</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::FileTreeModel</name>
+    <message>
+        <source>L%1</source>
+        <translation>L%1</translation>
+    </message>
+    <message>
+        <source>provided by layer %1</source>
+        <translation>由第 %1 层提供</translation>
+    </message>
+    <message>
+        <source>shadows the copy in layer(s) %1</source>
+        <translation>遮住第 %1 层的版本</translation>
+    </message>
+    <message>
+        <source>deleted by layer %1 (whiteout)</source>
+        <translation>被第 %1 层删除（白障）</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::ImageListModel</name>
+    <message>
+        <source>Image %1 (id %2)</source>
+        <translation>镜像 %1（ID %2）</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::InspectorWidget</name>
+    <message>
+        <source>Search keys and values…</source>
+        <translation>搜索键和值…</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>复制值</translation>
+    </message>
+    <message>
+        <source>Copy path</source>
+        <translation>复制路径</translation>
+    </message>
+    <message>
+        <source>The path in Go-template form, for inspect --format</source>
+        <translation>Go 模板形式的路径，可用于 inspect --format</translation>
+    </message>
+    <message>
+        <source>Copy JSON</source>
+        <translation>复制 JSON</translation>
+    </message>
+    <message>
+        <source>Select an image to inspect it.</source>
+        <translation>选择一个镜像来查看它的详情。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::JsonTreeModel</name>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>not valid JSON</source>
+        <translation>不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::LayerExplorer</name>
+    <message>
+        <source>Hidden in the merged view: layer %1 deletes it with a whiteout (%2). Its bytes stay in layer %3.</source>
+        <translation>在统一视图中不可见：第 %1 层用白障删除了它（%2）。它的字节仍留在第 %3 层。</translation>
+    </message>
+    <message>
+        <source>This layer holds a whiteout: the path is hidden from every layer above.</source>
+        <translation>这一层有一个白障：从这层往上都看不到这个路径。</translation>
+    </message>
+    <message>
+        <source>Provided by layer %1 (%2).</source>
+        <translation>由第 %1 层提供（%2）。</translation>
+    </message>
+    <message>
+        <source>Shadows the copy in layer(s) %1: nearest layer wins.</source>
+        <translation>遮住第 %1 层的版本：就近原则。</translation>
+    </message>
+    <message>
+        <source>No layer lists this directory itself; it exists because paths below it do.</source>
+        <translation>没有哪一层单独列出这个目录；它存在是因为它下面有路径。</translation>
+    </message>
+    <message>
+        <source>L%1</source>
+        <translation>L%1</translation>
+    </message>
+    <message>
+        <source>✔ visible (nearest)</source>
+        <translation>✔ 可见（最近）</translation>
+    </message>
+    <message>
+        <source>shadowed / hidden</source>
+        <translation>被遮住 / 隐藏</translation>
+    </message>
+    <message>
+        <source>(a directory)</source>
+        <translation>（目录）</translation>
+    </message>
+    <message>
+        <source>(no content)</source>
+        <translation>（无内容）</translation>
+    </message>
+    <message>
+        <source>%1: too large to preview</source>
+        <translation>%1：太大，无法预览</translation>
+    </message>
+    <message>
+        <source>(cannot read: %1)</source>
+        <translation>（无法读取：%1）</translation>
+    </message>
+    <message>
+        <source>binary file, %1</source>
+        <translation>二进制文件，%1</translation>
+    </message>
+    <message>
+        <source>L%1 copy deleted by L%2</source>
+        <translation>L%1 的版本被 L%2 删除</translation>
+    </message>
+    <message>
+        <source>L%1 copy shadowed by L%2</source>
+        <translation>L%1 的版本被 L%2 遮住</translation>
+    </message>
+    <message>
+        <source>Find a path (Enter: next match)…</source>
+        <translation>查找路径（回车：下一个匹配）…</translation>
+    </message>
+    <message>
+        <source>Marks: %1 · struck-through = not in the merged view</source>
+        <translation>标记：%1 · 删除线 = 不在统一视图中</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wasted space: %1 in %n file(s) hidden by later layers</source>
+        <translation>
+            <numerusform>浪费空间：%1，共 %n 个文件被上层遮住</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wasted space</source>
+        <translation>浪费空间</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>In the merged view</source>
+        <translation>在统一视图中</translation>
+    </message>
+    <message>
+        <source>Versions of this path across the layers (bottom first)</source>
+        <translation>这个路径在各层中的版本（底层在前）</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::LayerStackModel</name>
+    <message>
+        <source>Merged view</source>
+        <translation>统一视图</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n path(s)</source>
+        <translation>
+            <numerusform>%n 个路径</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>what a container sees: nearest layer wins</source>
+        <translation>容器看到的样子：就近原则</translation>
+    </message>
+    <message>
+        <source>The union of all layers, as overlayfs presents it (&quot;merged&quot;).</source>
+        <translation>所有层的联合，即 overlayfs 呈现的样子（&quot;merged&quot;）。</translation>
+    </message>
+    <message>
+        <source>L%1  %2</source>
+        <translation>L%1  %2</translation>
+    </message>
+    <message>
+        <source>Layer %1 (bottom = 1)
+diff_id %2
+chain_id %3
+created by: %4</source>
+        <translation>第 %1 层（最底层 = 1）
+diff_id %2
+chain_id %3
+创建命令：%4</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>创建命令</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::MainWindow</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>数据卷</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>驱动</translation>
+    </message>
+    <message>
+        <source>Mountpoint</source>
+        <translation>挂载点</translation>
+    </message>
+    <message>
+        <source>The engine could not open its store: %1</source>
+        <translation>引擎无法打开存储：%1</translation>
+    </message>
+    <message>
+        <source>Cannot show %1: %2</source>
+        <translation>无法显示 %1：%2</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>container inspect %1</source>
+        <translation>container inspect %1</translation>
+    </message>
+    <message>
+        <source>%1 — phase %2 of %3: %4</source>
+        <translation>%1 —— 第 %2 步（共 %3 步）：%4</translation>
+    </message>
+    <message>
+        <source>⏸ waiting for Step</source>
+        <translation>⏸ 等待“单步”</translation>
+    </message>
+    <message>
+        <source>step mode</source>
+        <translation>单步模式</translation>
+    </message>
+    <message>
+        <source>Strata — a container engine you can watch</source>
+        <translation>Strata —— 看得见的容器引擎</translation>
+    </message>
+    <message>
+        <source>Layer stack</source>
+        <translation>分层栈</translation>
+    </message>
+    <message>
+        <source>Layer explorer</source>
+        <translation>分层浏览器</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>数据卷</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Engine</source>
+        <translation>引擎(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Load image archive…</source>
+        <translation>载入镜像归档(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save selected image…</source>
+        <translation>保存所选镜像(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Engine &amp;info</source>
+        <translation>引擎信息(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Step mode</source>
+        <translation>单步模式</translation>
+    </message>
+    <message>
+        <source>The engine waits at each phase until you press Step (F9)</source>
+        <translation>引擎在每个阶段停下，直到你按“单步”（F9）</translation>
+    </message>
+    <message>
+        <source>▶ Step</source>
+        <translation>▶ 单步</translation>
+    </message>
+    <message>
+        <source>Let the engine do its next phase (F10)</source>
+        <translation>让引擎执行下一个阶段（F10）</translation>
+    </message>
+    <message>
+        <source>▶▶ Continue</source>
+        <translation>▶▶ 继续</translation>
+    </message>
+    <message>
+        <source>Leave step mode and run to the end (F8)</source>
+        <translation>退出单步模式，一直运行到结束（F8）</translation>
+    </message>
+    <message>
+        <source>Reduced motion (fades instead of moves)</source>
+        <translation>减少动画（用淡入淡出代替移动）</translation>
+    </message>
+    <message>
+        <source>High-contrast palette</source>
+        <translation>高对比度配色</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <source>&amp;About Strata</source>
+        <translation>关于 Strata(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Switch the interface language (Ctrl+L)</source>
+        <translation>切换界面语言（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Lessons arrive with the lesson player</source>
+        <translation>课程将随课程播放器提供</translation>
+    </message>
+    <message>
+        <source> Speed ×%1 </source>
+        <translation> 速度 ×%1 </translation>
+    </message>
+    <message>
+        <source>engine starting…</source>
+        <translation>引擎启动中…</translation>
+    </message>
+    <message>
+        <source>Opening the image store and making the built-in images…</source>
+        <translation>正在打开镜像存储并生成内置镜像…</translation>
+    </message>
+    <message>
+        <source>● running</source>
+        <translation>● 运行中</translation>
+    </message>
+    <message>
+        <source>⏸ paused</source>
+        <translation>⏸ 已暂停</translation>
+    </message>
+    <message>
+        <source>■ exited (%1)</source>
+        <translation>■ 已退出 (%1)</translation>
+    </message>
+    <message>
+        <source>○ created</source>
+        <translation>○ 已创建</translation>
+    </message>
+    <message>
+        <source>driver %1</source>
+        <translation>驱动 %1</translation>
+    </message>
+    <message>
+        <source>rootless</source>
+        <translation>非 root（rootless）</translation>
+    </message>
+    <message>
+        <source>root</source>
+        <translation>root</translation>
+    </message>
+    <message>
+        <source>store %1</source>
+        <translation>存储 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n 个镜像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>image inspect %1</source>
+        <translation>image inspect %1</translation>
+    </message>
+    <message>
+        <source>layer %1/%2 · %3 files</source>
+        <translation>第 %1/%2 层 · %3 个文件</translation>
+    </message>
+    <message>
+        <source>About Strata</source>
+        <translation>关于 Strata</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Strata %1&lt;/h3&gt;&lt;p&gt;A container engine you can watch: Docker&apos;s verbs over a real image store, drawn from the engine&apos;s own events.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL v3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Strata %1&lt;/h3&gt;&lt;p&gt;看得见的容器引擎：在真实的镜像存储上使用 Docker 的命令，画面全部来自引擎自己的事件。&lt;/p&gt;&lt;p&gt;以 GNU GPL v3 或更高版本授权。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Load image archive</source>
+        <translation>载入镜像归档</translation>
+    </message>
+    <message>
+        <source>Image archives (*.tar *.tar.gz *.tgz);;All files (*)</source>
+        <translation>镜像归档 (*.tar *.tar.gz *.tgz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save image archive</source>
+        <translation>保存镜像归档</translation>
+    </message>
+    <message>
+        <source>Tar archives (*.tar)</source>
+        <translation>Tar 归档 (*.tar)</translation>
+    </message>
+    <message>
+        <source>volume inspect %1</source>
+        <translation>volume inspect %1</translation>
+    </message>
+</context>
+</TS>

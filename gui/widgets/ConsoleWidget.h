@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The console: type what you would type after `strata` (or paste a whole
+// `strata …`/`docker …` line). Commands go through the CLI's own parser on
+// the engine thread; output and exit status come back here. Up/Down walk
+// the history (kept in QSettings), Tab completes from the parser's commands
+// and options and from image names.
+
+#include <QWidget>
+
+class QLineEdit;
+class QPlainTextEdit;
+class QLabel;
+class QCompleter;
+class QStringListModel;
+
+namespace strata::gui {
+
+class EngineHost;
+
+class ConsoleWidget : public QWidget {
+    Q_OBJECT
+public:
+    explicit ConsoleWidget(EngineHost *host, QWidget *parent = nullptr);
+
+    void setImageNames(const QStringList &names);
+    [[nodiscard]] QStringList history() const { return m_history; }
+    [[nodiscard]] QString transcript() const;
+    [[nodiscard]] QLineEdit *input() const { return m_input; }
+    // Completions for the word under the cursor of a partial line.
+    [[nodiscard]] QStringList completionsFor(const QString &line) const;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *e) override;
+
+private:
+    void submit();
+    void retranslate();
+    void complete();
+
+    EngineHost *m_host;
+    QPlainTextEdit *m_output;
+    QLineEdit *m_input;
+    QLabel *m_prompt;
+    QStringList m_history;
+    int m_historyPos = 0;
+    QStringList m_images;
+};
+
+} // namespace strata::gui

@@ -1,0 +1,632 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/MainWindow.h"
+
+#include "app/Language.h"
+#include "core/EngineHost.h"
+#include "core/EventPump.h"
+#include "core/EventText.h"
+#include "core/GuiStepGate.h"
+#include "core/Palette.h"
+#include "models/EventLogModel.h"
+#include "models/ImageListModel.h"
+#include "models/RowTableModel.h"
+#include "scene/LayerStackScene.h"
+#include "scene/SceneView.h"
+#include "widgets/ConsoleWidget.h"
+#include "widgets/EventLogWidget.h"
+#include "widgets/InspectorWidget.h"
+#include "widgets/LayerExplorer.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSlider>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace strata::gui {
+
+using engine::events::EventKind;
+
+namespace {
+
+QTableView *makeListView(QAbstractItemModel *model, QWidget *parent, const QString &name)
+{
+    auto *v = new QTableView(parent);
+    v->setModel(model);
+    v->setObjectName(name);
+    v->setSelectionBehavior(QAbstractItemView::SelectRows);
+    v->setSelectionMode(QAbstractItemView::SingleSelection);
+    v->verticalHeader()->hide();
+    v->verticalHeader()->setDefaultSectionSize(22);
+    v->horizontalHeader()->setStretchLastSection(true);
+    v->setShowGrid(false);
+    return v;
+}
+
+} // namespace
+
+MainWindow::MainWindow(StartOptions options, QWidget *parent)
+    : QMainWindow(parent), m_options(std::move(options)), m_startQueue(m_options.run)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    m_host = new EngineHost(m_options.engine, this);
+    m_images = new ImageListModel(this);
+    m_containers = new RowTableModel([] { return QStringList{tr("Name"), tr("Status"), tr("Image")}; }, this);
+    m_volumes = new RowTableModel([] { return QStringList{tr("Volume"), tr("Driver"), tr("Mountpoint")}; }, this);
+    m_events = new EventLogModel(this);
+
+    m_scene = new LayerStackScene(this);
+    m_sceneView = new SceneView(m_scene, this);
+    m_sceneView->setObjectName(QStringLiteral("sceneView"));
+    m_caption = new QLabel(this);
+    m_caption->setObjectName(QStringLiteral("caption"));
+    m_caption->setWordWrap(true);
+    m_caption->setMinimumHeight(48);
+    QFont cf = m_caption->font();
+    cf.setPointSizeF(cf.pointSizeF() * 1.35);
+    m_caption->setFont(cf);
+    m_caption->setStyleSheet(QStringLiteral("QLabel#caption { background:#243345; color:white; padding:8px 14px; }"));
+    auto *scenePage = new QWidget(this);
+    auto *sl = new QVBoxLayout(scenePage);
+    sl->setContentsMargins(0, 0, 0, 0);
+    sl->setSpacing(0);
+    sl->addWidget(m_sceneView, 1);
+    sl->addWidget(m_caption);
+    m_explorer = new LayerExplorer(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(scenePage, QString());
+    m_tabs->addTab(m_explorer, QString());
+    setCentralWidget(m_tabs);
+
+    buildActions();
+    buildDocks();
+    buildMenus();
+    buildStatusBar();
+
+    connect(m_scene, &LayerStackScene::captionChanged, m_caption, &QLabel::setText);
+    connect(m_scene, &LayerStackScene::pathClicked, this, [this](const QString &p) { m_explorer->selectPath(p); });
+    connect(m_explorer, &LayerExplorer::pathSelected, m_scene, &LayerStackScene::selectPath);
+    connect(m_host, &EngineHost::opened, this, [this](bool ok, const QString &error) {
+        if (!ok) {
+            m_engineError = error;
+            m_caption->setText(tr("The engine could not open its store: %1").arg(error));
+            m_startQueue.clear();
+            m_startupDone = true;
+            emit startupFinished();
+        }
+    });
+    connect(m_host, &EngineHost::snapshot, this, &MainWindow::onSnapshot);
+    connect(m_host, &EngineHost::detail, this, &MainWindow::onDetail);
+    connect(m_host, &EngineHost::detailFailed, this, [this](const QString &ref, const QString &error) {
+        m_detailPending = false;
+        statusBar()->showMessage(tr("Cannot show %1: %2").arg(ref, error), 8000);
+    });
+    connect(m_host, &EngineHost::eventsArrived, this, &MainWindow::onEvents);
+    connect(m_host, &EngineHost::commandFinished, this, [this](int id, int, const QString &, const QString &) {
+        // A command may have changed the selected image (tag, rmi, load): redraw it.
+        if (!m_selected.isEmpty()) {
+            m_detailPending = true;
+            m_host->requestDetail(m_selected);
+        }
+        if (id == m_waitingFor)
+            QTimer::singleShot(0, this, &MainWindow::runNextStartCommand);
+    });
+    connect(m_host, &EngineHost::busyChanged, this, [this](bool busy) {
+        if (!busy)
+            m_progress->hide();
+    });
+    connect(m_eventLog, &EventLogWidget::eventSelected, this, [this](const QString &json) {
+        m_inspector->setJson(tr("Event"), json);
+    });
+    connect(m_containerView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &i) {
+                if (!i.isValid() || !m_snapshot)
+                    return;
+                const QStringList row = m_containers->rowAt(i.row());
+                const auto it = m_snapshot->containerInspect.find(row.value(3).toStdString());
+                if (it != m_snapshot->containerInspect.end())
+                    m_inspector->setJson(tr("container inspect %1").arg(row.value(0)), QString::fromStdString(it->second));
+            });
+    connect(m_volumeView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &i) {
+                if (!i.isValid() || !m_snapshot)
+                    return;
+                const QStringList row = m_volumes->rowAt(i.row());
+                const auto it = m_snapshot->volumeInspect.find(row.value(3).toStdString());
+                if (it != m_snapshot->volumeInspect.end())
+                    m_inspector->setJson(tr("volume inspect %1").arg(row.value(0)), QString::fromStdString(it->second));
+            });
+    connect(m_imageView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &i) {
+        if (i.isValid())
+            selectImage(m_images->refAt(i.row()));
+    });
+    connect(m_host, &EngineHost::stepModeRequested, this, [this] { m_stepModeAct->setChecked(true); });
+    GuiStepGate *gate = m_host->gate();
+    connect(gate, &GuiStepGate::phaseReached, this,
+            [this](const QString &op, const QString &, const QString &description, int index, int count) {
+                m_caption->setText(tr("%1 — phase %2 of %3: %4").arg(op).arg(index + 1).arg(count).arg(description));
+            }, Qt::QueuedConnection);
+    connect(gate, &GuiStepGate::waitingChanged, this, [this](bool waiting) {
+        m_stepAct->setEnabled(waiting);
+        m_stepLabel->setText(waiting ? tr("⏸ waiting for Step") : QString());
+    }, Qt::QueuedConnection);
+
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    m_speed->setValue(s.value(QStringLiteral("scene/speed"), 4).toInt());
+    m_reducedMotionAct->setChecked(s.value(QStringLiteral("scene/reducedMotion"), false).toBool());
+    m_contrastAct->setChecked(s.value(QStringLiteral("scene/highContrast"), false).toBool());
+    if (m_options.select.isEmpty())
+        m_options.select = s.value(QStringLiteral("selection/image"), QStringLiteral("strata/demo-web:1.0")).toString();
+    retranslate();
+
+    auto *poll = new QTimer(this);
+    connect(poll, &QTimer::timeout, this, &MainWindow::checkSettled);
+    poll->start(150);
+    m_host->start(m_options.ensureBuiltins);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    m_loadAct = new QAction(this);
+    m_loadAct->setShortcut(QKeySequence::Open);
+    connect(m_loadAct, &QAction::triggered, this, &MainWindow::loadArchive);
+    m_saveAct = new QAction(this);
+    m_saveAct->setShortcut(QKeySequence::Save);
+    connect(m_saveAct, &QAction::triggered, this, &MainWindow::saveArchive);
+    m_quitAct = new QAction(this);
+    m_quitAct->setShortcut(QKeySequence::Quit);
+    connect(m_quitAct, &QAction::triggered, this, &QWidget::close);
+    m_refreshAct = new QAction(this);
+    m_refreshAct->setShortcut(QKeySequence::Refresh);
+    connect(m_refreshAct, &QAction::triggered, this, [this] {
+        m_host->refresh();
+        if (!m_selected.isEmpty())
+            m_host->requestDetail(m_selected);
+    });
+    m_infoAct = new QAction(this);
+    connect(m_infoAct, &QAction::triggered, this, [this] { m_host->run(QStringLiteral("info")); });
+    m_stepModeAct = new QAction(this);
+    m_stepModeAct->setCheckable(true);
+    m_stepModeAct->setShortcut(Qt::Key_F9);
+    connect(m_stepModeAct, &QAction::toggled, this, [this](bool on) {
+        m_host->gate()->setStepMode(on);
+        m_stepLabel->setText(on ? tr("step mode") : QString());
+    });
+    m_stepAct = new QAction(this);
+    m_stepAct->setShortcut(Qt::Key_F10);
+    m_stepAct->setEnabled(false);
+    connect(m_stepAct, &QAction::triggered, this, [this] { m_host->gate()->step(); });
+    m_continueAct = new QAction(this);
+    m_continueAct->setShortcut(Qt::Key_F8);
+    connect(m_continueAct, &QAction::triggered, this, [this] {
+        m_stepModeAct->setChecked(false);
+        m_host->gate()->continueAll();
+    });
+    m_reducedMotionAct = new QAction(this);
+    m_reducedMotionAct->setCheckable(true);
+    connect(m_reducedMotionAct, &QAction::toggled, this, [this](bool on) {
+        m_scene->setReducedMotion(on);
+        QSettings().setValue(QStringLiteral("scene/reducedMotion"), on);
+    });
+    m_contrastAct = new QAction(this);
+    m_contrastAct->setCheckable(true);
+    connect(m_contrastAct, &QAction::toggled, this, [this](bool on) {
+        Palette::setHighContrast(on);
+        m_scene->retranslate();
+        QSettings().setValue(QStringLiteral("scene/highContrast"), on);
+    });
+    m_presentAct = new QAction(this);
+    m_presentAct->setCheckable(true);
+    m_presentAct->setShortcut(Qt::Key_F5);
+    connect(m_presentAct, &QAction::toggled, this, &MainWindow::setPresentation);
+    m_aboutAct = new QAction(this);
+    connect(m_aboutAct, &QAction::triggered, this, &MainWindow::showAbout);
+    m_langAct = new QAction(this);
+    m_langAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_langAct, &QAction::triggered, this, [] {
+        setLanguage(currentLanguage() == QLatin1String("zh_CN") ? QStringLiteral("en") : QStringLiteral("zh_CN"));
+    });
+    m_lessonAct = new QAction(this);
+    m_lessonAct->setEnabled(false);
+
+    m_stepBar = addToolBar(QString());
+    m_stepBar->setObjectName(QStringLiteral("stepToolbar"));
+    m_stepBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_stepBar->addAction(m_stepModeAct);
+    m_stepBar->addAction(m_stepAct);
+    m_stepBar->addAction(m_continueAct);
+    m_stepBar->addSeparator();
+    m_speedLabel = new QLabel(this);
+    m_speed = new QSlider(Qt::Horizontal, this);
+    m_speed->setRange(1, 16); // quarter steps: 4 = normal speed
+    m_speed->setFixedWidth(120);
+    connect(m_speed, &QSlider::valueChanged, this, [this](int v) {
+        m_scene->setSpeed(v / 4.0);
+        QSettings().setValue(QStringLiteral("scene/speed"), v);
+        retranslate();
+    });
+    m_stepBar->addWidget(m_speedLabel);
+    m_stepBar->addWidget(m_speed);
+    m_stepBar->addSeparator();
+    m_stepBar->addAction(m_langAct);
+}
+
+void MainWindow::buildDocks()
+{
+    auto dock = [this](QWidget *w, const QString &name, Qt::DockWidgetArea area) {
+        auto *d = new QDockWidget(this);
+        d->setObjectName(name);
+        d->setWidget(w);
+        addDockWidget(area, d);
+        return d;
+    };
+    m_imageView = makeListView(m_images, this, QStringLiteral("imageView"));
+    m_imageView->horizontalHeader()->setSectionResizeMode(ImageListModel::Name, QHeaderView::Stretch);
+    m_imageView->horizontalHeader()->setStretchLastSection(false);
+    m_containerView = makeListView(m_containers, this, QStringLiteral("containerView"));
+    m_volumeView = makeListView(m_volumes, this, QStringLiteral("volumeView"));
+    m_imagesDock = dock(m_imageView, QStringLiteral("imagesDock"), Qt::LeftDockWidgetArea);
+    m_containersDock = dock(m_containerView, QStringLiteral("containersDock"), Qt::LeftDockWidgetArea);
+    m_volumesDock = dock(m_volumeView, QStringLiteral("volumesDock"), Qt::LeftDockWidgetArea);
+    m_inspector = new InspectorWidget(this);
+    m_inspectorDock = dock(m_inspector, QStringLiteral("inspectorDock"), Qt::RightDockWidgetArea);
+    m_console = new ConsoleWidget(m_host, this);
+    m_consoleDock = dock(m_console, QStringLiteral("consoleDock"), Qt::BottomDockWidgetArea);
+    m_eventLog = new EventLogWidget(m_events, this);
+    m_eventsDock = dock(m_eventLog, QStringLiteral("eventsDock"), Qt::BottomDockWidgetArea);
+    splitDockWidget(m_consoleDock, m_eventsDock, Qt::Horizontal);
+    resizeDocks({m_imagesDock, m_containersDock, m_volumesDock}, {260, 110, 90}, Qt::Vertical);
+    resizeDocks({m_imagesDock, m_inspectorDock}, {300, 320}, Qt::Horizontal);
+    resizeDocks({m_consoleDock}, {210}, Qt::Vertical);
+}
+
+void MainWindow::buildMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_loadAct);
+    m_fileMenu->addAction(m_saveAct);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAct);
+    m_viewMenu = menuBar()->addMenu(QString());
+    for (QDockWidget *d : {m_imagesDock, m_containersDock, m_volumesDock, m_inspectorDock, m_consoleDock, m_eventsDock})
+        m_viewMenu->addAction(d->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_reducedMotionAct);
+    m_viewMenu->addAction(m_contrastAct);
+    m_viewMenu->addAction(m_presentAct);
+    m_viewMenu->addAction(m_langAct);
+    m_lessonMenu = menuBar()->addMenu(QString());
+    m_lessonMenu->addAction(m_lessonAct);
+    m_engineMenu = menuBar()->addMenu(QString());
+    m_engineMenu->addAction(m_refreshAct);
+    m_engineMenu->addAction(m_infoAct);
+    m_engineMenu->addSeparator();
+    m_engineMenu->addAction(m_stepModeAct);
+    m_engineMenu->addAction(m_stepAct);
+    m_engineMenu->addAction(m_continueAct);
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_aboutAct);
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_driverLabel = new QLabel(this);
+    m_modeLabel = new QLabel(this);
+    m_storeLabel = new QLabel(this);
+    m_countLabel = new QLabel(this);
+    m_stepLabel = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(220);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    for (QLabel *l : {m_driverLabel, m_modeLabel, m_storeLabel, m_countLabel, m_stepLabel})
+        statusBar()->addWidget(l);
+    statusBar()->addPermanentWidget(m_progress);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Strata — a container engine you can watch"));
+    m_tabs->setTabText(0, tr("Layer stack"));
+    m_tabs->setTabText(1, tr("Layer explorer"));
+    m_imagesDock->setWindowTitle(tr("Images"));
+    m_containersDock->setWindowTitle(tr("Containers"));
+    m_volumesDock->setWindowTitle(tr("Volumes"));
+    m_inspectorDock->setWindowTitle(tr("Inspector"));
+    m_consoleDock->setWindowTitle(tr("Console"));
+    m_eventsDock->setWindowTitle(tr("Events"));
+    m_stepBar->setWindowTitle(tr("Step"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_lessonMenu->setTitle(tr("&Lesson"));
+    m_engineMenu->setTitle(tr("&Engine"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_loadAct->setText(tr("&Load image archive…"));
+    m_saveAct->setText(tr("&Save selected image…"));
+    m_quitAct->setText(tr("&Quit"));
+    m_refreshAct->setText(tr("&Refresh"));
+    m_infoAct->setText(tr("Engine &info"));
+    m_stepModeAct->setText(tr("Step mode"));
+    m_stepModeAct->setToolTip(tr("The engine waits at each phase until you press Step (F9)"));
+    m_stepAct->setText(tr("▶ Step"));
+    m_stepAct->setToolTip(tr("Let the engine do its next phase (F10)"));
+    m_continueAct->setText(tr("▶▶ Continue"));
+    m_continueAct->setToolTip(tr("Leave step mode and run to the end (F8)"));
+    m_reducedMotionAct->setText(tr("Reduced motion (fades instead of moves)"));
+    m_contrastAct->setText(tr("High-contrast palette"));
+    m_presentAct->setText(tr("Presentation mode"));
+    m_aboutAct->setText(tr("&About Strata"));
+    m_langAct->setText(currentLanguage() == QLatin1String("zh_CN") ? QStringLiteral("EN") : QStringLiteral("中文"));
+    m_langAct->setToolTip(tr("Switch the interface language (Ctrl+L)"));
+    m_lessonAct->setText(tr("Lessons arrive with the lesson player"));
+    m_speedLabel->setText(tr(" Speed ×%1 ").arg(m_speed->value() / 4.0, 0, 'g', 3));
+    if (m_snapshot)
+        onSnapshot(m_snapshot);
+    else {
+        m_driverLabel->setText(tr("engine starting…"));
+        if (m_caption->text().isEmpty())
+            m_caption->setText(tr("Opening the image store and making the built-in images…"));
+    }
+    m_scene->retranslate();
+}
+
+void MainWindow::changeEvent(QEvent *e)
+{
+    if (e->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(e);
+}
+
+void MainWindow::closeEvent(QCloseEvent *e)
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    if (!m_selected.isEmpty())
+        s.setValue(QStringLiteral("selection/image"), m_selected);
+    m_host->gate()->continueAll();
+    QMainWindow::closeEvent(e);
+}
+
+void MainWindow::keyPressEvent(QKeyEvent *e)
+{
+    // Presentation keys: Space = Step, F = Continue, Esc = leave.
+    if (m_presentAct->isChecked()) {
+        if (e->key() == Qt::Key_Space) {
+            m_host->gate()->step();
+            return;
+        }
+        if (e->key() == Qt::Key_F) {
+            m_continueAct->trigger();
+            return;
+        }
+        if (e->key() == Qt::Key_Escape) {
+            m_presentAct->setChecked(false);
+            return;
+        }
+    }
+    QMainWindow::keyPressEvent(e);
+}
+
+void MainWindow::setPresentation(bool on)
+{
+    for (QDockWidget *d : {m_imagesDock, m_containersDock, m_volumesDock, m_inspectorDock, m_consoleDock, m_eventsDock})
+        d->setVisible(!on);
+    m_tabs->setCurrentIndex(0);
+    QFont cf = m_caption->font();
+    cf.setPointSizeF(QApplication::font().pointSizeF() * (on ? 1.35 * 1.6 : 1.35));
+    m_caption->setFont(cf);
+    m_contrastAct->setChecked(on);
+    on ? showFullScreen() : showNormal();
+}
+
+void MainWindow::onSnapshot(const EngineSnapshotPtr &s)
+{
+    m_snapshot = s;
+    m_images->setImages(s->images);
+    QStringList names;
+    for (int r = 0; r < m_images->rowCount(); ++r)
+        names << m_images->refAt(r);
+    m_console->setImageNames(names);
+    QList<QStringList> rows;
+    for (const auto &c : s->containers) {
+        using engine::container::Status;
+        const Status st = c.state.status;
+        // A symbol and a word for each state: never colour alone.
+        const QString status = st == Status::Running  ? tr("● running")
+                               : st == Status::Paused ? tr("⏸ paused")
+                               : st == Status::Exited ? tr("■ exited (%1)").arg(c.state.exitCode)
+                               : st == Status::Created ? tr("○ created")
+                                                       : QString::fromUtf8(engine::container::toString(st));
+        rows << QStringList{QString::fromStdString(c.name), status, QString::fromStdString(c.image),
+                            QString::fromStdString(c.id)};
+    }
+    m_containers->setRows(rows);
+    QList<QStringList> vrows;
+    for (const auto &v : s->volumes)
+        vrows << QStringList{QString::fromStdString(v.anonymous ? v.name.substr(0, 12) + "…" : v.name),
+                             QString::fromStdString(v.driver), QString::fromStdString(v.mountpoint),
+                             QString::fromStdString(v.name)};
+    m_volumes->setRows(vrows);
+    m_driverLabel->setText(tr("driver %1").arg(QString::fromStdString(s->info.driver)));
+    m_driverLabel->setToolTip(QString::fromStdString(s->info.driverReason));
+    m_modeLabel->setText(s->info.rootless ? tr("rootless") : tr("root"));
+    m_storeLabel->setText(tr("store %1").arg(QString::fromStdString(s->info.root)));
+    m_countLabel->setText(tr("%n image(s)", nullptr, static_cast<int>(s->info.images)));
+    if (m_selected.isEmpty() || m_images->rowOf(m_selected) < 0) {
+        const int row = std::max(0, m_images->rowOf(m_options.select));
+        if (row < m_images->rowCount())
+            selectImage(m_images->refAt(row));
+    }
+    if (!m_startupDone && m_waitingFor < 0 && m_host->isOpen())
+        runNextStartCommand();
+}
+
+void MainWindow::runNextStartCommand()
+{
+    // --run lines run one after another; each waits for the last and for its scene.
+    if (m_scene->animating()) {
+        QTimer::singleShot(100, this, &MainWindow::runNextStartCommand);
+        return;
+    }
+    if (m_startQueue.isEmpty()) {
+        m_waitingFor = 0;
+        if (!m_startupDone) {
+            m_startupDone = true;
+            emit startupFinished();
+        }
+        return;
+    }
+    m_waitingFor = m_host->run(m_startQueue.takeFirst());
+}
+
+void MainWindow::selectImage(const QString &ref)
+{
+    if (ref.isEmpty())
+        return;
+    const int row = m_images->rowOf(ref);
+    if (row >= 0 && m_imageView->currentIndex().row() != row)
+        m_imageView->setCurrentIndex(m_images->index(row, 0)); // re-enters through currentRowChanged
+    if (ref == m_selected)
+        return;
+    m_selected = ref;
+    m_detailPending = true;
+    m_host->requestDetail(ref);
+}
+
+void MainWindow::onDetail(const ImageDetailPtr &d)
+{
+    if (d->ref != m_selected && !(m_selected.isEmpty()))
+        return;
+    m_detailPending = false;
+    const bool changed = !m_detail || m_detail->id != d->id || m_detail->layers.size() != d->layers.size();
+    m_detail = d;
+    if (changed || m_scene->detail() != d)
+        m_scene->showImage(d);
+    m_explorer->setDetail(d);
+    m_inspector->setJson(tr("image inspect %1").arg(d->ref), QString::fromStdString(d->inspectJson));
+}
+
+void MainWindow::onEvents(const EventBatch &batch)
+{
+    m_events->append(batch);
+    m_scene->onEvents(batch);
+    bool imagesChanged = false;
+    for (const auto &e : batch) {
+        switch (e.kind) {
+        case EventKind::LayerExtractStarted:
+        case EventKind::LayerProgress:
+        case EventKind::LayerExtracted: {
+            const auto &a = e.attrs;
+            const int index = a.value("index", 0), count = std::max(a.value("count", 1), 1);
+            m_progress->setRange(0, count);
+            m_progress->setValue(index + (e.kind == EventKind::LayerExtracted ? 1 : 0));
+            m_progress->setFormat(tr("layer %1/%2 · %3 files").arg(index + 1).arg(count).arg(a.value("files", 0)));
+            m_progress->show();
+            if (e.kind == EventKind::LayerExtracted && index + 1 >= count)
+                QTimer::singleShot(800, m_progress, &QWidget::hide);
+            break;
+        }
+        case EventKind::Progress: {
+            const auto &a = e.attrs;
+            m_progress->setRange(0, std::max(1, a.value("total", 1)));
+            m_progress->setValue(a.value("current", 0));
+            m_progress->setFormat(QString::fromStdString(a.value("label", e.id)) + " %p%");
+            m_progress->show();
+            break;
+        }
+        case EventKind::ImageLoaded:
+        case EventKind::ImageImported:
+        case EventKind::ImageTagged:
+        case EventKind::ImageUntagged:
+        case EventKind::ImageDeleted: imagesChanged = true; break;
+        default: break;
+        }
+    }
+    if (imagesChanged)
+        m_host->refresh();
+}
+
+bool MainWindow::settled() const
+{
+    return m_startupDone && !m_detailPending && m_detail && m_host->pendingCommands() == 0 && !m_scene->animating();
+}
+
+QString MainWindow::caption() const
+{
+    return m_caption->text();
+}
+
+void MainWindow::checkSettled()
+{
+    if (!m_viewApplied && settled()) {
+        // --view / --path apply once the first image is drawn.
+        m_viewApplied = true;
+        if (!m_options.path.isEmpty()) {
+            m_explorer->showLayer(-1);
+            m_explorer->selectPath(m_options.path);
+            m_scene->selectPath(m_options.path.startsWith('/') ? m_options.path.mid(1) : m_options.path);
+        }
+        if (m_options.view == QLatin1String("explorer"))
+            m_tabs->setCurrentIndex(1);
+    }
+    if (m_options.screenshot.isEmpty())
+        return;
+    m_stableTicks = settled() || !m_engineError.isEmpty() ? m_stableTicks + 1 : 0;
+    if (m_stableTicks < 4)
+        return;
+    const QString file = m_options.screenshot;
+    m_options.screenshot.clear();
+    const bool ok = saveScreenshot(file);
+    QCoreApplication::exit(ok && m_engineError.isEmpty() ? 0 : 1);
+}
+
+bool MainWindow::saveScreenshot(const QString &file)
+{
+    return grab().save(file, "PNG");
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Strata"),
+                       tr("<h3>Strata %1</h3><p>A container engine you can watch: Docker's verbs over a real image "
+                          "store, drawn from the engine's own events.</p><p>Licensed under the GNU GPL v3 or later.</p>")
+                           .arg(QStringLiteral(STRATA_VERSION)));
+}
+
+void MainWindow::loadArchive()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Load image archive"), QString(),
+                                                      tr("Image archives (*.tar *.tar.gz *.tgz);;All files (*)"));
+    if (!file.isEmpty())
+        m_host->run(QStringLiteral("load -i '%1'").arg(file));
+}
+
+void MainWindow::saveArchive()
+{
+    if (m_selected.isEmpty())
+        return;
+    const QString file = QFileDialog::getSaveFileName(this, tr("Save image archive"), QString(), tr("Tar archives (*.tar)"));
+    if (!file.isEmpty())
+        m_host->run(QStringLiteral("save -o '%1' %2").arg(file, m_selected));
+}
+
+} // namespace strata::gui

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The main window of UX.md: object panels on the left (images, containers,
+// volumes), the scene in the middle (layer stack / explorer tabs) with its
+// one-sentence caption, inspector on the right, console and event log at
+// the bottom, step toolbar on top, status bar below. Docks and settings are
+// remembered.
+
+#include "core/Snapshots.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QLabel;
+class QProgressBar;
+class QSlider;
+class QTabWidget;
+class QTableView;
+class QDockWidget;
+class QMenu;
+
+namespace strata::gui {
+
+class EngineHost;
+class ImageListModel;
+class RowTableModel;
+class EventLogModel;
+class LayerStackScene;
+class SceneView;
+class LayerExplorer;
+class ConsoleWidget;
+class InspectorWidget;
+class EventLogWidget;
+
+struct StartOptions {
+    engine::EngineOptions engine;
+    QStringList run;       // console lines to run in order at start
+    QString screenshot;    // write a PNG once settled, then quit
+    QString select;        // image to show first (default: the demo image)
+    QString view;          // "stack" (default) or "explorer"
+    QString path;          // a path to select in the scene and the explorer
+    int lesson = 0;
+    bool ensureBuiltins = true;
+};
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(StartOptions options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    [[nodiscard]] EngineHost *host() const { return m_host; }
+    [[nodiscard]] ImageListModel *imageModel() const { return m_images; }
+    [[nodiscard]] RowTableModel *containerModel() const { return m_containers; }
+    [[nodiscard]] RowTableModel *volumeModel() const { return m_volumes; }
+    [[nodiscard]] EventLogModel *eventModel() const { return m_events; }
+    [[nodiscard]] LayerStackScene *scene() const { return m_scene; }
+    [[nodiscard]] LayerExplorer *explorer() const { return m_explorer; }
+    [[nodiscard]] ConsoleWidget *console() const { return m_console; }
+    [[nodiscard]] InspectorWidget *inspector() const { return m_inspector; }
+    [[nodiscard]] QString caption() const;
+    [[nodiscard]] QString selectedImage() const { return m_selected; }
+    // True when start-up commands ran, the selected image is drawn and no animation runs.
+    [[nodiscard]] bool settled() const;
+
+    void selectImage(const QString &ref);
+    bool saveScreenshot(const QString &file);
+
+signals:
+    void startupFinished();
+
+protected:
+    void changeEvent(QEvent *e) override;
+    void closeEvent(QCloseEvent *e) override;
+    void keyPressEvent(QKeyEvent *e) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void buildDocks();
+    void buildStatusBar();
+    void retranslate();
+    void onSnapshot(const EngineSnapshotPtr &s);
+    void onDetail(const ImageDetailPtr &d);
+    void onEvents(const EventBatch &batch);
+    void runNextStartCommand();
+    void checkSettled();
+    void setPresentation(bool on);
+    void showAbout();
+    void loadArchive();
+    void saveArchive();
+
+    StartOptions m_options;
+    EngineHost *m_host;
+    ImageListModel *m_images;
+    RowTableModel *m_containers;
+    RowTableModel *m_volumes;
+    EventLogModel *m_events;
+    LayerStackScene *m_scene;
+    SceneView *m_sceneView;
+    QLabel *m_caption;
+    LayerExplorer *m_explorer;
+    QTabWidget *m_tabs;
+    ConsoleWidget *m_console;
+    InspectorWidget *m_inspector;
+    EventLogWidget *m_eventLog;
+    QTableView *m_imageView, *m_containerView, *m_volumeView;
+    QDockWidget *m_imagesDock, *m_containersDock, *m_volumesDock, *m_inspectorDock, *m_consoleDock, *m_eventsDock;
+    QToolBar *m_stepBar;
+    QMenu *m_fileMenu, *m_viewMenu, *m_lessonMenu, *m_engineMenu, *m_helpMenu;
+    QAction *m_loadAct, *m_saveAct, *m_quitAct, *m_refreshAct, *m_infoAct, *m_stepModeAct, *m_stepAct,
+        *m_continueAct, *m_reducedMotionAct, *m_contrastAct, *m_presentAct, *m_aboutAct, *m_langAct,
+        *m_lessonAct;
+    QLabel *m_speedLabel;
+    QSlider *m_speed;
+    QLabel *m_driverLabel, *m_modeLabel, *m_storeLabel, *m_countLabel, *m_stepLabel;
+    QProgressBar *m_progress;
+    QString m_selected;
+    ImageDetailPtr m_detail;
+    EngineSnapshotPtr m_snapshot;
+    QStringList m_startQueue;
+    int m_waitingFor = -1;
+    bool m_startupDone = false;
+    bool m_detailPending = false;
+    int m_stableTicks = 0;
+    bool m_viewApplied = false;
+    QString m_engineError;
+};
+
+} // namespace strata::gui
