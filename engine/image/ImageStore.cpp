@@ -149,7 +149,10 @@ Image ImageStore::get(const Digest &id) const
 std::vector<Image> ImageStore::list() const
 {
     std::vector<Image> out;
-    for (const auto &[id, rec] : index().images())
+    // Keep the index alive for the loop: images() refers into it, and a
+    // temporary in a range-for initialiser dies before the body runs.
+    const store::ImageIndex idx = index();
+    for (const auto &[id, rec] : idx.images())
         out.push_back(get(id));
     return out;
 }
