@@ -14,6 +14,8 @@
 # Two times per command: "run" = until the command exits; "+sync" = until
 # its data is on disk (strata and podman fsync what they store, the tar
 # tools do not, so "+sync" is the like-for-like durable cost).
+# STRATA_BASELINE=/path/to/an/older/strata adds that binary to the same
+# interleaved rounds, for before/after figures under the same noise.
 # Set-up that is not the measured work (creating the rootfs, priming an
 # empty store) happens outside the timed part. BENCH_SETTLE=SECONDS (default
 # 65) is the pause between set-up and timing; see run_case for why.
@@ -24,6 +26,7 @@ shift $(($# > 2 ? 2 : $#)) || true
 counts=("$@")
 [ ${#counts[@]} -gt 0 ] || counts=(10000)
 strata=$(realpath "$build/engine/cli/strata")
+baseline=${STRATA_BASELINE:-}
 # /var/tmp: on disk (tmpfs /tmp would hide the filesystem costs we measure).
 work=$(mktemp -d /var/tmp/strata-bench.XXXXXX)
 # podman refuses runroots longer than 50 characters.
@@ -106,15 +109,17 @@ run_case() {
   # that run slower, whichever tool it is. Hence also the settle pause.
   for ((r = 0; r < rounds; r++)); do
     "$strata" --root "$dir/s$r" images -q >/dev/null # an empty store with its built-in images
+    if [ -n "$baseline" ]; then "$baseline" --root "$dir/o$r" images -q >/dev/null; fi
     mkdir "$dir/b$r" "$dir/g$r"
     if [ "$have_podman" = 1 ]; then pod "p$n-$r" images -q >/dev/null; fi
   done
   sync
   sleep "${BENCH_SETTLE:-65}"
 
-  local -a t_strata=() t_bsdtar=() t_gnutar=() t_podman=()
+  local -a t_strata=() t_bsdtar=() t_gnutar=() t_podman=() t_base=()
   for ((r = 0; r < rounds; r++)); do
     T=t_strata timed "$strata" --root "$dir/s$r" load -q -i "$dir/image.tar"
+    if [ -n "$baseline" ]; then T=t_base timed "$baseline" --root "$dir/o$r" load -q -i "$dir/image.tar"; fi
     T=t_bsdtar timed bsdtar -xf "$dir/layer.tar" -C "$dir/b$r"
     T=t_gnutar timed tar -xf "$dir/layer.tar" -C "$dir/g$r"
     if [ "$have_podman" = 1 ]; then
@@ -142,10 +147,19 @@ run_case() {
   SYNC_ROWS+=("$(printf '| %s | %s (%s) | %s (%s) | %s (%s) | %s (%s) | %s | %s | %s |' \
     "$n" "$s_syn" "$s_syn_min" "$b_syn" "$b_syn_min" "$g_syn" "$g_syn_min" "$p_syn" "$p_syn_min" \
     "$(ratio "$s_syn" "$b_syn")" "$(ratio "$s_syn" "$g_syn")" "$(ratio "$s_syn" "$p_syn")")")
+  if [ -n "$baseline" ]; then
+    local o_run o_run_min o_syn o_syn_min
+    read -r o_run o_run_min < <(printf '%s\n' "${t_base[@]}" | cut -d' ' -f1 | stats)
+    read -r o_syn o_syn_min < <(printf '%s\n' "${t_base[@]}" | cut -d' ' -f2 | stats)
+    BASE_ROWS+=("$(printf '| %s | %s (%s) | %s (%s) | %s | %s (%s) | %s (%s) | %s |' \
+      "$n" "$o_run" "$o_run_min" "$s_run" "$s_run_min" "$(ratio "$s_run" "$o_run")" \
+      "$o_syn" "$o_syn_min" "$s_syn" "$s_syn_min" "$(ratio "$s_syn" "$o_syn")")")
+  fi
   rm -rf "$dir" "$work"/p"$n"-* "$podrun"/p"$n"-*
 }
 
 SYNC_ROWS=()
+BASE_ROWS=()
 machine_facts
 echo
 echo "Until the command exits (seconds):"
@@ -159,3 +173,11 @@ echo
 echo "| small files | strata load | bsdtar -x | tar -x | podman load | strata/bsdtar | strata/tar | strata/podman |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${SYNC_ROWS[@]}"
+if [ -n "$baseline" ]; then
+  echo
+  echo "strata before ($baseline) and now, same rounds (seconds):"
+  echo
+  echo "| small files | before: run | now: run | now/before | before: +sync | now: +sync | now/before |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|"
+  printf '%s\n' "${BASE_ROWS[@]}"
+fi
