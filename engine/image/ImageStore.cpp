@@ -2,6 +2,7 @@
 #include "engine/image/ImageStore.h"
 
 #include "engine/Error.h"
+#include "engine/image/BackgroundBlobWriter.h"
 #include "engine/image/MediaTypes.h"
 #include "engine/image/Reference.h"
 #include "engine/layer/LayerApplier.h"
@@ -15,10 +16,11 @@ namespace strata::engine::image {
 namespace {
 
 // Copies every byte pulled through it into the blob being written, so the
-// layer is stored and unpacked from one read of the source.
+// layer is stored and unpacked from one read of the source. The blob is
+// written on a second thread, at the same time as the layer is unpacked.
 class TeeSource final : public layer::ByteSource {
 public:
-    TeeSource(layer::ByteSource &in, store::BlobStore::Writer &out) : m_in(in), m_out(out) {}
+    TeeSource(layer::ByteSource &in, BackgroundBlobWriter &out) : m_in(in), m_out(out) {}
     std::size_t read(void *buffer, std::size_t size) override
     {
         const std::size_t n = m_in.read(buffer, size);
@@ -28,7 +30,7 @@ public:
 
 private:
     layer::ByteSource &m_in;
-    store::BlobStore::Writer &m_out;
+    BackgroundBlobWriter &m_out;
 };
 
 bool isHexPrefix(const std::string &s)
@@ -149,7 +151,9 @@ Image ImageStore::get(const Digest &id) const
 std::vector<Image> ImageStore::list() const
 {
     std::vector<Image> out;
-    const store::ImageIndex idx = index(); // keep it alive: images() refers into it
+    // Keep the index alive for the loop: images() refers into it, and a
+    // temporary in a range-for initialiser dies before the body runs.
+    const store::ImageIndex idx = index();
     for (const auto &[id, rec] : idx.images())
         out.push_back(get(id));
     return out;
@@ -171,7 +175,8 @@ store::LayerRecord ImageStore::ingestLayer(layer::ByteSource &source, const Laye
 {
     auto held = lock();
     store::BlobStore::Writer blob = m_blobs.writer();
-    TeeSource tee(source, blob);
+    BackgroundBlobWriter blobWriter(blob);
+    TeeSource tee(source, blobWriter);
     store::LayerStore::Staging staging = m_layers.stage();
 
     layer::ApplyOptions options;
@@ -196,8 +201,10 @@ store::LayerRecord ImageStore::ingestLayer(layer::ByteSource &source, const Laye
     if (what.expectedDiffId && *what.expectedDiffId != r.diffId)
         throw Error(ErrorCode::DigestMismatch, "layer " + std::to_string(what.index + 1) + ": content hashes to diff_id " +
                                                    r.diffId.str() + ", the config says " + what.expectedDiffId->str());
-    const Digest blobDigest = withErrorContext("layer " + std::to_string(what.index + 1),
-                                               [&] { return blob.commit(what.expectedBlob); });
+    const Digest blobDigest = withErrorContext("layer " + std::to_string(what.index + 1), [&] {
+        blobWriter.finish();
+        return blob.commit(what.expectedBlob);
+    });
     m_bus.publish(events::EventKind::BlobVerified, blobDigest.str(), {{"size", r.blobSize}});
 
     store::LayerRecord rec;
