@@ -286,6 +286,9 @@ public:
     // `cp CONTAINER:SRC DEST` and `cp SRC CONTAINER:DEST`, Docker's rules.
     CopyOutcome copyFromContainer(const std::string &ref, const std::string &srcPath,
                                   const std::filesystem::path &dest, const CopyOptions &options);
+    // `cp CONTAINER:SRC -`: a tar of SRC to `fd`.
+    CopyOutcome archiveFromContainer(const std::string &ref, const std::string &srcPath, int fd,
+                                     const CopyOptions &options);
     CopyOutcome copyToContainer(const std::filesystem::path &src, const std::string &ref, const std::string &destPath,
                                 const CopyOptions &options);
     // `export`: the merged root file system as a flat tar to a file (atomic)

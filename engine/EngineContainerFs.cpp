@@ -83,6 +83,19 @@ CopyOutcome Engine::copyFromContainer(const std::string &ref, const std::string 
     return {res.tarBytes, res.entries, res.destination};
 }
 
+CopyOutcome Engine::archiveFromContainer(const std::string &ref, const std::string &srcPath, int fd,
+                                         const CopyOptions &options)
+{
+    Impl &m = *m_impl;
+    const Record r = m.loadFresh(ref);
+    checkUsable(r, ref);
+    auto sink = layer::makeFdSink(fd, "stdout");
+    const auto res = container::archiveFromContainer(
+        fsOf(r, m.containers.dir(r.id), m.driverFor(r), m.lowersOf(r), Impl::excludedPaths(r)), srcPath, *sink,
+        {options.followLink, options.archive}, m.bus);
+    return {res.tarBytes, res.entries, "-"};
+}
+
 CopyOutcome Engine::copyToContainer(const std::filesystem::path &src, const std::string &ref,
                                     const std::string &destPath, const CopyOptions &options)
 {

@@ -127,6 +127,10 @@ private Q_SLOTS:
         QCOMPARE(strata::test::readFile(host("out/app.conf")), std::string("cfg\n"));
         QCOMPARE(strata({"cp", "c2:/srv/app", QString::fromStdString(host("appcopy").string())}).exitCode, 0);
         QCOMPARE(strata::test::readFile(host("appcopy/app.conf")), std::string("cfg\n"));
+        // out as a tar stream on stdout, named from the entry's base name
+        const RunResult streamed = strata({"cp", "c2:/srv/app", "-"});
+        QCOMPARE(streamed.exitCode, 0);
+        QCOMPARE(names(streamed.out), (std::set<std::string>{"app", "app/app.conf"}));
         // in: to a stopped container, seen by diff
         strata::test::writeFile(host("notes.txt"), "hello\n");
         QCOMPARE(strata({"cp", QString::fromStdString(host("notes.txt").string()), "c2:/root/"}).exitCode, 0);
