@@ -60,6 +60,24 @@ EngineInfo Engine::info() const
     info.driver = driver.name;
     info.driverReason = driver.reason;
     info.rootless = ::geteuid() != 0;
+    try {
+        const runtime::RuntimeCapabilities caps = runtime::capabilities();
+        info.runtimeMode = caps.mode;
+        info.rootless = caps.mode == "rootless";
+        info.runtimeNotes = caps.notes;
+    } catch (const Error &e) {
+        info.runtimeMode = "unsupported";
+        info.runtimeNotes = {e.what()};
+    }
+    for (const auto &c : m_impl->containers.list()) {
+        ++info.containers;
+        if (c.state.status == container::Status::Paused)
+            ++info.containersPaused;
+        else if (c.state.status == container::Status::Running)
+            ++info.containersRunning;
+        else
+            ++info.containersStopped;
+    }
     info.images = static_cast<int>(m_impl->images.index().images().size());
     struct utsname u {};
     if (::uname(&u) == 0) {

@@ -204,6 +204,12 @@ void Engine::startContainer(const std::string &ref, const ContainerStartOptions 
     const int base = o.operation == "run" ? kCreatePhases : 0;
     const int count = base + kStartPhases;
     const auto dir = m.containers.dir(r.id);
+    // The init files are not fsynced at create (see InitLayer.cpp): remake
+    // them if a crash lost them.
+    std::error_code sizeError;
+    const auto hostnameSize = std::filesystem::file_size(container::initFiles(dir).hostname, sizeError);
+    if (sizeError || hostnameSize == 0 || !std::filesystem::exists(container::initFiles(dir).resolvConf))
+        (void)container::prepareInitLayer(dir, r.config.hostname, r.hostConfig.networkMode == "host");
     fs::drivers::UnionDriver &d = m.driverFor(r);
     const fs::drivers::MountInfo mi = d.mount(m.lowersOf(r), dir);
     m.step(o.operation, "mount-union",
@@ -250,7 +256,9 @@ void Engine::startContainer(const std::string &ref, const ContainerStartOptions 
 
     runtime::StartOptions so;
     so.holdUntilAttach = o.holdUntilAttach;
+    int lastPhase = -1;
     so.onPhase = [&](const runtime::PhaseReport &p) {
+        lastPhase = p.index;
         m.step(o.operation, p.name, p.description + (p.detail.empty() ? "" : " (" + p.detail + ")"),
                base + 1 + p.index, count);
     };
@@ -270,6 +278,18 @@ void Engine::startContainer(const std::string &ref, const ContainerStartOptions 
         }
         m.containers.save(r);
         throw;
+    }
+
+    // The exec phase ends the runtime's reports (the shim has become the
+    // command); the engine reports it once startShim returned.
+    const int execIndex = static_cast<int>(runtime::kStartPhases.size()) - 1;
+    if (lastPhase < execIndex) {
+        const auto &exec = runtime::kStartPhases[static_cast<std::size_t>(execIndex)];
+        m.step(o.operation, std::string(exec.name),
+               o.holdUntilAttach ? "the command (pid " + std::to_string(res.pid) +
+                                       ") is exec'd as PID 1 the moment the terminal attaches"
+                                 : std::string(exec.description) + " (pid " + std::to_string(res.pid) + ")",
+               base + 1 + execIndex, count);
     }
 
     auto held = m.images.lock();

@@ -70,6 +70,9 @@ std::vector<ImageSummary> Engine::images() const
 {
     const auto all = m_impl->images.list();
     const std::set<Digest> parents = parentsOfOthers(all);
+    std::map<std::string, int> used; // image id -> containers made from it
+    for (const auto &c : m_impl->containers.list())
+        ++used[c.image];
     std::vector<ImageSummary> out;
     for (const auto &img : all) {
         ImageSummary s;
@@ -84,6 +87,7 @@ std::vector<ImageSummary> Engine::images() const
         s.created = createdSeconds(img.config.created);
         s.size = imageSize(m_impl->images, img);
         s.labels = labelsOf(img.config);
+        s.containers = used[img.id.str()];
         s.intermediate = img.tags.empty() && parents.count(img.id);
         s.dangling = img.tags.empty() && !s.intermediate;
         out.push_back(std::move(s));
@@ -105,6 +109,29 @@ std::vector<RemovalLine> Engine::removeImage(const std::string &ref, bool force,
     // By name: untag; the image goes only with its last tag.
     const bool byName = !(Digest::isValid(ref) || id.hex().rfind(ref, 0) == 0 ||
                           (ref.rfind("sha256:", 0) == 0 && id.hex().rfind(ref.substr(7), 0) == 0));
+
+    // Containers made from it keep it (moby image_delete.go): a running one
+    // always, a stopped one unless forced; forced, the image only loses its tags.
+    bool usedByContainer = false;
+    for (container::Record c : m_impl->containers.list()) {
+        if (c.image != id.str() || !m_impl->refresh(c))
+            continue;
+        usedByContainer = true;
+        const bool running = c.state.running();
+        if (running && !(byName && img.tags.size() > 1))
+            throw Error(ErrorCode::Conflict, "conflict: unable to delete " + id.shortHex() +
+                                                 " (cannot be forced) - image is being used by running container " +
+                                                 c.shortId());
+        if (!running && !force && !(byName && img.tags.size() > 1)) {
+            if (byName)
+                throw Error(ErrorCode::Conflict, "conflict: unable to remove repository reference \"" + ref +
+                                                     "\" (must force) - container " + c.shortId() +
+                                                     " is using its referenced image " + id.shortHex());
+            throw Error(ErrorCode::Conflict, "conflict: unable to delete " + id.shortHex() +
+                                                 " (must be forced) - image is being used by stopped container " +
+                                                 c.shortId());
+        }
+    }
     // Our repo digests are derived from tags, not separate references, so
     // only the tag is reported (as Docker does for images it did not pull).
     auto untagLine = [&](const std::string &t) {
@@ -131,6 +158,9 @@ std::vector<RemovalLine> Engine::removeImage(const std::string &ref, bool force,
         for (const auto &t : img.tags)
             untagLine(t);
     }
+
+    if (usedByContainer)
+        return lines; // untagged (when forced); the containers still need its layers
 
     // Children (images committed/built from this one) keep it alive.
     for (const auto &other : store.list()) {

@@ -65,11 +65,19 @@ void printInfo(CliContext &ctx)
     const EngineInfo i = ctx.engine().info();
     ctx.out << "Client:\n Context:    default\n Debug Mode: " << (ctx.debug ? "true" : "false") << "\n\n"
             << "Server:\n"
+            << " Containers: " << i.containers << "\n"
+            << "  Running: " << i.containersRunning << "\n"
+            << "  Paused: " << i.containersPaused << "\n"
+            << "  Stopped: " << i.containersStopped << "\n"
             << " Images: " << i.images << "\n"
             << " Server Version: " << i.version << "\n"
             << " Storage Driver: " << i.driver << "\n"
             << "  Why: " << i.driverReason << "\n"
             << " Security Options:\n  " << (i.rootless ? "rootless" : "root (not rootless)") << "\n"
+            << " Runtime: strata-shim (" << (i.runtimeMode.empty() ? "unknown" : i.runtimeMode) << ")\n";
+    for (const auto &note : i.runtimeNotes)
+        ctx.out << "  " << note << "\n";
+    ctx.out
             << " Kernel Version: " << i.kernel << "\n"
             << " Operating System: " << i.os << "\n"
             << " Architecture: " << i.architecture << "\n"

@@ -149,7 +149,7 @@ Image ImageStore::get(const Digest &id) const
 std::vector<Image> ImageStore::list() const
 {
     std::vector<Image> out;
-    const store::ImageIndex idx = index(); // the loop must not outlive it
+    const store::ImageIndex idx = index(); // keep it alive: images() refers into it
     for (const auto &[id, rec] : idx.images())
         out.push_back(get(id));
     return out;
