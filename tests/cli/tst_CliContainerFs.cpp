@@ -111,6 +111,17 @@ private Q_SLOTS:
         QVERIFY2(out({"ps", "--format", "{{.Names}} {{.Status}}"}).contains(QRegularExpression("r1 Up [^(]*$")),
                  "commit left the container paused");
         QCOMPARE(out({"run", "--rm", "logger"}).left(4), QStringLiteral("abc\n"));
+        // --step: each phase printed, Enter (here: stdin) releases it.
+        const RunResult stepped = strata({"commit", "--step", "--pause=false", "r1", "stepped"}, "\n\n\n\n\n");
+        QCOMPARE(stepped.exitCode, 0);
+        const QString steps = QString::fromStdString(stepped.err);
+        int at = -1;
+        for (const char *phase : {"freeze", "diff", "write-layer", "write-config", "tag"}) {
+            const int next = steps.indexOf(QStringLiteral("commit: %1").arg(QLatin1String(phase)));
+            QVERIFY2(next > at, qPrintable(steps));
+            at = next;
+        }
+        QVERIFY(steps.contains("[step 5/5]"));
         QCOMPARE(strata({"rm", "-f", "r1"}).exitCode, 0);
         // A change Docker refuses is refused before anything is stored.
         const RunResult bad = strata({"commit", "-c", "RUN true", "logger"});
