@@ -289,6 +289,8 @@ public:
     // `cp CONTAINER:SRC -`: a tar of SRC to `fd`.
     CopyOutcome archiveFromContainer(const std::string &ref, const std::string &srcPath, int fd,
                                      const CopyOptions &options);
+    // `cp - CONTAINER:DIR`: a tar read from `fd` extracted into DIR.
+    CopyOutcome extractToContainer(int fd, const std::string &ref, const std::string &destPath);
     CopyOutcome copyToContainer(const std::filesystem::path &src, const std::string &ref, const std::string &destPath,
                                 const CopyOptions &options);
     // `export`: the merged root file system as a flat tar to a file (atomic)

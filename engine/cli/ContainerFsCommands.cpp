@@ -72,8 +72,10 @@ void runCp(CliContext &ctx, const CpFlags &f)
         (void)ctx.engine().archiveFromContainer(src.container, src.path, STDOUT_FILENO, f.options);
         return;
     }
-    if (src.path == "-")
-        throw Error(ErrorCode::Unsupported, "cp from \"-\" (a tar stream on stdin) is not supported; copy a file or directory");
+    if (src.path == "-") { // a tar on stdin, extracted into a directory of the container
+        (void)ctx.engine().extractToContainer(STDIN_FILENO, dst.container, dst.path);
+        return;
+    }
     const CopyOutcome done = !src.container.empty()
                                  ? ctx.engine().copyFromContainer(src.container, src.path, dst.path, f.options)
                                  : ctx.engine().copyToContainer(src.path, dst.container, dst.path, f.options);

@@ -5,6 +5,7 @@
 #include "engine/container/ContainerPath.h"
 #include "engine/container/TreeCopy.h"
 #include "engine/layer/FsAt.h"
+#include "engine/layer/LayerApplier.h"
 #include "engine/layer/LayerWriter.h"
 
 #include <cerrno>
@@ -203,6 +204,31 @@ CopyResult archiveFromContainer(const ContainerFs &container, const std::string 
     CopyResult result{written.entries, 0, written.tarSize, "-"};
     bus.publish(events::EventKind::ContainerPathArchived, container.id,
                 {{"path", cleanContainerPath(srcPath)}, {"destination", "-"}, {"entries", result.entries},
+                 {"bytes", result.tarBytes}});
+    return result;
+}
+
+CopyResult extractToContainer(const ContainerFs &container, layer::ByteSource &tar, const std::string &dstPath,
+                              events::EventBus &bus)
+{
+    const MountedUnion mounted(container);
+    const ResolvedPath r = withErrorContext(containerLabel(container) + ":" + dstPath, [&] {
+        return resolveContainerPath(mounted.root(), dstPath, true);
+    });
+    if (!r.exists)
+        notInContainer(container, cleanContainerPath(dstPath));
+    if (!r.isDir())
+        throw Error(ErrorCode::InvalidArgument, "extraction point is not a directory: " + cleanContainerPath(dstPath));
+    layer::ApplyOptions options;
+    options.mode = layer::ApplyMode::Flatten;
+    options.preserveOwnership = ::geteuid() == 0;
+    const layer::ApplyResult applied = withErrorContext("extract to " + containerLabel(container) + ":" + dstPath, [&] {
+        return layer::applyLayer(tar, mounted.root() / r.rel, options);
+    });
+    container.driver->sync(container.lowers, container.dir, container.mounts);
+    CopyResult result{applied.entries, applied.contentBytes, applied.tarSize, containerLabel(container) + ":" + dstPath};
+    bus.publish(events::EventKind::ContainerPathExtracted, container.id,
+                {{"path", cleanContainerPath(dstPath)}, {"source", "-"}, {"entries", result.entries},
                  {"bytes", result.tarBytes}});
     return result;
 }

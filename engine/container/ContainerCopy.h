@@ -48,6 +48,12 @@ CopyResult copyFromContainer(const ContainerFs &container, const std::string &sr
 CopyResult archiveFromContainer(const ContainerFs &container, const std::string &srcPath, layer::ByteSink &sink,
                                 const CopyOptions &options, events::EventBus &bus);
 
+// A tar stream -> the directory CONTAINER:dstPath (`docker cp - CONTAINER:DIR`),
+// with the layer applier's path safety. Entries named like whiteouts act as
+// whiteouts here (Docker writes them as plain files).
+CopyResult extractToContainer(const ContainerFs &container, layer::ByteSource &tar, const std::string &dstPath,
+                              events::EventBus &bus);
+
 // hostSrc -> CONTAINER:dstPath.
 CopyResult copyToContainer(const ContainerFs &container, const std::filesystem::path &hostSrc,
                            const std::string &dstPath, const CopyOptions &options, events::EventBus &bus);

@@ -147,6 +147,15 @@ private Q_SLOTS:
         QCOMPARE(strata({"cp", QString::fromStdString(host("notes.txt").string()), "c2:/root/"}).exitCode, 0);
         QVERIFY(out({"diff", "c2"}).contains("A /root/notes.txt\n"));
 
+        // in from a tar stream on stdin; an entry climbing out is refused
+        const std::string tar = strata::test::TarBuilder().dir("sub").file("sub/a.txt", "in\n").tar();
+        QCOMPARE(strata({"cp", "-", "c2:/root/"}, tar).exitCode, 0);
+        QVERIFY(out({"diff", "c2"}).contains("A /root/sub/a.txt\n"));
+        const std::string evil = strata::test::TarBuilder().file("../../../../../tmp/strata-cfs-evil", "x").tar();
+        const RunResult climbed = strata({"cp", "-", "c2:/root"}, evil);
+        QCOMPARE(climbed.exitCode, 1);
+        QVERIFY2(QString::fromStdString(climbed.err).contains("escapes"), climbed.err.c_str());
+
         const RunResult missing = strata({"cp", "c2:/nope", QString::fromStdString(host("x").string())});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY2(QString::fromStdString(missing.err).contains("Could not find the file /nope in container c2"),
