@@ -115,6 +115,25 @@ private Q_SLOTS:
         QCOMPARE(strata({"rm", "-v", "writer"}).exitCode, 0);
     }
 
+    // Dockerfile VOLUME: each run gets a fresh anonymous volume holding the
+    // image's content at that path (copy-up).
+    void imageVolumeBecomesAnonymousVolumeWithImageContent()
+    {
+        QCOMPARE(strata({"create", "--name", "base", "strata/demo-web:1.0"}).exitCode, 0);
+        QCOMPARE(strata({"commit", "-c", "VOLUME [\"/srv/www\"]", "base", "web:vol"}).exitCode, 0);
+        const std::string before = ok({"volume", "ls", "-q"});
+        QCOMPARE(ok({"run", "--name", "wv", "web:vol", "ls", "/srv/www"}), std::string("index.html\n"));
+        const auto j = nlohmann::ordered_json::parse(ok({"inspect", "wv"}));
+        QVERIFY2(j[0]["Config"]["Volumes"].contains("/srv/www"), j[0]["Config"].dump().c_str());
+        const auto &m = j[0]["Mounts"][0];
+        QCOMPARE(QString::fromStdString(m["Destination"]), QString("/srv/www"));
+        QVERIFY(QRegularExpression("^[0-9a-f]{64}$").match(QString::fromStdString(m["Name"])).hasMatch());
+        QVERIFY(sfs::is_regular_file(std::string(m["Source"]) + "/index.html"));
+        QVERIFY(ok({"volume", "ls", "-q"}).size() == before.size() + 65);
+        QCOMPARE(strata({"rm", "-v", "wv", "base"}).exitCode, 0);
+        QCOMPARE(ok({"volume", "ls", "-q"}), before);
+    }
+
     void badInputCreatesNothing()
     {
         const std::string before = ok({"ps", "-aq"}) + ok({"volume", "ls", "-q"});
