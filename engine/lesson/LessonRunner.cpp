@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/lesson/LessonRunner.h"
+
+#include "engine/Engine.h"
+#include "engine/Error.h"
+#include "engine/cli/RunCli.h"
+#include "engine/store/StoreLayout.h"
+
+#include <sys/utsname.h>
+
+#include <sstream>
+
+namespace strata::engine::lesson {
+namespace {
+
+std::string trimmed(const std::string &s)
+{
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos)
+        return {};
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+std::string hostKernel()
+{
+    struct utsname u {};
+    return ::uname(&u) == 0 ? std::string(u.release) : std::string();
+}
+
+void call(const auto &fn, auto &&...args)
+{
+    if (fn)
+        fn(std::forward<decltype(args)>(args)...);
+}
+
+} // namespace
+
+std::filesystem::path defaultLessonRoot(const std::string &lessonId)
+{
+    return store::StoreLayout::defaultRoot() / "lessons" / lessonId;
+}
+
+bool StepStatus::passed() const
+{
+    if (!commandsComplete)
+        return false;
+    for (const auto &c : checks)
+        if (!c.holds)
+            return false;
+    return true;
+}
+
+LessonRunner::LessonRunner(Lesson lesson, RunnerOptions options)
+    : m_lesson(std::move(lesson)), m_options(std::move(options))
+{
+    m_root = std::filesystem::absolute(m_options.root.empty() ? defaultLessonRoot(m_lesson.id) : m_options.root);
+    m_workspace = m_options.workspace.empty() ? std::filesystem::path(m_root.string() + ".workspace")
+                                              : std::filesystem::absolute(m_options.workspace);
+    m_vars["workspace"] = m_workspace.string();
+    m_vars["host_kernel"] = hostKernel();
+}
+
+LessonRunner::~LessonRunner() = default;
+
+void LessonRunner::setCallbacks(RunnerCallbacks callbacks)
+{
+    m_cb = std::move(callbacks);
+}
+
+void LessonRunner::openEngine()
+{
+    if (m_engine)
+        return;
+    std::filesystem::create_directories(m_workspace);
+    EngineOptions options;
+    options.root = m_root;
+    options.driver = m_options.driver;
+    m_engine = std::make_unique<Engine>(options);
+    m_engine->ensureBuiltinImages(true);
+}
+
+Engine &LessonRunner::engine()
+{
+    openEngine();
+    return *m_engine;
+}
+
+void LessonRunner::reset()
+{
+    openEngine();
+    // Containers first: a running one holds mounts inside the root.
+    for (const auto &c : m_engine->containers(true)) {
+        try {
+            m_engine->removeContainer(c.id, true, true);
+        } catch (const Error &) {
+            // Gone already (an --rm container racing us) is fine.
+        }
+    }
+    m_engine.reset();
+    std::filesystem::remove_all(m_root);
+    std::filesystem::remove_all(m_workspace);
+    const std::string workspace = m_vars["workspace"], kernel = m_vars["host_kernel"];
+    m_vars.clear();
+    m_vars["workspace"] = workspace;
+    m_vars["host_kernel"] = kernel;
+    openEngine();
+    for (const auto &line : m_lesson.setup)
+        (void)runLine(line);
+    call(m_cb.resetDone);
+    enter(0);
+}
+
+void LessonRunner::start(std::size_t index)
+{
+    openEngine();
+    enter(index);
+}
+
+CommandResult LessonRunner::execute(const std::string &line, std::vector<std::string> args)
+{
+    CommandResult result;
+    result.line = line;
+    result.args = std::move(args);
+    std::ostringstream out, err;
+    result.exitCode = cli::runCli(engine(), result.args, out, err);
+    result.out = out.str();
+    result.err = err.str();
+    return result;
+}
+
+CommandResult LessonRunner::runLine(const std::string &line)
+{
+    try {
+        return execute(line, splitCommandLine(line, m_vars));
+    } catch (const Error &e) {
+        CommandResult r;
+        r.line = line;
+        r.exitCode = 125; // as the CLI's own usage errors
+        r.err = std::string("Error: ") + e.what() + "\n";
+        r.expected = false;
+        return r;
+    }
+}
+
+const Command *LessonRunner::pendingStudentCommand() const
+{
+    const Step &step = currentStep();
+    if (m_status.commandsDone < step.commands.size() && step.commands[m_status.commandsDone].by == By::Student)
+        return &step.commands[m_status.commandsDone];
+    return nullptr;
+}
+
+std::string LessonRunner::expectedLine(const Command &command) const
+{
+    try {
+        return expandVars(command.run, m_vars);
+    } catch (const Error &) {
+        return command.run;
+    }
+}
+
+void LessonRunner::enter(std::size_t index)
+{
+    if (index >= stepCount())
+        throw Error(ErrorCode::InvalidArgument, "lesson " + m_lesson.id + " has no step " + std::to_string(index + 1));
+    openEngine();
+    m_status = StepStatus{};
+    m_status.index = index;
+    call(m_cb.stepEntered, index, currentStep());
+    runAppCommands();
+}
+
+void LessonRunner::runAppCommands()
+{
+    const Step &step = currentStep();
+    while (m_status.commandsDone < step.commands.size()) {
+        const Command &cmd = step.commands[m_status.commandsDone];
+        if (cmd.by == By::Student) {
+            call(m_cb.studentPrompted, cmd);
+            return;
+        }
+        call(m_cb.commandStarted, expectedLine(cmd), By::App);
+        CommandResult r = runLine(cmd.run);
+        r.expected = r.exitCode == cmd.expectExit;
+        call(m_cb.commandFinished, r, By::App);
+        if (!r.expected) {
+            // The lesson's own command failed: keep it as the step's result so
+            // the checks (and the player) show what went wrong; stop here.
+            m_status.results.push_back(std::move(r));
+            evaluate();
+            return;
+        }
+        if (!cmd.capture.empty())
+            m_vars[cmd.capture] = trimmed(r.out);
+        m_status.results.push_back(std::move(r));
+        ++m_status.commandsDone;
+    }
+    afterCommandsComplete();
+}
+
+void LessonRunner::afterCommandsComplete()
+{
+    m_status.commandsComplete = true;
+    evaluate();
+}
+
+CommandResult LessonRunner::submit(const std::string &line)
+{
+    const Command *pending = pendingStudentCommand();
+    const By by = By::Student;
+    call(m_cb.commandStarted, line, by);
+    CommandResult r = runLine(line);
+    if (!pending) {
+        r.expected = r.exitCode == 0;
+        call(m_cb.commandFinished, r, by);
+        m_status.extra.push_back(r);
+        if (m_status.commandsComplete)
+            evaluate(); // exploring may change what the checks see
+        return r;
+    }
+    r.expected = r.exitCode == pending->expectExit;
+    call(m_cb.commandFinished, r, by);
+    if (!r.expected) {
+        m_status.extra.push_back(r);
+        call(m_cb.studentPrompted, *pending);
+        return r;
+    }
+    if (!pending->capture.empty())
+        m_vars[pending->capture] = trimmed(r.out);
+    m_status.results.push_back(r);
+    ++m_status.commandsDone;
+    runAppCommands();
+    return r;
+}
+
+const std::vector<CheckResult> &LessonRunner::evaluate()
+{
+    CheckContext ctx{engine(), m_vars, m_status.results};
+    m_status.checks = evaluateChecks(currentStep().checks, ctx);
+    bool all = true;
+    for (const auto &c : m_status.checks)
+        all = all && c.holds;
+    call(m_cb.checksEvaluated, m_status.checks, all);
+    return m_status.checks;
+}
+
+bool LessonRunner::autoPlayStep()
+{
+    while (const Command *pending = pendingStudentCommand()) {
+        const std::size_t before = m_status.commandsDone;
+        (void)submit(expectedLine(*pending));
+        if (m_status.commandsDone == before)
+            return false; // the expected command itself failed
+    }
+    return m_status.passed();
+}
+
+bool LessonRunner::next(bool force)
+{
+    if (atEnd() || (!force && !m_status.passed()))
+        return false;
+    enter(m_status.index + 1);
+    return true;
+}
+
+bool LessonRunner::back()
+{
+    if (m_status.index == 0)
+        return false;
+    // Show the previous step without running its commands again.
+    const std::size_t index = m_status.index - 1;
+    m_status = StepStatus{};
+    m_status.index = index;
+    m_status.commandsDone = currentStep().commands.size();
+    m_status.commandsComplete = true;
+    call(m_cb.stepEntered, index, currentStep());
+    evaluate();
+    return true;
+}
+
+} // namespace strata::engine::lesson
