@@ -4,9 +4,12 @@
 #include "engine/Engine.h"
 #include "engine/Error.h"
 #include "engine/cli/RunCli.h"
+#include "engine/lesson/PipeCapture.h"
 #include "engine/store/StoreLayout.h"
 
+#include <fcntl.h>
 #include <sys/utsname.h>
+#include <unistd.h>
 
 #include <sstream>
 
@@ -86,7 +89,7 @@ Engine &LessonRunner::engine()
     return *m_engine;
 }
 
-void LessonRunner::reset()
+void LessonRunner::reset(bool runApp)
 {
     openEngine();
     // Containers first: a running one holds mounts inside the root.
@@ -108,7 +111,7 @@ void LessonRunner::reset()
     for (const auto &line : m_lesson.setup)
         (void)runLine(line);
     call(m_cb.resetDone);
-    enter(0);
+    enter(0, runApp);
 }
 
 void LessonRunner::start(std::size_t index)
@@ -123,9 +126,20 @@ CommandResult LessonRunner::execute(const std::string &line, std::vector<std::st
     result.line = line;
     result.args = std::move(args);
     std::ostringstream out, err;
-    result.exitCode = cli::runCli(engine(), result.args, out, err);
-    result.out = out.str();
-    result.err = err.str();
+    // Attached containers write to file descriptors: pipes catch that output,
+    // and stdin is empty so nothing waits for the keyboard.
+    PipeCapture capOut, capErr;
+    const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    cli::CliContext ctx(out, err);
+    ctx.useEngine(engine());
+    ctx.inFd = devNull;
+    ctx.outFd = capOut.writeFd();
+    ctx.errFd = capErr.writeFd();
+    result.exitCode = cli::runCli(ctx, result.args);
+    if (devNull >= 0)
+        ::close(devNull);
+    result.out = out.str() + capOut.finish();
+    result.err = err.str() + capErr.finish();
     return result;
 }
 
@@ -160,7 +174,7 @@ std::string LessonRunner::expectedLine(const Command &command) const
     }
 }
 
-void LessonRunner::enter(std::size_t index)
+void LessonRunner::enter(std::size_t index, bool runApp)
 {
     if (index >= stepCount())
         throw Error(ErrorCode::InvalidArgument, "lesson " + m_lesson.id + " has no step " + std::to_string(index + 1));
@@ -168,10 +182,11 @@ void LessonRunner::enter(std::size_t index)
     m_status = StepStatus{};
     m_status.index = index;
     call(m_cb.stepEntered, index, currentStep());
-    runAppCommands();
+    if (runApp)
+        continueStep();
 }
 
-void LessonRunner::runAppCommands()
+void LessonRunner::continueStep()
 {
     const Step &step = currentStep();
     while (m_status.commandsDone < step.commands.size()) {
@@ -230,7 +245,7 @@ CommandResult LessonRunner::submit(const std::string &line)
         m_vars[pending->capture] = trimmed(r.out);
     m_status.results.push_back(r);
     ++m_status.commandsDone;
-    runAppCommands();
+    continueStep();
     return r;
 }
 
@@ -247,11 +262,17 @@ const std::vector<CheckResult> &LessonRunner::evaluate()
 
 bool LessonRunner::autoPlayStep()
 {
-    while (const Command *pending = pendingStudentCommand()) {
+    while (!m_status.commandsComplete) {
         const std::size_t before = m_status.commandsDone;
-        (void)submit(expectedLine(*pending));
-        if (m_status.commandsDone == before)
-            return false; // the expected command itself failed
+        if (const Command *pending = pendingStudentCommand()) {
+            (void)submit(expectedLine(*pending));
+            if (m_status.commandsDone == before)
+                return false; // the expected command itself failed
+        } else {
+            continueStep();
+            if (m_status.commandsDone == before && !m_status.commandsComplete && !pendingStudentCommand())
+                return false; // an app command failed
+        }
     }
     return m_status.passed();
 }

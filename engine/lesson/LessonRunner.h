@@ -92,12 +92,16 @@ public:
 
     // Reset: stop and remove every container, delete the root and the
     // workspace, re-seed the built-in images, run the lesson's setup, then
-    // enter step 0.
-    void reset();
+    // enter step 0 (running its leading app commands unless runApp is false).
+    void reset(bool runApp = true);
     // Opens the lesson as it stands (no wipe) and enters step `index`.
     void start(std::size_t index = 0);
-    // Enters step i: clears its status, runs leading app commands.
-    void enter(std::size_t index);
+    // Enters step i: clears its status and, unless runApp is false, runs the
+    // leading app commands (false: the tests look at the checks first).
+    void enter(std::size_t index, bool runApp = true);
+    // Runs the step's app commands up to the next student command (after
+    // enter(i, false), or to retry an app command that failed).
+    void continueStep();
     // Runs a line the student typed for the pending command (or, if none is
     // pending, as free exploration recorded in extra). Returns its result.
     CommandResult submit(const std::string &line);
@@ -117,7 +121,6 @@ public:
 
 private:
     CommandResult execute(const std::string &line, std::vector<std::string> args);
-    void runAppCommands();
     void afterCommandsComplete();
     void openEngine();
 
