@@ -80,7 +80,7 @@ void LessonRunner::openEngine()
     options.root = m_root;
     options.driver = m_options.driver;
     m_engine = std::make_unique<Engine>(options);
-    m_engine->ensureBuiltinImages(true);
+    m_engine->ensureBuiltinImages(); // seeded once per root: a lesson's rmi sticks
 }
 
 Engine &LessonRunner::engine()
@@ -105,6 +105,7 @@ void LessonRunner::reset(bool runApp)
     std::filesystem::remove_all(m_workspace);
     const std::string workspace = m_vars["workspace"], kernel = m_vars["host_kernel"];
     m_vars.clear();
+    m_seen.clear();
     m_vars["workspace"] = workspace;
     m_vars["host_kernel"] = kernel;
     openEngine();
@@ -179,6 +180,7 @@ void LessonRunner::enter(std::size_t index, bool runApp)
     if (index >= stepCount())
         throw Error(ErrorCode::InvalidArgument, "lesson " + m_lesson.id + " has no step " + std::to_string(index + 1));
     openEngine();
+    m_seen.erase(index);
     m_status = StepStatus{};
     m_status.index = index;
     call(m_cb.stepEntered, index, currentStep());
@@ -277,11 +279,33 @@ bool LessonRunner::autoPlayStep()
     return m_status.passed();
 }
 
+void LessonRunner::show(StepStatus status)
+{
+    m_status = std::move(status);
+    call(m_cb.stepEntered, m_status.index, currentStep());
+    if (m_status.commandsComplete) {
+        bool all = true;
+        for (const auto &c : m_status.checks)
+            all = all && c.holds;
+        call(m_cb.checksEvaluated, m_status.checks, all);
+    } else if (const Command *pending = pendingStudentCommand()) {
+        call(m_cb.studentPrompted, *pending);
+    }
+}
+
 bool LessonRunner::next(bool force)
 {
     if (atEnd() || (!force && !m_status.passed()))
         return false;
-    enter(m_status.index + 1);
+    const std::size_t index = m_status.index + 1;
+    m_seen[m_status.index] = m_status;
+    if (auto it = m_seen.find(index); it != m_seen.end()) {
+        StepStatus seen = std::move(it->second);
+        m_seen.erase(it);
+        show(std::move(seen));
+    } else {
+        enter(index);
+    }
     return true;
 }
 
@@ -289,14 +313,19 @@ bool LessonRunner::back()
 {
     if (m_status.index == 0)
         return false;
-    // Show the previous step without running its commands again.
     const std::size_t index = m_status.index - 1;
-    m_status = StepStatus{};
-    m_status.index = index;
-    m_status.commandsDone = currentStep().commands.size();
-    m_status.commandsComplete = true;
-    call(m_cb.stepEntered, index, currentStep());
-    evaluate();
+    m_seen[m_status.index] = m_status;
+    StepStatus previous;
+    if (auto it = m_seen.find(index); it != m_seen.end()) {
+        previous = std::move(it->second);
+        m_seen.erase(it);
+    } else {
+        // Played before this runner started (a resumed lesson): done, unchecked.
+        previous.index = index;
+        previous.commandsDone = m_lesson.steps[index].commands.size();
+        previous.commandsComplete = true;
+    }
+    show(std::move(previous));
     return true;
 }
 

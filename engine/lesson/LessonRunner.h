@@ -23,6 +23,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -112,10 +113,14 @@ public:
     // Auto mode: types every pending command as written, then evaluates.
     // Returns true when the step passed.
     bool autoPlayStep();
-    // Moves on when the step passed (or force); false at the end or when refused.
+    // Moves on when the step passed (or force); false at the end or when
+    // refused. A step seen before (after back()) is shown as it was left,
+    // its commands not run again.
     bool next(bool force = false);
-    // Shows the previous step again (state is not rolled back; its commands
-    // are not re-run: the engine state already contains their effect).
+    // Shows the previous step as it was left: its results and check results
+    // as recorded (state is not rolled back and nothing is re-run; the
+    // engine already holds the later steps' effects, so its checks are not
+    // evaluated again unless the player calls evaluate()).
     bool back();
     [[nodiscard]] bool atEnd() const { return m_status.index + 1 >= stepCount(); }
 
@@ -131,7 +136,10 @@ private:
     std::unique_ptr<Engine> m_engine;
     Vars m_vars;
     StepStatus m_status;
+    std::map<std::size_t, StepStatus> m_seen; // steps left by next()/back(), for review
     RunnerCallbacks m_cb;
+
+    void show(StepStatus status);
 };
 
 // Default root of a lesson's store: <data>/strata/lessons/<id> where <data>
