@@ -9,6 +9,9 @@
 #include "engine/lesson/LessonRunner.h"
 #include "engine/lesson/LessonValidator.h"
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -32,6 +35,25 @@ struct LangOption {
 void addLangOption(CLI::App &cmd, LangOption &opt)
 {
     cmd.add_option("--lang", opt.value, "Language: zh_CN or en (default from LANG)");
+}
+
+// One line from the player's input descriptor (stdin for the terminal; the
+// GUI console passes /dev/null, so an interactive run there ends at once
+// instead of blocking its engine thread). False at end of input.
+bool readLine(int fd, std::string &line)
+{
+    line.clear();
+    char c = 0;
+    for (;;) {
+        const ssize_t n = ::read(fd, &c, 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return !line.empty();
+        if (c == '\n')
+            return true;
+        line += c;
+    }
 }
 
 Glossary glossaryBeside(const std::filesystem::path &dir)
@@ -295,7 +317,7 @@ private:
                 m_ctx.out << t("（还没通过：输入命令试试，Enter 重新检查，b 上一步，q 退出）strata> ",
                                "(not yet: type commands, Enter to check again, b back, q quit) strata> ");
             m_ctx.out.flush();
-            if (!std::getline(std::cin, line))
+            if (!readLine(m_ctx.inFd, line))
                 return 0;
             if (line == "q")
                 return 0;

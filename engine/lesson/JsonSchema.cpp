@@ -139,6 +139,8 @@ void JsonSchema::check(const json &schema, const json &value, const std::string 
         if (auto it = schema.find("minLength"); it != schema.end() && codePoints(s) < it->get<std::size_t>())
             errors.push_back({ptr, s.empty() ? std::string("must not be empty")
                                              : "shorter than " + std::to_string(it->get<std::size_t>()) + " characters"});
+        if (auto it = schema.find("maxLength"); it != schema.end() && codePoints(s) > it->get<std::size_t>())
+            errors.push_back({ptr, "longer than " + std::to_string(it->get<std::size_t>()) + " characters"});
         if (auto it = schema.find("pattern"); it != schema.end()) {
             const std::regex re(it->get<std::string>(), std::regex::ECMAScript);
             if (!std::regex_search(s, re))

@@ -2,7 +2,7 @@
 #pragma once
 // A small JSON Schema validator for the subset lessons/schema.json uses:
 // type, required, properties, additionalProperties, items, enum, const,
-// minItems/maxItems, minLength, minimum/maximum, pattern (ECMAScript),
+// minItems/maxItems, minLength/maxLength, minimum/maximum, pattern (ECMAScript),
 // $defs + local "$ref": "#/…", oneOf, anyOf. Unknown keywords are ignored
 // (annotations such as title, description, $schema, $id).
 

@@ -4,9 +4,12 @@
 #include "engine/Engine.h"
 #include "engine/Error.h"
 #include "engine/cli/RunCli.h"
+#include "engine/lesson/PipeCapture.h"
 #include "engine/store/StoreLayout.h"
 
+#include <fcntl.h>
 #include <sys/utsname.h>
+#include <unistd.h>
 
 #include <sstream>
 
@@ -77,7 +80,7 @@ void LessonRunner::openEngine()
     options.root = m_root;
     options.driver = m_options.driver;
     m_engine = std::make_unique<Engine>(options);
-    m_engine->ensureBuiltinImages(true);
+    m_engine->ensureBuiltinImages(); // seeded once per root: a lesson's rmi sticks
 }
 
 Engine &LessonRunner::engine()
@@ -86,7 +89,7 @@ Engine &LessonRunner::engine()
     return *m_engine;
 }
 
-void LessonRunner::reset()
+void LessonRunner::reset(bool runApp)
 {
     openEngine();
     // Containers first: a running one holds mounts inside the root.
@@ -102,13 +105,14 @@ void LessonRunner::reset()
     std::filesystem::remove_all(m_workspace);
     const std::string workspace = m_vars["workspace"], kernel = m_vars["host_kernel"];
     m_vars.clear();
+    m_seen.clear();
     m_vars["workspace"] = workspace;
     m_vars["host_kernel"] = kernel;
     openEngine();
     for (const auto &line : m_lesson.setup)
         (void)runLine(line);
     call(m_cb.resetDone);
-    enter(0);
+    enter(0, runApp);
 }
 
 void LessonRunner::start(std::size_t index)
@@ -123,9 +127,20 @@ CommandResult LessonRunner::execute(const std::string &line, std::vector<std::st
     result.line = line;
     result.args = std::move(args);
     std::ostringstream out, err;
-    result.exitCode = cli::runCli(engine(), result.args, out, err);
-    result.out = out.str();
-    result.err = err.str();
+    // Attached containers write to file descriptors: pipes catch that output,
+    // and stdin is empty so nothing waits for the keyboard.
+    PipeCapture capOut, capErr;
+    const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    cli::CliContext ctx(out, err);
+    ctx.useEngine(engine());
+    ctx.inFd = devNull;
+    ctx.outFd = capOut.writeFd();
+    ctx.errFd = capErr.writeFd();
+    result.exitCode = cli::runCli(ctx, result.args);
+    if (devNull >= 0)
+        ::close(devNull);
+    result.out = out.str() + capOut.finish();
+    result.err = err.str() + capErr.finish();
     return result;
 }
 
@@ -160,18 +175,20 @@ std::string LessonRunner::expectedLine(const Command &command) const
     }
 }
 
-void LessonRunner::enter(std::size_t index)
+void LessonRunner::enter(std::size_t index, bool runApp)
 {
     if (index >= stepCount())
         throw Error(ErrorCode::InvalidArgument, "lesson " + m_lesson.id + " has no step " + std::to_string(index + 1));
     openEngine();
+    m_seen.erase(index);
     m_status = StepStatus{};
     m_status.index = index;
     call(m_cb.stepEntered, index, currentStep());
-    runAppCommands();
+    if (runApp)
+        continueStep();
 }
 
-void LessonRunner::runAppCommands()
+void LessonRunner::continueStep()
 {
     const Step &step = currentStep();
     while (m_status.commandsDone < step.commands.size()) {
@@ -230,7 +247,7 @@ CommandResult LessonRunner::submit(const std::string &line)
         m_vars[pending->capture] = trimmed(r.out);
     m_status.results.push_back(r);
     ++m_status.commandsDone;
-    runAppCommands();
+    continueStep();
     return r;
 }
 
@@ -247,20 +264,48 @@ const std::vector<CheckResult> &LessonRunner::evaluate()
 
 bool LessonRunner::autoPlayStep()
 {
-    while (const Command *pending = pendingStudentCommand()) {
+    while (!m_status.commandsComplete) {
         const std::size_t before = m_status.commandsDone;
-        (void)submit(expectedLine(*pending));
-        if (m_status.commandsDone == before)
-            return false; // the expected command itself failed
+        if (const Command *pending = pendingStudentCommand()) {
+            (void)submit(expectedLine(*pending));
+            if (m_status.commandsDone == before)
+                return false; // the expected command itself failed
+        } else {
+            continueStep();
+            if (m_status.commandsDone == before && !m_status.commandsComplete && !pendingStudentCommand())
+                return false; // an app command failed
+        }
     }
     return m_status.passed();
+}
+
+void LessonRunner::show(StepStatus status)
+{
+    m_status = std::move(status);
+    call(m_cb.stepEntered, m_status.index, currentStep());
+    if (m_status.commandsComplete) {
+        bool all = true;
+        for (const auto &c : m_status.checks)
+            all = all && c.holds;
+        call(m_cb.checksEvaluated, m_status.checks, all);
+    } else if (const Command *pending = pendingStudentCommand()) {
+        call(m_cb.studentPrompted, *pending);
+    }
 }
 
 bool LessonRunner::next(bool force)
 {
     if (atEnd() || (!force && !m_status.passed()))
         return false;
-    enter(m_status.index + 1);
+    const std::size_t index = m_status.index + 1;
+    m_seen[m_status.index] = m_status;
+    if (auto it = m_seen.find(index); it != m_seen.end()) {
+        StepStatus seen = std::move(it->second);
+        m_seen.erase(it);
+        show(std::move(seen));
+    } else {
+        enter(index);
+    }
     return true;
 }
 
@@ -268,14 +313,19 @@ bool LessonRunner::back()
 {
     if (m_status.index == 0)
         return false;
-    // Show the previous step without running its commands again.
     const std::size_t index = m_status.index - 1;
-    m_status = StepStatus{};
-    m_status.index = index;
-    m_status.commandsDone = currentStep().commands.size();
-    m_status.commandsComplete = true;
-    call(m_cb.stepEntered, index, currentStep());
-    evaluate();
+    m_seen[m_status.index] = m_status;
+    StepStatus previous;
+    if (auto it = m_seen.find(index); it != m_seen.end()) {
+        previous = std::move(it->second);
+        m_seen.erase(it);
+    } else {
+        // Played before this runner started (a resumed lesson): done, unchecked.
+        previous.index = index;
+        previous.commandsDone = m_lesson.steps[index].commands.size();
+        previous.commandsComplete = true;
+    }
+    show(std::move(previous));
     return true;
 }
 

@@ -23,6 +23,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -92,12 +93,16 @@ public:
 
     // Reset: stop and remove every container, delete the root and the
     // workspace, re-seed the built-in images, run the lesson's setup, then
-    // enter step 0.
-    void reset();
+    // enter step 0 (running its leading app commands unless runApp is false).
+    void reset(bool runApp = true);
     // Opens the lesson as it stands (no wipe) and enters step `index`.
     void start(std::size_t index = 0);
-    // Enters step i: clears its status, runs leading app commands.
-    void enter(std::size_t index);
+    // Enters step i: clears its status and, unless runApp is false, runs the
+    // leading app commands (false: the tests look at the checks first).
+    void enter(std::size_t index, bool runApp = true);
+    // Runs the step's app commands up to the next student command (after
+    // enter(i, false), or to retry an app command that failed).
+    void continueStep();
     // Runs a line the student typed for the pending command (or, if none is
     // pending, as free exploration recorded in extra). Returns its result.
     CommandResult submit(const std::string &line);
@@ -108,16 +113,19 @@ public:
     // Auto mode: types every pending command as written, then evaluates.
     // Returns true when the step passed.
     bool autoPlayStep();
-    // Moves on when the step passed (or force); false at the end or when refused.
+    // Moves on when the step passed (or force); false at the end or when
+    // refused. A step seen before (after back()) is shown as it was left,
+    // its commands not run again.
     bool next(bool force = false);
-    // Shows the previous step again (state is not rolled back; its commands
-    // are not re-run: the engine state already contains their effect).
+    // Shows the previous step as it was left: its results and check results
+    // as recorded (state is not rolled back and nothing is re-run; the
+    // engine already holds the later steps' effects, so its checks are not
+    // evaluated again unless the player calls evaluate()).
     bool back();
     [[nodiscard]] bool atEnd() const { return m_status.index + 1 >= stepCount(); }
 
 private:
     CommandResult execute(const std::string &line, std::vector<std::string> args);
-    void runAppCommands();
     void afterCommandsComplete();
     void openEngine();
 
@@ -128,7 +136,10 @@ private:
     std::unique_ptr<Engine> m_engine;
     Vars m_vars;
     StepStatus m_status;
+    std::map<std::size_t, StepStatus> m_seen; // steps left by next()/back(), for review
     RunnerCallbacks m_cb;
+
+    void show(StepStatus status);
 };
 
 // Default root of a lesson's store: <data>/strata/lessons/<id> where <data>
