@@ -52,5 +52,6 @@ void registerSystemCommands(CLI::App &app, CliContext &ctx);
 void registerVolumeCommands(CLI::App &app, CliContext &ctx);
 void registerContainerCommands(CLI::App &app, CliContext &ctx);
 void registerContainerFsCommands(CLI::App &app, CliContext &ctx); // commit, diff, cp, export
+void registerLessonCommands(CLI::App &app, CliContext &ctx);       // lesson list|run|check
 
 } // namespace strata::engine::cli

@@ -33,6 +33,7 @@ std::unique_ptr<CLI::App> makeCliApp(CliContext &ctx)
     registerSystemCommands(*app, ctx);
     registerVolumeCommands(*app, ctx);
     registerContainerFsCommands(*app, ctx);
+    registerLessonCommands(*app, ctx);
     return app;
 }
 

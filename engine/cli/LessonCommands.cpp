@@ -1,0 +1,389 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `strata lesson list|run|check`: the terminal lesson player on engine/lesson
+// (the GUI player drives the same LessonRunner).
+#include "engine/Error.h"
+#include "engine/cli/CliContext.h"
+#include "engine/cli/ExitStatus.h"
+#include "engine/lesson/JsonSchema.h"
+#include "engine/lesson/LessonLibrary.h"
+#include "engine/lesson/LessonRunner.h"
+#include "engine/lesson/LessonValidator.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+namespace strata::engine::cli {
+namespace {
+
+using namespace strata::engine::lesson;
+
+struct LangOption {
+    std::string value;
+    [[nodiscard]] Lang lang() const
+    {
+        Lang l = defaultLang();
+        if (!value.empty() && !parseLang(value, l))
+            throw Error(ErrorCode::InvalidArgument, "--lang " + value + ": expected zh_CN or en");
+        return l;
+    }
+};
+
+void addLangOption(CLI::App &cmd, LangOption &opt)
+{
+    cmd.add_option("--lang", opt.value, "Language: zh_CN or en (default from LANG)");
+}
+
+// One line from the player's input descriptor (stdin for the terminal; the
+// GUI console passes /dev/null, so an interactive run there ends at once
+// instead of blocking its engine thread). False at end of input.
+bool readLine(int fd, std::string &line)
+{
+    line.clear();
+    char c = 0;
+    for (;;) {
+        const ssize_t n = ::read(fd, &c, 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return !line.empty();
+        if (c == '\n')
+            return true;
+        line += c;
+    }
+}
+
+Glossary glossaryBeside(const std::filesystem::path &dir)
+{
+    try {
+        return loadGlossary(dir);
+    } catch (const Error &) {
+        return Glossary{}; // a player without a glossary still works
+    }
+}
+
+// ---- list --------------------------------------------------------------------
+
+void addList(CLI::App &lesson, CliContext &ctx)
+{
+    auto opt = std::make_shared<LangOption>();
+    CLI::App *cmd = lesson.add_subcommand("list", "List the lessons");
+    addLangOption(*cmd, *opt);
+    cmd->callback([&ctx, opt] {
+        const Lang lang = opt->lang();
+        for (const auto &l : loadLessons(lessonsDir())) {
+            char num[8];
+            std::snprintf(num, sizeof num, "%02d", l.number);
+            ctx.out << num << "  " << l.id << std::string(l.id.size() < 22 ? 22 - l.id.size() : 1, ' ')
+                    << l.title.in(lang) << "  (" << l.steps.size() - l.exerciseCount() << " "
+                    << (lang == Lang::ZhCN ? "步" : "steps") << ", " << l.exerciseCount() << " "
+                    << (lang == Lang::ZhCN ? "个练习" : "exercises") << ")\n";
+        }
+    });
+}
+
+// ---- check -------------------------------------------------------------------
+
+void addCheck(CLI::App &lesson, CliContext &ctx)
+{
+    struct Opts {
+        std::vector<std::string> files;
+        std::string notes;
+    };
+    auto opt = std::make_shared<Opts>();
+    CLI::App *cmd = lesson.add_subcommand("check", "Validate lesson files (schema, notes, glossary links, variables)");
+    cmd->add_option("files", opt->files, "Lesson files")->required();
+    cmd->add_option("--notes", opt->notes, "Study notes directory (default: ../shared/notes beside the source tree)");
+    cmd->callback([&ctx, opt] {
+        int bad = 0;
+        for (const auto &f : opt->files) {
+            const std::filesystem::path file(f);
+            const auto dir = file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
+            const auto schemaFile = std::filesystem::exists(dir / "schema.json") ? dir / "schema.json"
+                                                                                 : lessonsDir() / "schema.json";
+            std::ifstream in(schemaFile);
+            if (!in)
+                throw Error(ErrorCode::NotFound, "schema " + schemaFile.string() + ": cannot be read");
+            const JsonSchema schema(nlohmann::json::parse(in));
+            const Glossary glossary = std::filesystem::exists(dir / "glossary.json") ? loadGlossary(dir)
+                                                                                     : loadGlossary(lessonsDir());
+            ValidationInput input;
+            input.schema = &schema;
+            input.glossary = &glossary;
+            input.notesDir = opt->notes.empty() ? notesDir() : std::filesystem::path(opt->notes);
+            const auto problems = validateLessonFile(file, input);
+            if (problems.empty()) {
+                ctx.out << f << ": ok" << (input.notesDir.empty() ? " (notes not found: headings not checked)" : "")
+                        << "\n";
+                continue;
+            }
+            ++bad;
+            for (const auto &p : problems)
+                ctx.err << f << ": " << p << "\n";
+        }
+        if (bad)
+            throw ExitStatus{1};
+    });
+}
+
+// ---- run ---------------------------------------------------------------------
+
+struct RunOpts {
+    std::string lesson;
+    bool autoPlay = false;
+    bool reset = false;
+    std::string root;
+    std::string from;
+    LangOption lang;
+};
+
+class TerminalPlayer {
+public:
+    TerminalPlayer(CliContext &ctx, const RunOpts &opts, Lesson lesson)
+        : m_ctx(ctx), m_opts(opts), m_lang(opts.lang.lang()), m_glossary(glossaryBeside(lesson.file.parent_path())),
+          m_runner(std::move(lesson), RunnerOptions{opts.root, {}, ctx.driver})
+    {
+    }
+
+    int play()
+    {
+        const Lesson &l = m_runner.lesson();
+        std::size_t from = 0;
+        if (!m_opts.from.empty()) {
+            const auto at = l.findStep(m_opts.from);
+            if (!at)
+                throw Error(ErrorCode::InvalidArgument, "lesson " + l.id + " has no step \"" + m_opts.from + "\"");
+            from = *at;
+        }
+        printIntro();
+        const bool fresh = m_opts.autoPlay || m_opts.reset || from > 0 || !std::filesystem::exists(m_runner.root());
+        if (fresh) {
+            m_quiet = true; // the reset and replayed earlier steps are not shown
+            m_runner.reset();
+            for (std::size_t i = 0; i < from; ++i) {
+                if (!m_runner.autoPlayStep())
+                    return failed();
+                m_runner.next();
+            }
+            m_quiet = false;
+        }
+        install();
+        if (fresh) {
+            if (from == 0 && m_runner.currentIndex() == 0) {
+                // Step 0 was entered quietly by reset(); show it now.
+                showStep();
+                replayShownCommands();
+            }
+        } else {
+            m_ctx.out << (m_lang == Lang::ZhCN ? "（沿用上次的课程存储；--reset 从头开始）\n"
+                                               : "(continuing on the lesson's existing store; --reset starts clean)\n");
+            m_runner.start(from);
+        }
+        if (from > 0) {
+            showStep();
+            replayShownCommands();
+        }
+        return m_opts.autoPlay ? autoLoop() : interactiveLoop();
+    }
+
+private:
+    const char *t(const char *zh, const char *en) const { return m_lang == Lang::ZhCN ? zh : en; }
+
+    void install()
+    {
+        RunnerCallbacks cb;
+        cb.stepEntered = [this](std::size_t, const Step &) { showStep(); };
+        cb.commandStarted = [this](const std::string &line, By by) {
+            if (by == By::App || m_opts.autoPlay)
+                m_ctx.out << "$ strata " << line << "\n";
+        };
+        cb.commandFinished = [this](const CommandResult &r, By) { showResult(r); };
+        cb.checksEvaluated = [this](const std::vector<CheckResult> &checks, bool) { showChecks(checks); };
+        m_runner.setCallbacks(cb);
+    }
+
+    void printIntro()
+    {
+        const Lesson &l = m_runner.lesson();
+        m_ctx.out << "═══ " << t("第 ", "Lesson ") << l.number << t(" 课：", ": ") << l.title.in(m_lang) << " ═══\n";
+        for (const auto &g : l.goals)
+            m_ctx.out << "  • " << g.in(m_lang) << "\n";
+        m_ctx.out << t("课程存储：", "lesson store: ") << m_runner.root().string() << "\n";
+    }
+
+    void showStep()
+    {
+        const Step &s = m_runner.currentStep();
+        const Lesson &l = m_runner.lesson();
+        const std::size_t exercises = l.exerciseCount();
+        const std::size_t steps = l.steps.size() - exercises;
+        const std::size_t i = m_runner.currentIndex();
+        m_ctx.out << "\n── ";
+        if (s.exercise)
+            m_ctx.out << t("练习 ", "Exercise ") << (i - steps + 1) << "/" << exercises;
+        else
+            m_ctx.out << t("第 ", "Step ") << (i + 1) << "/" << steps << t(" 步", "");
+        m_ctx.out << "  " << s.title.in(m_lang) << " ──\n";
+        m_ctx.out << renderPlain(s.narration.in(m_lang), m_glossary, m_lang) << "\n";
+        m_ctx.out << t("  📖 笔记 ", "  📖 note ") << s.note.file << " — " << s.note.heading << "\n";
+    }
+
+    // Shows the step's commands that already ran while output was quiet.
+    void replayShownCommands()
+    {
+        for (const auto &r : m_runner.status().results) {
+            m_ctx.out << "$ strata " << r.line << "\n";
+            showResult(r);
+        }
+        if (m_runner.status().commandsComplete)
+            showChecks(m_runner.status().checks);
+    }
+
+    void showResult(const CommandResult &r)
+    {
+        if (m_quiet)
+            return;
+        m_ctx.out << r.out;
+        if (!r.err.empty())
+            m_ctx.out << r.err;
+        if (!r.expected)
+            m_ctx.out << t("（退出码 ", "(exit code ") << r.exitCode << ")\n";
+        m_ctx.out.flush();
+    }
+
+    void showChecks(const std::vector<CheckResult> &checks)
+    {
+        if (m_quiet)
+            return;
+        for (const auto &c : checks) {
+            m_ctx.out << (c.holds ? "  ✔ " : "  ✘ ") << c.summary.in(m_lang) << "\n";
+            if (!c.holds)
+                m_ctx.out << "      " << c.whyNot.in(m_lang) << "\n";
+        }
+    }
+
+    int failed()
+    {
+        const Lesson &l = m_runner.lesson();
+        const StepStatus &st = m_runner.status();
+        const Step &s = m_runner.currentStep();
+        std::string what;
+        if (!st.commandsComplete) {
+            const auto &r = st.extra.empty() ? st.results.back() : st.extra.back();
+            what = "command \"" + r.line + "\" exited " + std::to_string(r.exitCode) + ": " + r.err;
+        } else {
+            for (std::size_t k = 0; k < st.checks.size(); ++k)
+                if (!st.checks[k].holds) {
+                    what = "check " + std::to_string(k) + " (" + st.checks[k].kind + ") failed: " +
+                           st.checks[k].whyNot.in(m_lang);
+                    break;
+                }
+        }
+        m_ctx.err << "lesson " << l.id << ": " << (s.exercise ? "exercise " : "step ") << s.id << ": " << what
+                  << "\n";
+        return 1;
+    }
+
+    int autoLoop()
+    {
+        for (;;) {
+            if (!m_runner.autoPlayStep())
+                return failed();
+            if (m_runner.atEnd())
+                break;
+            m_runner.next();
+        }
+        const Lesson &l = m_runner.lesson();
+        m_ctx.out << "\n✔ lesson " << l.id << ": " << l.steps.size() - l.exerciseCount() << " steps and "
+                  << l.exerciseCount() << " exercises passed\n";
+        return 0;
+    }
+
+    int interactiveLoop()
+    {
+        std::string line;
+        for (;;) {
+            const Command *pending = m_runner.pendingStudentCommand();
+            const bool passed = m_runner.status().passed();
+            if (pending)
+                m_ctx.out << "strata> ";
+            else if (passed)
+                m_ctx.out << (m_runner.atEnd() ? t("[Enter 完成 / b 上一步 / q 退出] ", "[Enter finish / b back / q quit] ")
+                                               : t("[Enter 下一步 / b 上一步 / q 退出] ", "[Enter next / b back / q quit] "));
+            else
+                m_ctx.out << t("（还没通过：输入命令试试，Enter 重新检查，b 上一步，q 退出）strata> ",
+                               "(not yet: type commands, Enter to check again, b back, q quit) strata> ");
+            m_ctx.out.flush();
+            if (!readLine(m_ctx.inFd, line))
+                return 0;
+            if (line == "q")
+                return 0;
+            if (line == "b") {
+                if (!m_runner.back())
+                    m_ctx.out << t("已经是第一步。\n", "This is the first step.\n");
+                continue;
+            }
+            if (pending) {
+                if (line.empty() || line == "?") {
+                    m_ctx.out << "  💡 " << pending->hint.value_or(Text{}).in(m_lang) << "\n";
+                    continue;
+                }
+                (void)m_runner.submit(line);
+                continue;
+            }
+            if (line.empty()) {
+                if (passed) {
+                    if (m_runner.atEnd()) {
+                        m_ctx.out << t("\n🎉 本课完成！\n", "\n🎉 Lesson complete!\n");
+                        return 0;
+                    }
+                    m_runner.next();
+                } else {
+                    (void)m_runner.evaluate();
+                }
+                continue;
+            }
+            (void)m_runner.submit(line); // free exploration; checks are evaluated again
+        }
+    }
+
+    CliContext &m_ctx;
+    const RunOpts &m_opts;
+    Lang m_lang;
+    Glossary m_glossary;
+    LessonRunner m_runner;
+    bool m_quiet = false;
+};
+
+void addRun(CLI::App &lesson, CliContext &ctx)
+{
+    auto opt = std::make_shared<RunOpts>();
+    CLI::App *cmd = lesson.add_subcommand("run", "Play a lesson in the terminal");
+    cmd->add_option("lesson", opt->lesson, "Lesson number or id")->required();
+    cmd->add_flag("--auto", opt->autoPlay, "Type every command yourself; exit 1 at the first failing check");
+    cmd->add_flag("--reset", opt->reset, "Start from a clean lesson store");
+    cmd->add_option("--root", opt->root, "The lesson's store root (default <data>/strata/lessons/<id>)");
+    cmd->add_option("--from", opt->from, "Start at this step (id or number); earlier steps are replayed quietly");
+    addLangOption(*cmd, opt->lang);
+    cmd->callback([&ctx, opt] {
+        TerminalPlayer player(ctx, *opt, findLesson(lessonsDir(), opt->lesson));
+        if (const int rc = player.play(); rc != 0)
+            throw ExitStatus{rc};
+    });
+}
+
+} // namespace
+
+void registerLessonCommands(CLI::App &app, CliContext &ctx)
+{
+    CLI::App *lesson = app.add_subcommand("lesson", "Lessons that follow the study notes, checked on a real engine");
+    lesson->require_subcommand(1);
+    addList(*lesson, ctx);
+    addRun(*lesson, ctx);
+    addCheck(*lesson, ctx);
+}
+
+} // namespace strata::engine::cli

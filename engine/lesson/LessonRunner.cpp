@@ -1,0 +1,332 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/lesson/LessonRunner.h"
+
+#include "engine/Engine.h"
+#include "engine/Error.h"
+#include "engine/cli/RunCli.h"
+#include "engine/lesson/PipeCapture.h"
+#include "engine/store/StoreLayout.h"
+
+#include <fcntl.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include <sstream>
+
+namespace strata::engine::lesson {
+namespace {
+
+std::string trimmed(const std::string &s)
+{
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos)
+        return {};
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+std::string hostKernel()
+{
+    struct utsname u {};
+    return ::uname(&u) == 0 ? std::string(u.release) : std::string();
+}
+
+void call(const auto &fn, auto &&...args)
+{
+    if (fn)
+        fn(std::forward<decltype(args)>(args)...);
+}
+
+} // namespace
+
+std::filesystem::path defaultLessonRoot(const std::string &lessonId)
+{
+    return store::StoreLayout::defaultRoot() / "lessons" / lessonId;
+}
+
+bool StepStatus::passed() const
+{
+    if (!commandsComplete)
+        return false;
+    for (const auto &c : checks)
+        if (!c.holds)
+            return false;
+    return true;
+}
+
+LessonRunner::LessonRunner(Lesson lesson, RunnerOptions options)
+    : m_lesson(std::move(lesson)), m_options(std::move(options))
+{
+    m_root = std::filesystem::absolute(m_options.root.empty() ? defaultLessonRoot(m_lesson.id) : m_options.root);
+    m_workspace = m_options.workspace.empty() ? std::filesystem::path(m_root.string() + ".workspace")
+                                              : std::filesystem::absolute(m_options.workspace);
+    m_vars["workspace"] = m_workspace.string();
+    m_vars["host_kernel"] = hostKernel();
+}
+
+LessonRunner::~LessonRunner() = default;
+
+void LessonRunner::setCallbacks(RunnerCallbacks callbacks)
+{
+    m_cb = std::move(callbacks);
+}
+
+void LessonRunner::openEngine()
+{
+    if (m_engine)
+        return;
+    std::filesystem::create_directories(m_workspace);
+    EngineOptions options;
+    options.root = m_root;
+    options.driver = m_options.driver;
+    m_engine = std::make_unique<Engine>(options);
+    m_engine->ensureBuiltinImages(); // seeded once per root: a lesson's rmi sticks
+}
+
+Engine &LessonRunner::engine()
+{
+    openEngine();
+    return *m_engine;
+}
+
+void LessonRunner::reset(bool runApp)
+{
+    openEngine();
+    // Containers first: a running one holds mounts inside the root.
+    for (const auto &c : m_engine->containers(true)) {
+        try {
+            m_engine->removeContainer(c.id, true, true);
+        } catch (const Error &) {
+            // Gone already (an --rm container racing us) is fine.
+        }
+    }
+    m_engine.reset();
+    std::filesystem::remove_all(m_root);
+    std::filesystem::remove_all(m_workspace);
+    const std::string workspace = m_vars["workspace"], kernel = m_vars["host_kernel"];
+    m_vars.clear();
+    m_seen.clear();
+    m_vars["workspace"] = workspace;
+    m_vars["host_kernel"] = kernel;
+    openEngine();
+    for (const auto &line : m_lesson.setup)
+        (void)runLine(line);
+    call(m_cb.resetDone);
+    enter(0, runApp);
+}
+
+void LessonRunner::start(std::size_t index)
+{
+    openEngine();
+    enter(index);
+}
+
+CommandResult LessonRunner::execute(const std::string &line, std::vector<std::string> args)
+{
+    CommandResult result;
+    result.line = line;
+    result.args = std::move(args);
+    std::ostringstream out, err;
+    // Attached containers write to file descriptors: pipes catch that output,
+    // and stdin is empty so nothing waits for the keyboard.
+    PipeCapture capOut, capErr;
+    const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    cli::CliContext ctx(out, err);
+    ctx.useEngine(engine());
+    ctx.inFd = devNull;
+    ctx.outFd = capOut.writeFd();
+    ctx.errFd = capErr.writeFd();
+    result.exitCode = cli::runCli(ctx, result.args);
+    if (devNull >= 0)
+        ::close(devNull);
+    result.out = out.str() + capOut.finish();
+    result.err = err.str() + capErr.finish();
+    return result;
+}
+
+CommandResult LessonRunner::runLine(const std::string &line)
+{
+    try {
+        return execute(line, splitCommandLine(line, m_vars));
+    } catch (const Error &e) {
+        CommandResult r;
+        r.line = line;
+        r.exitCode = 125; // as the CLI's own usage errors
+        r.err = std::string("Error: ") + e.what() + "\n";
+        r.expected = false;
+        return r;
+    }
+}
+
+const Command *LessonRunner::pendingStudentCommand() const
+{
+    const Step &step = currentStep();
+    if (m_status.commandsDone < step.commands.size() && step.commands[m_status.commandsDone].by == By::Student)
+        return &step.commands[m_status.commandsDone];
+    return nullptr;
+}
+
+std::string LessonRunner::expectedLine(const Command &command) const
+{
+    try {
+        return expandVars(command.run, m_vars);
+    } catch (const Error &) {
+        return command.run;
+    }
+}
+
+void LessonRunner::enter(std::size_t index, bool runApp)
+{
+    if (index >= stepCount())
+        throw Error(ErrorCode::InvalidArgument, "lesson " + m_lesson.id + " has no step " + std::to_string(index + 1));
+    openEngine();
+    m_seen.erase(index);
+    m_status = StepStatus{};
+    m_status.index = index;
+    call(m_cb.stepEntered, index, currentStep());
+    if (runApp)
+        continueStep();
+}
+
+void LessonRunner::continueStep()
+{
+    const Step &step = currentStep();
+    while (m_status.commandsDone < step.commands.size()) {
+        const Command &cmd = step.commands[m_status.commandsDone];
+        if (cmd.by == By::Student) {
+            call(m_cb.studentPrompted, cmd);
+            return;
+        }
+        call(m_cb.commandStarted, expectedLine(cmd), By::App);
+        CommandResult r = runLine(cmd.run);
+        r.expected = r.exitCode == cmd.expectExit;
+        call(m_cb.commandFinished, r, By::App);
+        if (!r.expected) {
+            // The lesson's own command failed: keep it as the step's result so
+            // the checks (and the player) show what went wrong; stop here.
+            m_status.results.push_back(std::move(r));
+            evaluate();
+            return;
+        }
+        if (!cmd.capture.empty())
+            m_vars[cmd.capture] = trimmed(r.out);
+        m_status.results.push_back(std::move(r));
+        ++m_status.commandsDone;
+    }
+    afterCommandsComplete();
+}
+
+void LessonRunner::afterCommandsComplete()
+{
+    m_status.commandsComplete = true;
+    evaluate();
+}
+
+CommandResult LessonRunner::submit(const std::string &line)
+{
+    const Command *pending = pendingStudentCommand();
+    const By by = By::Student;
+    call(m_cb.commandStarted, line, by);
+    CommandResult r = runLine(line);
+    if (!pending) {
+        r.expected = r.exitCode == 0;
+        call(m_cb.commandFinished, r, by);
+        m_status.extra.push_back(r);
+        if (m_status.commandsComplete)
+            evaluate(); // exploring may change what the checks see
+        return r;
+    }
+    r.expected = r.exitCode == pending->expectExit;
+    call(m_cb.commandFinished, r, by);
+    if (!r.expected) {
+        m_status.extra.push_back(r);
+        call(m_cb.studentPrompted, *pending);
+        return r;
+    }
+    if (!pending->capture.empty())
+        m_vars[pending->capture] = trimmed(r.out);
+    m_status.results.push_back(r);
+    ++m_status.commandsDone;
+    continueStep();
+    return r;
+}
+
+const std::vector<CheckResult> &LessonRunner::evaluate()
+{
+    CheckContext ctx{engine(), m_vars, m_status.results};
+    m_status.checks = evaluateChecks(currentStep().checks, ctx);
+    bool all = true;
+    for (const auto &c : m_status.checks)
+        all = all && c.holds;
+    call(m_cb.checksEvaluated, m_status.checks, all);
+    return m_status.checks;
+}
+
+bool LessonRunner::autoPlayStep()
+{
+    while (!m_status.commandsComplete) {
+        const std::size_t before = m_status.commandsDone;
+        if (const Command *pending = pendingStudentCommand()) {
+            (void)submit(expectedLine(*pending));
+            if (m_status.commandsDone == before)
+                return false; // the expected command itself failed
+        } else {
+            continueStep();
+            if (m_status.commandsDone == before && !m_status.commandsComplete && !pendingStudentCommand())
+                return false; // an app command failed
+        }
+    }
+    return m_status.passed();
+}
+
+void LessonRunner::show(StepStatus status)
+{
+    m_status = std::move(status);
+    call(m_cb.stepEntered, m_status.index, currentStep());
+    if (m_status.commandsComplete) {
+        bool all = true;
+        for (const auto &c : m_status.checks)
+            all = all && c.holds;
+        call(m_cb.checksEvaluated, m_status.checks, all);
+    } else if (const Command *pending = pendingStudentCommand()) {
+        call(m_cb.studentPrompted, *pending);
+    }
+}
+
+bool LessonRunner::next(bool force)
+{
+    if (atEnd() || (!force && !m_status.passed()))
+        return false;
+    const std::size_t index = m_status.index + 1;
+    m_seen[m_status.index] = m_status;
+    if (auto it = m_seen.find(index); it != m_seen.end()) {
+        StepStatus seen = std::move(it->second);
+        m_seen.erase(it);
+        show(std::move(seen));
+    } else {
+        enter(index);
+    }
+    return true;
+}
+
+bool LessonRunner::back()
+{
+    if (m_status.index == 0)
+        return false;
+    const std::size_t index = m_status.index - 1;
+    m_seen[m_status.index] = m_status;
+    StepStatus previous;
+    if (auto it = m_seen.find(index); it != m_seen.end()) {
+        previous = std::move(it->second);
+        m_seen.erase(it);
+    } else {
+        // Played before this runner started (a resumed lesson): done, unchecked.
+        previous.index = index;
+        previous.commandsDone = m_lesson.steps[index].commands.size();
+        previous.commandsComplete = true;
+    }
+    show(std::move(previous));
+    return true;
+}
+
+} // namespace strata::engine::lesson
