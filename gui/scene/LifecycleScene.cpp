@@ -5,6 +5,7 @@
 #include "scene/SceneShapes.h"
 
 #include <QCoreApplication>
+#include <QCursor>
 
 namespace strata::gui {
 
