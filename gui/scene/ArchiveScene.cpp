@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <tuple>
+
 namespace strata::gui {
 
 using engine::events::EventKind;
@@ -56,7 +58,8 @@ ArchiveScene::ArchiveScene(QObject *parent) : EventScene(QStringLiteral("save-ex
         auto *a = new BoxItem(QStringLiteral("archive"), key, QSizeF(kLaneW, kArchiveH), Role::Archive);
         a->setPos(x, kArchiveTop);
         a->icon = Icon::Box;
-        a->titleSize = 18;
+        a->titleSize = 17;
+        a->stateBadge = false;
         a->title = std::move(t);
         a->subtitle = std::move(sub);
         a->setState(QStringLiteral("idle"));
@@ -73,6 +76,14 @@ ArchiveScene::ArchiveScene(QObject *parent) : EventScene(QStringLiteral("save-ex
                                    : QCoreApplication::translate("Archive", "export -o rootfs.tar CONTAINER");
     }, [] { return QCoreApplication::translate("Archive", "no layers, no history, no config"); });
     exp->detail = [this] { return m_exportOutput; };
+    for (const auto &[key, x, verb] : {std::tuple{QStringLiteral("load"), kSaveX, QStringLiteral("load")},
+                                       std::tuple{QStringLiteral("import"), kExportX, QStringLiteral("import")}}) {
+        auto *arrow = new ArrowItem(QStringLiteral("trip"), key);
+        arrow->setEnds(QPointF(x + kLaneW / 2, kArchiveTop + kArchiveH + 4), QPointF(x + kLaneW / 2, kArchiveTop + kArchiveH + 60));
+        const QString label = verb;
+        arrow->label = [label] { return label; };
+        addItem(arrow);
+    }
     setCaption([] { return QCoreApplication::translate("Archive", "Run save then load, and export then import: compare what survives each trip."); });
 }
 
@@ -98,16 +109,16 @@ void ArchiveScene::drawStack(const QString &kind, const QString &side, qreal x, 
                               QSizeF(kLaneW, kSlabH), amber ? Role::Container : Role::Layer);
         b->setPos(x, bottom - (i + 1) * (kSlabH + kGap));
         b->icon = amber ? Icon::Pencil : Icon::Lock;
-        b->titleSize = 15;
+        b->titleSize = 14;
+        b->stateBadge = false;
         if (amber) {
             b->title = [] { return QCoreApplication::translate("Archive", "container's read-write layer"); };
         } else {
             const auto &l = d->layers[static_cast<std::size_t>(layer)];
             const QString digest = shortDigest(l.diffId.str()), by = QString::fromStdString(l.createdBy).simplified();
             const quint64 size = l.size;
-            b->title = [layer, digest, size, by] {
-                return QStringLiteral("L%1 %2 · %3  %4").arg(layer + 1).arg(digest, humanBytes(size), by);
-            };
+            b->title = [layer, digest, size] { return QStringLiteral("L%1  %2 · %3").arg(layer + 1).arg(digest, humanBytes(size)); };
+            b->subtitle = [by] { return by; };
         }
         b->setState(QStringLiteral("done"));
         b->setData(HighlightData, QStringLiteral("layer:%1").arg(layer + 1));
@@ -130,7 +141,11 @@ void ArchiveScene::drawHistory(const QString &key, qreal x, qreal y, const Image
     h->setPos(x, y);
     h->titleSize = 17;
     const int rows = static_cast<int>(d->history.size());
-    const QString first = d->history.empty() ? QString() : QString::fromStdString(d->history.front().createdBy).simplified();
+    QString first;
+    if (!d->history.empty()) {
+        const auto &top = d->history.front();
+        first = QString::fromStdString(top.createdBy.empty() ? top.comment : top.createdBy).simplified();
+    }
     h->title = [rows, first] { return QCoreApplication::translate("Archive", "history: %n row(s) — newest: %1", nullptr, rows).arg(first); };
     h->setData(HistoryRowsData, rows);
     h->setState(QStringLiteral("done"));

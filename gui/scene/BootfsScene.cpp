@@ -13,9 +13,9 @@ namespace strata::gui {
 
 namespace {
 
-const QRectF kKernel(40, 560, 700, 90);
+const QRectF kKernel(40, 580, 1100, 90);
 constexpr int kMaxColumns = 4;
-constexpr qreal kColW = 160, kColGap = 20;
+constexpr qreal kColW = 170, kColGap = 12;
 
 } // namespace
 
@@ -35,7 +35,7 @@ BootfsScene::BootfsScene(QObject *parent) : EventScene(QStringLiteral("bootfs"),
     auto *kernel = new BoxItem(QStringLiteral("kernel"), QStringLiteral("host"), kKernel.size(), Role::Kernel);
     kernel->setPos(kKernel.topLeft());
     kernel->icon = Icon::Chip;
-    kernel->titleSize = 24;
+    kernel->titleSize = 26;
     kernel->title = [] { return QCoreApplication::translate("Bootfs", "host kernel (bootfs) — shared by all containers"); };
     kernel->detail = [this] { return QStringLiteral("uname -r = %1").arg(m_host); };
     kernel->setState(QStringLiteral("done"));
@@ -74,7 +74,7 @@ void BootfsScene::rebuild()
         }
     const int n = std::min<int>(kMaxColumns, static_cast<int>(m_columns.size()));
     if (n == 0) {
-        auto *empty = new BoxItem(QStringLiteral("container"), QString(), QSizeF(kKernel.width(), 200), Role::Neutral);
+        auto *empty = new BoxItem(QStringLiteral("container"), QString(), QSizeF(700, 200), Role::Neutral);
         empty->setPos(kKernel.left(), kKernel.top() - 240);
         empty->centred = true;
         empty->titleSize = 18;
@@ -102,8 +102,9 @@ void BootfsScene::rebuild()
         addItem(rw);
         auto *root = new BoxItem(QStringLiteral("rootfs"), c.name, QSizeF(kColW, 200), Role::Layer);
         root->setPos(x, 304);
-        root->icon = Icon::Lock;
-        root->titleSize = 16;
+        root->centred = true;
+        root->titleSize = 18;
+        root->subtitleScale = 0.8;
         root->title = [] { return QCoreApplication::translate("Bootfs", "rootfs"); };
         root->subtitle = [c] { return c.image; };
         root->detail = [c] { return humanBytes(c.imageBytes); };
@@ -112,6 +113,7 @@ void BootfsScene::rebuild()
         addItem(root);
         auto *sys = new ArrowItem(QStringLiteral("syscall"), c.name);
         sys->setEnds(QPointF(x + kColW / 2, 508), QPointF(x + kColW / 2, kKernel.top() - 2));
+        root->setSize(QSizeF(kColW, 190));
         sys->label = [] { return QCoreApplication::translate("Bootfs", "syscalls"); };
         sys->width = 3;
         sys->setState(c.running ? QStringLiteral("flow") : QStringLiteral("idle"));

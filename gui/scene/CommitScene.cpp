@@ -95,6 +95,9 @@ void CommitScene::follow(const QString &containerId)
     clearKind(QStringLiteral("layer"), QStringLiteral("new:"));
     clearKind(QStringLiteral("history-row"), QStringLiteral("new:"));
     clearKind(QStringLiteral("history-head"), QStringLiteral("new"));
+    clearKind(QStringLiteral("committed-layer"));
+    clearKind(QStringLiteral("commit-arrow"));
+    m_copy = nullptr;
     if (m_rw) {
         removeItem(m_rw);
         delete m_rw;
@@ -143,10 +146,7 @@ void CommitScene::buildBase()
         m_rw->setPos(r.topLeft());
         m_rw->icon = Icon::Pencil;
         m_rw->titleSize = std::min<qreal>(17, r.height() * 0.4);
-        m_rw->title = [this] {
-            return m_committed ? QCoreApplication::translate("Commit", "L%1  committed layer · %2").arg(m_base ? m_base->layers.size() + 1 : 0).arg(humanBytes(static_cast<quint64>(m_size)))
-                               : QCoreApplication::translate("Commit", "RW layer of %1").arg(m_containerName);
-        };
+        m_rw->title = [this] { return QCoreApplication::translate("Commit", "RW layer of %1").arg(m_containerName); };
         m_rw->subtitle = [this] { return QCoreApplication::translate("Commit", "M %1 · D %2 · A %3").arg(m_modified).arg(m_deleted).arg(m_added); };
         m_rw->setState(QStringLiteral("lit"));
         m_rw->setData(StateData, QStringLiteral("writable"));
@@ -220,8 +220,8 @@ void CommitScene::buildNew()
     }
     const int added = m_base ? std::max(0, static_cast<int>(m_new->history.size()) - static_cast<int>(m_base->history.size())) : 1;
     addHistory(QStringLiteral("new"), m_new, kRightX, added);
-    if (m_rw)
-        m_rw->setVisible(false); // it has become the new top slab
+    if (m_copy)
+        m_copy->setVisible(false); // it has become the new image's top slab
     const int rows = static_cast<int>(m_new->history.size());
     setCaption([n, rows] {
         return QCoreApplication::translate("Commit", "The new image is the old layers plus one: %1 layers, and `history` has a new row on top (%2 rows).").arg(n).arg(rows);
@@ -323,27 +323,42 @@ void CommitScene::handle(const engine::events::Event &e)
             m_committed = true;
             m_newImageId = image;
             m_newName = name;
-            if (m_rw) { // harden: lock, grey-blue, read-only
-                m_rw->role = Role::Layer;
-                m_rw->icon = Icon::Lock;
-                m_rw->badge = QStringLiteral("R/O");
-                m_rw->setState(QStringLiteral("lit"));
-                m_rw->setData(StateData, QStringLiteral("hardened"));
-                pulse(m_rw);
+            if (m_rw) { // a hardened copy: lock, grey-blue, read-only; the container keeps its own layer
+                m_rw->setState(QStringLiteral("done"));
+                m_rw->setData(StateData, QStringLiteral("committed"));
+                m_copy = new BoxItem(QStringLiteral("committed-layer"), m_containerId, m_rw->size(), Role::Layer);
+                m_copy->setPos(m_rw->pos());
+                m_copy->icon = Icon::Lock;
+                m_copy->badge = QStringLiteral("R/O");
+                m_copy->titleSize = m_rw->titleSize;
+                m_copy->title = [this] {
+                    return QCoreApplication::translate("Commit", "committed layer · %1").arg(humanBytes(static_cast<quint64>(m_size)));
+                };
+                m_copy->subtitle = m_rw->subtitle;
+                m_copy->setState(QStringLiteral("lit"));
+                m_copy->setData(StateData, QStringLiteral("hardened"));
+                m_copy->setZValue(5);
+                addItem(m_copy);
+                pulse(m_copy);
             }
             setCaption([] { return QCoreApplication::translate("Commit", "The read-write layer hardens: locked, read-only, ready to be shared."); });
             emit detailWanted(image);
             update();
         });
         enqueue([this] {
-            if (!m_rw)
+            if (!m_copy)
                 return;
             const int n = m_base ? static_cast<int>(m_base->layers.size()) + 1 : 1;
             const QPointF to = slabRect(kRightX, n - 1, n).topLeft();
+            auto *arrow = new ArrowItem(QStringLiteral("commit-arrow"), m_containerId);
+            arrow->setEnds(m_rw->anchor(Qt::RightEdge) + QPointF(6, 0), to + QPointF(-6, m_rw->size().height() / 2), -30);
+            arrow->label = [] { return QStringLiteral("commit"); };
+            arrow->setState(QStringLiteral("taken"));
+            addItem(arrow);
             if (reducedMotion()) {
-                m_rw->setPos(to);
+                m_copy->setPos(to);
             } else {
-                auto *a = new QPropertyAnimation(m_rw, "pos", m_rw);
+                auto *a = new QPropertyAnimation(m_copy, "pos", m_copy);
                 a->setDuration(beat());
                 a->setEndValue(to);
                 a->setEasingCurve(QEasingCurve::InOutCubic);

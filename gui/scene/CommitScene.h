@@ -9,7 +9,8 @@
 // row longer.
 //
 // Kinds: "layer" (key "base:i" / "new:i", highlight "layer:N"),
-// "container-layer" (key = container id; state writable/hardened),
+// "container-layer" (key = container id; state writable, then committed: the
+// container keeps it), "committed-layer" (its hardened copy), "commit-arrow",
 // "history-row" (key "base:i" / "new:i"; state lit for the new row), "stack-label".
 
 #include "scene/EventScene.h"
@@ -45,6 +46,7 @@ private:
     QString m_containerId, m_containerName, m_baseRef, m_newImageId, m_newName;
     ImageDetailPtr m_base, m_new;
     BoxItem *m_rw = nullptr;
+    BoxItem *m_copy = nullptr; // the hardened copy that slides onto the new image
     int m_modified = 0, m_deleted = 0, m_added = 0;
     qint64 m_size = 0;
     bool m_committed = false;

@@ -33,14 +33,14 @@ constexpr Edge kEdges[] = {
 QPointF nodePos(const QString &state)
 {
     static const QHash<QString, QPointF> pos{
-        {QStringLiteral("none"), {30, 330}},      {QStringLiteral("created"), {170, 300}},
-        {QStringLiteral("running"), {480, 120}},  {QStringLiteral("paused"), {850, 120}},
-        {QStringLiteral("exited"), {480, 470}},   {QStringLiteral("removed"), {850, 470}},
+        {QStringLiteral("none"), {24, 340}},      {QStringLiteral("created"), {120, 300}},
+        {QStringLiteral("running"), {460, 120}},  {QStringLiteral("paused"), {870, 120}},
+        {QStringLiteral("exited"), {460, 450}},   {QStringLiteral("removed"), {870, 450}},
     };
     return pos.value(state);
 }
 
-constexpr QSizeF kNode{220, 96};
+constexpr QSizeF kNode{270, 100};
 
 // The verb a console line runs, and the container it names.
 std::pair<QString, QString> verbAndTarget(QStringList args)
@@ -132,7 +132,8 @@ void LifecycleScene::build()
                                                                      : (s == QLatin1String("removed") ? Role::Neutral : Role::Container));
         n->setPos(nodePos(s));
         n->centred = true;
-        n->titleSize = 26;
+        n->titleSize = 28;
+        n->subtitleScale = 0.62;
         n->icon = s == QLatin1String("running") ? Icon::Gear : (s == QLatin1String("paused") ? Icon::Gear : Icon::Pencil);
         if (s == QLatin1String("removed"))
             n->icon = Icon::None;
@@ -174,7 +175,7 @@ void LifecycleScene::build()
             p1 = QPointF(tr.center().x() + dx, down ? tr.top() : tr.bottom());
         } else if (from == QLatin1String("created") && to == QLatin1String("removed")) {
             p0 = QPointF(fr.center().x(), fr.bottom());
-            p1 = QPointF(tr.center().x() - 40, tr.bottom());
+            p1 = QPointF(tr.center().x() - 60, tr.bottom());
         } else {
             p0 = QPointF(fr.right(), fr.center().y() + (tr.center().y() > fr.center().y() ? 20 : -20));
             p1 = QPointF(tr.left(), tr.center().y() + (tr.center().y() > fr.center().y() ? -20 : 20));
@@ -183,7 +184,7 @@ void LifecycleScene::build()
                 p1 = QPointF(tr.right() - 30, tr.top());
             }
         }
-        a->setEnds(p0, p1, from == QLatin1String("created") && to == QLatin1String("removed") ? -110 : 0);
+        a->setEnds(p0, p1, from == QLatin1String("created") && to == QLatin1String("removed") ? 105 : 0);
         const QString label = QString::fromLatin1(e.label);
         a->label = [label] { return label; };
         a->setData(HighlightData, QStringLiteral("transition:") + QString::fromLatin1(e.verb));

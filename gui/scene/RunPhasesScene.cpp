@@ -12,7 +12,7 @@ using engine::events::EventKind;
 
 namespace {
 
-constexpr qreal kLeft = 36, kTop = 190, kBoxW = 128, kBoxH = 124, kGap = 8;
+constexpr qreal kLeft = 30, kTop = 230, kBoxW = 132, kBoxH = 150, kGap = 8;
 constexpr int kCreatePhases = 2;
 
 BoxItem *asBox(QGraphicsItem *i)
@@ -110,7 +110,8 @@ void RunPhasesScene::build()
                               i < kCreatePhases ? Role::Container : (i == 2 ? Role::Merged : Role::Process));
         b->setPos(kLeft + i * (kBoxW + kGap), kTop);
         b->centred = true;
-        b->titleSize = 17;
+        b->titleSize = 34;
+        b->subtitleScale = 0.56;
         b->title = [i] { return QString::number(i + 1); };
         b->subtitle = [phase] { return phaseTitle(phase); };
         b->setData(HighlightData, QStringLiteral("phase:") + QString(phase).replace('-', '_'));
@@ -127,7 +128,7 @@ void RunPhasesScene::build()
 
     m_detail = new NoteItem(QStringLiteral("phase-detail"), QStringLiteral("current"), 1108);
     m_detail->setPos(kLeft, kTop + kBoxH + 40);
-    m_detail->textSize = 20;
+    m_detail->textSize = 22;
     m_detail->text = [this] {
         if (m_lastPhase.isEmpty())
             return QCoreApplication::translate("RunPhases", "Type <code>run --name web strata/demo-web:1.0 cat /etc/web.conf</code> in the console "

@@ -258,12 +258,12 @@ void BoxItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
     qreal x = 12;
     const qreal iconSize = std::min<qreal>(30, m_size.height() - 12);
     if (icon != Icon::None && iconSize > 10) {
-        drawIcon(p, icon, QRectF(x, (m_size.height() - iconSize) / 2, iconSize * 0.9, iconSize), inkSoft);
+        drawIcon(p, icon, QRectF(x, textTop ? 10 : (m_size.height() - iconSize) / 2, iconSize * 0.9, iconSize), inkSoft);
         x += iconSize + 8;
     }
     const QString t = title ? title() : QString(), s = subtitle ? subtitle() : QString(), d = detail ? detail() : QString();
     const qreal textW = m_size.width() - x - (badge.isEmpty() && !done && !refused && !lit ? 10 : 34);
-    const QFont tf = pixelFont(titleSize, true), sf = pixelFont(titleSize * 0.72), df = pixelFont(std::max<qreal>(11, titleSize * 0.6), false, true);
+    const QFont tf = pixelFont(titleSize, true), sf = pixelFont(titleSize * subtitleScale), df = pixelFont(std::max<qreal>(11, titleSize * 0.6), false, true);
     const int lines = (!t.isEmpty()) + (!s.isEmpty()) + (!d.isEmpty());
     qreal h = 0;
     if (!t.isEmpty())
@@ -272,7 +272,7 @@ void BoxItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
         h += QFontMetricsF(sf).height();
     if (!d.isEmpty())
         h += QFontMetricsF(df).height();
-    qreal y = std::max<qreal>(2, (m_size.height() - h) / 2);
+    qreal y = textTop ? 8 : std::max<qreal>(2, (m_size.height() - h) / 2);
     const Qt::Alignment al = (centred ? Qt::AlignHCenter : Qt::AlignLeft) | Qt::AlignVCenter;
     const QRectF band(centred ? 8 : x, 0, centred ? m_size.width() - 16 : textW, 0);
     auto line = [&](const QString &text, const QFont &f, QColor c) {
@@ -293,7 +293,9 @@ void BoxItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
     // The state's letter, so colour is never alone.
     QString mark = badge;
     QColor markColour = edge;
-    if (refused) {
+    if (!stateBadge && mark.isEmpty()) {
+        // the slab's colour, outline and lock say it
+    } else if (refused) {
         mark = QStringLiteral("✕");
         markColour = kRefused;
     } else if (lit && mark.isEmpty()) {

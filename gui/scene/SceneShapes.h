@@ -48,6 +48,9 @@ public:
     qreal titleSize = 20;
     bool rounded = true;
     bool centred = false; // centre the texts (state nodes, phase boxes)
+    bool textTop = false; // texts at the top (boxes that hold tiles)
+    qreal subtitleScale = 0.72;
+    bool stateBadge = true; // draw the ✓/●/✕ letter of the state (off for slabs in a stack)
     QString badge;        // drawn in the corner when not empty ("A", "3 files")
 
 signals:

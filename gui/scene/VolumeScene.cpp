@@ -15,7 +15,7 @@ namespace {
 
 const QRectF kMerged(50, 110, 560, 120), kRw(50, 290, 560, 130), kImage(50, 440, 560, 110);
 constexpr qreal kVolX = 760, kVolW = 380, kVolTop = 110, kVolH = 200, kVolGap = 24;
-constexpr qreal kTileW = 170, kTileH = 34;
+constexpr qreal kTileW = 176, kTileH = 36;
 
 } // namespace
 
@@ -46,6 +46,7 @@ VolumeScene::VolumeScene(QObject *parent) : EventScene(QStringLiteral("volumes")
     rw->titleSize = 19;
     rw->title = [] { return QCoreApplication::translate("Volumes", "read-write layer"); };
     rw->subtitle = [] { return QCoreApplication::translate("Volumes", "deleted with the container"); };
+    rw->textTop = true;
     rw->setState(QStringLiteral("idle"));
     addItem(rw);
     auto *image = new BoxItem(QStringLiteral("union"), QStringLiteral("image"), kImage.size(), Role::Layer);
@@ -120,7 +121,7 @@ void VolumeScene::layoutMounts()
                 return QCoreApplication::translate("Volumes", "tmpfs (memory)");
             return QCoreApplication::translate("Volumes", "volume %1").arg(name);
         };
-        v->subtitle = [] { return QString(); };
+        v->textTop = true;
         v->detail = [source] { return source; };
         v->setState(QStringLiteral("lit"));
         v->setData(HighlightData, QStringLiteral("volume:") + m.name);
@@ -156,14 +157,17 @@ void VolumeScene::addContainerFile(const QString &path, const QString &mark)
     if (box(QStringLiteral("container-file"), path))
         return;
     const int n = static_cast<int>(itemsOfKind(QStringLiteral("container-file")).size());
-    if (n >= 9)
+    if (n >= 6)
         return;
     auto *t = new BoxItem(QStringLiteral("container-file"), path, QSizeF(kTileW, kTileH), Role::Container);
-    t->setPos(kRw.left() + 12 + (n % 3) * (kTileW + 8), kRw.top() + 48 + (n / 3) * (kTileH + 6) - (n >= 6 ? 0 : 0));
-    if (n >= 6)
-        t->setPos(kRw.left() + 12 + (n % 3) * (kTileW + 8), kRw.top() + 10);
-    t->titleSize = 14;
-    t->title = [path] { return path; };
+    t->setPos(kRw.left() + 12 + (n % 3) * (kTileW + 8), kRw.top() + 66 + (n / 3) * (kTileH + 6));
+    t->titleSize = 15;
+    bool mountPoint = false;
+    for (const Mount &m : m_mountsOf.value(m_containerId))
+        mountPoint = mountPoint || m.destination == path;
+    t->title = [path, mountPoint] {
+        return mountPoint ? QCoreApplication::translate("Volumes", "%1 (mount point)").arg(path) : path;
+    };
     t->badge = mark;
     t->setState(QStringLiteral("done"));
     t->setData(HighlightData, QStringLiteral("path:") + path);
@@ -181,11 +185,11 @@ void VolumeScene::addVolumeFile(const QString &volume, const QString &path, quin
     for (QGraphicsItem *i : itemsOfKind(QStringLiteral("volume-file")))
         if (i->parentItem() == v)
             ++n;
-    if (n >= 6)
+    if (n >= 2)
         return;
-    auto *t = new BoxItem(QStringLiteral("volume-file"), path, QSizeF(kTileW, kTileH), Role::Volume, v);
-    t->setPos(12 + (n % 2) * (kTileW + 10), 84 + (n / 2) * (kTileH + 6));
-    t->titleSize = 14;
+    auto *t = new BoxItem(QStringLiteral("volume-file"), path, QSizeF(kVolW - 40, kTileH), Role::Volume, v);
+    t->setPos(14, 96 + n * (kTileH + 6));
+    t->titleSize = 15;
     t->title = [path, bytes] { return path.mid(path.lastIndexOf('/') + 1) + QStringLiteral(" · ") + humanBytes(bytes); };
     t->badge = QStringLiteral("A");
     t->setState(QStringLiteral("lit"));

@@ -256,10 +256,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>L%1  committed layer · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>RW layer of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -300,6 +296,10 @@
     </message>
     <message>
         <source>It slides onto a new image: the same lower layers, shared, plus this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>committed layer · %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -897,6 +897,10 @@
     </message>
     <message>
         <source>volume rm %1: now the data is gone too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (mount point)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -251,10 +251,6 @@
         <translation>运行一个会改文件的容器，再 `commit` 它：它的读写层会固化成新镜像的一层。</translation>
     </message>
     <message>
-        <source>L%1  committed layer · %2</source>
-        <translation>L%1  提交的层 · %2</translation>
-    </message>
-    <message>
         <source>RW layer of %1</source>
         <translation>%1 的读写层</translation>
     </message>
@@ -295,6 +291,10 @@
     <message>
         <source>It slides onto a new image: the same lower layers, shared, plus this one.</source>
         <translation>它滑到新镜像上：下面是同样的、共享的各层，再加上这一层。</translation>
+    </message>
+    <message>
+        <source>committed layer · %1</source>
+        <translation>提交出的层 · %1</translation>
     </message>
 </context>
 <context>
@@ -626,7 +626,7 @@
     </message>
     <message>
         <source>capabilities</source>
-        <translation>能力（capabilities）</translation>
+        <translation>能力</translation>
     </message>
     <message>
         <source>An empty read-write layer is made for the container: everything it writes will land here.</source>
@@ -891,6 +891,10 @@
     <message>
         <source>volume rm %1: now the data is gone too.</source>
         <translation>volume rm %1：现在数据也没有了。</translation>
+    </message>
+    <message>
+        <source>%1 (mount point)</source>
+        <translation>%1（挂载点）</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,7 @@ SCENES_ZH = {
  "rm: the read-write layer and the container's directory are deleted; the image stays.": 'rm：读写层和容器目录被删除；镜像保持不变。',
  # run phases
  'RW layer': '读写层', 'init layer': 'init 层', 'union mount': '联合挂载', 'namespaces': '命名空间', 'mounts': '挂载',
- 'capabilities': '能力（capabilities）',
+ 'capabilities': '能力',
  'An empty read-write layer is made for the container: everything it writes will land here.': '为容器建一个空的读写层：它写的一切都会落在这里。',
  'The init layer gets /etc/hostname, /etc/hosts and /etc/resolv.conf, so every container has its own.': 'init 层放入 /etc/hostname、/etc/hosts 和 /etc/resolv.conf，每个容器各有一份。',
  "The image's layers, the init layer and the RW layer are mounted as one union: the container's root.": '镜像各层、init 层和读写层被联合挂载成一个整体：这就是容器的根目录。',
@@ -56,6 +56,8 @@ SCENES_ZH = {
  'Run a container that changes files, then `commit` it: its layer hardens into a new image.': '运行一个会改文件的容器，再 `commit` 它：它的读写层会固化成新镜像的一层。',
  'L%1  committed layer · %2': 'L%1  提交的层 · %2',
  'RW layer of %1': '%1 的读写层',
+ 'committed layer · %1': '提交出的层 · %1',
+ '%1 (mount point)': '%1（挂载点）',
  'history: %n row(s)': 'history：%n 行',
  "the container's changes, now read-only": '容器所做的修改，现在只读',
  'new': '新',

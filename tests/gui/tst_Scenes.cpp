@@ -277,7 +277,9 @@ private slots:
         QCOMPARE(runAndWait("commit cm demo:cm"), 0);
         QTRY_COMPARE_WITH_TIMEOUT(count(s, "layer", "new:"), 4, 20000); // the old three, shared, plus the committed one
         settle();
-        QCOMPARE(s->itemsOfKind("container-layer").front()->data(StateData).toString(), QStringLiteral("hardened"));
+        QCOMPARE(s->itemsOfKind("container-layer").front()->data(StateData).toString(), QStringLiteral("committed"));
+        QCOMPARE(s->itemsOfKind("committed-layer").front()->data(StateData).toString(), QStringLiteral("hardened"));
+        QCOMPARE(s->itemsOfKind("commit-arrow").size(), 1);
         QCOMPARE(stateOf(s, "layer", "new:3"), QStringLiteral("lit"));
         QCOMPARE(stateOf(s, "history-row", "new:0"), QStringLiteral("lit")); // history's new top row
         QCOMPARE(stateOf(s, "history-row", "new:1"), QStringLiteral("idle"));
@@ -327,6 +329,8 @@ private slots:
         QCOMPARE(::uname(&u), 0);
         QCOMPARE(s->hostRelease(), QString::fromLocal8Bit(u.release));
         QCOMPARE(runAndWait("run -d --name k1 strata/busybox:latest sleep 600"), 0);
+        QCOMPARE(runAndWait("run -d --name web strata/demo-web:1.0 sleep 600"), 0);
+        QCOMPARE(runAndWait("create --name later strata/demo-web:1.0"), 0);
         QString out;
         QCOMPARE(runAndWait("run --rm --name k2 strata/busybox:latest uname -r", &out), 0);
         QCOMPARE(out.trimmed(), s->hostRelease()); // the image brought no kernel
@@ -336,7 +340,8 @@ private slots:
         QCOMPARE(s->itemsOfKind("kernel").size(), 1);
         QCOMPARE(stateOf(s, "rootfs", "k1"), QStringLiteral("done"));
         screenshots("bootfs");
-        QCOMPARE(runAndWait("rm -f k1"), 0);
+        QCOMPARE(stateOf(s, "container", "later"), QStringLiteral("idle")); // made, not running: not on the kernel yet
+        QCOMPARE(runAndWait("rm -f k1 web later"), 0);
     }
 
     void saveKeepsLayersExportFlattens()
