@@ -144,6 +144,10 @@
         <source>uname -r inside the container printed %1, the host has %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not running</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ClientDaemon</name>
@@ -272,10 +276,6 @@
     </message>
     <message>
         <source>the container&apos;s changes, now read-only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

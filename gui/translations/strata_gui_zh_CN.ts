@@ -142,6 +142,10 @@
         <source>uname -r inside the container printed %1, the host has %2.</source>
         <translation>容器里的 uname -r 输出 %1，宿主机是 %2。</translation>
     </message>
+    <message>
+        <source>not running</source>
+        <translation>未运行</translation>
+    </message>
 </context>
 <context>
     <name>ClientDaemon</name>
@@ -267,10 +271,6 @@
     <message>
         <source>the container&apos;s changes, now read-only</source>
         <translation>容器所做的修改，现在只读</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>新</translation>
     </message>
     <message>
         <source>The new image is the old layers plus one: %1 layers, and `history` has a new row on top (%2 rows).</source>
