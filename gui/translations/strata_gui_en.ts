@@ -73,6 +73,13 @@
         <source>export: the container&apos;s merged view — every layer at once — is written as one flat tar.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>image tar: %n layer tar(s) + config + manifest</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Bootfs</name>

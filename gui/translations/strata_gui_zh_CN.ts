@@ -71,6 +71,12 @@
         <source>export: the container&apos;s merged view — every layer at once — is written as one flat tar.</source>
         <translation>export：容器的统一视图——所有层合在一起——写成一个扁平的 tar。</translation>
     </message>
+    <message numerus="yes">
+        <source>image tar: %n layer tar(s) + config + manifest</source>
+        <translation>
+            <numerusform>镜像 tar：%n 个层 tar + 配置 + 清单</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Bootfs</name>
