@@ -237,8 +237,7 @@ void ChartsPanel::buildDiskUse(QChart *c)
     c->addSeries(series);
     addAxes(c, series, categories, unit, max);
     style(c, n == 0 ? tr("No container of %1 yet: each one you create adds only its own thin layer").arg(u.imageRef)
-                    : tr("%n container(s) of %1 share its %2 image; each owns only its read-write layer", nullptr, n)
-                          .arg(u.imageRef, dockerSize(u.imageBytes)));
+                    : tr("One image, many containers: %1 (%2) is stored once").arg(u.imageRef, dockerSize(u.imageBytes)));
 }
 
 void ChartsPanel::buildLayerSizes(QChart *c)
@@ -260,8 +259,7 @@ void ChartsPanel::buildLayerSizes(QChart *c)
     c->addSeries(series);
     addAxes(c, series, categories, unit, max / unit.div);
     c->legend()->hide();
-    style(c, tr("%1: %n layer(s), %2 in all (bottom = first layer)", nullptr, static_cast<int>(u.layers.size()))
-                 .arg(u.imageRef, dockerSize(u.imageBytes)));
+    style(c, tr("Layer sizes of %1: %2 in all (bottom = first layer)").arg(u.imageRef, dockerSize(u.imageBytes)));
 }
 
 void ChartsPanel::buildWasted(QChart *c)
@@ -286,8 +284,7 @@ void ChartsPanel::buildWasted(QChart *c)
     series->setBarWidth(0.6);
     c->addSeries(series);
     addAxes(c, series, categories, unit, max / unit.div);
-    style(c, tr("Wasted space in %1: %2 of files shadowed or deleted by upper layers still ship with the image")
-                 .arg(u.imageRef, dockerSize(u.wastedBytes)));
+    style(c, tr("Wasted space in %1: %2 hidden by upper layers still ships with it").arg(u.imageRef, dockerSize(u.wastedBytes)));
 }
 
 } // namespace strata::gui

@@ -69,9 +69,9 @@ QVector<QPointF> Diagram::arrowPoints(const DiagramArrow &a) const
     QVector<QPointF> pts;
     const QPointF firstTarget = a.via.isEmpty() ? t->rect.center() : a.via.front();
     const QPointF lastSource = a.via.isEmpty() ? f->rect.center() : a.via.back();
-    pts << edgePoint(f->rect, firstTarget);
+    pts << (a.fromAt.isNull() ? edgePoint(f->rect, firstTarget) : a.fromAt);
     pts << a.via;
-    pts << edgePoint(t->rect, lastSource);
+    pts << (a.toAt.isNull() ? edgePoint(t->rect, lastSource) : a.toAt);
     for (QPointF &p : pts) // whole pixels: the same SVG on every machine
         p = QPointF(std::round(p.x()), std::round(p.y()));
     return pts;
@@ -135,6 +135,8 @@ bool Diagram::parse(const QByteArray &json, const QString &name, Diagram *out, Q
             arrow.via << point(p);
         arrow.label = localText(a.value(QStringLiteral("label")));
         arrow.labelAt = point(a.value(QStringLiteral("labelAt")));
+        arrow.fromAt = point(a.value(QStringLiteral("fromAt")));
+        arrow.toAt = point(a.value(QStringLiteral("toAt")));
         arrow.dashed = a.value(QStringLiteral("dashed")).toBool();
         arrow.both = a.value(QStringLiteral("both")).toBool();
         if (!d.box(arrow.from) || !d.box(arrow.to)) {

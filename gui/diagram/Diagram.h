@@ -35,6 +35,7 @@ struct DiagramBox {
 struct DiagramArrow {
     QString from, to;      // box ids
     QVector<QPointF> via;  // bends, in order
+    QPointF fromAt, toAt;  // exact end points (null: where the line meets the box's edge)
     LocalText label;
     QPointF labelAt;       // absolute; null = beside the middle segment
     bool dashed = false;

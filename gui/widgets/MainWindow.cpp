@@ -211,7 +211,7 @@ void MainWindow::buildActions()
     m_quitAct->setShortcut(QKeySequence::Quit);
     connect(m_quitAct, &QAction::triggered, this, &QWidget::close);
     m_refreshAct = new QAction(this);
-    m_refreshAct->setShortcut(QKeySequence::Refresh);
+    m_refreshAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R)); // F5 is presentation mode (UX.md)
     connect(m_refreshAct, &QAction::triggered, this, [this] {
         m_host->refresh();
         if (!m_selected.isEmpty())
