@@ -39,6 +39,7 @@
 #include <QSettings>
 #include <QSlider>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -504,6 +505,7 @@ void MainWindow::setPresentation(bool on)
     if (m_tabs->currentIndex() == 1) // the explorer is for one reader, not a room
         m_tabs->setCurrentIndex(0);
     menuBar()->setVisible(!on);
+    m_tabs->tabBar()->setVisible(!on); // Ctrl+1…4 still switch
     statusBar()->setVisible(!on);
     m_stepBar->setVisible(!on);
     m_charts->setLargeType(on);

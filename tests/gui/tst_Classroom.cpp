@@ -28,6 +28,7 @@
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QSvgRenderer>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -150,6 +151,7 @@ private slots:
         QVERIFY(m_w->grab().save(QStringLiteral("strata-gui-charts-en.png")));
         QVERIFY(setLanguage(QStringLiteral("zh_CN")));
         QTRY_VERIFY(m_w->centralTabs()->tabText(2) != QStringLiteral("Charts"));
+        QTest::qWait(400); // the menu bar lays its new titles out later
         QVERIFY(m_w->grab().save(QStringLiteral("strata-gui-charts-zh_CN.png")));
         QVERIFY(setLanguage(QStringLiteral("en")));
         // rm: the chart loses the container.
@@ -220,6 +222,7 @@ private slots:
         QTRY_VERIFY(m_w->isFullScreen());
         QVERIFY(!console->isVisible());
         QVERIFY(!m_w->menuBar()->isVisible());
+        QVERIFY(!m_w->centralTabs()->tabBar()->isVisible());
         QVERIFY(!m_w->timelineDock()->isVisible());
         QVERIFY(!m_w->caption().isEmpty());
         QTest::qWait(300);
@@ -240,6 +243,7 @@ private slots:
         QTRY_VERIFY(!m_w->isFullScreen());
         QVERIFY(console->isVisible());
         QVERIFY(m_w->menuBar()->isVisible());
+        QVERIFY(m_w->centralTabs()->tabBar()->isVisible());
         // The menu action toggles it too.
         m_w->setPresentation(true);
         QVERIFY(m_w->presenting());
