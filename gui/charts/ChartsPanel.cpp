@@ -264,22 +264,20 @@ void ChartsPanel::buildLayerSizes(QChart *c)
 
 void ChartsPanel::buildWasted(QChart *c)
 {
+    // Only the hidden bytes, on their own scale: next to the layers' content
+    // they would be too thin to see, and they are the point here.
     const DiskUsage &u = m_usage;
     quint64 max = 0;
     for (const LayerUse &l : u.layers)
-        max = std::max(max, l.bytes);
+        max = std::max(max, l.hidden);
     const Unit unit = unitFor(max);
-    auto *visible = barSet(tr("still visible in the merged view"), Palette::current().layer);
     auto *hidden = barSet(tr("hidden by an upper layer (wasted)"), Palette::current().whiteout, Qt::BDiagPattern);
     QStringList categories;
     for (const LayerUse &l : u.layers) {
         categories << tr("L%1 · %2 hidden").arg(l.index + 1).arg(dockerSize(l.hidden));
-        const quint64 h = std::min(l.hidden, l.bytes);
-        *visible << (l.bytes - h) / unit.div;
-        *hidden << h / unit.div;
+        *hidden << l.hidden / unit.div;
     }
-    auto *series = new QHorizontalStackedBarSeries;
-    series->append(visible);
+    auto *series = new QHorizontalBarSeries;
     series->append(hidden);
     series->setBarWidth(0.6);
     c->addSeries(series);

@@ -216,7 +216,6 @@ ZH = {
  'layer content': '层的内容',
  'L%1 %2 · %3': '第 %1 层 %2 · %3',
  'Layer sizes of %1: %2 in all (bottom = first layer)': '%1 各层大小：合计 %2（最下面是第一层）',
- 'still visible in the merged view': '在统一视图中仍可见',
  'hidden by an upper layer (wasted)': '被上层遮住（浪费）',
  'L%1 · %2 hidden': '第 %1 层 · 被遮住 %2',
  'Wasted space in %1: %2 hidden by upper layers still ships with it': '%1 中浪费的空间：被上层遮住的 %2 仍随镜像一起分发',

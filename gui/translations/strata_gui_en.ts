@@ -380,10 +380,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>still visible in the merged view</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>hidden by an upper layer (wasted)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -380,10 +380,6 @@
         <translation>第 %1 层 %2 · %3</translation>
     </message>
     <message>
-        <source>still visible in the merged view</source>
-        <translation>在统一视图中仍可见</translation>
-    </message>
-    <message>
         <source>hidden by an upper layer (wasted)</source>
         <translation>被上层遮住（浪费）</translation>
     </message>
