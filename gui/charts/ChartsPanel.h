@@ -5,7 +5,7 @@
 //    (shared, drawn once per container to show what each *sees*) plus the
 //    container's own read-write layer, with "on disk" vs "without sharing";
 //  - the image's layer sizes;
-//  - wasted space: per layer, bytes still visible vs hidden by upper layers.
+//  - wasted space: per layer, the bytes upper layers hide, on their own scale.
 // Live: a container made, changed or removed asks the engine thread for a
 // fresh snapshot (EngineHost::refresh), whose numbers redraw the charts.
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "classroom/ViewExport.h"
 
+#include <QChart>
+#include <QChartView>
 #include <QFileInfo>
 #include <QGraphicsScene>
 #include <QGraphicsView>
@@ -27,14 +29,14 @@ bool writeAll(const QString &file, const QByteArray &bytes, QString *error)
 
 } // namespace
 
-bool exportScene(QGraphicsScene *scene, const QString &file, const QString &title, QString *error)
+bool exportScene(QGraphicsScene *scene, const QString &file, const QString &title, QString *error, QRectF source)
 {
     if (!scene) {
         if (error)
             *error = QStringLiteral("nothing to export to %1: no scene").arg(file);
         return false;
     }
-    const QRectF r = scene->sceneRect();
+    const QRectF r = source.isNull() ? scene->sceneRect() : source;
     const QString suffix = QFileInfo(file).suffix().toLower();
     QByteArray bytes;
     if (suffix == QLatin1String("svg")) {
@@ -75,6 +77,9 @@ bool exportView(QGraphicsView *view, const QString &file, const QString &title, 
             *error = QStringLiteral("nothing to export to %1: no view").arg(file);
         return false;
     }
+    // A chart's scene is the view's whole canvas: export just the chart.
+    if (auto *chart = qobject_cast<QChartView *>(view); chart && chart->chart())
+        return exportScene(view->scene(), file, title, error, chart->chart()->geometry());
     return exportScene(view->scene(), file, title, error);
 }
 

@@ -4,6 +4,7 @@
 // replay frame — as SVG (QSvgGenerator, vector, for slides) or PNG (twice
 // the scene's size, for projectors). The format follows the file's suffix.
 
+#include <QRectF>
 #include <QString>
 
 class QGraphicsScene;
@@ -11,8 +12,10 @@ class QGraphicsView;
 
 namespace strata::gui {
 
-// Renders scene->sceneRect(); false with `error` set when the file cannot be written.
-bool exportScene(QGraphicsScene *scene, const QString &file, const QString &title, QString *error = nullptr);
+// Renders `source` (null: scene->sceneRect()); false with `error` set when the
+// file cannot be written.
+bool exportScene(QGraphicsScene *scene, const QString &file, const QString &title, QString *error = nullptr,
+                 QRectF source = {});
 // The scene the view shows (a QChartView's chart too).
 bool exportView(QGraphicsView *view, const QString &file, const QString &title, QString *error = nullptr);
 
