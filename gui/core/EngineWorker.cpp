@@ -144,6 +144,19 @@ void EngineWorker::refresh()
         for (const auto &c : s->containers)
             if (s->containerInspect.size() < 100)
                 s->containerInspect[c.id] = m_engine->inspectContainer(c.id).dump(2);
+        for (const auto &c : s->containers) { // the disk-use chart: what each container owns
+            try {
+                // Docker's SizeRw: the regular files and links of the container's
+                // layer, which is what `diff` sizes (D lines are hidden lower bytes).
+                std::uint64_t own = 0;
+                for (const auto &line : m_engine->diffContainer(c.id))
+                    if (line.kind != 'D')
+                        own += line.size;
+                s->containerLayerBytes[c.id] = own;
+            } catch (const std::exception &) {
+                // removed or being removed meanwhile: the next snapshot settles it
+            }
+        }
         s->volumes = m_engine->volumes();
         for (const auto &v : s->volumes)
             if (s->volumeInspect.size() < 100) {
