@@ -328,6 +328,11 @@ public:
     // `cp CONTAINER:SRC DEST` and `cp SRC CONTAINER:DEST`, Docker's rules.
     CopyOutcome copyFromContainer(const std::string &ref, const std::string &srcPath,
                                   const std::filesystem::path &dest, const CopyOptions &options);
+    // `cp CONTAINER:SRC -`: a tar of SRC to `fd`.
+    CopyOutcome archiveFromContainer(const std::string &ref, const std::string &srcPath, int fd,
+                                     const CopyOptions &options);
+    // `cp - CONTAINER:DIR`: a tar read from `fd` extracted into DIR.
+    CopyOutcome extractToContainer(int fd, const std::string &ref, const std::string &destPath);
     CopyOutcome copyToContainer(const std::filesystem::path &src, const std::string &ref, const std::string &destPath,
                                 const CopyOptions &options);
     // `export`: the merged root file system as a flat tar to a file (atomic)

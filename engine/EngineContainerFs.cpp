@@ -83,6 +83,32 @@ CopyOutcome Engine::copyFromContainer(const std::string &ref, const std::string 
     return {res.tarBytes, res.entries, res.destination};
 }
 
+CopyOutcome Engine::archiveFromContainer(const std::string &ref, const std::string &srcPath, int fd,
+                                         const CopyOptions &options)
+{
+    Impl &m = *m_impl;
+    const Record r = m.loadFresh(ref);
+    checkUsable(r, ref);
+    auto sink = layer::makeFdSink(fd, "stdout");
+    const auto res = container::archiveFromContainer(
+        fsOf(r, m.containers.dir(r.id), m.driverFor(r), m.lowersOf(r), Impl::excludedPaths(r)), srcPath, *sink,
+        {options.followLink, options.archive}, m.bus);
+    return {res.tarBytes, res.entries, "-"};
+}
+
+CopyOutcome Engine::extractToContainer(int fd, const std::string &ref, const std::string &destPath)
+{
+    Impl &m = *m_impl;
+    const Record r = m.loadFresh(ref);
+    checkUsable(r, ref);
+    auto held = m.images.lock();
+    auto source = layer::openFileSource(fd == 0 ? std::filesystem::path("-") : std::filesystem::path("/proc/self/fd/" + std::to_string(fd)));
+    const auto res = container::extractToContainer(
+        fsOf(r, m.containers.dir(r.id), m.driverFor(r), m.lowersOf(r), Impl::excludedPaths(r)), *source, destPath,
+        m.bus);
+    return {res.tarBytes, res.entries, ref + ":" + destPath};
+}
+
 CopyOutcome Engine::copyToContainer(const std::filesystem::path &src, const std::string &ref,
                                     const std::string &destPath, const CopyOptions &options)
 {

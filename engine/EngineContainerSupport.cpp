@@ -15,10 +15,16 @@ using container::Status;
 drv::UnionDriver &Engine::Impl::driver(const std::string &name)
 {
     const std::string wanted = name.empty() ? options.driver : name;
+    if (auto alias = m_byName.find(wanted); alias != m_byName.end())
+        return *alias->second;
     auto it = m_drivers.find(wanted);
     if (it == m_drivers.end()) {
         auto d = drv::makeDriver(wanted, {&bus, layout.tmpDir(), layout.layersDir() / "l"});
+        drv::UnionDriver &made = *d;
         it = m_drivers.emplace(wanted, std::move(d)).first;
+        // The probed default also answers to its name: one probe per process.
+        if (wanted.empty() && !m_drivers.count(made.name()))
+            m_byName[made.name()] = &made;
     }
     return *it->second;
 }

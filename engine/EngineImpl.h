@@ -56,6 +56,7 @@ struct Engine::Impl {
 
 private:
     std::map<std::string, std::unique_ptr<fs::drivers::UnionDriver>> m_drivers;
+    std::map<std::string, fs::drivers::UnionDriver *> m_byName; // the probed default under its own name
 };
 
 } // namespace strata::engine

@@ -67,8 +67,15 @@ void runCp(CliContext &ctx, const CpFlags &f)
         throw Error(ErrorCode::InvalidArgument, "must specify at least one container source");
     if (!src.container.empty() && !dst.container.empty())
         throw Error(ErrorCode::InvalidArgument, "copying between containers is not supported");
-    if (src.path == "-" || dst.path == "-")
-        throw Error(ErrorCode::Unsupported, "cp with \"-\" (a tar stream on stdin/stdout) is not supported yet");
+    if (!src.container.empty() && dst.path == "-") { // a tar of the path on stdout, as docker cp does
+        ctx.out.flush();
+        (void)ctx.engine().archiveFromContainer(src.container, src.path, STDOUT_FILENO, f.options);
+        return;
+    }
+    if (src.path == "-") { // a tar on stdin, extracted into a directory of the container
+        (void)ctx.engine().extractToContainer(STDIN_FILENO, dst.container, dst.path);
+        return;
+    }
     const CopyOutcome done = !src.container.empty()
                                  ? ctx.engine().copyFromContainer(src.container, src.path, dst.path, f.options)
                                  : ctx.engine().copyToContainer(src.path, dst.container, dst.path, f.options);

@@ -176,11 +176,14 @@ void addHistoryCommand(CLI::App &parent, CliContext &ctx, const std::string &nam
     c->callback([&ctx, o] { runHistory(ctx, o->ref, o->noTrunc, o->quiet, o->human, o->format); });
 }
 
-// `type`: "image", "container", or "" (docker inspect: a container, else an image).
+// `type`: "image", "container", "volume", or "" (docker inspect: a
+// container, else an image, else a volume).
 nlohmann::ordered_json inspectObject(CliContext &ctx, const std::string &ref, const std::string &type)
 {
     if (type == "image")
         return ctx.engine().inspectImage(ref);
+    if (type == "volume")
+        return ctx.engine().inspectVolume(ref);
     if (type != "" && type != "container")
         throw Error(ErrorCode::InvalidArgument, "\"" + type + "\" is not a valid value for --type");
     try {
@@ -189,7 +192,18 @@ nlohmann::ordered_json inspectObject(CliContext &ctx, const std::string &ref, co
         if (e.code() != ErrorCode::NotFound || type == "container")
             throw;
     }
-    return ctx.engine().inspectImage(ref);
+    try {
+        return ctx.engine().inspectImage(ref);
+    } catch (const Error &e) {
+        const bool notAnImage = e.code() == ErrorCode::NotFound || e.code() == ErrorCode::InvalidArgument;
+        if (!notAnImage || type != "")
+            throw;
+    }
+    try {
+        return ctx.engine().inspectVolume(ref);
+    } catch (const Error &) {
+        throw Error(ErrorCode::NotFound, "No such object: " + ref);
+    }
 }
 
 void runInspect(CliContext &ctx, const std::vector<std::string> &refs, const std::string &format, bool objectWording,
@@ -233,7 +247,7 @@ void addInspectCommand(CLI::App &parent, CliContext &ctx, const std::string &nam
     c->add_option("name", o->refs, "NAME|ID [NAME|ID...]")->required();
     c->add_option("-f,--format", o->format, "Format the output using the given Go template");
     if (objectWording)
-        c->add_option("--type", o->type, "Return JSON for specified type (container or image)");
+        c->add_option("--type", o->type, "Return JSON for specified type (container, image or volume)");
     c->callback([&ctx, o, objectWording, fixedType] {
         runInspect(ctx, o->refs, o->format, objectWording, objectWording ? o->type : fixedType);
     });

@@ -5,6 +5,8 @@
 #include "engine/container/ContainerPath.h"
 #include "engine/container/TreeCopy.h"
 #include "engine/layer/FsAt.h"
+#include "engine/layer/LayerApplier.h"
+#include "engine/layer/LayerWriter.h"
 
 #include <cerrno>
 #include <fcntl.h>
@@ -173,6 +175,61 @@ CopyResult copyFromContainer(const ContainerFs &container, const std::string &sr
     bus.publish(events::EventKind::ContainerPathArchived, container.id,
                 {{"path", cleanContainerPath(srcPath)}, {"destination", hostDest.string()},
                  {"entries", result.entries}, {"bytes", result.tarBytes}});
+    return result;
+}
+
+CopyResult archiveFromContainer(const ContainerFs &container, const std::string &srcPath, layer::ByteSink &sink,
+                                const CopyOptions &options, events::EventBus &bus)
+{
+    const MountedUnion mounted(container);
+    const ResolvedPath r = withErrorContext(containerLabel(container) + ":" + srcPath, [&] {
+        return resolveContainerPath(mounted.root(), srcPath, options.followLink);
+    });
+    if (!r.exists)
+        notInContainer(container, cleanContainerPath(srcPath));
+    if (r.trailingSlash && !r.isDir())
+        throw Error(ErrorCode::InvalidArgument, srcPath + ": not a directory");
+    // The tar names start at the entry's base name: written from its parent.
+    const auto [parent, name] = layer::splitParent(r.rel);
+    const stdfs::path from = mounted.root() / std::string(parent);
+    layer::ChangeSet changes;
+    if (!name.empty())
+        changes.push_back({std::string(name), layer::ChangeKind::Added, false});
+    if (r.isDir())
+        for (auto c : layer::allPathsAsAdded(from / std::string(name))) {
+            c.path = name.empty() ? c.path : std::string(name) + "/" + c.path;
+            changes.push_back(std::move(c));
+        }
+    const layer::WriteResult written = layer::writeLayer(changes, from, sink);
+    CopyResult result{written.entries, 0, written.tarSize, "-"};
+    bus.publish(events::EventKind::ContainerPathArchived, container.id,
+                {{"path", cleanContainerPath(srcPath)}, {"destination", "-"}, {"entries", result.entries},
+                 {"bytes", result.tarBytes}});
+    return result;
+}
+
+CopyResult extractToContainer(const ContainerFs &container, layer::ByteSource &tar, const std::string &dstPath,
+                              events::EventBus &bus)
+{
+    const MountedUnion mounted(container);
+    const ResolvedPath r = withErrorContext(containerLabel(container) + ":" + dstPath, [&] {
+        return resolveContainerPath(mounted.root(), dstPath, true);
+    });
+    if (!r.exists)
+        notInContainer(container, cleanContainerPath(dstPath));
+    if (!r.isDir())
+        throw Error(ErrorCode::InvalidArgument, "extraction point is not a directory: " + cleanContainerPath(dstPath));
+    layer::ApplyOptions options;
+    options.mode = layer::ApplyMode::Flatten;
+    options.preserveOwnership = ::geteuid() == 0;
+    const layer::ApplyResult applied = withErrorContext("extract to " + containerLabel(container) + ":" + dstPath, [&] {
+        return layer::applyLayer(tar, mounted.root() / r.rel, options);
+    });
+    container.driver->sync(container.lowers, container.dir, container.mounts);
+    CopyResult result{applied.entries, applied.contentBytes, applied.tarSize, containerLabel(container) + ":" + dstPath};
+    bus.publish(events::EventKind::ContainerPathExtracted, container.id,
+                {{"path", cleanContainerPath(dstPath)}, {"source", "-"}, {"entries", result.entries},
+                 {"bytes", result.tarBytes}});
     return result;
 }
 

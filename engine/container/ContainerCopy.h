@@ -18,6 +18,7 @@
 
 #include "engine/container/ContainerFs.h"
 #include "engine/events/EventBus.h"
+#include "engine/layer/ByteStream.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -41,6 +42,17 @@ struct CopyResult {
 // <path> in container <name>", UnsafePath, InvalidArgument (Docker's rules), Io.
 CopyResult copyFromContainer(const ContainerFs &container, const std::string &srcPath,
                              const std::filesystem::path &hostDest, const CopyOptions &options, events::EventBus &bus);
+
+// CONTAINER:srcPath -> a tar stream (`docker cp CONTAINER:PATH -`): the entry
+// under its base name, a directory with everything beneath it.
+CopyResult archiveFromContainer(const ContainerFs &container, const std::string &srcPath, layer::ByteSink &sink,
+                                const CopyOptions &options, events::EventBus &bus);
+
+// A tar stream -> the directory CONTAINER:dstPath (`docker cp - CONTAINER:DIR`),
+// with the layer applier's path safety. Entries named like whiteouts act as
+// whiteouts here (Docker writes them as plain files).
+CopyResult extractToContainer(const ContainerFs &container, layer::ByteSource &tar, const std::string &dstPath,
+                              events::EventBus &bus);
 
 // hostSrc -> CONTAINER:dstPath.
 CopyResult copyToContainer(const ContainerFs &container, const std::filesystem::path &hostSrc,

@@ -16,10 +16,14 @@ using Association = std::pair<Digest, std::string>; // image, tag ("" = by id)
 std::vector<Association> associationsOf(const ImageStore &store, const store::ImageIndex &index, const std::string &ref)
 {
     std::optional<Reference> parsed;
-    try {
-        parsed = Reference::parse(ref, false);
-    } catch (const Error &) {
-        // not a name: an id, "sha256:<id>" or a prefix; resolve() says what is wrong
+    // "sha256:<hex>" is an id (Docker's ParseAnyReference), though it would
+    // also parse as the name "sha256" with a tag.
+    if (ref.rfind("sha256:", 0) != 0) {
+        try {
+            parsed = Reference::parse(ref, false);
+        } catch (const Error &) {
+            // not a name: an id or a prefix; resolve() says what is wrong
+        }
     }
     if (parsed && !parsed->hasTag() && !parsed->hasDigest()) {
         std::vector<Association> all;

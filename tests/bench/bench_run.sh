@@ -94,10 +94,14 @@ if [ $have_podman = 1 ]; then
   names+=(podman)
 fi
 
+# Each command must work once before it is timed.
+for c in "${cmds[@]}"; do bash -c "$c" >/dev/null || { echo "fails: $c" >&2; exit 1; }; done
+
 declare -A per
 for ((r = 0; r < rounds; r++)); do
-  hyperfine -N -S bash --warmup 2 --runs "$runs" --export-json "$work/round$r.json" "${cmds[@]}" >/dev/null 2>&1 ||
-    hyperfine -S bash --warmup 2 --runs "$runs" --export-json "$work/round$r.json" "${cmds[@]}" >/dev/null
+  # -i: podman now and then exits 125 on this host (storage lock contention
+  # with its own cleanup); a failed run still took its time.
+  hyperfine -i -S bash --warmup 2 --runs "$runs" --export-json "$work/round$r.json" "${cmds[@]}" >/dev/null
   for ((i = 0; i < ${#names[@]}; i++)); do
     m=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][int(sys.argv[2])]['median'])" \
       "$work/round$r.json" "$i")

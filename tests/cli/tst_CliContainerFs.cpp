@@ -111,6 +111,17 @@ private Q_SLOTS:
         QVERIFY2(out({"ps", "--format", "{{.Names}} {{.Status}}"}).contains(QRegularExpression("r1 Up [^(]*$")),
                  "commit left the container paused");
         QCOMPARE(out({"run", "--rm", "logger"}).left(4), QStringLiteral("abc\n"));
+        // --step: each phase printed, Enter (here: stdin) releases it.
+        const RunResult stepped = strata({"commit", "--step", "--pause=false", "r1", "stepped"}, "\n\n\n\n\n");
+        QCOMPARE(stepped.exitCode, 0);
+        const QString steps = QString::fromStdString(stepped.err);
+        int at = -1;
+        for (const char *phase : {"freeze", "diff", "write-layer", "write-config", "tag"}) {
+            const int next = steps.indexOf(QStringLiteral("commit: %1").arg(QLatin1String(phase)));
+            QVERIFY2(next > at, qPrintable(steps));
+            at = next;
+        }
+        QVERIFY(steps.contains("[step 5/5]"));
         QCOMPARE(strata({"rm", "-f", "r1"}).exitCode, 0);
         // A change Docker refuses is refused before anything is stored.
         const RunResult bad = strata({"commit", "-c", "RUN true", "logger"});
@@ -127,10 +138,23 @@ private Q_SLOTS:
         QCOMPARE(strata::test::readFile(host("out/app.conf")), std::string("cfg\n"));
         QCOMPARE(strata({"cp", "c2:/srv/app", QString::fromStdString(host("appcopy").string())}).exitCode, 0);
         QCOMPARE(strata::test::readFile(host("appcopy/app.conf")), std::string("cfg\n"));
+        // out as a tar stream on stdout, named from the entry's base name
+        const RunResult streamed = strata({"cp", "c2:/srv/app", "-"});
+        QCOMPARE(streamed.exitCode, 0);
+        QCOMPARE(names(streamed.out), (std::set<std::string>{"app", "app/app.conf"}));
         // in: to a stopped container, seen by diff
         strata::test::writeFile(host("notes.txt"), "hello\n");
         QCOMPARE(strata({"cp", QString::fromStdString(host("notes.txt").string()), "c2:/root/"}).exitCode, 0);
         QVERIFY(out({"diff", "c2"}).contains("A /root/notes.txt\n"));
+
+        // in from a tar stream on stdin; an entry climbing out is refused
+        const std::string tar = strata::test::TarBuilder().dir("sub").file("sub/a.txt", "in\n").tar();
+        QCOMPARE(strata({"cp", "-", "c2:/root/"}, tar).exitCode, 0);
+        QVERIFY(out({"diff", "c2"}).contains("A /root/sub/a.txt\n"));
+        const std::string evil = strata::test::TarBuilder().file("../../../../../tmp/strata-cfs-evil", "x").tar();
+        const RunResult climbed = strata({"cp", "-", "c2:/root"}, evil);
+        QCOMPARE(climbed.exitCode, 1);
+        QVERIFY2(QString::fromStdString(climbed.err).contains("escapes"), climbed.err.c_str());
 
         const RunResult missing = strata({"cp", "c2:/nope", QString::fromStdString(host("x").string())});
         QCOMPARE(missing.exitCode, 1);

@@ -59,6 +59,13 @@ private Q_SLOTS:
         QCOMPARE(strata({"volume", "inspect", "-f", "{{.Driver}} {{.Scope}}", "juming-nginx"}).out,
                  std::string("local local\n"));
 
+        // plain `inspect` finds volumes too, after containers and images
+        QCOMPARE(strata({"inspect", "-f", "{{.Mountpoint}}", "juming-nginx"}).out,
+                 (m_root.path() + "/volumes/juming-nginx/_data\n").toStdString());
+        r = strata({"inspect", "nope-at-all"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err, std::string("Error: No such object: nope-at-all\n"));
+
         r = strata({"volume", "inspect", "nope"});
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.err, std::string("Error: No such volume: nope\n"));

@@ -23,7 +23,7 @@ using namespace strata::gui;
 using engine::events::EventKind;
 using engine::events::makeEvent;
 
-class TestSceneFrameTime : public QObject {
+class BenchGuiFrames : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() { registerSnapshotTypes(); }
@@ -58,7 +58,6 @@ private slots:
         }
         const double avgMs = total / 1e6 / frames;
         qInfo("layer stack, 100 layers: %d frames, mean %.2f ms, worst %.2f ms", frames, avgMs, worst / 1e6);
-        QVERIFY2(avgMs < 16.0, "mean frame time over 16 ms");
     }
 
     void scrollingAHundredThousandFileTree()
@@ -94,9 +93,8 @@ private slots:
         }
         const double avgMs = total / 1e6 / frames;
         qInfo("merged tree, 100,000 files: %d scroll frames, mean %.2f ms, worst %.2f ms", frames, avgMs, worst / 1e6);
-        QVERIFY2(avgMs < 16.0, "mean frame time over 16 ms");
     }
 };
 
-QTEST_MAIN(TestSceneFrameTime)
-#include "tst_SceneFrameTime.moc"
+QTEST_MAIN(BenchGuiFrames)
+#include "bench_gui_frames.moc"
