@@ -6,6 +6,8 @@
 #include "engine/Error.h"
 #include "engine/cli/RunCli.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <sstream>
 #include <thread>
 
@@ -60,6 +62,22 @@ private:
     std::thread m_reader;
     std::string m_text;
 };
+
+// The first `limit` regular files under a directory, relative paths, sorted.
+std::vector<std::pair<std::string, std::uint64_t>> listFiles(const std::string &dir, std::size_t limit)
+{
+    std::vector<std::pair<std::string, std::uint64_t>> out;
+    std::error_code ec;
+    namespace sfs = std::filesystem;
+    for (sfs::recursive_directory_iterator it(dir, sfs::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end && out.size() < limit; it.increment(ec)) {
+        std::error_code fe;
+        if (it->is_regular_file(fe))
+            out.emplace_back(sfs::relative(it->path(), dir, fe).string(), it->file_size(fe));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
 
 } // namespace
 
@@ -128,8 +146,10 @@ void EngineWorker::refresh()
                 s->containerInspect[c.id] = m_engine->inspectContainer(c.id).dump(2);
         s->volumes = m_engine->volumes();
         for (const auto &v : s->volumes)
-            if (s->volumeInspect.size() < 100)
+            if (s->volumeInspect.size() < 100) {
                 s->volumeInspect[v.name] = m_engine->inspectVolume(v.name).dump(2);
+                s->volumeFiles[v.name] = listFiles(v.mountpoint, 40);
+            }
         emit snapshot(s);
     } catch (const std::exception &) {
         // A store another process is rewriting: the next refresh will see it.
@@ -201,6 +221,7 @@ ImageDetailPtr EngineWorker::buildDetail(engine::Engine &engine, const QString &
     d->view = view;
     const auto inspect = engine.inspectImage(r);
     d->inspectJson = inspect.dump(2);
+    d->history = engine.history(r);
     if (inspect.contains("GraphDriver") && inspect["GraphDriver"].contains("Data")) {
         const auto &data = inspect["GraphDriver"]["Data"];
         auto get = [&](const char *k) { return data.contains(k) ? data[k].get<std::string>() : std::string(); };

@@ -22,6 +22,9 @@ struct EngineSnapshot {
     std::map<std::string, std::string> containerInspect; // id -> `inspect` JSON, pretty
     std::vector<engine::VolumeSummary> volumes;
     std::map<std::string, std::string> volumeInspect; // name -> `volume inspect` JSON
+    // name -> the first files in the volume's directory (path relative to it, bytes):
+    // what the volumes scene shows arriving there instead of in the container's layer
+    std::map<std::string, std::vector<std::pair<std::string, std::uint64_t>>> volumeFiles;
 };
 using EngineSnapshotPtr = std::shared_ptr<const EngineSnapshot>;
 
@@ -49,6 +52,7 @@ struct ImageDetail {
     std::string upperDir;    // GraphDriver.Data.UpperDir (the top layer's diff)
     std::string workDir;
     std::string mergedDir;
+    std::vector<engine::HistoryRow> history; // `history`, newest first
 };
 using ImageDetailPtr = std::shared_ptr<const ImageDetail>;
 

@@ -53,6 +53,7 @@ public:
     [[nodiscard]] int layerSlabCount() const { return static_cast<int>(m_layers.size()); }
 
     void selectPath(const QString &path);
+    void highlightLayer(int layer, bool on); // layer index, bottom = 0 (hover, lessons' "layer:N")
     void retranslate();
 
     static constexpr qreal kWidth = 1180, kHeight = 780;
@@ -72,7 +73,6 @@ private:
     void layoutContainers();
     void buildPlane();
     void buildDirLabels();
-    void highlightLayer(int layer, bool on);
     void setCaption(const QString &text);
     void handle(const engine::events::Event &e);
     void copyUpTile(const engine::events::Event &e, Mark mark);

@@ -13,7 +13,7 @@
 
 namespace strata::gui {
 
-enum ItemData { KindData = 0, KeyData = 1 };
+enum ItemData { KindData = 0, KeyData = 1, StateData = 2, HighlightData = 3 };
 
 class SlabItem : public QGraphicsObject {
     Q_OBJECT

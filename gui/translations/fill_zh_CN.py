@@ -213,6 +213,9 @@ def fill(path, table):
 
 
 here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, here)
+from zh_CN_scenes import SCENES_ZH  # noqa: E402  (the mechanism scenes' strings)
+ZH.update(SCENES_ZH)
 missing = fill(os.path.join(here, 'strata_gui_zh_CN.ts'), ZH.get)
 fill(os.path.join(here, 'strata_gui_en.ts'), lambda s: None)
 if missing:

@@ -2,6 +2,308 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Archive</name>
+    <message>
+        <source>&lt;b&gt;save / load&lt;/b&gt; keeps layers and history — &lt;b&gt;export / import&lt;/b&gt; flattens to one layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image → save → tar → load → image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>container → export → tar → import → image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save -o image.tar IMAGE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history and every layer kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one file tree: %1 entries, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export -o rootfs.tar CONTAINER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no layers, no history, no config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run save then load, and export then import: compare what survives each trip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>container&apos;s read-write layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n lower layer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>history: %n row(s) — newest: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>load: the same %1 layers come back, and all %2 history rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import: one flat layer (%1), one history row — the layers and history are gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save: every layer, the config with its history and a manifest go into one tar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: the container&apos;s merged view — every layer at once — is written as one flat tar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Bootfs</name>
+    <message>
+        <source>&lt;b&gt;bootfs / rootfs&lt;/b&gt; — one host kernel, every container brings only a rootfs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host kernel (bootfs) — shared by all containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Textbook&lt;/b&gt;: an image = bootfs (bootloader + kernel) + rootfs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reality&lt;/b&gt;: an image tar holds no kernel, only a rootfs (files: /bin, /etc, /lib …). Every container runs on the host&apos;s kernel.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Host: &lt;code&gt;uname -r&lt;/code&gt; = &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Try: &lt;code&gt;run --rm strata/busybox:latest uname -r&lt;/code&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Inside %1: &lt;code&gt;uname -r&lt;/code&gt; = &lt;b&gt;%2&lt;/b&gt; %3&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— the same kernel ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— differs ✕</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Containers share the host&apos;s kernel; an image brings only its root file system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No containers yet: run one and it stands here on the kernel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RW layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rootfs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no kernel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>syscalls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uname -r inside the container printed %1 — the host&apos;s own kernel: the image brought none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uname -r inside the container printed %1, the host has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientDaemon</name>
+    <message>
+        <source>Every command is a request from the client to the engine, answered when the engine is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Client and daemon&lt;/b&gt; — the console asks, the engine does the work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client (docker CLI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>daemon (dockerd)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) in the last command</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Textbook vs here.&lt;/b&gt; &lt;code&gt;docker&lt;/code&gt; is only a client: it sends each command to dockerd over /var/run/docker.sock and prints the answer. Here the console is the client and the engine runs on its own thread; &lt;code&gt;strata&lt;/code&gt; in a terminal is client and engine in one process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>$ %1   →   exit %2 · %n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The console sends “%1” to the engine, which does the work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine answers: done (exit 0) after %n event(s); the console prints the answer.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The engine answers with an error (exit %1); the console prints its message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Commit</name>
+    <message>
+        <source>&lt;b&gt;commit&lt;/b&gt; — a container&apos;s read-write layer becomes a new image&apos;s read-only layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;commit&lt;/b&gt; &lt;code&gt;%1&lt;/code&gt; — its read-write layer becomes a new image&apos;s read-only layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>container: image layers + its RW layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>container on &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new image: appears on commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new image &lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;lt;none&amp;gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a container that changes files, then `commit` it: its layer hardens into a new image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RW layer of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M %1 · D %2 · A %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>history: %n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the container&apos;s changes, now read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new image is the old layers plus one: %1 layers, and `history` has a new row on top (%2 rows).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commit, phase %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The container&apos;s changes are written as one layer tar: the layer is now fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The read-write layer hardens: locked, read-only, ready to be shared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It slides onto a new image: the same lower layers, shared, plus this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>committed layer · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventText</name>
     <message>
         <source>Blob %1 verified: its bytes hash to its name.</source>
@@ -177,6 +479,109 @@
     </message>
 </context>
 <context>
+    <name>Lifecycle</name>
+    <message>
+        <source>A container&apos;s life: create, start, pause, stop, rm. Run a command (or click a state) to see it move.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Container lifecycle&lt;/b&gt; — no container yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Container lifecycle&lt;/b&gt; of &lt;code&gt;%1&lt;/code&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RW layer made, no process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PID 1 runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frozen by the cgroup freezer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process ended, files kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RW layer deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to run the command that leads here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a state to run the one command that leads there from the lit state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Refused:&lt;/b&gt; no &lt;code&gt;%1&lt;/code&gt; arrow leads from %2 to %3. The engine said:&lt;br&gt;&lt;code&gt;%4&lt;/code&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1 cannot lead from %2 to %3 — the red dashed arrow does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No single command leads from %1 to %2: follow the arrows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create: the image&apos;s layers get one thin read-write layer on top; nothing runs yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unpause: the freezer thaws every process; they go on where they stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start: the union is mounted and the command runs as PID 1 in new namespaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pause: the cgroup freezer stops every process; memory stays, nothing runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The container&apos;s PID 1 ended: no process left, but its files and layer stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rm: the read-write layer and the container&apos;s directory are deleted; the image stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Marks</name>
     <message>
         <source>added</source>
@@ -200,6 +605,109 @@
     </message>
     <message>
         <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunPhases</name>
+    <message>
+        <source>RW layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>union mount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>namespaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An empty read-write layer is made for the container: everything it writes will land here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The init layer gets /etc/hostname, /etc/hosts and /etc/resolv.conf, so every container has its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image&apos;s layers, the init layer and the RW layer are mounted as one union: the container&apos;s root.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The process is cloned into new namespaces: it gets its own PIDs, hostname, mounts and IPC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/proc, /dev, /sys and the container&apos;s volumes are mounted inside the new mount namespace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pivot_root makes the union the process&apos;s / — the host&apos;s files are out of its sight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capabilities are dropped to Docker&apos;s default set: root in the container is not root on the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exec: the container&apos;s command replaces the runtime as PID 1 — the container is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run = create + start: each box lights as the engine passes that phase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; = create + start — the phases the engine really passes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type &lt;code&gt;run --name web strata/demo-web:1.0 cat /etc/web.conf&lt;/code&gt; in the console (or turn on step mode first, F9, and press Step for each phase).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:15px&apos;&gt;The engine: &lt;code&gt;%1&lt;/code&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;PID 1 of the container is host PID &lt;b&gt;%1&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase %1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running: every phase done; the command is PID 1 (host PID %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine stopped here: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -315,6 +823,84 @@
     </message>
     <message>
         <source>commit of container %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Volumes</name>
+    <message>
+        <source>&lt;b&gt;Volumes&lt;/b&gt; — data that lives beside the container, not in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Volumes&lt;/b&gt; of &lt;code&gt;%1&lt;/code&gt; — data beside the container, not in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merged view: the container&apos;s /</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read-write layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted with the container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>image layers + init layer: %n read-only dir(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writes under a mount point go down the pipe into the volume (a directory on the host), not into the read-write layer; &lt;code&gt;rm&lt;/code&gt; deletes the container and its layer, the volume stays until &lt;code&gt;volume rm&lt;/code&gt;. &lt;code&gt;commit&lt;/code&gt; and &lt;code&gt;diff&lt;/code&gt; leave mount points out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a container with -v NAME:/dir and write a file there: watch where it lands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bind mount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tmpfs (memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>volume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written under the mount point: it is in the volume, not in the read-write layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is mounted at %2: the host directory %3 appears inside the container.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written outside any mount: it lands in the read-write layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rm: the container and its read-write layer are gone; the volume and its files stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>volume rm %1: now the data is gone too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (mount point)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -714,10 +1300,6 @@ created by: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Layer stack</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Layer explorer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -922,6 +1504,53 @@ created by: %4</source>
     </message>
     <message>
         <source>volume inspect %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::ScenePanel</name>
+    <message>
+        <source>Layer stack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy-on-write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run = create + start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bootfs / rootfs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client–daemon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save vs export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scenes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

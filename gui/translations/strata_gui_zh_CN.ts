@@ -2,6 +2,302 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Archive</name>
+    <message>
+        <source>&lt;b&gt;save / load&lt;/b&gt; keeps layers and history — &lt;b&gt;export / import&lt;/b&gt; flattens to one layer</source>
+        <translation>&lt;b&gt;save / load&lt;/b&gt; 保留各层和历史 —— &lt;b&gt;export / import&lt;/b&gt; 压平成一层</translation>
+    </message>
+    <message>
+        <source>image → save → tar → load → image</source>
+        <translation>镜像 → save → tar → load → 镜像</translation>
+    </message>
+    <message>
+        <source>container → export → tar → import → image</source>
+        <translation>容器 → export → tar → import → 镜像</translation>
+    </message>
+    <message>
+        <source>save -o image.tar IMAGE</source>
+        <translation>save -o image.tar 镜像</translation>
+    </message>
+    <message>
+        <source>history and every layer kept</source>
+        <translation>保留历史和每一层</translation>
+    </message>
+    <message>
+        <source>one file tree: %1 entries, %2</source>
+        <translation>一棵文件树：%1 个条目，%2</translation>
+    </message>
+    <message>
+        <source>export -o rootfs.tar CONTAINER</source>
+        <translation>export -o rootfs.tar 容器</translation>
+    </message>
+    <message>
+        <source>no layers, no history, no config</source>
+        <translation>没有分层、没有历史、没有配置</translation>
+    </message>
+    <message>
+        <source>Run save then load, and export then import: compare what survives each trip.</source>
+        <translation>先 save 再 load，先 export 再 import：比较两条路各保留了什么。</translation>
+    </message>
+    <message>
+        <source>container&apos;s read-write layer</source>
+        <translation>容器的读写层</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n lower layer(s)</source>
+        <translation>
+            <numerusform>……以及下面 %n 层</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>history: %n row(s) — newest: %1</source>
+        <translation>
+            <numerusform>history：%n 行——最新：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>load: the same %1 layers come back, and all %2 history rows.</source>
+        <translation>load：同样的 %1 层回来了，%2 行历史也都在。</translation>
+    </message>
+    <message>
+        <source>import: one flat layer (%1), one history row — the layers and history are gone.</source>
+        <translation>import：只有一层（%1）、一行历史——原来的分层和历史都没了。</translation>
+    </message>
+    <message>
+        <source>save: every layer, the config with its history and a manifest go into one tar.</source>
+        <translation>save：每一层、带历史的配置和清单都放进一个 tar。</translation>
+    </message>
+    <message>
+        <source>export: the container&apos;s merged view — every layer at once — is written as one flat tar.</source>
+        <translation>export：容器的统一视图——所有层合在一起——写成一个扁平的 tar。</translation>
+    </message>
+</context>
+<context>
+    <name>Bootfs</name>
+    <message>
+        <source>&lt;b&gt;bootfs / rootfs&lt;/b&gt; — one host kernel, every container brings only a rootfs</source>
+        <translation>&lt;b&gt;bootfs / rootfs&lt;/b&gt; ——一个宿主机内核，每个容器只带来一个 rootfs</translation>
+    </message>
+    <message>
+        <source>host kernel (bootfs) — shared by all containers</source>
+        <translation>宿主机内核（bootfs）——所有容器共用</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Textbook&lt;/b&gt;: an image = bootfs (bootloader + kernel) + rootfs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reality&lt;/b&gt;: an image tar holds no kernel, only a rootfs (files: /bin, /etc, /lib …). Every container runs on the host&apos;s kernel.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;教科书&lt;/b&gt;：镜像 = bootfs（引导程序 + 内核）+ rootfs。&lt;/p&gt;&lt;p&gt;&lt;b&gt;实际&lt;/b&gt;：镜像 tar 里没有内核，只有 rootfs（/bin、/etc、/lib 等文件）。每个容器都运行在宿主机的内核上。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Host: &lt;code&gt;uname -r&lt;/code&gt; = &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;宿主机：&lt;code&gt;uname -r&lt;/code&gt; = &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Try: &lt;code&gt;run --rm strata/busybox:latest uname -r&lt;/code&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;试一试：&lt;code&gt;run --rm strata/busybox:latest uname -r&lt;/code&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Inside %1: &lt;code&gt;uname -r&lt;/code&gt; = &lt;b&gt;%2&lt;/b&gt; %3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;在 %1 里：&lt;code&gt;uname -r&lt;/code&gt; = &lt;b&gt;%2&lt;/b&gt; %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>— the same kernel ✓</source>
+        <translation>——同一个内核 ✓</translation>
+    </message>
+    <message>
+        <source>— differs ✕</source>
+        <translation>——不同 ✕</translation>
+    </message>
+    <message>
+        <source>Containers share the host&apos;s kernel; an image brings only its root file system.</source>
+        <translation>容器共用宿主机的内核；镜像只带来自己的根文件系统。</translation>
+    </message>
+    <message>
+        <source>No containers yet: run one and it stands here on the kernel.</source>
+        <translation>还没有容器：运行一个，它就会站在这条内核上。</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>RW layer</source>
+        <translation>读写层</translation>
+    </message>
+    <message>
+        <source>rootfs</source>
+        <translation>rootfs</translation>
+    </message>
+    <message>
+        <source>no kernel</source>
+        <translation>无内核</translation>
+    </message>
+    <message>
+        <source>syscalls</source>
+        <translation>系统调用</translation>
+    </message>
+    <message>
+        <source>uname -r inside the container printed %1 — the host&apos;s own kernel: the image brought none.</source>
+        <translation>容器里的 uname -r 输出 %1 ——正是宿主机的内核：镜像没有带来内核。</translation>
+    </message>
+    <message>
+        <source>uname -r inside the container printed %1, the host has %2.</source>
+        <translation>容器里的 uname -r 输出 %1，宿主机是 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>ClientDaemon</name>
+    <message>
+        <source>Every command is a request from the client to the engine, answered when the engine is done.</source>
+        <translation>每条命令都是客户端发给引擎的一个请求，引擎做完后给出回答。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Client and daemon&lt;/b&gt; — the console asks, the engine does the work</source>
+        <translation>&lt;b&gt;客户端与守护进程&lt;/b&gt; ——控制台提问，引擎干活</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>client (docker CLI)</source>
+        <translation>客户端（docker 命令行）</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>daemon (dockerd)</source>
+        <translation>守护进程（dockerd）</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>存储</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) in the last command</source>
+        <translation>
+            <numerusform>上一条命令产生 %n 个事件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Textbook vs here.&lt;/b&gt; &lt;code&gt;docker&lt;/code&gt; is only a client: it sends each command to dockerd over /var/run/docker.sock and prints the answer. Here the console is the client and the engine runs on its own thread; &lt;code&gt;strata&lt;/code&gt; in a terminal is client and engine in one process.</source>
+        <translation>&lt;b&gt;教科书与这里。&lt;/b&gt;&lt;code&gt;docker&lt;/code&gt; 只是客户端：它通过 /var/run/docker.sock 把每条命令发给 dockerd，再打印回答。这里控制台是客户端，引擎在自己的线程里运行；终端里的 &lt;code&gt;strata&lt;/code&gt; 则是客户端和引擎合在一个进程里。</translation>
+    </message>
+    <message numerus="yes">
+        <source>$ %1   →   exit %2 · %n event(s)</source>
+        <translation>
+            <numerusform>$ %1   →   退出码 %2 · %n 个事件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The console sends “%1” to the engine, which does the work.</source>
+        <translation>控制台把“%1”发给引擎，由引擎来做。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine answers: done (exit 0) after %n event(s); the console prints the answer.</source>
+        <translation>
+            <numerusform>引擎回答：完成（退出码 0），共 %n 个事件；控制台打印回答。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The engine answers with an error (exit %1); the console prints its message.</source>
+        <translation>引擎回答了一个错误（退出码 %1）；控制台打印它的消息。</translation>
+    </message>
+</context>
+<context>
+    <name>Commit</name>
+    <message>
+        <source>&lt;b&gt;commit&lt;/b&gt; — a container&apos;s read-write layer becomes a new image&apos;s read-only layer</source>
+        <translation>&lt;b&gt;commit&lt;/b&gt; ——容器的读写层变成新镜像的一个只读层</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;commit&lt;/b&gt; &lt;code&gt;%1&lt;/code&gt; — its read-write layer becomes a new image&apos;s read-only layer</source>
+        <translation>&lt;b&gt;commit&lt;/b&gt; &lt;code&gt;%1&lt;/code&gt; ——它的读写层变成新镜像的一个只读层</translation>
+    </message>
+    <message>
+        <source>container: image layers + its RW layer</source>
+        <translation>容器：镜像各层 + 自己的读写层</translation>
+    </message>
+    <message>
+        <source>container on &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>基于 &lt;b&gt;%1&lt;/b&gt; 的容器</translation>
+    </message>
+    <message>
+        <source>new image: appears on commit</source>
+        <translation>新镜像：commit 时出现</translation>
+    </message>
+    <message>
+        <source>new image &lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;</source>
+        <translation>新镜像 &lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;lt;none&amp;gt;</source>
+        <translation>&amp;lt;none&amp;gt;</translation>
+    </message>
+    <message>
+        <source>Run a container that changes files, then `commit` it: its layer hardens into a new image.</source>
+        <translation>运行一个会改文件的容器，再 `commit` 它：它的读写层会固化成新镜像的一层。</translation>
+    </message>
+    <message>
+        <source>RW layer of %1</source>
+        <translation>%1 的读写层</translation>
+    </message>
+    <message>
+        <source>M %1 · D %2 · A %3</source>
+        <translation>M %1 · D %2 · A %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>history: %n row(s)</source>
+        <translation>
+            <numerusform>history：%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the container&apos;s changes, now read-only</source>
+        <translation>容器所做的修改，现在只读</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>The new image is the old layers plus one: %1 layers, and `history` has a new row on top (%2 rows).</source>
+        <translation>新镜像 = 原来的各层 + 一层：共 %1 层；`history` 顶上多了一行（共 %2 行）。</translation>
+    </message>
+    <message>
+        <source>commit, phase %1 of %2: %3</source>
+        <translation>commit，第 %1/%2 阶段：%3</translation>
+    </message>
+    <message>
+        <source>The container&apos;s changes are written as one layer tar: the layer is now fixed.</source>
+        <translation>容器的修改被写成一个层 tar：这一层从此固定。</translation>
+    </message>
+    <message>
+        <source>The read-write layer hardens: locked, read-only, ready to be shared.</source>
+        <translation>读写层固化：上锁、只读，可以被共享了。</translation>
+    </message>
+    <message>
+        <source>It slides onto a new image: the same lower layers, shared, plus this one.</source>
+        <translation>它滑到新镜像上：下面是同样的、共享的各层，再加上这一层。</translation>
+    </message>
+    <message>
+        <source>committed layer · %1</source>
+        <translation>提交出的层 · %1</translation>
+    </message>
+</context>
+<context>
     <name>EventText</name>
     <message>
         <source>Blob %1 verified: its bytes hash to its name.</source>
@@ -177,6 +473,109 @@
     </message>
 </context>
 <context>
+    <name>Lifecycle</name>
+    <message>
+        <source>A container&apos;s life: create, start, pause, stop, rm. Run a command (or click a state) to see it move.</source>
+        <translation>容器的一生：create、start、pause、stop、rm。运行一条命令（或点击一个状态），看它如何变化。</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>no container</source>
+        <translation>没有容器</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Container lifecycle&lt;/b&gt; — no container yet</source>
+        <translation>&lt;b&gt;容器生命周期&lt;/b&gt; —— 还没有容器</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Container lifecycle&lt;/b&gt; of &lt;code&gt;%1&lt;/code&gt;</source>
+        <translation>&lt;code&gt;%1&lt;/code&gt; 的&lt;b&gt;容器生命周期&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>RW layer made, no process</source>
+        <translation>已有读写层，没有进程</translation>
+    </message>
+    <message>
+        <source>PID 1 runs</source>
+        <translation>PID 1 在运行</translation>
+    </message>
+    <message>
+        <source>frozen by the cgroup freezer</source>
+        <translation>被 cgroup freezer 冻结</translation>
+    </message>
+    <message>
+        <source>process ended, files kept</source>
+        <translation>进程已结束，文件保留</translation>
+    </message>
+    <message>
+        <source>RW layer deleted</source>
+        <translation>读写层已删除</translation>
+    </message>
+    <message>
+        <source>Click to run the command that leads here</source>
+        <translation>点击即运行通向这里的命令</translation>
+    </message>
+    <message>
+        <source>Click a state to run the one command that leads there from the lit state.</source>
+        <translation>点击一个状态，就会运行从当前（发亮的）状态通向它的那一条命令。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Refused:&lt;/b&gt; no &lt;code&gt;%1&lt;/code&gt; arrow leads from %2 to %3. The engine said:&lt;br&gt;&lt;code&gt;%4&lt;/code&gt;</source>
+        <translation>&lt;b&gt;被拒绝：&lt;/b&gt;没有一条 &lt;code&gt;%1&lt;/code&gt; 箭头从“%2”通向“%3”。引擎的原话：&lt;br&gt;&lt;code&gt;%4&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>Refused: %1 cannot lead from %2 to %3 — the red dashed arrow does not exist.</source>
+        <translation>被拒绝：%1 不能从“%2”到“%3”——红色虚线箭头并不存在。</translation>
+    </message>
+    <message>
+        <source>No single command leads from %1 to %2: follow the arrows.</source>
+        <translation>没有哪一条命令能从“%1”直接到“%2”：请沿着箭头走。</translation>
+    </message>
+    <message>
+        <source>create: the image&apos;s layers get one thin read-write layer on top; nothing runs yet.</source>
+        <translation>create：在镜像各层之上加一层薄薄的读写层；还没有任何进程运行。</translation>
+    </message>
+    <message>
+        <source>unpause: the freezer thaws every process; they go on where they stopped.</source>
+        <translation>unpause：freezer 解冻所有进程，它们从停下的地方继续。</translation>
+    </message>
+    <message>
+        <source>start: the union is mounted and the command runs as PID 1 in new namespaces.</source>
+        <translation>start：挂载联合文件系统，命令在新的命名空间里作为 PID 1 运行。</translation>
+    </message>
+    <message>
+        <source>pause: the cgroup freezer stops every process; memory stays, nothing runs.</source>
+        <translation>pause：cgroup freezer 冻住所有进程；内存还在，但什么都不运行。</translation>
+    </message>
+    <message>
+        <source>The container&apos;s PID 1 ended: no process left, but its files and layer stay.</source>
+        <translation>容器的 PID 1 结束了：没有进程了，但它的文件和读写层都还在。</translation>
+    </message>
+    <message>
+        <source>rm: the read-write layer and the container&apos;s directory are deleted; the image stays.</source>
+        <translation>rm：读写层和容器目录被删除；镜像保持不变。</translation>
+    </message>
+</context>
+<context>
     <name>Marks</name>
     <message>
         <source>added</source>
@@ -201,6 +600,109 @@
     <message>
         <source>unchanged</source>
         <translation>未改动</translation>
+    </message>
+</context>
+<context>
+    <name>RunPhases</name>
+    <message>
+        <source>RW layer</source>
+        <translation>读写层</translation>
+    </message>
+    <message>
+        <source>init layer</source>
+        <translation>init 层</translation>
+    </message>
+    <message>
+        <source>union mount</source>
+        <translation>联合挂载</translation>
+    </message>
+    <message>
+        <source>namespaces</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>mounts</source>
+        <translation>挂载</translation>
+    </message>
+    <message>
+        <source>capabilities</source>
+        <translation>能力</translation>
+    </message>
+    <message>
+        <source>An empty read-write layer is made for the container: everything it writes will land here.</source>
+        <translation>为容器建一个空的读写层：它写的一切都会落在这里。</translation>
+    </message>
+    <message>
+        <source>The init layer gets /etc/hostname, /etc/hosts and /etc/resolv.conf, so every container has its own.</source>
+        <translation>init 层放入 /etc/hostname、/etc/hosts 和 /etc/resolv.conf，每个容器各有一份。</translation>
+    </message>
+    <message>
+        <source>The image&apos;s layers, the init layer and the RW layer are mounted as one union: the container&apos;s root.</source>
+        <translation>镜像各层、init 层和读写层被联合挂载成一个整体：这就是容器的根目录。</translation>
+    </message>
+    <message>
+        <source>The process is cloned into new namespaces: it gets its own PIDs, hostname, mounts and IPC.</source>
+        <translation>进程被 clone 进新的命名空间：它有了自己的 PID、主机名、挂载点和 IPC。</translation>
+    </message>
+    <message>
+        <source>/proc, /dev, /sys and the container&apos;s volumes are mounted inside the new mount namespace.</source>
+        <translation>在新的挂载命名空间里挂上 /proc、/dev、/sys 和容器的数据卷。</translation>
+    </message>
+    <message>
+        <source>pivot_root makes the union the process&apos;s / — the host&apos;s files are out of its sight.</source>
+        <translation>pivot_root 把联合视图变成进程的 / ——宿主机的文件从此看不见了。</translation>
+    </message>
+    <message>
+        <source>Capabilities are dropped to Docker&apos;s default set: root in the container is not root on the host.</source>
+        <translation>能力被削减到 Docker 的默认集合：容器里的 root 不等于宿主机上的 root。</translation>
+    </message>
+    <message>
+        <source>exec: the container&apos;s command replaces the runtime as PID 1 — the container is running.</source>
+        <translation>exec：容器的命令取代运行时成为 PID 1 ——容器运行起来了。</translation>
+    </message>
+    <message>
+        <source>run = create + start: each box lights as the engine passes that phase.</source>
+        <translation>run = create + start：引擎每经过一个阶段，对应的方框就亮起。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; = create + start — the phases the engine really passes</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; = create + start ——引擎真实经过的各个阶段</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>create</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>start</translation>
+    </message>
+    <message>
+        <source>Type &lt;code&gt;run --name web strata/demo-web:1.0 cat /etc/web.conf&lt;/code&gt; in the console (or turn on step mode first, F9, and press Step for each phase).</source>
+        <translation>在控制台输入 &lt;code&gt;run --name web strata/demo-web:1.0 cat /etc/web.conf&lt;/code&gt;（或先按 F9 打开单步模式，每个阶段按一次“单步”）。</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:15px&apos;&gt;The engine: &lt;code&gt;%1&lt;/code&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:15px&apos;&gt;引擎的记录：&lt;code&gt;%1&lt;/code&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;PID 1 of the container is host PID &lt;b&gt;%1&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;容器的 PID 1 在宿主机上是 PID &lt;b&gt;%1&lt;/b&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Phase %1, %2: %3</source>
+        <translation>第 %1 阶段，%2：%3</translation>
+    </message>
+    <message>
+        <source>Next: %1.</source>
+        <translation>下一步：%1。</translation>
+    </message>
+    <message>
+        <source>Running: every phase done; the command is PID 1 (host PID %1).</source>
+        <translation>运行中：所有阶段完成；命令就是 PID 1（宿主机 PID %1）。</translation>
+    </message>
+    <message>
+        <source>The engine stopped here: %1</source>
+        <translation>引擎停在这里：%1</translation>
     </message>
 </context>
 <context>
@@ -316,6 +818,83 @@
     <message>
         <source>commit of container %1</source>
         <translation>提交自容器 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Volumes</name>
+    <message>
+        <source>&lt;b&gt;Volumes&lt;/b&gt; — data that lives beside the container, not in it</source>
+        <translation>&lt;b&gt;数据卷&lt;/b&gt; ——数据放在容器旁边，而不是容器里</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Volumes&lt;/b&gt; of &lt;code&gt;%1&lt;/code&gt; — data beside the container, not in it</source>
+        <translation>&lt;code&gt;%1&lt;/code&gt; 的&lt;b&gt;数据卷&lt;/b&gt; ——数据在容器旁边，而不在容器里</translation>
+    </message>
+    <message>
+        <source>merged view: the container&apos;s /</source>
+        <translation>统一视图：容器看到的 /</translation>
+    </message>
+    <message>
+        <source>read-write layer</source>
+        <translation>读写层</translation>
+    </message>
+    <message>
+        <source>deleted with the container</source>
+        <translation>随容器一起删除</translation>
+    </message>
+    <message numerus="yes">
+        <source>image layers + init layer: %n read-only dir(s)</source>
+        <translation>
+            <numerusform>镜像各层 + init 层：%n 个只读目录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writes under a mount point go down the pipe into the volume (a directory on the host), not into the read-write layer; &lt;code&gt;rm&lt;/code&gt; deletes the container and its layer, the volume stays until &lt;code&gt;volume rm&lt;/code&gt;. &lt;code&gt;commit&lt;/code&gt; and &lt;code&gt;diff&lt;/code&gt; leave mount points out.</source>
+        <translation>写到挂载点下的内容顺着管道进入数据卷（宿主机上的一个目录），不进入读写层；&lt;code&gt;rm&lt;/code&gt; 删除容器和它的读写层，数据卷一直保留到 &lt;code&gt;volume rm&lt;/code&gt;。&lt;code&gt;commit&lt;/code&gt; 和 &lt;code&gt;diff&lt;/code&gt; 都不包含挂载点。</translation>
+    </message>
+    <message>
+        <source>Run a container with -v NAME:/dir and write a file there: watch where it lands.</source>
+        <translation>用 -v 名字:/目录 运行一个容器并在那里写文件：看看文件落在哪里。</translation>
+    </message>
+    <message>
+        <source>bind mount</source>
+        <translation>绑定挂载（bind）</translation>
+    </message>
+    <message>
+        <source>tmpfs (memory)</source>
+        <translation>tmpfs（内存）</translation>
+    </message>
+    <message>
+        <source>volume %1</source>
+        <translation>数据卷 %1</translation>
+    </message>
+    <message>
+        <source>mount</source>
+        <translation>挂载</translation>
+    </message>
+    <message>
+        <source>%1 was written under the mount point: it is in the volume, not in the read-write layer.</source>
+        <translation>%1 写在挂载点下：它在数据卷里，不在读写层里。</translation>
+    </message>
+    <message>
+        <source>%1 is mounted at %2: the host directory %3 appears inside the container.</source>
+        <translation>%1 挂载到 %2：宿主机目录 %3 出现在容器里。</translation>
+    </message>
+    <message>
+        <source>%1 was written outside any mount: it lands in the read-write layer.</source>
+        <translation>%1 写在挂载点之外：它落在读写层里。</translation>
+    </message>
+    <message>
+        <source>rm: the container and its read-write layer are gone; the volume and its files stay.</source>
+        <translation>rm：容器和它的读写层没了；数据卷和其中的文件还在。</translation>
+    </message>
+    <message>
+        <source>volume rm %1: now the data is gone too.</source>
+        <translation>volume rm %1：现在数据也没有了。</translation>
+    </message>
+    <message>
+        <source>%1 (mount point)</source>
+        <translation>%1（挂载点）</translation>
     </message>
 </context>
 <context>
@@ -718,10 +1297,6 @@ chain_id %3
         <translation>Strata —— 看得见的容器引擎</translation>
     </message>
     <message>
-        <source>Layer stack</source>
-        <translation>分层栈</translation>
-    </message>
-    <message>
         <source>Layer explorer</source>
         <translation>分层浏览器</translation>
     </message>
@@ -926,6 +1501,53 @@ chain_id %3
     <message>
         <source>volume inspect %1</source>
         <translation>volume inspect %1</translation>
+    </message>
+    <message>
+        <source>Scenes</source>
+        <translation>场景</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::ScenePanel</name>
+    <message>
+        <source>Layer stack</source>
+        <translation>分层栈</translation>
+    </message>
+    <message>
+        <source>Copy-on-write</source>
+        <translation>写时复制</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>run = create + start</source>
+        <translation>run = create + start</translation>
+    </message>
+    <message>
+        <source>commit</source>
+        <translation>commit</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>数据卷</translation>
+    </message>
+    <message>
+        <source>bootfs / rootfs</source>
+        <translation>bootfs / rootfs</translation>
+    </message>
+    <message>
+        <source>Client–daemon</source>
+        <translation>客户端–守护进程</translation>
+    </message>
+    <message>
+        <source>save vs export</source>
+        <translation>save 与 export</translation>
+    </message>
+    <message>
+        <source>&amp;Scenes</source>
+        <translation>场景(&amp;S)</translation>
     </message>
 </context>
 </TS>

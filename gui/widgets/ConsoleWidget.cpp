@@ -83,7 +83,13 @@ QString ConsoleWidget::transcript() const
 void ConsoleWidget::submit()
 {
     const QString line = m_input->text().trimmed();
-    if (line.isEmpty())
+    m_input->clear();
+    runLine(line);
+}
+
+void ConsoleWidget::runLine(const QString &line)
+{
+    if (line.trimmed().isEmpty())
         return;
     if (m_history.isEmpty() || m_history.last() != line)
         m_history << line;
@@ -91,8 +97,7 @@ void ConsoleWidget::submit()
         m_history.removeFirst();
     m_historyPos = m_history.size();
     QSettings().setValue(QStringLiteral("console/history"), m_history);
-    m_input->clear();
-    m_host->run(line);
+    m_host->run(line.trimmed());
 }
 
 QStringList ConsoleWidget::completionsFor(const QString &line) const

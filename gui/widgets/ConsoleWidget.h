@@ -29,6 +29,8 @@ public:
     [[nodiscard]] QLineEdit *input() const { return m_input; }
     // Completions for the word under the cursor of a partial line.
     [[nodiscard]] QStringList completionsFor(const QString &line) const;
+    // Runs a line as if typed (history, transcript): what a click on a scene does.
+    void runLine(const QString &line);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

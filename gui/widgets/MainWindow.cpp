@@ -16,6 +16,7 @@
 #include "widgets/EventLogWidget.h"
 #include "widgets/InspectorWidget.h"
 #include "widgets/LayerExplorer.h"
+#include "widgets/ScenePanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -80,15 +81,10 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     cf.setPointSizeF(cf.pointSizeF() * 1.35);
     m_caption->setFont(cf);
     m_caption->setStyleSheet(QStringLiteral("QLabel#caption { background:#243345; color:white; padding:8px 14px; }"));
-    auto *scenePage = new QWidget(this);
-    auto *sl = new QVBoxLayout(scenePage);
-    sl->setContentsMargins(0, 0, 0, 0);
-    sl->setSpacing(0);
-    sl->addWidget(m_sceneView, 1);
-    sl->addWidget(m_caption);
+    m_scenes = new ScenePanel(m_host, m_scene, m_sceneView, m_caption, this);
     m_explorer = new LayerExplorer(this);
     m_tabs = new QTabWidget(this);
-    m_tabs->addTab(scenePage, QString());
+    m_tabs->addTab(m_scenes, QString());
     m_tabs->addTab(m_explorer, QString());
     setCentralWidget(m_tabs);
 
@@ -97,7 +93,7 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     buildMenus();
     buildStatusBar();
 
-    connect(m_scene, &LayerStackScene::captionChanged, m_caption, &QLabel::setText);
+    connect(m_scenes, &ScenePanel::commandWanted, m_console, &ConsoleWidget::runLine);
     connect(m_scene, &LayerStackScene::pathClicked, this, [this](const QString &p) { m_explorer->selectPath(p); });
     connect(m_explorer, &LayerExplorer::pathSelected, m_scene, &LayerStackScene::selectPath);
     connect(m_host, &EngineHost::opened, this, [this](bool ok, const QString &error) {
@@ -224,6 +220,7 @@ void MainWindow::buildActions()
     m_reducedMotionAct->setCheckable(true);
     connect(m_reducedMotionAct, &QAction::toggled, this, [this](bool on) {
         m_scene->setReducedMotion(on);
+        m_scenes->setReducedMotion(on);
         QSettings().setValue(QStringLiteral("scene/reducedMotion"), on);
     });
     m_contrastAct = new QAction(this);
@@ -260,6 +257,7 @@ void MainWindow::buildActions()
     m_speed->setFixedWidth(120);
     connect(m_speed, &QSlider::valueChanged, this, [this](int v) {
         m_scene->setSpeed(v / 4.0);
+        m_scenes->setSpeed(v / 4.0);
         QSettings().setValue(QStringLiteral("scene/speed"), v);
         retranslate();
     });
@@ -308,6 +306,7 @@ void MainWindow::buildMenus()
     m_viewMenu = menuBar()->addMenu(QString());
     for (QDockWidget *d : {m_imagesDock, m_containersDock, m_volumesDock, m_inspectorDock, m_consoleDock, m_eventsDock})
         m_viewMenu->addAction(d->toggleViewAction());
+    m_viewMenu->addMenu(m_scenes->menu());
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_reducedMotionAct);
     m_viewMenu->addAction(m_contrastAct);
@@ -345,7 +344,7 @@ void MainWindow::buildStatusBar()
 void MainWindow::retranslate()
 {
     setWindowTitle(tr("Strata — a container engine you can watch"));
-    m_tabs->setTabText(0, tr("Layer stack"));
+    m_tabs->setTabText(0, tr("Scenes"));
     m_tabs->setTabText(1, tr("Layer explorer"));
     m_imagesDock->setWindowTitle(tr("Images"));
     m_containersDock->setWindowTitle(tr("Containers"));
@@ -441,6 +440,7 @@ void MainWindow::setPresentation(bool on)
 void MainWindow::onSnapshot(const EngineSnapshotPtr &s)
 {
     m_snapshot = s;
+    m_scenes->onSnapshot(s);
     m_images->setImages(s->images);
     QStringList names;
     for (int r = 0; r < m_images->rowCount(); ++r)
@@ -529,6 +529,7 @@ void MainWindow::onEvents(const EventBatch &batch)
 {
     m_events->append(batch);
     m_scene->onEvents(batch);
+    m_scenes->onEvents(batch);
     bool imagesChanged = false;
     for (const auto &e : batch) {
         switch (e.kind) {
@@ -567,7 +568,8 @@ void MainWindow::onEvents(const EventBatch &batch)
 
 bool MainWindow::settled() const
 {
-    return m_startupDone && !m_detailPending && m_detail && m_host->pendingCommands() == 0 && !m_scene->animating();
+    return m_startupDone && !m_detailPending && m_detail && m_host->pendingCommands() == 0 && !m_scene->animating() &&
+           !m_scenes->animating();
 }
 
 QString MainWindow::caption() const
@@ -597,6 +599,12 @@ void MainWindow::checkSettled()
     m_options.screenshot.clear();
     const bool ok = saveScreenshot(file);
     QCoreApplication::exit(ok && m_engineError.isEmpty() ? 0 : 1);
+}
+
+bool MainWindow::showScene(const QString &id, const QString &subject, const QStringList &highlights)
+{
+    m_tabs->setCurrentIndex(0);
+    return m_scenes->showScene(id, subject, highlights);
 }
 
 bool MainWindow::saveScreenshot(const QString &file)

@@ -32,6 +32,7 @@ class LayerExplorer;
 class ConsoleWidget;
 class InspectorWidget;
 class EventLogWidget;
+class ScenePanel;
 
 struct StartOptions {
     engine::EngineOptions engine;
@@ -59,12 +60,16 @@ public:
     [[nodiscard]] LayerExplorer *explorer() const { return m_explorer; }
     [[nodiscard]] ConsoleWidget *console() const { return m_console; }
     [[nodiscard]] InspectorWidget *inspector() const { return m_inspector; }
+    [[nodiscard]] ScenePanel *scenes() const { return m_scenes; }
     [[nodiscard]] QString caption() const;
     [[nodiscard]] QString selectedImage() const { return m_selected; }
     // True when start-up commands ran, the selected image is drawn and no animation runs.
     [[nodiscard]] bool settled() const;
 
     void selectImage(const QString &ref);
+    // The lesson player's entry point: show a scene by id (ScenePanel::sceneIds()),
+    // following `subject`, with the named items lit ("state:paused", "layer:2" …).
+    bool showScene(const QString &id, const QString &subject = {}, const QStringList &highlights = {});
     bool saveScreenshot(const QString &file);
 
 signals:
@@ -100,6 +105,7 @@ private:
     LayerStackScene *m_scene;
     SceneView *m_sceneView;
     QLabel *m_caption;
+    ScenePanel *m_scenes;
     LayerExplorer *m_explorer;
     QTabWidget *m_tabs;
     ConsoleWidget *m_console;

@@ -13,6 +13,7 @@
 #include "widgets/ConsoleWidget.h"
 #include "widgets/LayerExplorer.h"
 #include "widgets/MainWindow.h"
+#include "widgets/ScenePanel.h"
 
 #include <QApplication>
 #include <QGraphicsItem>
@@ -20,6 +21,7 @@
 #include <QPlainTextEdit>
 #include <QTableWidget>
 #include <QSignalSpy>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -108,7 +110,7 @@ private slots:
 
     void languageSwitchChangesVisibleStrings()
     {
-        auto *tabs = m_w->findChild<QTabWidget *>();
+        QTabBar *tabs = m_w->scenes()->tabBar();
         QCOMPARE(tabs->tabText(0), QStringLiteral("Layer stack"));
         QVERIFY(m_w->grab().save(QStringLiteral("strata-gui-en.png")));
         const QString captionEn = m_w->caption();

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scene/RunPhasesScene.h"
+
+#include "scene/SceneItems.h"
+#include "scene/SceneShapes.h"
+
+#include <QCoreApplication>
+
+namespace strata::gui {
+
+using engine::events::EventKind;
+
+namespace {
+
+constexpr qreal kLeft = 30, kTop = 230, kBoxW = 132, kBoxH = 150, kGap = 8;
+constexpr int kCreatePhases = 2;
+
+BoxItem *asBox(QGraphicsItem *i)
+{
+    return static_cast<BoxItem *>(static_cast<QGraphicsObject *>(i));
+}
+
+} // namespace
+
+QStringList RunPhasesScene::phases()
+{
+    return {QStringLiteral("add-rw-layer"),   QStringLiteral("prepare-init-layer"), QStringLiteral("mount-union"),
+            QStringLiteral("create-namespaces"), QStringLiteral("mount-rootfs"),    QStringLiteral("pivot-root"),
+            QStringLiteral("drop-capabilities"), QStringLiteral("exec")};
+}
+
+QString phaseTitle(const QString &phase)
+{
+    if (phase == QLatin1String("add-rw-layer"))
+        return QCoreApplication::translate("RunPhases", "RW layer");
+    if (phase == QLatin1String("prepare-init-layer"))
+        return QCoreApplication::translate("RunPhases", "init layer");
+    if (phase == QLatin1String("mount-union"))
+        return QCoreApplication::translate("RunPhases", "union mount");
+    if (phase == QLatin1String("create-namespaces"))
+        return QCoreApplication::translate("RunPhases", "namespaces");
+    if (phase == QLatin1String("mount-rootfs"))
+        return QCoreApplication::translate("RunPhases", "mounts");
+    if (phase == QLatin1String("pivot-root"))
+        return QStringLiteral("pivot_root");
+    if (phase == QLatin1String("drop-capabilities"))
+        return QCoreApplication::translate("RunPhases", "capabilities");
+    if (phase == QLatin1String("exec"))
+        return QStringLiteral("exec");
+    return phase;
+}
+
+QString phaseSentence(const QString &phase)
+{
+    if (phase == QLatin1String("add-rw-layer"))
+        return QCoreApplication::translate("RunPhases", "An empty read-write layer is made for the container: everything it writes will land here.");
+    if (phase == QLatin1String("prepare-init-layer"))
+        return QCoreApplication::translate("RunPhases", "The init layer gets /etc/hostname, /etc/hosts and /etc/resolv.conf, so every container has its own.");
+    if (phase == QLatin1String("mount-union"))
+        return QCoreApplication::translate("RunPhases", "The image's layers, the init layer and the RW layer are mounted as one union: the container's root.");
+    if (phase == QLatin1String("create-namespaces"))
+        return QCoreApplication::translate("RunPhases", "The process is cloned into new namespaces: it gets its own PIDs, hostname, mounts and IPC.");
+    if (phase == QLatin1String("mount-rootfs"))
+        return QCoreApplication::translate("RunPhases", "/proc, /dev, /sys and the container's volumes are mounted inside the new mount namespace.");
+    if (phase == QLatin1String("pivot-root"))
+        return QCoreApplication::translate("RunPhases", "pivot_root makes the union the process's / — the host's files are out of its sight.");
+    if (phase == QLatin1String("drop-capabilities"))
+        return QCoreApplication::translate("RunPhases", "Capabilities are dropped to Docker's default set: root in the container is not root on the host.");
+    if (phase == QLatin1String("exec"))
+        return QCoreApplication::translate("RunPhases", "exec: the container's command replaces the runtime as PID 1 — the container is running.");
+    return phase;
+}
+
+RunPhasesScene::RunPhasesScene(QObject *parent) : EventScene(QStringLiteral("run"), parent)
+{
+    build();
+    setCaption([] { return QCoreApplication::translate("RunPhases", "run = create + start: each box lights as the engine passes that phase."); });
+}
+
+void RunPhasesScene::build()
+{
+    auto *title = new NoteItem(QStringLiteral("title"), QStringLiteral("run"), 1100);
+    title->framed = false;
+    title->textSize = 22;
+    title->text = [this] {
+        const QString op = m_operation.isEmpty() ? QStringLiteral("run") : m_operation;
+        return QCoreApplication::translate("RunPhases", "<b>%1</b> = create + start — the phases the engine really passes").arg(op.toHtmlEscaped());
+    };
+    title->setPos(30, 14);
+    addItem(title);
+
+    const QStringList names = phases();
+    // Two brackets: what `create` does and what `start` does.
+    auto group = [&](const QString &key, int first, int last, TextFn text) {
+        auto *g = new BoxItem(QStringLiteral("group"), key,
+                              QSizeF((last - first + 1) * (kBoxW + kGap) - kGap, 44), key == QLatin1String("create") ? Role::Container : Role::Process);
+        g->setPos(kLeft + first * (kBoxW + kGap), kTop - 58);
+        g->title = std::move(text);
+        g->titleSize = 18;
+        g->centred = true;
+        g->setData(HighlightData, QStringLiteral("operation:") + key);
+        addItem(g);
+    };
+    group(QStringLiteral("create"), 0, kCreatePhases - 1, [] { return QCoreApplication::translate("RunPhases", "create"); });
+    group(QStringLiteral("start"), kCreatePhases, static_cast<int>(names.size()) - 1, [] { return QCoreApplication::translate("RunPhases", "start"); });
+
+    for (int i = 0; i < names.size(); ++i) {
+        const QString phase = names[i];
+        auto *b = new BoxItem(QStringLiteral("phase"), phase, QSizeF(kBoxW, kBoxH),
+                              i < kCreatePhases ? Role::Container : (i == 2 ? Role::Merged : Role::Process));
+        b->setPos(kLeft + i * (kBoxW + kGap), kTop);
+        b->centred = true;
+        b->titleSize = 34;
+        b->subtitleScale = 0.56;
+        b->title = [i] { return QString::number(i + 1); };
+        b->subtitle = [phase] { return phaseTitle(phase); };
+        b->setData(HighlightData, QStringLiteral("phase:") + QString(phase).replace('-', '_'));
+        addItem(b);
+        if (i > 0) {
+            auto *a = new ArrowItem(QStringLiteral("phase-arrow"), phase);
+            a->setEnds(QPointF(kLeft + i * (kBoxW + kGap) - kGap - 2, kTop + kBoxH / 2),
+                       QPointF(kLeft + i * (kBoxW + kGap) + 2, kTop + kBoxH / 2));
+            a->width = 2;
+            a->setZValue(1);
+            addItem(a);
+        }
+    }
+
+    m_detail = new NoteItem(QStringLiteral("phase-detail"), QStringLiteral("current"), 1108);
+    m_detail->setPos(kLeft, kTop + kBoxH + 40);
+    m_detail->textSize = 22;
+    m_detail->text = [this] {
+        if (m_lastPhase.isEmpty())
+            return QCoreApplication::translate("RunPhases", "Type <code>run --name web strata/demo-web:1.0 cat /etc/web.conf</code> in the console "
+                       "(or turn on step mode first, F9, and press Step for each phase).");
+        QString html = QStringLiteral("<p><b>%1 · %2</b></p><p>%3</p>")
+                           .arg(phases().indexOf(m_lastPhase) + 1)
+                           .arg(phaseTitle(m_lastPhase).toHtmlEscaped(), phaseSentence(m_lastPhase).toHtmlEscaped());
+        html += QCoreApplication::translate("RunPhases", "<p style='font-size:15px'>The engine: <code>%1</code></p>").arg(m_description.toHtmlEscaped());
+        if (m_pid > 0)
+            html += QCoreApplication::translate("RunPhases", "<p>PID 1 of the container is host PID <b>%1</b>.</p>").arg(m_pid);
+        return html;
+    };
+    addItem(m_detail);
+}
+
+void RunPhasesScene::setPhaseState(int index, const QString &state)
+{
+    if (auto *b = asBox(item(QStringLiteral("phase"), phases().value(index))))
+        b->setState(state);
+}
+
+void RunPhasesScene::reach(const QString &operation, const QString &phase, const QString &description)
+{
+    const int at = phases().indexOf(phase);
+    if (at < 0)
+        return;
+    const bool fresh = (operation != QLatin1String("start") && at == 0) ||
+                       (operation == QLatin1String("start") && at == kCreatePhases) || operation != m_operation;
+    m_operation = operation;
+    if (fresh) {
+        m_pid = 0;
+        for (int i = 0; i < phases().size(); ++i)
+            setPhaseState(i, operation == QLatin1String("start") && i < kCreatePhases ? QStringLiteral("done") : QStringLiteral("idle"));
+    }
+    for (int i = 0; i < at; ++i)
+        if (asBox(item(QStringLiteral("phase"), phases()[i]))->state() != QLatin1String("done"))
+            setPhaseState(i, QStringLiteral("done"));
+    setPhaseState(at, QStringLiteral("lit"));
+    pulse(asBox(item(QStringLiteral("phase"), phase)));
+    m_lastPhase = phase;
+    m_description = description;
+    m_detail->refresh();
+    const QString next = at + 1 < phases().size() && !(operation == QLatin1String("create") && at + 1 >= kCreatePhases)
+                             ? phases()[at + 1]
+                             : QString();
+    setCaption([at, phase, next] {
+        QString s = QCoreApplication::translate("RunPhases", "Phase %1, %2: %3").arg(at + 1).arg(phaseTitle(phase), phaseSentence(phase));
+        if (!next.isEmpty())
+            s += QStringLiteral(" ") + QCoreApplication::translate("RunPhases", "Next: %1.").arg(phaseTitle(next));
+        return s;
+    });
+    update();
+}
+
+void RunPhasesScene::handle(const engine::events::Event &e)
+{
+    switch (e.kind) {
+    case EventKind::StepReached: {
+        const QString op = QString::fromStdString(e.id);
+        if (op != QLatin1String("run") && op != QLatin1String("create") && op != QLatin1String("start"))
+            return;
+        const QString phase = attrText(e.attrs, "phase"), description = attrText(e.attrs, "description");
+        enqueue([this, op, phase, description] { reach(op, phase, description); });
+        break;
+    }
+    case EventKind::ProcessStarted: {
+        const qint64 pid = attrNumber(e.attrs, "pid");
+        enqueue([this, pid] {
+            m_pid = pid;
+            setPhaseState(static_cast<int>(phases().size()) - 1, QStringLiteral("done"));
+            for (int i = 0; i < phases().size(); ++i)
+                setPhaseState(i, QStringLiteral("done"));
+            m_detail->refresh();
+            setCaption([pid] { return QCoreApplication::translate("RunPhases", "Running: every phase done; the command is PID 1 (host PID %1).").arg(pid); });
+        });
+        break;
+    }
+    default: break;
+    }
+}
+
+void RunPhasesScene::handleCommand(const SceneCommand &c)
+{
+    if (!c.finished || c.exitCode == 0 || c.args.isEmpty())
+        return;
+    const QString verb = c.args.front();
+    if (verb != QLatin1String("run") && verb != QLatin1String("start") && verb != QLatin1String("create"))
+        return;
+    const QString error = c.error.trimmed().section('\n', 0, 0);
+    enqueue([this, error] {
+        if (m_pid > 0)
+            return; // the command ran and exited non-zero: no phase failed
+        // The phase after the last one passed is where it failed.
+        const int at = phases().indexOf(m_lastPhase);
+        if (at + 1 < phases().size() && !m_lastPhase.isEmpty())
+            setPhaseState(at + 1, QStringLiteral("refused"));
+        setCaption([error] { return QCoreApplication::translate("RunPhases", "The engine stopped here: %1").arg(error); });
+    });
+}
+
+} // namespace strata::gui
