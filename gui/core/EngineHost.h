@@ -29,6 +29,9 @@ public:
     void requestDetail(const QString &ref);
 
     [[nodiscard]] GuiStepGate *gate() const { return m_gate; }
+    // For objects that must live on the engine thread beside the worker (the lesson player's).
+    [[nodiscard]] QThread *engineThread() { return &m_thread; }
+    [[nodiscard]] EngineWorker *worker() const { return m_worker; }
     [[nodiscard]] EventPump *pump() const { return m_pump; }
     [[nodiscard]] bool isOpen() const { return m_open; }
     [[nodiscard]] int pendingCommands() const { return m_pending; }
