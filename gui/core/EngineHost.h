@@ -26,6 +26,11 @@ public:
     // returns its id. Lines that cannot run in a console finish at once.
     int run(const QString &line);
     void refresh();
+    // A command another engine-thread object runs (the lesson player), shown
+    // as if typed in the console: the console, the scenes and the window
+    // follow it through commandStarted/commandFinished. Returns its id.
+    int announce(const QString &line);
+    void announceFinished(int id, int exitCode, const QString &out, const QString &err);
     void requestDetail(const QString &ref);
 
     [[nodiscard]] GuiStepGate *gate() const { return m_gate; }

@@ -11,7 +11,7 @@
 
 namespace strata::gui {
 
-LessonSession::LessonSession(EngineHost *host, QObject *parent) : QObject(parent)
+LessonSession::LessonSession(EngineHost *host, QObject *parent) : QObject(parent), m_host(host)
 {
     registerLessonTypes();
     m_worker = new LessonWorker(host->worker());
@@ -27,8 +27,18 @@ LessonSession::LessonSession(EngineHost *host, QObject *parent) : QObject(parent
         m_busy = std::max(0, m_busy - 1); // every request ends with one state
         emit stateChanged(s);
     });
-    connect(m_worker, &LessonWorker::commandStarted, this, &LessonSession::commandStarted);
-    connect(m_worker, &LessonWorker::commandFinished, this, &LessonSession::commandFinished);
+    // The runner's commands run one at a time, in order: announce each to the
+    // host so the console and the scenes see it like a typed line.
+    connect(m_worker, &LessonWorker::commandStarted, this, [this](const QString &line, bool byStudent) {
+        m_announced.enqueue(m_host->announce(line));
+        emit commandStarted(line, byStudent);
+    });
+    connect(m_worker, &LessonWorker::commandFinished, this,
+            [this](const QString &line, int rc, const QString &out, const QString &err, bool byStudent, bool counted) {
+                if (!m_announced.isEmpty())
+                    m_host->announceFinished(m_announced.dequeue(), rc, out, err);
+                emit commandFinished(line, rc, out, err, byStudent, counted);
+            });
     connect(m_worker, &LessonWorker::busyChanged, this, &LessonSession::busyChanged);
 }
 

@@ -7,6 +7,7 @@
 #include "lesson/LessonState.h"
 
 #include <QObject>
+#include <QQueue>
 
 namespace strata::gui {
 
@@ -43,7 +44,9 @@ signals:
 private:
     void call(const char *slot);
 
+    EngineHost *m_host;
     LessonWorker *m_worker;
+    QQueue<int> m_announced; // host command ids of the runner's commands in flight
     LessonStatePtr m_state;
     int m_busy = 0; // requests sent and not answered by a state yet
     bool m_opened = false;

@@ -30,8 +30,6 @@ LESSON_ZH = {
  '✘ Not yet: %1': '✘ 还不行：%1',
  'Next opens when every check holds': '所有检查通过后才能进入下一步',
  'The lesson could not be opened: %1': '无法打开课程：%1',
- 'lesson: typed by you': '课程：你输入的',
- 'lesson: run by the app': '课程：程序运行的',
  'lesson store %1': '课程存储 %1',
  'No lessons: %1': '没有课程：%1',
  'Lesson': '课程',

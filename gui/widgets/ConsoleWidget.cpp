@@ -39,29 +39,22 @@ ConsoleWidget::ConsoleWidget(EngineHost *host, QWidget *parent) : QWidget(parent
     layout->addWidget(m_output, 1);
     layout->addLayout(row);
     connect(m_input, &QLineEdit::returnPressed, this, &ConsoleWidget::submit);
-    connect(host, &EngineHost::commandStarted, this, [this](int, const QString &line) { appendCommand(line); });
-    connect(host, &EngineHost::commandFinished, this,
-            [this](int, int rc, const QString &out, const QString &err) { appendAnswer(rc, out, err); });
+    connect(host, &EngineHost::commandStarted, this, [this](int, const QString &line) {
+        m_output->appendPlainText(QStringLiteral("$ strata %1").arg(line));
+    });
+    connect(host, &EngineHost::commandFinished, this, [this](int, int rc, const QString &out, const QString &err) {
+        if (!out.isEmpty())
+            m_output->appendPlainText(out.endsWith('\n') ? out.chopped(1) : out);
+        if (!err.isEmpty())
+            m_output->appendHtml(QStringLiteral("<span style='color:#b03000'>%1</span>")
+                                     .arg((err.endsWith('\n') ? err.chopped(1) : err).toHtmlEscaped().replace('\n', "<br>")));
+        if (rc != 0)
+            m_output->appendPlainText(tr("(exit status %1)").arg(rc));
+        m_output->verticalScrollBar()->setValue(m_output->verticalScrollBar()->maximum());
+    });
     m_history = QSettings().value(QStringLiteral("console/history")).toStringList();
     m_historyPos = m_history.size();
     retranslate();
-}
-
-void ConsoleWidget::appendCommand(const QString &line, const QString &tag)
-{
-    m_output->appendPlainText(QStringLiteral("$ strata %1%2").arg(line, tag.isEmpty() ? QString() : "   # " + tag));
-}
-
-void ConsoleWidget::appendAnswer(int rc, const QString &out, const QString &err)
-{
-    if (!out.isEmpty())
-        m_output->appendPlainText(out.endsWith('\n') ? out.chopped(1) : out);
-    if (!err.isEmpty())
-        m_output->appendHtml(QStringLiteral("<span style='color:#b03000'>%1</span>")
-                                 .arg((err.endsWith('\n') ? err.chopped(1) : err).toHtmlEscaped().replace('\n', "<br>")));
-    if (rc != 0)
-        m_output->appendPlainText(tr("(exit status %1)").arg(rc));
-    m_output->verticalScrollBar()->setValue(m_output->verticalScrollBar()->maximum());
 }
 
 void ConsoleWidget::retranslate()

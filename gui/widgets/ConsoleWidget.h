@@ -31,9 +31,6 @@ public:
     [[nodiscard]] QStringList completionsFor(const QString &line) const;
     // Runs a line as if typed (history, transcript): what a click on a scene does.
     void runLine(const QString &line);
-    // A command run elsewhere (the lesson player) shown in the transcript; tag says by whom.
-    void appendCommand(const QString &line, const QString &tag = {});
-    void appendAnswer(int exitCode, const QString &out, const QString &err);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

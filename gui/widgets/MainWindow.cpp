@@ -202,13 +202,6 @@ void MainWindow::openLesson(const QString &numberOrId)
         tabifyDockWidget(m_inspectorDock, m_lessonDock);
         m_viewMenu->addAction(m_lessonDock->toggleViewAction());
         connect(m_lessonSession, &LessonSession::stateChanged, this, &MainWindow::onLessonState);
-        connect(m_lessonSession, &LessonSession::commandStarted, this, [this](const QString &line, bool student) {
-            m_console->appendCommand(line, student ? tr("lesson: typed by you") : tr("lesson: run by the app"));
-        });
-        connect(m_lessonSession, &LessonSession::commandFinished, this,
-                [this](const QString &, int rc, const QString &out, const QString &err, bool, bool) {
-                    m_console->appendAnswer(rc, out, err);
-                });
         retranslate();
     }
     m_lessonDock->show();

@@ -135,9 +135,9 @@ private slots:
         }
         QVERIFY(state()->atEnd);
         QVERIFY(!panel()->nextButton()->isEnabled());
-        // App and student commands show in the console, tagged.
-        QVERIFY(m_w->console()->transcript().contains("lesson: typed by you"));
-        QVERIFY(m_w->console()->transcript().contains("lesson: run by the app"));
+        // The student's and the app's commands show in the console (and reach the scenes) like typed lines.
+        QVERIFY(m_w->console()->transcript().contains("$ strata history strata/demo-web:1.0"));
+        QVERIFY(m_w->console()->transcript().contains("$ strata image inspect -f "));
     }
 
     void backShowsThePreviousStepAsLeft()
