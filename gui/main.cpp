@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// strata-gui [--root DIR] [--driver NAME] [--lang zh_CN|en] [--lesson N]
+// strata-gui [--root DIR] [--driver NAME] [--lang zh_CN|en] [--lesson N [--lesson-step K]]
 //            [--run 'COMMAND']... [--screenshot FILE]
 #include "app/Language.h"
 #include "widgets/MainWindow.h"
@@ -42,7 +42,10 @@ int main(int argc, char **argv)
                                   QStringLiteral("VIEW"));
     const QCommandLineOption path(QStringLiteral("path"), QStringLiteral("Select this path in the scene and explorer."),
                                   QStringLiteral("PATH"));
-    p.addOptions({root, driver, lang, lesson, run, image, shot, view, path});
+    const QCommandLineOption lessonStep(QStringLiteral("lesson-step"),
+                                        QStringLiteral("With --lesson: play steps 1..K (typing their commands) and stay on K."),
+                                        QStringLiteral("K"));
+    p.addOptions({root, driver, lang, lesson, lessonStep, run, image, shot, view, path});
     p.process(app);
 
     StartOptions o;
@@ -55,6 +58,7 @@ int main(int argc, char **argv)
     o.screenshot = p.value(shot);
     o.select = p.value(image);
     o.lesson = p.value(lesson).toInt();
+    o.lessonStep = p.value(lessonStep).toInt();
     o.view = p.value(view);
     o.path = p.value(path);
 

@@ -82,6 +82,20 @@ int EngineHost::run(const QString &line)
     return id;
 }
 
+int EngineHost::announce(const QString &line)
+{
+    const int id = m_nextId++;
+    emit commandStarted(id, line);
+    if (++m_pending == 1)
+        emit busyChanged(true);
+    return id;
+}
+
+void EngineHost::announceFinished(int id, int exitCode, const QString &out, const QString &err)
+{
+    finishCommand(id, exitCode, out, err);
+}
+
 void EngineHost::finishCommand(int id, int rc, const QString &out, const QString &err)
 {
     --m_pending;

@@ -26,9 +26,17 @@ public:
     // returns its id. Lines that cannot run in a console finish at once.
     int run(const QString &line);
     void refresh();
+    // A command another engine-thread object runs (the lesson player), shown
+    // as if typed in the console: the console, the scenes and the window
+    // follow it through commandStarted/commandFinished. Returns its id.
+    int announce(const QString &line);
+    void announceFinished(int id, int exitCode, const QString &out, const QString &err);
     void requestDetail(const QString &ref);
 
     [[nodiscard]] GuiStepGate *gate() const { return m_gate; }
+    // For objects that must live on the engine thread beside the worker (the lesson player's).
+    [[nodiscard]] QThread *engineThread() { return &m_thread; }
+    [[nodiscard]] EngineWorker *worker() const { return m_worker; }
     [[nodiscard]] EventPump *pump() const { return m_pump; }
     [[nodiscard]] bool isOpen() const { return m_open; }
     [[nodiscard]] int pendingCommands() const { return m_pending; }

@@ -103,9 +103,25 @@ void EngineWorker::open(bool ensureBuiltins)
     }
 }
 
+void EngineWorker::adoptEngine(engine::Engine *lessonEngine)
+{
+    if (lessonEngine && lessonEngine != m_lessonEngine) {
+        lessonEngine->events().subscribe([pump = m_pump](const engine::events::Event &e) { pump->push(e); });
+        lessonEngine->setStepGate(m_gate);
+    }
+    m_lessonEngine = lessonEngine;
+    refresh();
+}
+
+engine::Engine *EngineWorker::activeEngine() const
+{
+    return m_lessonEngine ? m_lessonEngine : m_engine.get();
+}
+
 void EngineWorker::runCommand(int id, const QStringList &args)
 {
-    if (!m_engine) {
+    engine::Engine *const active = activeEngine();
+    if (!active) {
         emit commandFinished(id, 1, {}, tr("Error: the engine is not open\n"));
         return;
     }
@@ -113,18 +129,18 @@ void EngineWorker::runCommand(int id, const QStringList &args)
     for (const auto &a : args)
         words.push_back(a.toStdString());
     std::ostringstream out, err;
-    m_engine->setStepGate(m_gate); // a CLI --step prompt must never outlive its command
+    active->setStepGate(m_gate); // a CLI --step prompt must never outlive its command
     // Attached containers write to file descriptors: give them pipes and drain
     // them while the command runs, so `run` shows the container's output here.
     PipeCapture capOut, capErr;
     const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     engine::cli::CliContext ctx(out, err);
-    ctx.useEngine(*m_engine);
+    ctx.useEngine(*active);
     ctx.inFd = devNull;
     ctx.outFd = capOut.writeFd();
     ctx.errFd = capErr.writeFd();
     const int rc = engine::cli::runCli(ctx, words);
-    m_engine->setStepGate(m_gate);
+    active->setStepGate(m_gate);
     ::close(devNull);
     const std::string attachedOut = capOut.finish(), attachedErr = capErr.finish();
     emit commandFinished(id, rc, QString::fromStdString(out.str() + attachedOut),
@@ -134,22 +150,23 @@ void EngineWorker::runCommand(int id, const QStringList &args)
 
 void EngineWorker::refresh()
 {
-    if (!m_engine)
+    engine::Engine *const active = activeEngine();
+    if (!active)
         return;
     try {
         auto s = std::make_shared<EngineSnapshot>();
-        s->info = m_engine->info();
-        s->images = m_engine->images();
-        s->containers = m_engine->containers(true);
+        s->info = active->info();
+        s->images = active->images();
+        s->containers = active->containers(true);
         for (const auto &c : s->containers)
             if (s->containerInspect.size() < 100)
-                s->containerInspect[c.id] = m_engine->inspectContainer(c.id).dump(2);
+                s->containerInspect[c.id] = active->inspectContainer(c.id).dump(2);
         for (const auto &c : s->containers) { // the disk-use chart: what each container owns
             try {
                 // Docker's SizeRw: the regular files and links of the container's
                 // layer, which is what `diff` sizes (D lines are hidden lower bytes).
                 std::uint64_t own = 0;
-                for (const auto &line : m_engine->diffContainer(c.id))
+                for (const auto &line : active->diffContainer(c.id))
                     if (line.kind != 'D')
                         own += line.size;
                 s->containerLayerBytes[c.id] = own;
@@ -157,10 +174,10 @@ void EngineWorker::refresh()
                 // removed or being removed meanwhile: the next snapshot settles it
             }
         }
-        s->volumes = m_engine->volumes();
+        s->volumes = active->volumes();
         for (const auto &v : s->volumes)
             if (s->volumeInspect.size() < 100) {
-                s->volumeInspect[v.name] = m_engine->inspectVolume(v.name).dump(2);
+                s->volumeInspect[v.name] = active->inspectVolume(v.name).dump(2);
                 s->volumeFiles[v.name] = listFiles(v.mountpoint, 40);
             }
         emit snapshot(s);
@@ -171,10 +188,11 @@ void EngineWorker::refresh()
 
 void EngineWorker::loadDetail(const QString &ref)
 {
-    if (!m_engine)
+    engine::Engine *const active = activeEngine();
+    if (!active)
         return;
     try {
-        emit detail(buildDetail(*m_engine, ref));
+        emit detail(buildDetail(*active, ref));
     } catch (const std::exception &e) {
         emit detailFailed(ref, QString::fromStdString(e.what()));
     }

@@ -25,6 +25,13 @@ public:
     // Builds the explorer's data for an image (engine thread; also for tests).
     static ImageDetailPtr buildDetail(engine::Engine &engine, const QString &ref);
 
+    // Engine thread. While a lesson is open the panels, the console and the
+    // scenes follow the lesson's own engine (LessonRunner owns it); nullptr
+    // returns to the student's store. The events of the adopted engine go to
+    // the same pump and it gets the same step gate.
+    void adoptEngine(engine::Engine *lessonEngine);
+    [[nodiscard]] engine::Engine *activeEngine() const;
+
 public slots:
     void open(bool ensureBuiltins);
     void runCommand(int id, const QStringList &args);
@@ -43,6 +50,7 @@ private:
     EventPump *m_pump;
     GuiStepGate *m_gate;
     std::unique_ptr<engine::Engine> m_engine;
+    engine::Engine *m_lessonEngine = nullptr; // not owned
 };
 
 } // namespace strata::gui

@@ -269,6 +269,8 @@ here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, here)
 from zh_CN_scenes import SCENES_ZH  # noqa: E402  (the mechanism scenes' strings)
 ZH.update(SCENES_ZH)
+from zh_CN_lesson import LESSON_ZH  # noqa: E402  (the lesson player's strings)
+ZH.update(LESSON_ZH)
 missing = fill(os.path.join(here, 'strata_gui_zh_CN.ts'), ZH.get)
 fill(os.path.join(here, 'strata_gui_en.ts'), lambda s: None)
 if missing:

@@ -11,6 +11,9 @@
 #include "core/EventText.h"
 #include "core/GuiStepGate.h"
 #include "core/Palette.h"
+#include "engine/lesson/LessonLibrary.h"
+#include "lesson/LessonPanel.h"
+#include "lesson/LessonSession.h"
 #include "models/EventLogModel.h"
 #include "models/ImageListModel.h"
 #include "models/RowTableModel.h"
@@ -193,9 +196,77 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     connect(poll, &QTimer::timeout, this, &MainWindow::checkSettled);
     poll->start(150);
     m_host->start(m_options.ensureBuiltins);
+    if (m_options.lesson > 0)
+        openLesson(QString::number(m_options.lesson));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The lesson worker lives on the engine thread: close it while that runs.
+    m_host->gate()->continueAll();
+    delete m_lessonSession;
+}
+
+void MainWindow::openLesson(const QString &numberOrId)
+{
+    if (!m_lessonSession) {
+        m_lessonSession = new LessonSession(m_host, this);
+        m_lessonPanel = new LessonPanel(m_lessonSession, this);
+        m_lessonPanel->setStepModeAction(m_stepModeAct);
+        m_lessonDock = new QDockWidget(this);
+        m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
+        m_lessonDock->setWidget(m_lessonPanel);
+        addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
+        tabifyDockWidget(m_inspectorDock, m_lessonDock);
+        m_viewMenu->addAction(m_lessonDock->toggleViewAction());
+        connect(m_lessonSession, &LessonSession::stateChanged, this, &MainWindow::onLessonState);
+        retranslate();
+    }
+    m_lessonDock->show();
+    m_lessonDock->raise();
+    resizeDocks({m_lessonDock}, {520}, Qt::Horizontal);
+    m_lessonStepPlayed = m_options.lessonStep <= 1;
+    m_lessonSession->open(numberOrId, m_options.lessonRoot);
+}
+
+void MainWindow::onLessonState(const LessonStatePtr &state)
+{
+    if (!m_lessonStepPlayed) {
+        m_lessonStepPlayed = true;
+        m_lessonSession->playTo(m_options.lessonStep);
+    }
+    // The step's scene: the scene switcher shows it, following its subject.
+    if (const auto &scene = state->step().scene) {
+        QStringList highlights;
+        for (const auto &h : scene->highlight)
+            highlights << QString::fromStdString(h);
+        const QString subject = QString::fromStdString(state->sceneSubject);
+        showScene(QString::fromStdString(scene->id), subject, highlights);
+        if (!subject.isEmpty() && m_images->rowOf(subject) >= 0)
+            selectImage(subject);
+    }
+    m_storeLabel->setText(tr("lesson store %1").arg(QString::fromStdString(state->root)));
+    if (!m_selected.isEmpty()) {
+        m_detailPending = true;
+        m_host->requestDetail(m_selected);
+    }
+}
+
+void MainWindow::buildLessonMenu()
+{
+    m_lessonMenu->clear();
+    const bool zh = currentLanguage() == QLatin1String("zh_CN");
+    try {
+        for (const auto &l : engine::lesson::loadLessons(engine::lesson::lessonsDir())) {
+            const QString title = QString::fromStdString(zh ? l.title.zh : l.title.en);
+            QAction *a = m_lessonMenu->addAction(tr("Lesson %1 · %2").arg(l.number).arg(title));
+            connect(a, &QAction::triggered, this, [this, n = l.number] { openLesson(QString::number(n)); });
+        }
+    } catch (const std::exception &e) {
+        QAction *a = m_lessonMenu->addAction(tr("No lessons: %1").arg(QString::fromStdString(e.what())));
+        a->setEnabled(false);
+    }
+}
 
 void MainWindow::buildActions()
 {
@@ -262,8 +333,6 @@ void MainWindow::buildActions()
     connect(m_langAct, &QAction::triggered, this, [] {
         setLanguage(currentLanguage() == QLatin1String("zh_CN") ? QStringLiteral("en") : QStringLiteral("zh_CN"));
     });
-    m_lessonAct = new QAction(this);
-    m_lessonAct->setEnabled(false);
     m_exportSvgAct = new QAction(this);
     m_exportSvgAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(m_exportSvgAct, &QAction::triggered, this, [this] { exportWithDialog(QStringLiteral("svg")); });
@@ -357,7 +426,6 @@ void MainWindow::buildMenus()
     m_viewMenu->addAction(m_langAct);
     menuBar()->addMenu(m_timelineDock->menu());
     m_lessonMenu = menuBar()->addMenu(QString());
-    m_lessonMenu->addAction(m_lessonAct);
     m_engineMenu = menuBar()->addMenu(QString());
     m_engineMenu->addAction(m_refreshAct);
     m_engineMenu->addAction(m_infoAct);
@@ -439,7 +507,9 @@ void MainWindow::retranslate()
     m_aboutAct->setText(tr("&About Strata"));
     m_langAct->setText(currentLanguage() == QLatin1String("zh_CN") ? QStringLiteral("EN") : QStringLiteral("中文"));
     m_langAct->setToolTip(tr("Switch the interface language (Ctrl+L)"));
-    m_lessonAct->setText(tr("Lessons arrive with the lesson player"));
+    buildLessonMenu();
+    if (m_lessonDock)
+        m_lessonDock->setWindowTitle(tr("Lesson"));
     m_speedLabel->setText(tr(" Speed ×%1 ").arg(m_speed->value() / 4.0, 0, 'g', 3));
     if (m_snapshot)
         onSnapshot(m_snapshot);
@@ -652,7 +722,9 @@ void MainWindow::onEvents(const EventBatch &batch)
 bool MainWindow::settled() const
 {
     return m_startupDone && !m_detailPending && m_detail && m_host->pendingCommands() == 0 && !m_scene->animating() &&
-           !m_scenes->animating();
+           !m_scenes->animating() &&
+           (!m_lessonSession || (m_lessonSession->state() && !m_lessonSession->busy() && m_lessonStepPlayed) ||
+            !m_lessonSession->error().isEmpty());
 }
 
 QString MainWindow::caption() const

@@ -7,6 +7,7 @@
 // remembered.
 
 #include "core/Snapshots.h"
+#include "lesson/LessonState.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -33,6 +34,8 @@ class LayerExplorer;
 class ConsoleWidget;
 class InspectorWidget;
 class EventLogWidget;
+class LessonSession;
+class LessonPanel;
 class ScenePanel;
 class TimelineDock;
 class ChartsPanel;
@@ -45,7 +48,9 @@ struct StartOptions {
     QString select;        // image to show first (default: the demo image)
     QString view;          // "stack" (default) or "explorer"
     QString path;          // a path to select in the scene and the explorer
-    int lesson = 0;
+    int lesson = 0;        // open the lesson player on lesson N (0 = none)
+    int lessonStep = 0;    // ... and play it up to step K (types the commands itself)
+    QString lessonRoot;    // the lesson's store (empty = <data>/strata/lessons/<id>)
     bool ensureBuiltins = true;
 };
 
@@ -81,6 +86,10 @@ public:
     [[nodiscard]] bool settled() const;
 
     void selectImage(const QString &ref);
+    // Opens the lesson player (a dock beside the scene) on lesson number or id.
+    void openLesson(const QString &numberOrId);
+    [[nodiscard]] LessonSession *lessonSession() const { return m_lessonSession; }
+    [[nodiscard]] LessonPanel *lessonPanel() const { return m_lessonPanel; }
     // The lesson player's entry point: show a scene by id (ScenePanel::sceneIds()),
     // following `subject`, with the named items lit ("state:paused", "layer:2" …).
     bool showScene(const QString &id, const QString &subject = {}, const QStringList &highlights = {});
@@ -107,6 +116,8 @@ private:
     void checkSettled();
     void showAbout();
     void exportWithDialog(const QString &suffix);
+    void buildLessonMenu();
+    void onLessonState(const LessonStatePtr &state);
     void loadArchive();
     void saveArchive();
 
@@ -135,8 +146,7 @@ private:
     QToolBar *m_stepBar;
     QMenu *m_fileMenu, *m_viewMenu, *m_lessonMenu, *m_engineMenu, *m_helpMenu;
     QAction *m_loadAct, *m_saveAct, *m_quitAct, *m_refreshAct, *m_infoAct, *m_stepModeAct, *m_stepAct,
-        *m_continueAct, *m_reducedMotionAct, *m_contrastAct, *m_presentAct, *m_aboutAct, *m_langAct,
-        *m_lessonAct;
+        *m_continueAct, *m_reducedMotionAct, *m_contrastAct, *m_presentAct, *m_aboutAct, *m_langAct;
     QLabel *m_speedLabel;
     QSlider *m_speed;
     QLabel *m_driverLabel, *m_modeLabel, *m_storeLabel, *m_countLabel, *m_stepLabel;
@@ -151,6 +161,10 @@ private:
     int m_stableTicks = 0;
     bool m_viewApplied = false;
     QString m_engineError;
+    LessonSession *m_lessonSession = nullptr;
+    LessonPanel *m_lessonPanel = nullptr;
+    QDockWidget *m_lessonDock = nullptr;
+    bool m_lessonStepPlayed = false;
 };
 
 } // namespace strata::gui

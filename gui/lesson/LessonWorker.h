@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Lives on the engine thread beside EngineWorker and owns the LessonRunner
+// (which owns the lesson's Engine on its own store). While a lesson is open
+// EngineWorker adopts that engine, so the panels, the console and the scenes
+// show the lesson's state. Every slot ends with a LessonState snapshot.
+
+#include "lesson/LessonState.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace strata::engine::lesson {
+class LessonRunner;
+}
+
+namespace strata::gui {
+
+class EngineWorker;
+
+class LessonWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit LessonWorker(EngineWorker *engineWorker);
+    ~LessonWorker() override;
+
+public slots:
+    // Loads lesson `numberOrId`, resets its store and enters step 1.
+    void open(const QString &numberOrId, const QString &root);
+    void submit(const QString &line);
+    void next();
+    void back();
+    void reset();
+    void evaluate();
+    void close();
+    // Plays steps 1..k itself (typing the expected commands, as `--auto`)
+    // and stays on step k: for --lesson-step and the README's screenshot.
+    void playTo(int step);
+
+signals:
+    void opened(bool ok, const QString &error);
+    void state(const strata::gui::LessonStatePtr &state);
+    void commandStarted(const QString &line, bool byStudent);
+    void commandFinished(const QString &line, int exitCode, const QString &out, const QString &err, bool byStudent,
+                         bool counted);
+    void busyChanged(bool busy);
+
+private:
+    void publish();
+    template <typename F> void guarded(F &&f);
+
+    EngineWorker *m_engineWorker;
+    std::shared_ptr<const engine::lesson::Lesson> m_lesson;
+    std::unique_ptr<engine::lesson::LessonRunner> m_runner;
+};
+
+} // namespace strata::gui

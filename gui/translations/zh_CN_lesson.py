@@ -1,0 +1,36 @@
+# Chinese for the lesson player (gui/lesson/, the Lesson menu and dock);
+# merged by fill_zh_CN.py.
+LESSON_ZH = {
+ 'Run': '运行',
+ '◀ Back': '◀ 上一步',
+ 'Show the previous step as you left it (the engine is not rolled back)': '回看上一步离开时的样子（引擎状态不会回退）',
+ '⟲ Reset': '⟲ 重置',
+ "Wipe this lesson's own store and start again at step 1 (your own images are not touched)":
+     '清空本课自己的存储，从第 1 步重新开始（不会动你自己的镜像）',
+ 'Check again': '重新检查',
+ 'Next ▶': '下一步 ▶',
+ "Checks on the engine's real state": '检查（看引擎的真实状态）',
+ 'What the commands printed': '命令的输出',
+ "Type the step's command and press Enter; other lines run as free exploration":
+     '输入这一步的命令并按回车；其他命令也会运行，算作自由探索',
+ 'Opening the lesson…': '正在打开课程…',
+ 'Lesson %1 · %2': '第 %1 课 · %2',
+ 'Exercise · step %1 of %2': '练习 · 第 %1 步，共 %2 步',
+ 'Step %1 of %2': '第 %1 步，共 %2 步',
+ 'Follows the notes: %1 — “%2”': '对应笔记：%1 —「%2」',
+ 'Your turn: %1': '轮到你了：%1',
+ 'Every command of this step has run. Explore freely, or go on.': '这一步的命令都已运行。可以自由探索，或者继续。',
+ "The app is running this step's commands…": '程序正在运行这一步的命令…',
+ 'free exploration: any strata command': '自由探索：任意 strata 命令',
+ 'exit status %1': '退出码 %1',
+ '✔ Every check holds: the lesson is complete!': '✔ 所有检查都通过：本课完成！',
+ '✔ Every check holds: press Next.': '✔ 所有检查都通过：请按“下一步”。',
+ "Not yet: type the step's command first.": '还不行：请先输入这一步的命令。',
+ 'Not yet: that command did not do it (exit status %1). Look at the hint.': '还不行：这条命令没有做到（退出码 %1）。看看提示。',
+ '✘ Not yet: %1': '✘ 还不行：%1',
+ 'Next opens when every check holds': '所有检查通过后才能进入下一步',
+ 'The lesson could not be opened: %1': '无法打开课程：%1',
+ 'lesson store %1': '课程存储 %1',
+ 'No lessons: %1': '没有课程：%1',
+ 'Lesson': '课程',
+}
