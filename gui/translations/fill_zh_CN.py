@@ -226,6 +226,7 @@ ZH = {
  'Export view as &PNG…': '将当前视图导出为 PNG(&P)…',
  'The scene, replay frame, chart or diagram shown, as an image at twice its size (Ctrl+Shift+E)': '把当前显示的场景、回放画面、图表或示意图导出为两倍大小的图片（Ctrl+Shift+E）',
  'Show the layer stack': '显示分层栈',
+ 'Show the scenes': '显示场景',
  'Show the layer explorer': '显示分层浏览器',
  'Show the charts': '显示图表',
  'Show the diagrams': '显示示意图',
