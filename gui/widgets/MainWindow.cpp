@@ -339,9 +339,9 @@ void MainWindow::buildActions()
     m_exportPngAct = new QAction(this);
     m_exportPngAct->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(m_exportPngAct, &QAction::triggered, this, [this] { exportWithDialog(QStringLiteral("png")); });
-    for (int i = 0; i < 4; ++i) { // Ctrl+1..4: the central tabs, keyboard first
+    for (int i = 0; i < 4; ++i) { // Alt+1..4: the central tabs (Ctrl+1..9 pick scenes)
         auto *a = new QAction(this);
-        a->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
+        a->setShortcut(QKeySequence(Qt::ALT | (Qt::Key_1 + i)));
         connect(a, &QAction::triggered, this, [this, i] { m_tabs->setCurrentIndex(i); });
         m_tabActs << a;
     }
@@ -575,7 +575,7 @@ void MainWindow::setPresentation(bool on)
     if (m_tabs->currentIndex() == 1) // the explorer is for one reader, not a room
         m_tabs->setCurrentIndex(0);
     menuBar()->setVisible(!on);
-    m_tabs->tabBar()->setVisible(!on); // Ctrl+1…4 still switch
+    m_tabs->tabBar()->setVisible(!on); // Alt+1…4 still switch
     statusBar()->setVisible(!on);
     m_stepBar->setVisible(!on);
     m_charts->setLargeType(on);
