@@ -194,11 +194,11 @@ private slots:
         m_w->activateWindow();
         QApplication::setActiveWindow(m_w.get());
         m_w->centralTabs()->setFocus();
-        QTest::keyClick(m_w.get(), Qt::Key_3, Qt::AltModifier);
+        QTest::keySequence(m_w.get(), QKeySequence(Qt::ALT | Qt::Key_3));
         QCOMPARE(m_w->centralTabs()->currentIndex(), 2);
-        QTest::keyClick(m_w.get(), Qt::Key_4, Qt::AltModifier);
+        QTest::keySequence(m_w.get(), QKeySequence(Qt::ALT | Qt::Key_4));
         QCOMPARE(m_w->centralTabs()->currentIndex(), 3);
-        QTest::keyClick(m_w.get(), Qt::Key_1, Qt::AltModifier);
+        QTest::keySequence(m_w.get(), QKeySequence(Qt::ALT | Qt::Key_1));
         QCOMPARE(m_w->centralTabs()->currentIndex(), 0);
         TimelinePlayer *player = m_w->timelineDock()->player();
         QVERIFY(player->isLive());
