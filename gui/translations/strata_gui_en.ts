@@ -1242,6 +1242,117 @@ created by: %4</source>
     </message>
 </context>
 <context>
+    <name>strata::gui::LessonPanel</name>
+    <message>
+        <source>The lesson could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the previous step as you left it (the engine is not rolled back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⟲ Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wipe this lesson&apos;s own store and start again at step 1 (your own images are not touched)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks on the engine&apos;s real state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the commands printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the step&apos;s command and press Enter; other lines run as free exploration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the lesson…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exercise · step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follows the notes: %1 — “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your turn: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every command of this step has run. Explore freely, or go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app is running this step&apos;s commands…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free exploration: any strata command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Every check holds: the lesson is complete!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Every check holds: press Next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet: that command did not do it (exit status %1). Look at the hint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ Not yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet: type the step&apos;s command first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next opens when every check holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>strata::gui::MainWindow</name>
     <message>
         <source>Name</source>
@@ -1416,10 +1527,6 @@ created by: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lessons arrive with the lesson player</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> Speed ×%1 </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1508,6 +1615,22 @@ created by: %4</source>
     </message>
     <message>
         <source>Scenes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lesson store %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lessons: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

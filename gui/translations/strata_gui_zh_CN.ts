@@ -1239,6 +1239,117 @@ chain_id %3
     </message>
 </context>
 <context>
+    <name>strata::gui::LessonPanel</name>
+    <message>
+        <source>The lesson could not be opened: %1</source>
+        <translation>无法打开课程：%1</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <source>Show the previous step as you left it (the engine is not rolled back)</source>
+        <translation>回看上一步离开时的样子（引擎状态不会回退）</translation>
+    </message>
+    <message>
+        <source>⟲ Reset</source>
+        <translation>⟲ 重置</translation>
+    </message>
+    <message>
+        <source>Wipe this lesson&apos;s own store and start again at step 1 (your own images are not touched)</source>
+        <translation>清空本课自己的存储，从第 1 步重新开始（不会动你自己的镜像）</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <source>Checks on the engine&apos;s real state</source>
+        <translation>检查（看引擎的真实状态）</translation>
+    </message>
+    <message>
+        <source>What the commands printed</source>
+        <translation>命令的输出</translation>
+    </message>
+    <message>
+        <source>Type the step&apos;s command and press Enter; other lines run as free exploration</source>
+        <translation>输入这一步的命令并按回车；其他命令也会运行，算作自由探索</translation>
+    </message>
+    <message>
+        <source>Opening the lesson…</source>
+        <translation>正在打开课程…</translation>
+    </message>
+    <message>
+        <source>Lesson %1 · %2</source>
+        <translation>第 %1 课 · %2</translation>
+    </message>
+    <message>
+        <source>Exercise · step %1 of %2</source>
+        <translation>练习 · 第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Follows the notes: %1 — “%2”</source>
+        <translation>对应笔记：%1 —「%2」</translation>
+    </message>
+    <message>
+        <source>Your turn: %1</source>
+        <translation>轮到你了：%1</translation>
+    </message>
+    <message>
+        <source>Every command of this step has run. Explore freely, or go on.</source>
+        <translation>这一步的命令都已运行。可以自由探索，或者继续。</translation>
+    </message>
+    <message>
+        <source>The app is running this step&apos;s commands…</source>
+        <translation>程序正在运行这一步的命令…</translation>
+    </message>
+    <message>
+        <source>free exploration: any strata command</source>
+        <translation>自由探索：任意 strata 命令</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>✔ Every check holds: the lesson is complete!</source>
+        <translation>✔ 所有检查都通过：本课完成！</translation>
+    </message>
+    <message>
+        <source>✔ Every check holds: press Next.</source>
+        <translation>✔ 所有检查都通过：请按“下一步”。</translation>
+    </message>
+    <message>
+        <source>Not yet: that command did not do it (exit status %1). Look at the hint.</source>
+        <translation>还不行：这条命令没有做到（退出码 %1）。看看提示。</translation>
+    </message>
+    <message>
+        <source>✘ Not yet: %1</source>
+        <translation>✘ 还不行：%1</translation>
+    </message>
+    <message>
+        <source>Not yet: type the step&apos;s command first.</source>
+        <translation>还不行：请先输入这一步的命令。</translation>
+    </message>
+    <message>
+        <source>Next opens when every check holds</source>
+        <translation>所有检查通过后才能进入下一步</translation>
+    </message>
+</context>
+<context>
     <name>strata::gui::MainWindow</name>
     <message>
         <source>Name</source>
@@ -1413,10 +1524,6 @@ chain_id %3
         <translation>切换界面语言（Ctrl+L）</translation>
     </message>
     <message>
-        <source>Lessons arrive with the lesson player</source>
-        <translation>课程将随课程播放器提供</translation>
-    </message>
-    <message>
         <source> Speed ×%1 </source>
         <translation> 速度 ×%1 </translation>
     </message>
@@ -1505,6 +1612,22 @@ chain_id %3
     <message>
         <source>Scenes</source>
         <translation>场景</translation>
+    </message>
+    <message>
+        <source>lesson store %1</source>
+        <translation>课程存储 %1</translation>
+    </message>
+    <message>
+        <source>Lesson %1 · %2</source>
+        <translation>第 %1 课 · %2</translation>
+    </message>
+    <message>
+        <source>No lessons: %1</source>
+        <translation>没有课程：%1</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
     </message>
 </context>
 <context>
