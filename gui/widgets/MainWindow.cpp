@@ -207,7 +207,7 @@ void MainWindow::openLesson(const QString &numberOrId)
     m_lessonDock->show();
     m_lessonDock->raise();
     resizeDocks({m_lessonDock}, {520}, Qt::Horizontal);
-    m_lessonStepPlayed = m_options.lessonStep <= 1;
+    m_lessonStepPlayed = m_options.lessonStep <= 0;
     m_lessonSession->open(numberOrId, m_options.lessonRoot);
 }
 
@@ -224,6 +224,8 @@ void MainWindow::onLessonState(const LessonStatePtr &state)
             highlights << QString::fromStdString(h);
         const QString subject = QString::fromStdString(state->sceneSubject);
         showScene(QString::fromStdString(scene->id), subject, highlights);
+        // An image subject is also selected (its layer stack); a container
+        // subject keeps the stack shown, which draws the container's slab.
         if (!subject.isEmpty() && m_images->rowOf(subject) >= 0)
             selectImage(subject);
     }
