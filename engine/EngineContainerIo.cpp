@@ -119,7 +119,21 @@ runtime::ExecResult Engine::execInContainer(const std::string &ref, const runtim
     Record r = m.loadFresh(ref);
     container::checkTransition(r.state, Verb::Exec, r.id, ref);
     m.bus.publish(events::EventKind::ContainerExecStarted, r.id, {{"name", r.plainName()}, {"args", spec.args}});
-    return runtime::exec(m.containers.dir(r.id), spec, inFd, outFd, errFd);
+    const runtime::ExecResult res = runtime::exec(m.containers.dir(r.id), spec, inFd, outFd, errFd);
+    // What the exec'd process wrote belongs in the container layer now, not
+    // only when PID 1 exits: the userspace driver copies it into diff/ (the
+    // UpperDir inspect shows), overlay just scans; both report the new
+    // entries as layer events for the scenes.
+    try {
+        r = m.loadFresh(ref);
+        if (r.state.running()) {
+            auto held = m.images.lock();
+            m.driverFor(r).sync(m.lowersOf(r), m.containers.dir(r.id), Impl::excludedPaths(r));
+        }
+    } catch (const Error &) {
+        // The exec itself succeeded; the next diff/commit/stop syncs anyway.
+    }
+    return res;
 }
 
 std::vector<runtime::ProcessInfo> Engine::containerTop(const std::string &ref)

@@ -121,15 +121,15 @@ void registerOn(CLI::App &app, CliContext &ctx)
     {
         auto f = std::make_shared<ExecFlags>();
         CLI::App *c = app.add_subcommand("exec", "Run a command in a running container");
-        c->add_option("container", f->ref, "CONTAINER")->required();
+        c->add_option("container", f->ref, "CONTAINER, then the COMMAND and ARGs to run in it")->required();
         c->add_flag("-i,--interactive", f->interactive, "Keep STDIN open even if not attached");
         c->add_flag("-t,--tty", f->tty, "Allocate a pseudo-TTY");
         c->add_option("-e,--env", f->env, "Set environment variables")->allow_extra_args(false);
         c->add_option("-w,--workdir", f->workdir, "Working directory inside the container");
         c->add_option("-u,--user", f->user, "Username or UID (format: <name|uid>[:<group|gid>])");
         c->prefix_command(true);
-    c->allow_extras();
-    c->fallthrough(false); // the command words are ours, not the parent's
+        c->allow_extras();
+        c->fallthrough(false); // the command words are ours, not the parent's
         c->callback([&ctx, f, c] { runExec(ctx, *f, c->remaining()); });
     }
     {

@@ -25,7 +25,7 @@ struct CreateFlags {
 
 void addCreateFlags(CLI::App *c, CreateFlags &f, bool run)
 {
-    c->add_option("image", f.image, "IMAGE")->required();
+    c->add_option("image", f.image, "IMAGE, then the COMMAND and ARGs to run in it (default: the image's)")->required();
     c->add_option("--name", f.name, "Assign a name to the container");
     c->add_option("-e,--env", f.env, "Set environment variables")->allow_extra_args(false);
     c->add_option("-w,--workdir", f.workdir, "Working directory inside the container");

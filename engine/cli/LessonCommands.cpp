@@ -326,9 +326,16 @@ private:
                     m_ctx.out << t("已经是第一步。\n", "This is the first step.\n");
                 continue;
             }
+            const Step &step = m_runner.currentStep();
+            if (line == "solution" && step.solution) {
+                m_ctx.out << "  ✎ " << step.solution->in(m_lang) << "\n";
+                continue;
+            }
             if (pending) {
                 if (line.empty() || line == "?") {
                     m_ctx.out << "  💡 " << pending->hint.value_or(Text{}).in(m_lang) << "\n";
+                    if (step.solution)
+                        m_ctx.out << t("  （输入 solution 查看答案）\n", "  (type solution to see the answer)\n");
                     continue;
                 }
                 (void)m_runner.submit(line);

@@ -298,7 +298,12 @@ Outcome containerFile(const Fields &f, Engine &engine)
 
 std::filesystem::path upperDirOf(Engine &engine, const std::string &name)
 {
-    const json j = engine.inspectContainer(name);
+    json j = engine.inspectContainer(name);
+    // The userspace driver records a running container's changes into its
+    // upper directory when asked (as `diff` does), not at each write; overlay
+    // writes there directly. Ask first so both drivers show the same layer.
+    if (j.at("GraphDriver").value("Name", "") != "overlay" && j.at("State").value("Running", false))
+        (void)engine.diffContainer(name);
     return j.at("GraphDriver").at("Data").at("UpperDir").get<std::string>();
 }
 

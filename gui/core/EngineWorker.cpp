@@ -161,6 +161,19 @@ void EngineWorker::refresh()
         for (const auto &c : s->containers)
             if (s->containerInspect.size() < 100)
                 s->containerInspect[c.id] = active->inspectContainer(c.id).dump(2);
+        for (const auto &c : s->containers) { // the disk-use chart: what each container owns
+            try {
+                // Docker's SizeRw: the regular files and links of the container's
+                // layer, which is what `diff` sizes (D lines are hidden lower bytes).
+                std::uint64_t own = 0;
+                for (const auto &line : active->diffContainer(c.id))
+                    if (line.kind != 'D')
+                        own += line.size;
+                s->containerLayerBytes[c.id] = own;
+            } catch (const std::exception &) {
+                // removed or being removed meanwhile: the next snapshot settles it
+            }
+        }
         s->volumes = active->volumes();
         for (const auto &v : s->volumes)
             if (s->volumeInspect.size() < 100) {

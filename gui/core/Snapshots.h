@@ -20,6 +20,7 @@ struct EngineSnapshot {
     std::vector<engine::ImageSummary> images;
     std::vector<engine::ContainerSummary> containers;
     std::map<std::string, std::string> containerInspect; // id -> `inspect` JSON, pretty
+    std::map<std::string, std::uint64_t> containerLayerBytes; // id -> own read-write layer bytes (SizeRw)
     std::vector<engine::VolumeSummary> volumes;
     std::map<std::string, std::string> volumeInspect; // name -> `volume inspect` JSON
     // name -> the first files in the volume's directory (path relative to it, bytes):

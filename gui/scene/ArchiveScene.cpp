@@ -67,8 +67,10 @@ ArchiveScene::ArchiveScene(QObject *parent) : EventScene(QStringLiteral("save-ex
         return a;
     };
     auto *save = archive(QStringLiteral("save"), kSaveX, [this] {
-        return m_saved ? QCoreApplication::translate("Archive", "image tar: %n layer tar(s) + config + manifest", nullptr, static_cast<int>(m_saved->layers.size()))
-                       : QCoreApplication::translate("Archive", "save -o image.tar IMAGE");
+        if (!m_saved)
+            return QCoreApplication::translate("Archive", "save -o image.tar IMAGE");
+        const int layers = static_cast<int>(m_saved->layers.size());
+        return QCoreApplication::translate("Archive", "image tar: %n layer tar(s) + config + manifest", nullptr, layers);
     }, [] { return QCoreApplication::translate("Archive", "history and every layer kept"); });
     save->detail = [this] { return m_saveOutput; };
     auto *exp = archive(QStringLiteral("export"), kExportX, [this] {

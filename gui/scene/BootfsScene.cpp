@@ -39,6 +39,7 @@ BootfsScene::BootfsScene(QObject *parent) : EventScene(QStringLiteral("bootfs"),
     kernel->title = [] { return QCoreApplication::translate("Bootfs", "host kernel (bootfs) — shared by all containers"); };
     kernel->detail = [this] { return QStringLiteral("uname -r = %1").arg(m_host); };
     kernel->setState(QStringLiteral("done"));
+    kernel->stateBadge = false;
     kernel->setData(HighlightData, QStringLiteral("kernel"));
     addItem(kernel);
 
@@ -90,7 +91,9 @@ void BootfsScene::rebuild()
         proc->icon = Icon::Gear;
         proc->titleSize = 17;
         proc->title = [c] { return c.name; };
-        proc->subtitle = [c] { return c.running ? QCoreApplication::translate("Bootfs", "running") : c.status; };
+        proc->subtitle = [c] {
+            return c.running ? QCoreApplication::translate("Bootfs", "running") : QCoreApplication::translate("Bootfs", "not running");
+        };
         proc->setState(c.running ? QStringLiteral("lit") : QStringLiteral("idle"));
         addItem(proc);
         auto *rw = new BoxItem(QStringLiteral("rw"), c.name, QSizeF(kColW, 44), Role::Container);
@@ -120,6 +123,12 @@ void BootfsScene::rebuild()
         addItem(sys);
     }
     applyHighlights();
+}
+
+void BootfsScene::retranslate()
+{
+    rebuild(); // badges are plain strings: make them again in the new language
+    EventScene::retranslate();
 }
 
 void BootfsScene::onSnapshot(const EngineSnapshotPtr &s)

@@ -23,6 +23,7 @@ class BootfsScene : public EventScene {
 public:
     explicit BootfsScene(QObject *parent = nullptr);
     void onSnapshot(const EngineSnapshotPtr &s) override;
+    void retranslate() override;
     [[nodiscard]] QString hostRelease() const { return m_host; }
     [[nodiscard]] QString insideRelease() const { return m_inside; }
 

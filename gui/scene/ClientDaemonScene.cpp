@@ -11,7 +11,7 @@ namespace strata::gui {
 
 namespace {
 
-const QRectF kClient(50, 170, 300, 170), kEngine(450, 170, 300, 170), kStore(850, 170, 290, 170);
+const QRectF kClient(40, 150, 270, 150), kEngine(460, 150, 270, 150), kStore(880, 150, 270, 150);
 constexpr int kRows = 6;
 
 BoxItem *asBox(QGraphicsItem *i)
@@ -57,7 +57,7 @@ void ClientDaemonScene::build()
              [] { return QCoreApplication::translate("ClientDaemon", "daemon (dockerd)"); });
     auto *store = endpoint(QStringLiteral("store"), kStore, Role::Store, Icon::Cylinder, [] { return QCoreApplication::translate("ClientDaemon", "Store"); },
                            [this] { return QCoreApplication::translate("ClientDaemon", "%n event(s) in the last command", nullptr, m_lastEvents); });
-    store->detail = [] { return QStringLiteral("images · layers · containers · volumes"); };
+    store->subtitleScale = 0.6;
 
     auto wire = [this](const QString &key, QPointF a, QPointF b, TextFn label) {
         auto *w = new ArrowItem(QStringLiteral("wire"), key);
@@ -73,7 +73,7 @@ void ClientDaemonScene::build()
     wire(QStringLiteral("store"), QPointF(kEngine.right() + 4, kEngine.center().y()), QPointF(kStore.left() - 4, kStore.center().y()),
          [] { return QCoreApplication::translate("ClientDaemon", "events"); });
 
-    m_packet = new BoxItem(QStringLiteral("packet"), QString(), QSizeF(300, 44), Role::Engine);
+    m_packet = new BoxItem(QStringLiteral("packet"), QString(), QSizeF(360, 44), Role::Engine);
     m_packet->titleSize = 16;
     m_packet->centred = true;
     m_packet->setZValue(5);
@@ -150,7 +150,7 @@ void ClientDaemonScene::handleCommand(const SceneCommand &c)
             asBox(item(QStringLiteral("endpoint"), QStringLiteral("client")))->setState(QStringLiteral("done"));
             asBox(item(QStringLiteral("endpoint"), QStringLiteral("engine")))->setState(QStringLiteral("lit"));
             asBox(item(QStringLiteral("endpoint"), QStringLiteral("store")))->setState(QStringLiteral("idle"));
-            const QPointF from(kClient.right() - 150, kClient.top() - 30), to(kEngine.left() + 0, kEngine.top() - 30);
+            const QPointF from(kClient.left(), kClient.top() - 56), to(kEngine.left() - 40, kEngine.top() - 56);
             if (reducedMotion()) {
                 m_packet->setPos(to);
             } else {
@@ -178,7 +178,7 @@ void ClientDaemonScene::handleCommand(const SceneCommand &c)
         asArrow(item(QStringLiteral("wire"), QStringLiteral("answer")))->setState(QStringLiteral("flow"));
         asBox(item(QStringLiteral("endpoint"), QStringLiteral("engine")))->setState(QStringLiteral("done"));
         asBox(item(QStringLiteral("endpoint"), QStringLiteral("client")))->setState(QStringLiteral("lit"));
-        const QPointF from(kEngine.left(), kEngine.bottom() - 10), to(kClient.right() - 150, kClient.bottom() - 10);
+        const QPointF from(kEngine.left() - 40, kEngine.bottom() + 14), to(kClient.left(), kClient.bottom() + 14);
         if (reducedMotion()) {
             m_packet->setPos(to);
         } else {

@@ -212,7 +212,7 @@ void CommitScene::buildNew()
         b->title = [i, digest, size] { return QStringLiteral("L%1  %2 · %3").arg(i + 1).arg(digest, humanBytes(static_cast<quint64>(size))); };
         b->subtitle = [by, top] { return top ? QCoreApplication::translate("Commit", "the container's changes, now read-only") : by; };
         b->setState(top ? QStringLiteral("lit") : QStringLiteral("done"));
-        b->badge = top ? QCoreApplication::translate("Commit", "new") : QStringLiteral("R/O");
+        b->badge = top ? QStringLiteral("+1") : QStringLiteral("R/O");
         b->setData(HighlightData, QStringLiteral("layer:%1").arg(i + 1));
         addItem(b);
         if (top)

@@ -76,7 +76,7 @@ void LayerStackScene::enqueue(Maker make)
 void LayerStackScene::runNext()
 {
     while (!m_queue.empty()) {
-        const bool rush = static_cast<int>(m_queue.size()) > kBacklog;
+        const bool rush = m_instant || static_cast<int>(m_queue.size()) > kBacklog;
         Maker make = std::move(m_queue.front());
         m_queue.pop_front();
         QAbstractAnimation *a = make(rush ? 0 : duration());
@@ -98,6 +98,25 @@ void LayerStackScene::runNext()
         return;
     }
     emit settled();
+}
+
+void LayerStackScene::finishAnimations()
+{
+    m_instant = true;
+    if (m_running && m_running->state() == QAbstractAnimation::Running)
+        m_running->setCurrentTime(m_running->totalDuration()); // finished → runNext() rushes the rest
+    else
+        runNext();
+    m_instant = false;
+}
+
+void LayerStackScene::reset()
+{
+    clearStack();
+    m_detail = nullptr;
+    m_loading = false;
+    m_selectedPath.clear();
+    m_caption.clear();
 }
 
 QAbstractAnimation *LayerStackScene::appear(QGraphicsObject *item, QPointF to, QPointF from)

@@ -43,6 +43,10 @@ public:
     void setSpeed(double speed) { m_speed = speed; }
     void setReducedMotion(bool on) { m_reducedMotion = on; }
     [[nodiscard]] bool animating() const;
+    // Jumps every queued animation to its end state now (timeline replay).
+    void finishAnimations();
+    // Back to an empty scene, as if just made (timeline replay).
+    void reset();
     [[nodiscard]] QString caption() const { return m_caption; }
     [[nodiscard]] ImageDetailPtr detail() const { return m_detail; }
 
@@ -96,6 +100,7 @@ private:
     bool m_loading = false; // slabs built from extract events, detail not yet shown
     double m_speed = 1.0;
     bool m_reducedMotion = false;
+    bool m_instant = false; // finishAnimations(): every queued animation jumps to its end
     QString m_caption;
     QString m_selectedPath;
     QString m_mountLower, m_mountUpper, m_mountWork, m_mountMerged;

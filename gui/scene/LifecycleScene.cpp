@@ -273,8 +273,8 @@ void LifecycleScene::refuse(const QString &verb, const QString &message)
     if (target && target->state() != QLatin1String("lit"))
         target->setState(QStringLiteral("refused"));
     QString text = message.trimmed();
-    const QString fromName = stateName(from), toName = stateName(to);
-    m_message->text = [text, verb, fromName, toName] {
+    m_message->text = [text, verb, from, to] {
+        const QString fromName = stateName(from), toName = stateName(to);
         return QCoreApplication::translate("Lifecycle", "<b>Refused:</b> no <code>%1</code> arrow leads from %2 to %3. The engine said:<br><code>%4</code>")
             .arg(verb, fromName, toName, text.toHtmlEscaped());
     };

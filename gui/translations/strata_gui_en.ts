@@ -73,6 +73,13 @@
         <source>export: the container&apos;s merged view — every layer at once — is written as one flat tar.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>image tar: %n layer tar(s) + config + manifest</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Bootfs</name>
@@ -142,6 +149,10 @@
     </message>
     <message>
         <source>uname -r inside the container printed %1, the host has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not running</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -272,10 +283,6 @@
     </message>
     <message>
         <source>the container&apos;s changes, now read-only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -827,6 +834,17 @@
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <source>%1 · %2 s · image %3 drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 s · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Volumes</name>
     <message>
         <source>&lt;b&gt;Volumes&lt;/b&gt; — data that lives beside the container, not in it</source>
@@ -901,6 +919,77 @@
     </message>
     <message>
         <source>%1 (mount point)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::ChartsPanel</name>
+    <message>
+        <source>Disk use of containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer sizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wasted space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image layers (read-only, shared)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the container&apos;s own read-write layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: sees %2, owns %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>without sharing: %1 × image = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on disk: image once + own layers = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image %1 alone: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No container of %1 yet: each one you create adds only its own thin layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One image, many containers: %1 (%2) is stored once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L%1 %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer sizes of %1: %2 in all (bottom = first layer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden by an upper layer (wasted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L%1 · %2 hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wasted space in %1: %2 hidden by upper layers still ships with it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1630,7 +1719,63 @@ created by: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagrams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export view as SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scene, replay frame, chart or diagram shown, as a vector picture for slides (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export view as &amp;PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scene, replay frame, chart or diagram shown, as an image at twice its size (Ctrl+Shift+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the scenes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the layer explorer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the diagrams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG pictures (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export view</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1674,6 +1819,85 @@ created by: %4</source>
     </message>
     <message>
         <source>&amp;Scenes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::TimelineDock</name>
+    <message>
+        <source>Replay %1/%2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events yet: run a command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live — </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay — </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⏮ Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rewind the drawing to the session&apos;s first event (Alt+Home)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One event back: the drawing is rebuilt, the engine is not touched (Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay the drawing from here at the chosen speed (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One event forward, animated (Alt+Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live ⏭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the present: the live scene (Alt+End)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every event of this session: drag to rewind the drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Speed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

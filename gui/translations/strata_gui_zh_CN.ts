@@ -71,6 +71,12 @@
         <source>export: the container&apos;s merged view — every layer at once — is written as one flat tar.</source>
         <translation>export：容器的统一视图——所有层合在一起——写成一个扁平的 tar。</translation>
     </message>
+    <message numerus="yes">
+        <source>image tar: %n layer tar(s) + config + manifest</source>
+        <translation>
+            <numerusform>镜像 tar：%n 个层 tar + 配置 + 清单</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Bootfs</name>
@@ -141,6 +147,10 @@
     <message>
         <source>uname -r inside the container printed %1, the host has %2.</source>
         <translation>容器里的 uname -r 输出 %1，宿主机是 %2。</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>未运行</translation>
     </message>
 </context>
 <context>
@@ -267,10 +277,6 @@
     <message>
         <source>the container&apos;s changes, now read-only</source>
         <translation>容器所做的修改，现在只读</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>新</translation>
     </message>
     <message>
         <source>The new image is the old layers plus one: %1 layers, and `history` has a new row on top (%2 rows).</source>
@@ -821,6 +827,17 @@
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <source>%1 · %2 s · image %3 drawn</source>
+        <translation>%1 · %2 秒 · 绘出镜像 %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 s · %3</source>
+        <translation>%1 · %2 秒 · %3</translation>
+    </message>
+</context>
+<context>
     <name>Volumes</name>
     <message>
         <source>&lt;b&gt;Volumes&lt;/b&gt; — data that lives beside the container, not in it</source>
@@ -895,6 +912,77 @@
     <message>
         <source>%1 (mount point)</source>
         <translation>%1（挂载点）</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::ChartsPanel</name>
+    <message>
+        <source>Disk use of containers</source>
+        <translation>容器的磁盘占用</translation>
+    </message>
+    <message>
+        <source>Layer sizes</source>
+        <translation>各层大小</translation>
+    </message>
+    <message>
+        <source>Wasted space</source>
+        <translation>浪费的空间</translation>
+    </message>
+    <message>
+        <source>image layers (read-only, shared)</source>
+        <translation>镜像层（只读，共享）</translation>
+    </message>
+    <message>
+        <source>the container&apos;s own read-write layer</source>
+        <translation>容器自己的可写层</translation>
+    </message>
+    <message>
+        <source>%1: sees %2, owns %3</source>
+        <translation>%1：看到 %2，自己只占 %3</translation>
+    </message>
+    <message>
+        <source>without sharing: %1 × image = %2</source>
+        <translation>如果不共享：%1 × 镜像 = %2</translation>
+    </message>
+    <message>
+        <source>on disk: image once + own layers = %1</source>
+        <translation>实际占用：镜像一份 + 各自的可写层 = %1</translation>
+    </message>
+    <message>
+        <source>image %1 alone: %2</source>
+        <translation>只有镜像 %1：%2</translation>
+    </message>
+    <message>
+        <source>No container of %1 yet: each one you create adds only its own thin layer</source>
+        <translation>%1 还没有容器：每创建一个，只多出它自己薄薄的一层</translation>
+    </message>
+    <message>
+        <source>One image, many containers: %1 (%2) is stored once</source>
+        <translation>一个镜像，多个容器：%1（%2）只存一份</translation>
+    </message>
+    <message>
+        <source>layer content</source>
+        <translation>层的内容</translation>
+    </message>
+    <message>
+        <source>L%1 %2 · %3</source>
+        <translation>第 %1 层 %2 · %3</translation>
+    </message>
+    <message>
+        <source>Layer sizes of %1: %2 in all (bottom = first layer)</source>
+        <translation>%1 各层大小：合计 %2（最下面是第一层）</translation>
+    </message>
+    <message>
+        <source>hidden by an upper layer (wasted)</source>
+        <translation>被上层遮住（浪费）</translation>
+    </message>
+    <message>
+        <source>L%1 · %2 hidden</source>
+        <translation>第 %1 层 · 被遮住 %2</translation>
+    </message>
+    <message>
+        <source>Wasted space in %1: %2 hidden by upper layers still ships with it</source>
+        <translation>%1 中浪费的空间：被上层遮住的 %2 仍随镜像一起分发</translation>
     </message>
 </context>
 <context>
@@ -1148,7 +1236,7 @@
     </message>
     <message>
         <source>Wasted space</source>
-        <translation>浪费空间</translation>
+        <translation>浪费的空间</translation>
     </message>
     <message>
         <source>Path</source>
@@ -1626,8 +1714,64 @@ chain_id %3
         <translation>没有课程：%1</translation>
     </message>
     <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Diagrams</source>
+        <translation>示意图</translation>
+    </message>
+    <message>
+        <source>&amp;Export view as SVG…</source>
+        <translation>将当前视图导出为 SVG(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The scene, replay frame, chart or diagram shown, as a vector picture for slides (Ctrl+E)</source>
+        <translation>把当前显示的场景、回放画面、图表或示意图导出为矢量图，用于幻灯片（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Export view as &amp;PNG…</source>
+        <translation>将当前视图导出为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The scene, replay frame, chart or diagram shown, as an image at twice its size (Ctrl+Shift+E)</source>
+        <translation>把当前显示的场景、回放画面、图表或示意图导出为两倍大小的图片（Ctrl+Shift+E）</translation>
+    </message>
+    <message>
+        <source>Show the scenes</source>
+        <translation>显示场景</translation>
+    </message>
+    <message>
+        <source>Show the layer explorer</source>
+        <translation>显示分层浏览器</translation>
+    </message>
+    <message>
+        <source>Show the charts</source>
+        <translation>显示图表</translation>
+    </message>
+    <message>
+        <source>Show the diagrams</source>
+        <translation>显示示意图</translation>
+    </message>
+    <message>
         <source>Lesson</source>
         <translation>课程</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>SVG pictures (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>导出视图</translation>
     </message>
 </context>
 <context>
@@ -1671,6 +1815,85 @@ chain_id %3
     <message>
         <source>&amp;Scenes</source>
         <translation>场景(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::TimelineDock</name>
+    <message>
+        <source>Replay %1/%2 — %3</source>
+        <translation>回放 %1/%2 — %3</translation>
+    </message>
+    <message>
+        <source>No events yet: run a command.</source>
+        <translation>还没有事件：先运行一条命令。</translation>
+    </message>
+    <message>
+        <source>Live — </source>
+        <translation>实时 — </translation>
+    </message>
+    <message>
+        <source>Replay — </source>
+        <translation>回放 — </translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>⏮ Start</source>
+        <translation>⏮ 开头</translation>
+    </message>
+    <message>
+        <source>Rewind the drawing to the session&apos;s first event (Alt+Home)</source>
+        <translation>把画面倒回到本次会话的第一个事件（Alt+Home）</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <source>One event back: the drawing is rebuilt, the engine is not touched (Alt+Left)</source>
+        <translation>后退一个事件：只重建画面，不动引擎（Alt+Left）</translation>
+    </message>
+    <message>
+        <source>▶ Replay</source>
+        <translation>▶ 回放</translation>
+    </message>
+    <message>
+        <source>Replay the drawing from here at the chosen speed (F6)</source>
+        <translation>按所选速度从这里回放画面（F6）</translation>
+    </message>
+    <message>
+        <source>Forward ▶</source>
+        <translation>前进 ▶</translation>
+    </message>
+    <message>
+        <source>One event forward, animated (Alt+Right)</source>
+        <translation>前进一个事件，带动画（Alt+Right）</translation>
+    </message>
+    <message>
+        <source>Live ⏭</source>
+        <translation>实时 ⏭</translation>
+    </message>
+    <message>
+        <source>Back to the present: the live scene (Alt+End)</source>
+        <translation>回到现在：实时场景（Alt+End）</translation>
+    </message>
+    <message>
+        <source>Every event of this session: drag to rewind the drawing</source>
+        <translation>本次会话的每个事件：拖动以倒回画面</translation>
+    </message>
+    <message>
+        <source>Timeline position</source>
+        <translation>时间线位置</translation>
+    </message>
+    <message>
+        <source>&amp;Speed</source>
+        <translation>速度(&amp;S)</translation>
     </message>
 </context>
 </TS>

@@ -90,7 +90,7 @@ SCENES_ZH = {
  '— the same kernel ✓': '——同一个内核 ✓', '— differs ✕': '——不同 ✕',
  "Containers share the host's kernel; an image brings only its root file system.": '容器共用宿主机的内核；镜像只带来自己的根文件系统。',
  'No containers yet: run one and it stands here on the kernel.': '还没有容器：运行一个，它就会站在这条内核上。',
- 'running': '运行中', 'rootfs': 'rootfs', 'no kernel': '无内核', 'syscalls': '系统调用',
+ 'running': '运行中', 'not running': '未运行', 'rootfs': 'rootfs', 'no kernel': '无内核', 'syscalls': '系统调用',
  "uname -r inside the container printed %1 — the host's own kernel: the image brought none.": '容器里的 uname -r 输出 %1 ——正是宿主机的内核：镜像没有带来内核。',
  'uname -r inside the container printed %1, the host has %2.': '容器里的 uname -r 输出 %1，宿主机是 %2。',
  # client-daemon

@@ -2,6 +2,10 @@
 #include "widgets/MainWindow.h"
 
 #include "app/Language.h"
+#include "charts/ChartsPanel.h"
+
+#include "classroom/ViewExport.h"
+#include "diagram/DiagramPanel.h"
 #include "core/EngineHost.h"
 #include "core/EventPump.h"
 #include "core/EventText.h"
@@ -15,6 +19,9 @@
 #include "models/RowTableModel.h"
 #include "scene/LayerStackScene.h"
 #include "scene/SceneView.h"
+#include "timeline/SessionTimeline.h"
+#include "timeline/TimelineDock.h"
+#include "timeline/TimelinePlayer.h"
 #include "widgets/ConsoleWidget.h"
 #include "widgets/EventLogWidget.h"
 #include "widgets/InspectorWidget.h"
@@ -22,6 +29,7 @@
 #include "widgets/ScenePanel.h"
 
 #include <QAction>
+#include <QChartView>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -35,6 +43,7 @@
 #include <QSettings>
 #include <QSlider>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -89,6 +98,10 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_scenes, QString());
     m_tabs->addTab(m_explorer, QString());
+    m_charts = new ChartsPanel(m_host, this);
+    m_tabs->addTab(m_charts, QString());
+    m_diagrams = new DiagramPanel(this);
+    m_tabs->addTab(m_diagrams, QString());
     setCentralWidget(m_tabs);
 
     buildActions();
@@ -97,6 +110,11 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     buildStatusBar();
 
     connect(m_scenes, &ScenePanel::commandWanted, m_console, &ConsoleWidget::runLine);
+    connect(m_scene, &LayerStackScene::captionChanged, this, [this](const QString &text) {
+        if (m_timelineDock->player()->isLive()) // while rewound, the caption is the replay's
+            m_caption->setText(text);
+    });
+    m_timelineDock->attach(m_scene, m_sceneView, m_caption);
     connect(m_scene, &LayerStackScene::pathClicked, this, [this](const QString &p) { m_explorer->selectPath(p); });
     connect(m_explorer, &LayerExplorer::pathSelected, m_scene, &LayerStackScene::selectPath);
     connect(m_host, &EngineHost::opened, this, [this](bool ok, const QString &error) {
@@ -264,7 +282,7 @@ void MainWindow::buildActions()
     m_quitAct->setShortcut(QKeySequence::Quit);
     connect(m_quitAct, &QAction::triggered, this, &QWidget::close);
     m_refreshAct = new QAction(this);
-    m_refreshAct->setShortcut(QKeySequence::Refresh);
+    m_refreshAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R)); // F5 is presentation mode (UX.md)
     connect(m_refreshAct, &QAction::triggered, this, [this] {
         m_host->refresh();
         if (!m_selected.isEmpty())
@@ -294,6 +312,7 @@ void MainWindow::buildActions()
     connect(m_reducedMotionAct, &QAction::toggled, this, [this](bool on) {
         m_scene->setReducedMotion(on);
         m_scenes->setReducedMotion(on);
+        m_timelineDock->player()->setReducedMotion(on);
         QSettings().setValue(QStringLiteral("scene/reducedMotion"), on);
     });
     m_contrastAct = new QAction(this);
@@ -301,6 +320,8 @@ void MainWindow::buildActions()
     connect(m_contrastAct, &QAction::toggled, this, [this](bool on) {
         Palette::setHighContrast(on);
         m_scene->retranslate();
+        m_diagrams->redraw();
+        m_charts->setLargeType(presenting());
         QSettings().setValue(QStringLiteral("scene/highContrast"), on);
     });
     m_presentAct = new QAction(this);
@@ -314,6 +335,18 @@ void MainWindow::buildActions()
     connect(m_langAct, &QAction::triggered, this, [] {
         setLanguage(currentLanguage() == QLatin1String("zh_CN") ? QStringLiteral("en") : QStringLiteral("zh_CN"));
     });
+    m_exportSvgAct = new QAction(this);
+    m_exportSvgAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_exportSvgAct, &QAction::triggered, this, [this] { exportWithDialog(QStringLiteral("svg")); });
+    m_exportPngAct = new QAction(this);
+    m_exportPngAct->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(m_exportPngAct, &QAction::triggered, this, [this] { exportWithDialog(QStringLiteral("png")); });
+    for (int i = 0; i < 4; ++i) { // Alt+1..4: the central tabs (Ctrl+1..9 pick scenes)
+        auto *a = new QAction(this);
+        a->setShortcut(QKeySequence(Qt::ALT | (Qt::Key_1 + i)));
+        connect(a, &QAction::triggered, this, [this, i] { m_tabs->setCurrentIndex(i); });
+        m_tabActs << a;
+    }
 
     m_stepBar = addToolBar(QString());
     m_stepBar->setObjectName(QStringLiteral("stepToolbar"));
@@ -362,6 +395,10 @@ void MainWindow::buildDocks()
     m_eventLog = new EventLogWidget(m_events, this);
     m_eventsDock = dock(m_eventLog, QStringLiteral("eventsDock"), Qt::BottomDockWidgetArea);
     splitDockWidget(m_consoleDock, m_eventsDock, Qt::Horizontal);
+    m_timelineDock = new TimelineDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_timelineDock);
+    tabifyDockWidget(m_eventsDock, m_timelineDock);
+    m_eventsDock->raise();
     resizeDocks({m_imagesDock, m_containersDock, m_volumesDock}, {260, 110, 90}, Qt::Vertical);
     resizeDocks({m_imagesDock, m_inspectorDock}, {300, 320}, Qt::Horizontal);
     resizeDocks({m_consoleDock}, {210}, Qt::Vertical);
@@ -373,16 +410,23 @@ void MainWindow::buildMenus()
     m_fileMenu->addAction(m_loadAct);
     m_fileMenu->addAction(m_saveAct);
     m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_exportSvgAct);
+    m_fileMenu->addAction(m_exportPngAct);
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAct);
     m_viewMenu = menuBar()->addMenu(QString());
-    for (QDockWidget *d : {m_imagesDock, m_containersDock, m_volumesDock, m_inspectorDock, m_consoleDock, m_eventsDock})
+    for (QDockWidget *d : {m_imagesDock, m_containersDock, m_volumesDock, m_inspectorDock, m_consoleDock, m_eventsDock,
+                           static_cast<QDockWidget *>(m_timelineDock)})
         m_viewMenu->addAction(d->toggleViewAction());
     m_viewMenu->addMenu(m_scenes->menu());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addActions(m_tabActs);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_reducedMotionAct);
     m_viewMenu->addAction(m_contrastAct);
     m_viewMenu->addAction(m_presentAct);
     m_viewMenu->addAction(m_langAct);
+    menuBar()->addMenu(m_timelineDock->menu());
     m_lessonMenu = menuBar()->addMenu(QString());
     m_engineMenu = menuBar()->addMenu(QString());
     m_engineMenu->addAction(m_refreshAct);
@@ -393,6 +437,16 @@ void MainWindow::buildMenus()
     m_engineMenu->addAction(m_continueAct);
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_aboutAct);
+    // Shortcuts keep working when presentation mode hides the menu bar.
+    for (QMenu *m : {m_fileMenu, m_viewMenu, m_timelineDock->menu(), m_engineMenu})
+        addActions(m->actions());
+    // Tab order: lists, the centre, inspector, console, events, timeline.
+    setTabOrder(m_imageView, m_containerView);
+    setTabOrder(m_containerView, m_volumeView);
+    setTabOrder(m_volumeView, m_tabs);
+    setTabOrder(m_tabs, m_inspector);
+    setTabOrder(m_inspector, m_console);
+    setTabOrder(m_console, m_eventLog);
 }
 
 void MainWindow::buildStatusBar()
@@ -416,6 +470,16 @@ void MainWindow::retranslate()
     setWindowTitle(tr("Strata — a container engine you can watch"));
     m_tabs->setTabText(0, tr("Scenes"));
     m_tabs->setTabText(1, tr("Layer explorer"));
+    m_tabs->setTabText(2, tr("Charts"));
+    m_tabs->setTabText(3, tr("Diagrams"));
+    m_exportSvgAct->setText(tr("&Export view as SVG…"));
+    m_exportSvgAct->setToolTip(tr("The scene, replay frame, chart or diagram shown, as a vector picture for slides (Ctrl+E)"));
+    m_exportPngAct->setText(tr("Export view as &PNG…"));
+    m_exportPngAct->setToolTip(tr("The scene, replay frame, chart or diagram shown, as an image at twice its size (Ctrl+Shift+E)"));
+    const QStringList tabNames{tr("Show the scenes"), tr("Show the layer explorer"), tr("Show the charts"),
+                               tr("Show the diagrams")};
+    for (int i = 0; i < m_tabActs.size(); ++i)
+        m_tabActs[i]->setText(tabNames.value(i));
     m_imagesDock->setWindowTitle(tr("Images"));
     m_containersDock->setWindowTitle(tr("Containers"));
     m_volumesDock->setWindowTitle(tr("Volumes"));
@@ -481,6 +545,10 @@ void MainWindow::keyPressEvent(QKeyEvent *e)
 {
     // Presentation keys: Space = Step, F = Continue, Esc = leave.
     if (m_presentAct->isChecked()) {
+        if (e->key() == Qt::Key_Space && (e->modifiers() & Qt::ShiftModifier)) {
+            m_timelineDock->player()->stepBack(); // Back replays the drawing, never the engine
+            return;
+        }
         if (e->key() == Qt::Key_Space) {
             m_host->gate()->step();
             return;
@@ -499,9 +567,20 @@ void MainWindow::keyPressEvent(QKeyEvent *e)
 
 void MainWindow::setPresentation(bool on)
 {
-    for (QDockWidget *d : {m_imagesDock, m_containersDock, m_volumesDock, m_inspectorDock, m_consoleDock, m_eventsDock})
+    if (m_presentAct->isChecked() != on) { // called directly: go through the action (F5, menu)
+        m_presentAct->setChecked(on);
+        return;
+    }
+    for (QDockWidget *d : {m_imagesDock, m_containersDock, m_volumesDock, m_inspectorDock, m_consoleDock, m_eventsDock,
+                           static_cast<QDockWidget *>(m_timelineDock)})
         d->setVisible(!on);
-    m_tabs->setCurrentIndex(0);
+    if (m_tabs->currentIndex() == 1) // the explorer is for one reader, not a room
+        m_tabs->setCurrentIndex(0);
+    menuBar()->setVisible(!on);
+    m_tabs->tabBar()->setVisible(!on); // Alt+1…4 still switch
+    statusBar()->setVisible(!on);
+    m_stepBar->setVisible(!on);
+    m_charts->setLargeType(on);
     QFont cf = m_caption->font();
     cf.setPointSizeF(QApplication::font().pointSizeF() * (on ? 1.35 * 1.6 : 1.35));
     m_caption->setFont(cf);
@@ -591,15 +670,19 @@ void MainWindow::onDetail(const ImageDetailPtr &d)
     m_detailPending = false;
     const bool changed = !m_detail || m_detail->id != d->id || m_detail->layers.size() != d->layers.size();
     m_detail = d;
-    if (changed || m_scene->detail() != d)
+    if (changed || m_scene->detail() != d) {
+        m_timelineDock->timeline()->recordImage(d);
         m_scene->showImage(d);
+    }
     m_explorer->setDetail(d);
+    m_charts->setDetail(d);
     m_inspector->setJson(tr("image inspect %1").arg(d->ref), QString::fromStdString(d->inspectJson));
 }
 
 void MainWindow::onEvents(const EventBatch &batch)
 {
     m_events->append(batch);
+    m_timelineDock->timeline()->recordEvents(batch);
     m_scene->onEvents(batch);
     m_scenes->onEvents(batch);
     bool imagesChanged = false;
@@ -684,6 +767,36 @@ bool MainWindow::showScene(const QString &id, const QString &subject, const QStr
 bool MainWindow::saveScreenshot(const QString &file)
 {
     return grab().save(file, "PNG");
+}
+
+bool MainWindow::presenting() const
+{
+    return m_presentAct->isChecked();
+}
+
+QGraphicsView *MainWindow::currentExportView() const
+{
+    switch (m_tabs->currentIndex()) {
+    case 2: return m_charts->currentView();
+    case 3: return m_diagrams->view();
+    default: return m_sceneView; // the live scene, or the replay frame while rewound
+    }
+}
+
+bool MainWindow::exportCurrentView(const QString &file)
+{
+    QString error;
+    const bool ok = exportView(currentExportView(), file, m_tabs->tabText(m_tabs->currentIndex()), &error);
+    statusBar()->showMessage(ok ? tr("Exported %1").arg(file) : error, 8000);
+    return ok;
+}
+
+void MainWindow::exportWithDialog(const QString &suffix)
+{
+    const QString filter = suffix == QLatin1String("svg") ? tr("SVG pictures (*.svg)") : tr("PNG images (*.png)");
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export view"), QStringLiteral("strata-view.") + suffix, filter);
+    if (!file.isEmpty())
+        exportCurrentView(file.endsWith(QLatin1Char('.') + suffix) ? file : file + QLatin1Char('.') + suffix);
 }
 
 void MainWindow::showAbout()

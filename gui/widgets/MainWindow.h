@@ -19,6 +19,7 @@ class QSlider;
 class QTabWidget;
 class QTableView;
 class QDockWidget;
+class QGraphicsView;
 class QMenu;
 
 namespace strata::gui {
@@ -36,6 +37,9 @@ class EventLogWidget;
 class LessonSession;
 class LessonPanel;
 class ScenePanel;
+class TimelineDock;
+class ChartsPanel;
+class DiagramPanel;
 
 struct StartOptions {
     engine::EngineOptions engine;
@@ -66,6 +70,16 @@ public:
     [[nodiscard]] ConsoleWidget *console() const { return m_console; }
     [[nodiscard]] InspectorWidget *inspector() const { return m_inspector; }
     [[nodiscard]] ScenePanel *scenes() const { return m_scenes; }
+    [[nodiscard]] TimelineDock *timelineDock() const { return m_timelineDock; }
+    [[nodiscard]] ChartsPanel *charts() const { return m_charts; }
+    [[nodiscard]] DiagramPanel *diagrams() const { return m_diagrams; }
+    [[nodiscard]] QTabWidget *centralTabs() const { return m_tabs; }
+    [[nodiscard]] bool presenting() const;
+    // The view of the current tab (scene or its replay, chart, diagram).
+    [[nodiscard]] QGraphicsView *currentExportView() const;
+    // Writes it as .svg or .png (by suffix); false with a message in the status bar.
+    bool exportCurrentView(const QString &file);
+    void setPresentation(bool on);
     [[nodiscard]] QString caption() const;
     [[nodiscard]] QString selectedImage() const { return m_selected; }
     // True when start-up commands ran, the selected image is drawn and no animation runs.
@@ -100,8 +114,8 @@ private:
     void onEvents(const EventBatch &batch);
     void runNextStartCommand();
     void checkSettled();
-    void setPresentation(bool on);
     void showAbout();
+    void exportWithDialog(const QString &suffix);
     void buildLessonMenu();
     void onLessonState(const LessonStatePtr &state);
     void loadArchive();
@@ -122,6 +136,11 @@ private:
     ConsoleWidget *m_console;
     InspectorWidget *m_inspector;
     EventLogWidget *m_eventLog;
+    TimelineDock *m_timelineDock = nullptr;
+    ChartsPanel *m_charts = nullptr;
+    DiagramPanel *m_diagrams = nullptr;
+    QAction *m_exportSvgAct = nullptr, *m_exportPngAct = nullptr;
+    QList<QAction *> m_tabActs;
     QTableView *m_imageView, *m_containerView, *m_volumeView;
     QDockWidget *m_imagesDock, *m_containersDock, *m_volumesDock, *m_inspectorDock, *m_consoleDock, *m_eventsDock;
     QToolBar *m_stepBar;

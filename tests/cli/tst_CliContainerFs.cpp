@@ -128,6 +128,19 @@ private Q_SLOTS:
         QVERIFY(bad.exitCode != 0);
     }
 
+    // A file written by `exec` is in the container layer (inspect's UpperDir)
+    // as soon as exec returns, with either driver (lesson 06 checks it there).
+    void execWritesReachTheUpperDirAtOnce()
+    {
+        if (!runOrSkip({"-d", "--name", "x1", "strata/busybox", "sleep", "600"}))
+            return;
+        QCOMPARE(strata({"exec", "x1", "sh", "-c", "echo by exec > /tmp/exec.txt"}).exitCode, 0);
+        const stdfs::path upper = out({"inspect", "-f", "{{.GraphDriver.Data.UpperDir}}", "x1"}).trimmed().toStdString();
+        QVERIFY2(stdfs::is_regular_file(upper / "tmp/exec.txt"), (upper / "tmp/exec.txt").c_str());
+        QCOMPARE(out({"inspect", "-f", "{{.State.Status}}", "x1"}).trimmed(), QStringLiteral("running"));
+        QCOMPARE(strata({"rm", "-f", "x1"}).exitCode, 0);
+    }
+
     void copyBothWaysAndRefuseAnEscape()
     {
         if (!runOrSkip({"--name", "c2", "strata/busybox", "sh", "-c", "mkdir -p /srv/app && echo cfg > /srv/app/app.conf && ln -s ../../../../../../tmp /evil"}))

@@ -60,7 +60,7 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, (r.out + r.err).c_str());
         QVERIFY(r.out.find("$ strata history strata/demo-web:1.0") != std::string::npos);
         QVERIFY(r.out.find("✔ lesson what-is-an-image: 7 steps and 1 exercises passed") != std::string::npos);
-        QVERIFY(r.out.find("image (镜像)") != std::string::npos); // glossary link rendered
+        QVERIFY2(r.out.find("images (镜像)") != std::string::npos, r.out.c_str()); // glossary link rendered
     }
 
     void interactiveRunAsksAndGatesNext()

@@ -24,10 +24,12 @@ private Q_SLOTS:
     {
         QCOMPARE(splitCommandLine("exec web sh -c 'echo hello > /srv/x'"),
                  (Words{"exec", "web", "sh", "-c", "echo hello > /srv/x"}));
-        QCOMPARE(splitCommandLine(R"(run b sh -c "trap 'exit 0' TERM; sleep 1")"),
+        QCOMPARE(splitCommandLine("run b sh -c \"trap 'exit 0' TERM; sleep 1\""),
                  (Words{"run", "b", "sh", "-c", "trap 'exit 0' TERM; sleep 1"}));
-        QCOMPARE(splitCommandLine(R"(a "x\"y\\z" 'p\q')"), (Words{"a", "x\"y\\z", "p\\q"}));
-        QCOMPARE(splitCommandLine(R"(a b\ c \'d)"), (Words{"a", "b c", "'d"}));
+        // a "x\"y\\z" 'p\q'  ->  a | x"y\z | p\q
+        QCOMPARE(splitCommandLine("a \"x\\\"y\\\\z\" 'p\\q'"), (Words{"a", "x\"y\\z", "p\\q"}));
+        // a b\ c \'d  ->  a | b c | 'd
+        QCOMPARE(splitCommandLine("a b\\ c \\'d"), (Words{"a", "b c", "'d"}));
         QCOMPARE(splitCommandLine("a '' \"\""), (Words{"a", "", ""})); // empty words are words
         QCOMPARE(splitCommandLine("a'b'\"c\"d"), (Words{"abcd"}));
     }
@@ -64,10 +66,10 @@ private Q_SLOTS:
 
     void glossaryRendering()
     {
-        const Glossary g = Glossary::fromJson(
-            R"({"terms":[{"id":"container-layer","zh_CN":"容器层","en":"container layer",
-                "definition":{"zh_CN":"可写层","en":"the writable layer"}}]})",
-            "test");
+        const Glossary g = Glossary::fromJson("{\"terms\":[{\"id\":\"container-layer\",\"zh_CN\":\"容器层\","
+                                              "\"en\":\"container layer\",\"definition\":{\"zh_CN\":\"可写层\","
+                                              "\"en\":\"the writable layer\"}}]}",
+                                              "test");
         QVERIFY(g.problems().empty());
         const std::string md = "写在[容器层](glossary:container-layer)里，见 [docs](https://x) 和 **`diff`**";
         QCOMPARE(renderPlain(md, g, Lang::ZhCN), std::string("写在容器层 (container layer)里，见 docs 和 diff"));
@@ -76,7 +78,8 @@ private Q_SLOTS:
         const auto links = glossaryLinks(md);
         QCOMPARE(links.size(), std::size_t{1});
         QCOMPARE(links[0].id, std::string("container-layer"));
-        const Glossary bad = Glossary::fromJson(R"({"terms":[{"id":"a","zh_CN":"","en":"x"},{"id":"a","zh_CN":"y","en":"x"}]})", "t");
+        const Glossary bad = Glossary::fromJson(
+            "{\"terms\":[{\"id\":\"a\",\"zh_CN\":\"\",\"en\":\"x\"},{\"id\":\"a\",\"zh_CN\":\"y\",\"en\":\"x\"}]}", "t");
         QVERIFY(bad.problems().size() >= 3); // empty zh, missing definitions, duplicate id
     }
 };

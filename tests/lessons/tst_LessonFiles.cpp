@@ -2,6 +2,7 @@
 // Every lesson file and the glossary: the schema, the rules a schema cannot
 // say (both languages, glossary links, hints, ${var}s captured before use),
 // and every cited note file and heading in ../shared/notes.
+#include "engine/lesson/CheckEvaluator.h"
 #include "engine/lesson/Glossary.h"
 #include "engine/lesson/JsonSchema.h"
 #include "engine/lesson/LessonLibrary.h"
@@ -9,7 +10,9 @@
 
 #include <QtTest/QTest>
 
+#include <algorithm>
 #include <fstream>
+#include <set>
 
 using namespace strata::engine::lesson;
 namespace fs = std::filesystem;
@@ -109,9 +112,10 @@ private Q_SLOTS:
         }
         for (const auto &[where, t] : texts) {
             QVERIFY2(!t->zh.empty() && !t->en.empty(), where.c_str());
-            // The Chinese text is Chinese: it holds at least one CJK character
-            // (a copy of the English in zh_CN would be a missing translation).
-            const bool cjk = t->zh.find_first_of("\xe4\xe5\xe6\xe7\xe8\xe9") != std::string::npos;
+            // The Chinese text is Chinese: it holds at least one non-ASCII
+            // character (CJK or full-width punctuation); a copy of the English
+            // in zh_CN would be a missing translation.
+            const bool cjk = std::any_of(t->zh.begin(), t->zh.end(), [](char c) { return (c & 0x80) != 0; });
             const bool commandOnly = t->zh == t->en; // hints that are a command line
             QVERIFY2(cjk || commandOnly, (where + ": zh_CN is not Chinese: " + t->zh).c_str());
         }

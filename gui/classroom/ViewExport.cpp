@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "classroom/ViewExport.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QFileInfo>
+#include <QGraphicsScene>
+#include <QGraphicsView>
+#include <QImage>
+#include <QPainter>
+#include <QSaveFile>
+#include <QBuffer>
+#include <QSvgGenerator>
+
+namespace strata::gui {
+
+namespace {
+
+bool writeAll(const QString &file, const QByteArray &bytes, QString *error)
+{
+    QSaveFile f(file); // atomic: a half-written export never replaces a good one
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
+        if (error)
+            *error = QStringLiteral("cannot write %1: %2").arg(file, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool exportScene(QGraphicsScene *scene, const QString &file, const QString &title, QString *error, QRectF source)
+{
+    if (!scene) {
+        if (error)
+            *error = QStringLiteral("nothing to export to %1: no scene").arg(file);
+        return false;
+    }
+    const QRectF r = source.isNull() ? scene->sceneRect() : source;
+    const QString suffix = QFileInfo(file).suffix().toLower();
+    QByteArray bytes;
+    if (suffix == QLatin1String("svg")) {
+        QBuffer buf(&bytes);
+        buf.open(QIODevice::WriteOnly);
+        QSvgGenerator gen;
+        gen.setOutputDevice(&buf);
+        gen.setSize(r.size().toSize());
+        gen.setViewBox(QRectF(QPointF(0, 0), r.size()));
+        gen.setTitle(title);
+        gen.setDescription(QStringLiteral("Strata — a container engine you can watch"));
+        QPainter p(&gen);
+        p.setRenderHint(QPainter::Antialiasing);
+        scene->render(&p, QRectF(QPointF(0, 0), r.size()), r);
+        p.end();
+    } else if (suffix == QLatin1String("png")) {
+        QImage img((r.size() * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
+        img.fill(scene->backgroundBrush().style() == Qt::NoBrush ? QColor(Qt::white) : scene->backgroundBrush().color());
+        QPainter p(&img);
+        p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+        scene->render(&p, QRectF(QPointF(0, 0), r.size() * 2), r);
+        p.end();
+        QBuffer buf(&bytes);
+        buf.open(QIODevice::WriteOnly);
+        img.save(&buf, "PNG");
+    } else {
+        if (error)
+            *error = QStringLiteral("cannot export to %1: the name must end in .svg or .png").arg(file);
+        return false;
+    }
+    return writeAll(file, bytes, error);
+}
+
+bool exportView(QGraphicsView *view, const QString &file, const QString &title, QString *error)
+{
+    if (!view) {
+        if (error)
+            *error = QStringLiteral("nothing to export to %1: no view").arg(file);
+        return false;
+    }
+    // A chart's scene is the view's whole canvas: export just the chart.
+    if (auto *chart = qobject_cast<QChartView *>(view); chart && chart->chart())
+        return exportScene(view->scene(), file, title, error, chart->chart()->geometry());
+    return exportScene(view->scene(), file, title, error);
+}
+
+} // namespace strata::gui
