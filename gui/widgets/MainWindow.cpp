@@ -620,7 +620,9 @@ void MainWindow::onSnapshot(const EngineSnapshotPtr &s)
     m_driverLabel->setText(tr("driver %1").arg(QString::fromStdString(s->info.driver)));
     m_driverLabel->setToolTip(QString::fromStdString(s->info.driverReason));
     m_modeLabel->setText(s->info.rootless ? tr("rootless") : tr("root"));
-    m_storeLabel->setText(tr("store %1").arg(QString::fromStdString(s->info.root)));
+    // While a lesson is open the worker shows the lesson's engine: say so.
+    m_storeLabel->setText((m_lessonSession && m_lessonSession->state() ? tr("lesson store %1") : tr("store %1"))
+                              .arg(QString::fromStdString(s->info.root)));
     m_countLabel->setText(tr("%n image(s)", nullptr, static_cast<int>(s->info.images)));
     if (m_selected.isEmpty() || m_images->rowOf(m_selected) < 0) {
         const int row = std::max(0, m_images->rowOf(m_options.select));
