@@ -67,6 +67,7 @@ LessonPanel::LessonPanel(LessonSession *session, QWidget *parent) : QWidget(pare
     } catch (const std::exception &) {
         // No glossary: links stay plain text; the validator tests catch this in CI.
     }
+    m_narration->setMinimumHeight(150);
     m_note = label(this, "lessonNote", 0.9);
     m_note->setStyleSheet(QStringLiteral("color:#5a6270"));
     m_hint = label(this, "lessonHint", 1.1);
@@ -84,14 +85,14 @@ LessonPanel::LessonPanel(LessonSession *session, QWidget *parent) : QWidget(pare
     m_checks = new QListWidget(this);
     m_checks->setObjectName(QStringLiteral("lessonChecks"));
     m_checks->setWordWrap(true);
-    m_checks->setMaximumHeight(130);
+    m_checks->setMaximumHeight(96);
     m_verdict = label(this, "lessonVerdict", 1.1, true);
     m_outputTitle = label(this, "lessonOutputTitle", 1.0, true);
     m_output = new QPlainTextEdit(this);
     m_output->setObjectName(QStringLiteral("lessonOutput"));
     m_output->setReadOnly(true);
     m_output->setFont(mono);
-    m_output->setMaximumHeight(170);
+    m_output->setMaximumHeight(120);
     m_output->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_back = new QPushButton(this);
     m_back->setObjectName(QStringLiteral("lessonBack"));
@@ -240,6 +241,7 @@ void LessonPanel::showState(const LessonStatePtr &state)
         print(r);
     m_output->setPlainText(out.join('\n'));
     m_output->moveCursor(QTextCursor::End);
+    m_output->moveCursor(QTextCursor::StartOfLine); // the last line from its start ("$ strata …")
 
     m_checks->clear();
     QString firstWhy;

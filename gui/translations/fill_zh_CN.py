@@ -162,7 +162,6 @@ ZH = {
  'Presentation mode': '演示模式',
  '&About Strata': '关于 Strata(&A)',
  'Switch the interface language (Ctrl+L)': '切换界面语言（Ctrl+L）',
- 'Lessons arrive with the lesson player': '课程将随课程播放器提供',
  ' Speed ×%1 ': ' 速度 ×%1 ',
  'engine starting…': '引擎启动中…',
  'Opening the image store and making the built-in images…': '正在打开镜像存储并生成内置镜像…',

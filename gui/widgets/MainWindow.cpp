@@ -225,7 +225,7 @@ void MainWindow::openLesson(const QString &numberOrId)
     m_lessonDock->show();
     m_lessonDock->raise();
     resizeDocks({m_lessonDock}, {520}, Qt::Horizontal);
-    m_lessonStepPlayed = m_options.lessonStep <= 1;
+    m_lessonStepPlayed = m_options.lessonStep <= 0;
     m_lessonSession->open(numberOrId, m_options.lessonRoot);
 }
 
@@ -242,6 +242,8 @@ void MainWindow::onLessonState(const LessonStatePtr &state)
             highlights << QString::fromStdString(h);
         const QString subject = QString::fromStdString(state->sceneSubject);
         showScene(QString::fromStdString(scene->id), subject, highlights);
+        // An image subject is also selected (its layer stack); a container
+        // subject keeps the stack shown, which draws the container's slab.
         if (!subject.isEmpty() && m_images->rowOf(subject) >= 0)
             selectImage(subject);
     }
@@ -618,7 +620,9 @@ void MainWindow::onSnapshot(const EngineSnapshotPtr &s)
     m_driverLabel->setText(tr("driver %1").arg(QString::fromStdString(s->info.driver)));
     m_driverLabel->setToolTip(QString::fromStdString(s->info.driverReason));
     m_modeLabel->setText(s->info.rootless ? tr("rootless") : tr("root"));
-    m_storeLabel->setText(tr("store %1").arg(QString::fromStdString(s->info.root)));
+    // While a lesson is open the worker shows the lesson's engine: say so.
+    m_storeLabel->setText((m_lessonSession && m_lessonSession->state() ? tr("lesson store %1") : tr("store %1"))
+                              .arg(QString::fromStdString(s->info.root)));
     m_countLabel->setText(tr("%n image(s)", nullptr, static_cast<int>(s->info.images)));
     if (m_selected.isEmpty() || m_images->rowOf(m_selected) < 0) {
         const int row = std::max(0, m_images->rowOf(m_options.select));
