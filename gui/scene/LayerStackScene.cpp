@@ -202,10 +202,13 @@ SlabItem *LayerStackScene::addLayerSlab(int index, int count)
         m_layers.resize(static_cast<std::size_t>(index) + 1);
     m_layers[static_cast<std::size_t>(index)] = slab;
     QPointer<SlabItem> p(slab);
-    const QPointF to = r.topLeft();
-    enqueue([this, p, to](int ms) -> QAbstractAnimation * {
+    enqueue([this, p](int ms) -> QAbstractAnimation * {
         if (!p)
             return nullptr;
+        // Where the slab belongs when it is drawn, not when it was queued: a
+        // base layer extracted for another image (the built-ins share it) is
+        // queued as the top of a one-layer stack and must land at the bottom.
+        const QPointF to = slabRect(p->layerIndex, static_cast<int>(m_layers.size())).topLeft();
         auto *a = appear(p, to, to - QPointF(0, 120));
         setDurations(a, ms);
         return a;
@@ -305,6 +308,12 @@ void LayerStackScene::showImage(const ImageDetailPtr &detail)
         s->update();
     }
     layoutStack(false);
+    // Slabs still flying in were aimed at the stack as it was then (a shared
+    // base layer arrives as a one-layer stack): settle them once they land.
+    enqueue([this](int) -> QAbstractAnimation * {
+        layoutStack(false);
+        return nullptr;
+    });
     buildPlane();
     buildDirLabels();
     if (!sameImage) // a redraw of the same image keeps the last event's caption

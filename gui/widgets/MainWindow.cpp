@@ -224,7 +224,7 @@ void MainWindow::openLesson(const QString &numberOrId)
     }
     m_lessonDock->show();
     m_lessonDock->raise();
-    resizeDocks({m_lessonDock}, {520}, Qt::Horizontal);
+    resizeDocks({m_imagesDock, m_lessonDock}, {260, 520}, Qt::Horizontal); // the lists stay readable beside it
     m_lessonStepPlayed = m_options.lessonStep <= 0;
     m_lessonSession->open(numberOrId, m_options.lessonRoot);
 }
