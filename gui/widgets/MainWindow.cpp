@@ -781,7 +781,12 @@ QGraphicsView *MainWindow::currentExportView() const
     switch (m_tabs->currentIndex()) {
     case 2: return m_charts->currentView();
     case 3: return m_diagrams->view();
-    default: return m_sceneView; // the live scene, or the replay frame while rewound
+    default: {
+        // The mechanism scene shown; the layer stack's view also carries the
+        // timeline's replay frame while rewound.
+        QGraphicsView *v = m_scenes->view(m_scenes->currentScene());
+        return v ? v : m_sceneView;
+    }
     }
 }
 

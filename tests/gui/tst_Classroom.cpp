@@ -14,6 +14,8 @@
 #include "timeline/TimelineDock.h"
 #include "timeline/TimelinePlayer.h"
 #include "widgets/MainWindow.h"
+#include "widgets/ScenePanel.h"
+#include "scene/SceneView.h"
 
 #include <QAbstractBarSeries>
 #include <QApplication>
@@ -165,6 +167,12 @@ private slots:
         QTabWidget *tabs = m_w->centralTabs();
         tabs->setCurrentIndex(0);
         exportBoth(QStringLiteral("export-scene"));
+        for (const QString &id : ScenePanel::sceneIds()) { // every mechanism scene, as shown
+            QVERIFY(m_w->showScene(id, QString(), {}));
+            QCOMPARE(m_w->currentExportView(), static_cast<QGraphicsView *>(m_w->scenes()->view(id)));
+            exportBoth(QStringLiteral("export-scene-%1").arg(id));
+        }
+        m_w->showScene(QStringLiteral("layer-stack"), QString(), {});
         tabs->setCurrentIndex(2);
         for (int i = 0; i < ChartsPanel::Count; ++i) {
             m_w->charts()->setCurrent(i);
