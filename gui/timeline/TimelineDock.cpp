@@ -70,6 +70,10 @@ TimelineDock::TimelineDock(QWidget *parent)
     m_where = new QLabel(w);
     m_where->setObjectName(QStringLiteral("timelineWhere"));
     m_where->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // An event's sentence can be long; unwrapped it would set the whole
+    // window's minimum width.
+    m_where->setWordWrap(true);
+    m_where->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     col->addWidget(m_where);
     setWidget(w);
     setTabOrder(m_slider, m_speed);
