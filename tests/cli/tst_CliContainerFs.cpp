@@ -29,13 +29,9 @@ class TestCliContainerFs : public QObject {
     QTemporaryDir m_root;
     QTemporaryDir m_host;
 
-    RunResult strata(QStringList args, const std::string &in = {})
+    RunResult strata(const QStringList &args, const std::string &in = {})
     {
-        args.prepend(QStringLiteral(STRATA_TEST_DRIVER));
-        args.prepend(QStringLiteral("--driver"));
-        args.prepend(m_root.path());
-        args.prepend(QStringLiteral("--root"));
-        return runStrata(args, in);
+        return strata::test::runStrataOn(m_root.path(), QStringLiteral(STRATA_TEST_DRIVER), args, in);
     }
 
     QString out(const QStringList &args)

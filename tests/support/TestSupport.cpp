@@ -54,6 +54,15 @@ RunResult runStrata(const QStringList &args, const std::string &stdinData, int t
     return runProgram(QString::fromStdString((binaryDir() / "strata").string()), args, stdinData, timeoutMs);
 }
 
+RunResult runStrataOn(const QString &root, const QString &driver, QStringList args, const std::string &stdinData)
+{
+    args.prepend(driver);
+    args.prepend(QStringLiteral("--driver"));
+    args.prepend(root);
+    args.prepend(QStringLiteral("--root"));
+    return runStrata(args, stdinData);
+}
+
 std::string readFile(const std::filesystem::path &p)
 {
     std::ifstream in(p, std::ios::binary);

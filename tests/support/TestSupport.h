@@ -24,6 +24,8 @@ struct RunResult {
 
 // Runs `strata args...` with optional stdin; waits up to `timeoutMs`.
 RunResult runStrata(const QStringList &args, const std::string &stdinData = {}, int timeoutMs = 120000);
+// runStrata on one store with one union driver: `strata --root ROOT --driver DRIVER args…`.
+RunResult runStrataOn(const QString &root, const QString &driver, QStringList args, const std::string &stdinData = {});
 // Runs any program.
 RunResult runProgram(const QString &program, const QStringList &args, const std::string &stdinData = {},
                      int timeoutMs = 120000);
