@@ -60,6 +60,9 @@ constexpr std::array kNames = {
     KindName{EventKind::ContainerExported, "container", "export"},
     KindName{EventKind::ContainerPathArchived, "container", "archive-path"},
     KindName{EventKind::ContainerPathExtracted, "container", "extract-to-dir"},
+    KindName{EventKind::ImagePulled, "image", "pull"},
+    KindName{EventKind::ImagePushed, "image", "push"},
+    KindName{EventKind::LayerTransfer, "layer", "transfer"},
 };
 
 const KindName &nameOf(EventKind kind)

@@ -68,6 +68,12 @@ enum class EventKind {
     ContainerExported,      // attrs: output ("-" = stdout), entries, bytes
     ContainerPathArchived,  // docker cp out: attrs: path, destination, entries, bytes ("archive-path")
     ContainerPathExtracted, // docker cp in: attrs: path, source, entries, bytes ("extract-to-dir")
+    // registries (engine/registry)
+    ImagePulled,       // id = image id; attrs: name (as pulled), digest, registry, layers, downloaded
+    ImagePushed,       // id = image id; attrs: name, digest, registry, size
+    LayerTransfer,     // id = blob digest; attrs: ref, layer (12 hex), index, count, status (Docker's words:
+                       //        "Pulling fs layer", "Downloading", "Pull complete", "Already exists", "Pushed", …),
+                       //        current, total (bytes; summarised, not per chunk)
 };
 
 struct Event {
