@@ -277,8 +277,9 @@ bool pullOne(image::ImageStore &store, RegistryClient &client, const Reference &
              Reporter &report, Digest &digestOut)
 {
     const std::string tagOrDigest = ref.digest.empty() ? ref.tag : ref.digest;
-    report.say(tagOrDigest, "Pulling from " + ref.path());
     auto [topDigest, fetched] = fetchImageManifest(client, tagOrDigest, platform);
+    // After the manifest, as Docker: a registry that cannot serve it says so first.
+    report.say(tagOrDigest, "Pulling from " + ref.path());
     digestOut = topDigest;
     const image::Manifest manifest = image::Manifest::parse(fetched.bytes, "manifest " + tagOrDigest);
     for (const auto &l : manifest.layers)
