@@ -269,6 +269,21 @@ void RegistryClient::checkLogin(const Credentials &credentials)
         fail(answer, "login");
 }
 
+HttpResponse RegistryClient::sendRetrying(const HttpRequest &request, const std::string &what)
+{
+    for (int attempt = 0;; ++attempt) {
+        try {
+            HttpResponse answer = send(request, what);
+            if (!retryable(answer.status) || attempt + 1 >= kAttempts)
+                return answer;
+        } catch (const TransportError &e) {
+            if (!e.transient() || attempt + 1 >= kAttempts)
+                throw;
+        }
+        backoff(attempt);
+    }
+}
+
 FetchedManifest RegistryClient::getManifest(const std::string &tagOrDigest)
 {
     const std::string what = "manifest " + tagOrDigest;
@@ -276,20 +291,7 @@ FetchedManifest RegistryClient::getManifest(const std::string &tagOrDigest)
     r.url = "/v2/" + m_repository + "/manifests/" + tagOrDigest;
     r.headers = {"Accept: " + std::string(image::media::kOciIndex) + ", " + std::string(image::media::kDockerManifestList) +
                  ", " + std::string(image::media::kOciManifest) + ", " + std::string(image::media::kDockerManifest)};
-    HttpResponse answer;
-    for (int attempt = 0;; ++attempt) {
-        try {
-            answer = send(r, what);
-        } catch (const TransportError &e) {
-            if (!e.transient() || attempt + 1 >= kAttempts)
-                throw;
-            backoff(attempt);
-            continue;
-        }
-        if (!retryable(answer.status) || attempt + 1 >= kAttempts)
-            break;
-        backoff(attempt);
-    }
+    const HttpResponse answer = sendRetrying(r, what);
     if (answer.status != 200)
         fail(answer, what);
     FetchedManifest m;
@@ -309,30 +311,13 @@ FetchedManifest RegistryClient::getManifest(const std::string &tagOrDigest)
 
 std::string RegistryClient::getBlob(const Digest &digest)
 {
-    std::string out;
-    const std::atomic<bool> never{false};
     HttpRequest r;
     const std::string what = "blob " + digest.str();
     r.url = "/v2/" + m_repository + "/blobs/" + digest.str();
-    for (int attempt = 0;; ++attempt) {
-        HttpResponse answer;
-        try {
-            answer = send(r, what);
-        } catch (const TransportError &e) {
-            if (!e.transient() || attempt + 1 >= kAttempts)
-                throw;
-            backoff(attempt);
-            continue;
-        }
-        if (retryable(answer.status) && attempt + 1 < kAttempts) {
-            backoff(attempt);
-            continue;
-        }
-        if (answer.status != 200)
-            fail(answer, what);
-        out = std::move(answer.body);
-        break;
-    }
+    const HttpResponse answer = sendRetrying(r, what);
+    if (answer.status != 200)
+        fail(answer, what);
+    const std::string &out = answer.body;
     if (Digest::ofBytes(out) != digest)
         throw Error(ErrorCode::DigestMismatch,
                     where() + ": " + what + ": content hashes to " + Digest::ofBytes(out).str());

@@ -69,6 +69,8 @@ public:
 
 private:
     HttpResponse send(HttpRequest request, const std::string &what);
+    // send(), again (up to five times) after a transient failure or a 5xx/429.
+    HttpResponse sendRetrying(const HttpRequest &request, const std::string &what);
     HttpResponse sendOnce(HttpRequest &request);
     void authenticate(const HttpResponse &challenge, const std::string &what);
     std::string baseUrl();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/engine/registry/TokenService.h"
 
+#include "engine/registry/HttpClient.h"
 #include "tests/support/TestSupport.h"
 
 #include <QString>
@@ -16,18 +17,11 @@
 namespace strata::test {
 namespace {
 
-std::string base64(const std::string &bytes)
-{
-    std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-    const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char *>(out.data()),
-                                  reinterpret_cast<const unsigned char *>(bytes.data()), static_cast<int>(bytes.size()));
-    out.resize(static_cast<std::size_t>(n));
-    return out;
-}
+using engine::registry::base64Encode;
 
 std::string base64Url(const std::string &bytes)
 {
-    std::string s = base64(bytes);
+    std::string s = base64Encode(bytes);
     for (auto &c : s)
         c = c == '+' ? '-' : c == '/' ? '_' : c;
     while (!s.empty() && s.back() == '=')
@@ -90,7 +84,7 @@ TokenService::TokenService(const std::filesystem::path &dir, std::string user, s
     r = runProgram("openssl", {"x509", "-in", cert, "-outform", "DER", "-out", cert + ".der"});
     if (r.exitCode != 0)
         return;
-    m_certDerBase64 = base64(readFile(dir / "cert.pem.der"));
+    m_certDerBase64 = base64Encode(readFile(dir / "cert.pem.der"));
     m_http = std::make_unique<HttpFixture>([this](const HttpRequestSeen &req) {
         ++m_requests;
         HttpAnswer a;
@@ -106,7 +100,7 @@ TokenService::TokenService(const std::filesystem::path &dir, std::string user, s
         }
         bool authenticated = false;
         if (auto it = req.headers.find("authorization"); it != req.headers.end()) {
-            if (it->second != "Basic " + base64(m_user + ":" + m_password)) {
+            if (it->second != "Basic " + base64Encode(m_user + ":" + m_password)) {
                 a.status = 401;
                 a.body = R"({"details":"incorrect username or password"})";
                 return a;
