@@ -9,6 +9,7 @@
 #include "engine/registry/RegistryClient.h"
 #include "engine/util/Fs.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <exception>
 #include <map>
@@ -24,10 +25,27 @@ using image::Reference;
 constexpr std::size_t kConcurrentDownloads = 3;
 
 // Serialises the sink: workers and the unpacking thread all report. Layer
-// states also go on the event bus (LayerTransfer) for the app's pull scene.
+// states also go on the event bus (LayerTransfer) for the app's pull scene,
+// but only from the pulling thread (the journal and other subscribers
+// expect one publisher at a time): workers' events wait for flush().
 class Reporter {
 public:
-    Reporter(const ProgressSink &sink, events::EventBus &bus) : m_sink(sink), m_bus(bus) {}
+    Reporter(const ProgressSink &sink, events::EventBus &bus)
+        : m_sink(sink), m_bus(bus), m_owner(std::this_thread::get_id())
+    {
+    }
+
+    // Publishes what the workers reported; call from the pulling thread.
+    void flush()
+    {
+        std::vector<events::Event> pending;
+        {
+            std::lock_guard lock(m_mutex);
+            pending.swap(m_pending);
+        }
+        for (const auto &e : pending)
+            m_bus.publish(e);
+    }
 
     struct LayerInfo {
         Digest blob;
@@ -56,21 +74,29 @@ public:
         std::lock_guard lock(m_mutex);
         if (m_sink)
             m_sink({id, status, current, total, true});
-        if (auto it = m_layers.find(id); it != m_layers.end())
-            m_bus.publish(events::EventKind::LayerTransfer, it->second.blob.str(),
-                          {{"ref", m_ref},
-                           {"layer", id},
-                           {"index", it->second.index},
-                           {"count", it->second.count},
-                           {"status", status},
-                           {"current", current},
-                           {"total", total}});
+        auto it = m_layers.find(id);
+        if (it == m_layers.end())
+            return;
+        events::Event e = events::makeEvent(events::EventKind::LayerTransfer, it->second.blob.str(),
+                                            {{"ref", m_ref},
+                                             {"layer", id},
+                                             {"index", it->second.index},
+                                             {"count", it->second.count},
+                                             {"status", status},
+                                             {"current", current},
+                                             {"total", total}});
+        if (std::this_thread::get_id() == m_owner && m_pending.empty())
+            m_bus.publish(e);
+        else
+            m_pending.push_back(std::move(e));
     }
 
 private:
     const ProgressSink &m_sink;
     events::EventBus &m_bus;
     std::mutex m_mutex;
+    std::thread::id m_owner;
+    std::vector<events::Event> m_pending;
     std::string m_ref;
     std::map<std::string, LayerInfo> m_layers;
 };
@@ -193,7 +219,12 @@ public:
     void waitFor(std::size_t i)
     {
         std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [&] { return m_tasks[i].done || m_firstError; });
+        while (!m_tasks[i].done && !m_firstError) {
+            m_changed.wait_for(lock, std::chrono::milliseconds(100));
+            lock.unlock();
+            m_report.flush(); // the workers' events, published from this thread
+            lock.lock();
+        }
         if (m_firstError)
             std::rethrow_exception(m_firstError);
     }
@@ -374,6 +405,7 @@ bool pullOne(image::ImageStore &store, RegistryClient &client, const Reference &
     }
     store.addRepoDigest(id, repoDigest);
     transaction.commit();
+    report.flush();
     store.bus().publish(events::EventKind::ImagePulled, id.str(),
                         {{"name", ref.str()},
                          {"digest", topDigest.str()},

@@ -52,7 +52,8 @@ host=127.0.0.1:$port
 
 # Two OCI layouts: "full" (4 layers) and "base" (the first 3 + its own top).
 python3 - "$work/layout" <<'PY'
-import gzip, hashlib, io, json, os, sys, tarfile
+import gzip, hashlib, io, json, os, platform, sys, tarfile
+arch = {"x86_64": "amd64", "aarch64": "arm64"}.get(platform.machine(), platform.machine())
 out = sys.argv[1]
 os.makedirs(f"{out}/blobs/sha256", exist_ok=True)
 def blob(data):
@@ -72,7 +73,7 @@ small = layer([(f"base/d{i%50:02}/f{i:05}.txt", (f"file {i}\n" * (1 + i % 7)).en
 big1 = layer([("data/one.bin", os.urandom(20 << 20))])
 big2 = layer([("data/two.bin", os.urandom(20 << 20))])
 def image(layers, tag):
-    config = json.dumps({"architecture": "amd64", "os": "linux", "config": {"Cmd": ["sh"]},
+    config = json.dumps({"architecture": arch, "os": "linux", "config": {"Cmd": ["sh"]},
                          "rootfs": {"type": "layers", "diff_ids": [d for _, d in layers]},
                          "history": [{"created_by": f"layer {i}"} for i in range(len(layers))]}).encode()
     manifest = json.dumps({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
