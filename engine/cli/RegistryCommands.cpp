@@ -224,7 +224,11 @@ void addLogin(CLI::App &app, CliContext &ctx)
             throw Error(e.code() == ErrorCode::InvalidArgument ? ErrorCode::Io : e.code(),
                         std::string("login ") + registry::credentialKey(domain) + ": " + e.what());
         }
-        registry::storeCredentials(domain, creds);
+        if (registry::storeCredentials(domain, creds))
+            ctx.err << "WARNING! Your password will be stored unencrypted in "
+                    << (registry::dockerConfigDir() / "config.json").string()
+                    << ".\nConfigure a credential helper to remove this warning. See\n"
+                       "https://docs.docker.com/engine/reference/commandline/login/#credentials-store\n\n";
         ctx.out << "Login Succeeded\n";
     });
 }

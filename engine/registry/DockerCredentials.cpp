@@ -158,7 +158,7 @@ Credentials loadCredentials(const std::string &domain)
     return {};
 }
 
-void storeCredentials(const std::string &domain, const Credentials &credentials)
+bool storeCredentials(const std::string &domain, const Credentials &credentials)
 {
     const std::string key = credentialKey(domain);
     nlohmann::json config = readConfig();
@@ -170,12 +170,13 @@ void storeCredentials(const std::string &domain, const Credentials &credentials)
             config["auths"] = nlohmann::json::object();
         config["auths"][key] = nlohmann::json::object(); // the CLI leaves an empty entry behind too
         writeConfig(config);
-        return;
+        return false;
     }
     if (!config.contains("auths") || !config["auths"].is_object())
         config["auths"] = nlohmann::json::object();
     config["auths"][key] = {{"auth", base64Encode(credentials.username + ":" + credentials.password)}};
     writeConfig(config);
+    return true;
 }
 
 bool eraseCredentials(const std::string &domain)

@@ -30,7 +30,8 @@ struct Credentials {
 // Credentials for `domain`, or empty ones when none are stored.
 [[nodiscard]] Credentials loadCredentials(const std::string &domain);
 // Adds or replaces the entry (atomic write, mode 0600, other keys kept).
-void storeCredentials(const std::string &domain, const Credentials &credentials);
+// Returns true when the password went into config.json itself (no helper).
+bool storeCredentials(const std::string &domain, const Credentials &credentials);
 // Removes the entry; false when there was none.
 bool eraseCredentials(const std::string &domain);
 

@@ -10,6 +10,8 @@
 #include "tests/support/ImageFixtures.h"
 #include "tests/support/TestSupport.h"
 
+#include "engine/registry/DockerCredentials.h"
+#include "engine/registry/RegistryHost.h"
 #include "engine/util/Platform.h"
 
 #include <QRegularExpression>
@@ -565,6 +567,28 @@ private Q_SLOTS:
         if (r.exitCode != 0)
             QSKIP(qPrintable("podman cannot run containers on this host: " + q(r.err).trimmed()));
         QCOMPARE(q(r.out).trimmed(), QString("pulled by podman"));
+    }
+
+    // Plain HTTP: loopback registries always, others only when Strata's
+    // config lists them; Docker Hub's API host and credential key.
+    void plainHttpOnlyForLoopbackAndInsecureRegistries()
+    {
+        using namespace strata::engine::registry;
+        QVERIFY(isLoopbackDomain("localhost:5000") && isLoopbackDomain("127.0.0.1:5000") && isLoopbackDomain("[::1]:5000"));
+        QVERIFY(!isLoopbackDomain("registry.lan:5000") && !isLoopbackDomain("docker.io"));
+        QVERIFY(allowsPlainHttp("127.0.0.2:80"));
+        QVERIFY(!allowsPlainHttp("registry.lan:5000"));
+        writeFile(strataConfigFile(), R"({"insecure-registries": ["registry.lan:5000"]})");
+        QVERIFY(allowsPlainHttp("registry.lan:5000"));
+        QVERIFY(!allowsPlainHttp("registry.lan"));
+        fs::remove(strataConfigFile());
+        QCOMPARE(apiHost("docker.io"), std::string("registry-1.docker.io"));
+        QCOMPARE(credentialKey("docker.io"), std::string("https://index.docker.io/v1/"));
+        QCOMPARE(credentialKey("127.0.0.1:5000"), std::string("127.0.0.1:5000"));
+        // A registry that is not loopback and not listed is spoken to over HTTPS only.
+        const RunResult r = strata(newRoot(), {"pull", "registry.invalid:5000/x:1"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(q(r.err).contains("registry.invalid:5000"), r.err.c_str());
     }
 
     // search against a fixture serving the Docker Hub search API's shape.
