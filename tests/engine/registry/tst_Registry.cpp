@@ -560,6 +560,14 @@ private Q_SLOTS:
         r = podman.run({"pull", "--tls-verify=false", ref});
         QVERIFY2(r.exitCode == 0, what(r).c_str());
         QCOMPARE(podman.inspect(ref)["RootFS"]["Layers"].get<std::vector<std::string>>(), diffIds);
+        // podman pushes it back under another name; Strata pulls that with the same diff_ids.
+        const QString back = m_registry->host() + "/podman/pushed:1";
+        r = podman.run({"push", "--tls-verify=false", ref, back});
+        QVERIFY2(r.exitCode == 0, what(r).c_str());
+        const QString fresh = newRoot();
+        r = strata(fresh, {"pull", back});
+        QVERIFY2(r.exitCode == 0, what(r).c_str());
+        QCOMPARE(inspect(fresh, back)["RootFS"]["Layers"].get<std::vector<std::string>>(), diffIds);
         // crun refuses hybrid cgroup hierarchies; runc takes them.
         r = podman.run({"run", "--rm", "--network", "none", ref, "echo", "pulled by podman"});
         if (r.exitCode != 0)
