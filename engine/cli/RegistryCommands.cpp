@@ -78,11 +78,27 @@ public:
         m_out << std::flush;
     }
 
+    // The sink pull/push report to: this printer, or nothing with -q.
+    registry::ProgressSink sink(bool quiet)
+    {
+        if (quiet)
+            return {};
+        return [this](const ProgressMessage &m) { (*this)(m); };
+    }
+
 private:
     std::ostream &m_out;
     bool m_terminal;
     std::map<std::string, std::size_t> m_lines;
 };
+
+// Docker announces the default tag when NAME has neither tag nor digest.
+void announceDefaultTag(CliContext &ctx, const std::string &reference, bool quiet)
+{
+    const image::Reference typed = image::Reference::parse(reference, false);
+    if (!typed.hasTag() && !typed.hasDigest() && !quiet)
+        ctx.out << "Using default tag: latest\n";
+}
 
 void addPull(CLI::App &parent, CliContext &ctx, const std::string &name)
 {
@@ -97,14 +113,9 @@ void addPull(CLI::App &parent, CliContext &ctx, const std::string &name)
     c->add_flag("-q,--quiet", o->quiet, "Suppress verbose output");
     c->add_option("--platform", o->request.platform, "Set platform if server is multi-platform capable (os/arch[/variant])");
     c->callback([&ctx, o] {
-        const image::Reference typed = image::Reference::parse(o->request.reference, false);
-        if (!o->request.allTags && !typed.hasTag() && !typed.hasDigest() && !o->quiet)
-            ctx.out << "Using default tag: latest\n";
+        announceDefaultTag(ctx, o->request.reference, o->quiet || o->request.allTags);
         TransferPrinter printer(ctx.out, ctx.stdoutIsTerminal());
-        registry::ProgressSink sink;
-        if (!o->quiet)
-            sink = [&printer](const ProgressMessage &m) { printer(m); };
-        const registry::PullResult result = ctx.engine().pull(o->request, sink);
+        const registry::PullResult result = ctx.engine().pull(o->request, printer.sink(o->quiet));
         ctx.out << result.reference << "\n";
     });
 }
@@ -120,17 +131,11 @@ void addPush(CLI::App &parent, CliContext &ctx, const std::string &name)
     c->add_option("name", o->reference, "NAME[:TAG]")->required();
     c->add_flag("-q,--quiet", o->quiet, "Suppress verbose output");
     c->callback([&ctx, o] {
-        const image::Reference typed = image::Reference::parse(o->reference, false);
-        if (!typed.hasTag() && !typed.hasDigest() && !o->quiet)
-            ctx.out << "Using default tag: latest\n";
+        announceDefaultTag(ctx, o->reference, o->quiet);
         TransferPrinter printer(ctx.out, ctx.stdoutIsTerminal());
-        registry::ProgressSink sink;
-        if (!o->quiet)
-            sink = [&printer](const ProgressMessage &m) { printer(m); };
-        const auto result = ctx.engine().push(o->reference, sink);
+        ctx.engine().push(o->reference, printer.sink(o->quiet));
         if (o->quiet)
             ctx.out << image::Reference::parse(o->reference).normalisedStr() << "\n";
-        (void)result;
     });
 }
 
