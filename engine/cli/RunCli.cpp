@@ -42,6 +42,12 @@ int runCli(CliContext &ctx, std::vector<std::string> args)
 {
     auto app = makeCliApp(ctx);
     const std::vector<std::string> typed = args;
+    // run/create/exec take everything after the image or container as its
+    // command, so the parser would not refuse a mistyped flag before it.
+    if (const auto unknown = findUnknownInput(*app, typed); unknown && unknown->inPrefixCommand) {
+        ctx.err << unknown->message;
+        return unknown->exitCode;
+    }
     try {
         // CLI11 consumes a reversed vector (last argument first).
         std::reverse(args.begin(), args.end());

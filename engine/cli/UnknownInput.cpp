@@ -98,24 +98,30 @@ UnknownInput unknownFlag(const CLI::App *command, const std::string &flag)
     std::string text = "unknown flag: " + flag + "\n";
     if (const std::string hint = didYouMean(flag, longFlags(command)); !hint.empty())
         text += hint + "\n";
-    return {text + seeHelp(command), 125};
+    return {text + seeHelp(command), 125, command->get_prefix_command()};
 }
 
 // pflag's wording: "unknown shorthand flag: 'x' in -xit".
 UnknownInput unknownShorthand(const CLI::App *command, char letter, const std::string &word)
 {
-    return {"unknown shorthand flag: '" + std::string(1, letter) + "' in " + word + "\n" + seeHelp(command), 125};
+    return {"unknown shorthand flag: '" + std::string(1, letter) + "' in " + word + "\n" + seeHelp(command), 125,
+            command->get_prefix_command()};
 }
 
 } // namespace
 
 std::string nearestWord(const std::string &typed, const std::vector<std::string> &candidates)
 {
+    // Ties go to the candidate as long as what was typed ("imagse": images,
+    // not image), then to the earlier one.
+    const auto lengthGap = [&](const std::string &c) {
+        return c.size() > typed.size() ? c.size() - typed.size() : typed.size() - c.size();
+    };
     std::string best;
     std::size_t bestDistance = 3;
     for (const auto &c : candidates) {
         const std::size_t d = osaDistance(typed, c);
-        if (d < bestDistance) {
+        if (d < bestDistance || (d == bestDistance && !best.empty() && lengthGap(c) < lengthGap(best))) {
             best = c;
             bestDistance = d;
         }

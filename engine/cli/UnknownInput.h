@@ -18,13 +18,15 @@ namespace strata::engine::cli {
 struct UnknownInput {
     std::string message; // the lines to print, each ending in '\n'
     int exitCode = 1;
+    bool inPrefixCommand = false; // a flag of run/create/exec: the parser would take it as the command
 };
 
 // The first unknown verb or flag in `args` (no program name), if any.
 [[nodiscard]] std::optional<UnknownInput> findUnknownInput(const CLI::App &app, const std::vector<std::string> &args);
 
 // The candidate nearest to `typed` (optimal string alignment distance, at
-// most 2, ties to the earlier candidate), or "" when none is near.
+// most 2; ties to the one of the typed length, then the earlier one), or ""
+// when none is near.
 [[nodiscard]] std::string nearestWord(const std::string &typed, const std::vector<std::string> &candidates);
 
 } // namespace strata::engine::cli
