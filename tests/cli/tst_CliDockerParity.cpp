@@ -142,6 +142,22 @@ class TestCliDockerParity : public QObject {
         return rows;
     }
 
+    // Runs `script` in a new container `name` (with `flags`) and compares its
+    // `diff` with Docker's recorded lines.
+    void compareDiff(const QString &name, const QStringList &flags, const std::string &script,
+                     const std::string &dockerFile)
+    {
+        const RunResult run = strata(QStringList{"run", "--name", name} + flags +
+                                     QStringList{kImage, "sh", "-c", QString::fromStdString(trimmed(readData(script)))});
+        QVERIFY2(run.exitCode == 0, run.err.c_str());
+        const RunResult diff = strata({"diff", name});
+        QCOMPARE(diff.exitCode, 0);
+        const auto got = lines(diff.out);
+        QCOMPARE(sortedText(got), sortedText(lines(readData(dockerFile))));
+        const std::string order = notADockerOrder(got);
+        QVERIFY2(order.empty(), order.c_str());
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -160,35 +176,17 @@ private Q_SLOTS:
 
     void diffListsWhatDockerListsAfterChanges()
     {
-        if (!skipUnlessContainersRun())
-            return;
-        const RunResult run = strata({"run", "--name", "changes", kImage, "sh", "-c",
-                                      QString::fromStdString(trimmed(readData("diff-changes.sh")))});
-        QVERIFY2(run.exitCode == 0, run.err.c_str());
-        const RunResult diff = strata({"diff", "changes"});
-        QCOMPARE(diff.exitCode, 0);
-        const auto got = lines(diff.out);
-        QCOMPARE(sortedText(got), sortedText(lines(readData("docker/diff-changes.txt"))));
-        const std::string order = notADockerOrder(got);
-        QVERIFY2(order.empty(), order.c_str());
+        if (skipUnlessContainersRun())
+            compareDiff("changes", {}, "diff-changes.sh", "docker/diff-changes.txt");
     }
 
     void diffListsWhatDockerListsWithMounts()
     {
-        if (!skipUnlessContainersRun())
-            return;
-        const QString hostDir = m_host.path() + "/host";
-        const RunResult run =
-            strata({"run", "--name", "mounts", "-v", "parity-vol:/data", "-v", "parity-vol2:/srv/www", "-v",
-                    hostDir + ":/mnt/h/x", "--tmpfs", "/run/t", kImage, "sh", "-c",
-                    QString::fromStdString(trimmed(readData("diff-mounts.sh")))});
-        QVERIFY2(run.exitCode == 0, run.err.c_str());
-        const RunResult diff = strata({"diff", "mounts"});
-        QCOMPARE(diff.exitCode, 0);
-        const auto got = lines(diff.out);
-        QCOMPARE(sortedText(got), sortedText(lines(readData("docker/diff-mounts.txt"))));
-        const std::string order = notADockerOrder(got);
-        QVERIFY2(order.empty(), order.c_str());
+        if (skipUnlessContainersRun())
+            compareDiff("mounts",
+                        {"-v", "parity-vol:/data", "-v", "parity-vol2:/srv/www", "-v",
+                         m_host.path() + "/host:/mnt/h/x", "--tmpfs", "/run/t"},
+                        "diff-mounts.sh", "docker/diff-mounts.txt");
     }
 
     void missingImageSaysSoAsDockerDoes()
