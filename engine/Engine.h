@@ -204,7 +204,7 @@ struct LogOptions {
 struct ContainerChangeLine {
     char kind = 'A';         // 'A' added, 'C' changed, 'D' deleted, as docker diff prints
     std::string path;        // "/etc/web.conf"
-    bool opaque = false;     // a directory deleted and made anew (listed as D)
+    bool opaque = false;     // a directory deleted and made anew (listed as C)
     std::uint64_t size = 0;  // bytes of the container's version (D: of the hidden one)
     int fromLayer = -1;      // the image layer (bottom = 0) the path came from; -1 if new
     [[nodiscard]] std::string line() const { return std::string(1, kind) + " " + path; }
