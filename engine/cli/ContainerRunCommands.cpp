@@ -5,6 +5,7 @@
 #include "engine/cli/CliContext.h"
 #include "engine/cli/ExitStatus.h"
 #include "engine/cli/StepPrompt.h"
+#include "engine/cli/TransferPrinter.h"
 #include "engine/image/Reference.h"
 
 #include <memory>
@@ -131,9 +132,14 @@ int startAttached(CliContext &ctx, const std::string &id, bool stdinToo, bool tt
 // Where Docker pulls an image `run`/`create` did not find locally. Strata
 // has no pull yet: this is the one place it goes (try it here; on success
 // just return and the container is created from the pulled image).
-[[noreturn]] void pullMissingImage(CliContext &, const image::Reference &ref)
+// As `docker run`: the pull's transcript goes to stderr so that stdout keeps
+// only what the container prints; a failed pull is the command's error.
+void pullMissingImage(CliContext &ctx, const image::Reference &ref)
 {
-    throw Error(ErrorCode::NotFound, "No such image: " + ref.str());
+    registry::PullRequest request;
+    request.reference = ref.str();
+    TransferPrinter printer(ctx.err, ctx.stderrIsTerminal());
+    (void)ctx.engine().pull(request, printer.sink(false));
 }
 
 // Docker's first line when the image is not in the store, then the pull.

@@ -3,14 +3,13 @@
 #include "engine/Error.h"
 #include "engine/cli/CliContext.h"
 #include "engine/cli/Output.h"
-#include "engine/cli/format/HumanSize.h"
+#include "engine/cli/TransferPrinter.h"
 #include "engine/image/Reference.h"
 #include "engine/registry/DockerCredentials.h"
 #include "engine/registry/RegistryClient.h"
 #include "engine/registry/RegistrySearch.h"
 
 #include <algorithm>
-#include <map>
 #include <memory>
 #include <termios.h>
 #include <unistd.h>
@@ -18,79 +17,7 @@
 namespace strata::engine::cli {
 namespace {
 
-using registry::ProgressMessage;
 using Row = nlohmann::ordered_json;
-
-// jsonmessage.JSONProgress.String(): "[=====>     ]  1.2MB/3.4MB".
-std::string progressBar(const ProgressMessage &m)
-{
-    if (m.current == 0 && m.total == 0)
-        return {};
-    if (m.total == 0)
-        return units::humanSize(static_cast<double>(m.current));
-    int filled = static_cast<int>(static_cast<double>(m.current) / static_cast<double>(m.total) * 100) / 2;
-    filled = std::min(filled, 50);
-    std::string bar = "[" + std::string(static_cast<std::size_t>(filled), '=') + ">" +
-                      std::string(static_cast<std::size_t>(50 - filled), ' ') + "] ";
-    if (m.current > m.total)
-        return bar;
-    std::string current = units::humanSize(static_cast<double>(m.current));
-    if (current.size() < 8)
-        current.insert(0, 8 - current.size(), ' ');
-    return bar + current + "/" + units::humanSize(static_cast<double>(m.total));
-}
-
-// Prints the daemon's messages as the Docker CLI does
-// (jsonmessage.DisplayJSONMessagesStream): off a terminal one line per
-// status, progress updates dropped; on a terminal one line per id, rewritten
-// in place with cursor movements as its state and bar change.
-class TransferPrinter {
-public:
-    TransferPrinter(std::ostream &out, bool terminal) : m_out(out), m_terminal(terminal) {}
-
-    void operator()(const ProgressMessage &m)
-    {
-        const bool counted = m.current != 0 || m.total != 0;
-        if (!m_terminal) {
-            if (m.progress && counted)
-                return;
-            m_out << (m.id.empty() ? "" : m.id + ": ") << m.status << "\n" << std::flush;
-            return;
-        }
-        std::size_t diff = 0;
-        if (!m.id.empty() && m.progress) {
-            auto it = m_lines.find(m.id);
-            if (it == m_lines.end()) {
-                it = m_lines.emplace(m.id, m_lines.size()).first;
-                m_out << "\n";
-            }
-            diff = m_lines.size() - it->second;
-            m_out << "\033[" << diff << "A";
-        } else {
-            m_lines.clear(); // a plain line ends the previous group, as Docker's
-        }
-        const std::string bar = m.progress ? progressBar(m) : std::string();
-        m_out << "\r\033[2K" << (m.id.empty() ? "" : m.id + ": ") << m.status << (bar.empty() ? "" : " " + bar);
-        if (diff > 0)
-            m_out << "\033[" << diff << "B";
-        else
-            m_out << "\n";
-        m_out << std::flush;
-    }
-
-    // The sink pull/push report to: this printer, or nothing with -q.
-    registry::ProgressSink sink(bool quiet)
-    {
-        if (quiet)
-            return {};
-        return [this](const ProgressMessage &m) { (*this)(m); };
-    }
-
-private:
-    std::ostream &m_out;
-    bool m_terminal;
-    std::map<std::string, std::size_t> m_lines;
-};
 
 // Docker announces the default tag when NAME has neither tag nor digest.
 void announceDefaultTag(CliContext &ctx, const std::string &reference, bool quiet)

@@ -577,6 +577,30 @@ private Q_SLOTS:
         QCOMPARE(q(r.out).trimmed(), QString("pulled by podman"));
     }
 
+    // `run` of an image the store lacks: Docker's line, the pull's
+    // transcript on stderr, then the container's output alone on stdout.
+    void runPullsAMissingImage()
+    {
+        const QString ref = m_registry->host() + "/run/busybox:1";
+        const QString pusher = newRoot();
+        QVERIFY(strata(pusher, {"tag", "strata/busybox", ref}).exitCode == 0);
+        RunResult r = strata(pusher, {"push", ref});
+        QVERIFY2(r.exitCode == 0, what(r).c_str());
+        if (::geteuid() != 0)
+            QSKIP("running a container here needs root (namespaces and mounts)");
+        const QString root = newRoot();
+        r = strata(root, {"run", "--rm", "--network", "none", ref, "echo", "pulled by run"});
+        QVERIFY2(r.exitCode == 0, what(r).c_str());
+        QCOMPARE(q(r.out), QString("pulled by run\n"));
+        const QStringList err = lines(r.err);
+        QCOMPARE(err.first(), "Unable to find image '" + ref + "' locally");
+        QVERIFY2(err.contains("Status: Downloaded newer image for " + ref), r.err.c_str());
+        QVERIFY2(!err.contains(ref), r.err.c_str()); // `pull` alone ends with the full name
+        r = strata(root, {"create", ref});
+        QVERIFY2(r.exitCode == 0, what(r).c_str());
+        QVERIFY2(!q(r.err).contains("Unable to find image"), r.err.c_str()); // pulled once, found now
+    }
+
     // Plain HTTP: loopback registries always, others only when Strata's
     // config lists them; Docker Hub's API host and credential key.
     void plainHttpOnlyForLoopbackAndInsecureRegistries()
