@@ -90,7 +90,8 @@ QRectF SlabItem::boundingRect() const
 void SlabItem::setWarmth(qreal w)
 {
     m_warmth = w;
-    setData(KindData, w > 0.5 ? QStringLiteral("container-layer") : QStringLiteral("layer"));
+    if (data(KindData).toString() != QLatin1String("committed-layer")) // a commit's copy keeps its own kind
+        setData(KindData, w > 0.5 ? QStringLiteral("container-layer") : QStringLiteral("layer"));
     update();
 }
 
@@ -161,7 +162,7 @@ void SlabItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
     QString title, sub;
     const QLocale loc;
     if (isContainer()) {
-        title = QCoreApplication::translate("Scene", "RW %1").arg(containerId.left(8));
+        title = QCoreApplication::translate("Scene", "RW %1").arg(name.isEmpty() ? containerId.left(8) : name);
         sub = isEmptyContainer() ? QCoreApplication::translate("Scene", "empty")
                                  : QCoreApplication::translate("Scene", "M %1 · D %2 · A %3").arg(copiedUp).arg(whiteouts).arg(added);
     } else {

@@ -35,6 +35,7 @@ public:
     State state = State::Ready;
     // Container facts.
     QString containerId;
+    QString name; // the container's name (its title), or the new image a committed layer belongs to
     int copiedUp = 0, whiteouts = 0, added = 0;
     bool highlighted = false;
 

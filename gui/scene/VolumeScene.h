@@ -52,6 +52,7 @@ private:
     QString m_containerId, m_containerName;
     QString m_target; // the container followed once the queue gets there
     int m_layers = 0;
+    bool m_goneShown = false; // the followed container is gone and was drawn so once
 };
 
 } // namespace strata::gui

@@ -125,10 +125,8 @@ ScenePanel::ScenePanel(EngineHost *host, LayerStackScene *stack, SceneView *stac
         showCaptionOf(index);
         emit sceneChanged(id);
     });
-    connect(m_stack, &LayerStackScene::captionChanged, this, [this](const QString &text) {
-        if (!m_scenes.contains(currentScene()))
-            m_caption->setText(text);
-    });
+    // The layer stack's caption reaches the label through the main window,
+    // which knows whether the timeline shows a replay instead.
     // The console's commands around their engine call. The answer is handed on a
     // little later so the events the command caused (coalesced by the pump) come first.
     connect(m_host, &EngineHost::commandStarted, this, [this](int id, const QString &line) {
