@@ -24,11 +24,11 @@ namespace {
 constexpr qreal kLeft = 40;
 constexpr qreal kStackWidth = 760;
 constexpr qreal kPlaneTop = 20;
-constexpr qreal kPlaneHeight = 150;
-constexpr qreal kContainerTop = 200;
-constexpr qreal kContainerHeight = 64;
-constexpr qreal kStackTop = 300;
-constexpr qreal kStackBottom = 760;
+constexpr qreal kPlaneHeight = 168;
+constexpr qreal kContainerTop = 212;
+constexpr qreal kContainerHeight = 72;
+constexpr qreal kStackTop = 318;
+constexpr qreal kStackBottom = 770;
 constexpr int kBacklog = 8; // more queued animations than this: draw them at once
 
 qint64 num(const nlohmann::json &a, const char *key)
@@ -642,7 +642,8 @@ void LayerStackScene::buildPlane()
     take([](const ExplorerNode &n) { return n.mark == Mark::None; }, 8);
 
     const int n = static_cast<int>(m_layers.size());
-    qreal x = kLeft + 14, y = kPlaneTop + 38;
+    std::vector<std::pair<TileItem *, int>> pending; // tiles whose beams are drawn once all tiles stand
+    qreal x = kLeft + 14, y = kPlaneTop + 34;
     for (int id : pick) {
         const auto &node = t.node(id);
         auto *tile = new TileItem(QString::fromStdString(node.name), node.mark);
@@ -656,10 +657,12 @@ void LayerStackScene::buildPlane()
         tile->setData(KeyData, tile->path);
         if (x + tile->width() > kLeft + kStackWidth - 10) {
             x = kLeft + 14;
-            y += 52;
+            y += kTileHeight + 20; // room for the beams to leave the upper row between tiles
         }
-        if (y > kPlaneTop + kPlaneHeight - 40)
+        if (y + kTileHeight > kPlaneTop + kPlaneHeight - 4) {
+            delete tile;
             break;
+        }
         tile->setPos(x, y);
         addItem(tile);
         connect(tile, &TileItem::clicked, this, [this](const QString &p) {
@@ -667,22 +670,47 @@ void LayerStackScene::buildPlane()
             emit pathClicked(p);
         });
         m_planeTiles.emplace_back(tile);
-        // Beam: down to the providing layer (filled dot), rings on shadowed copies.
-        const qreal bx = x + tile->width() / 2;
+        pending.emplace_back(tile, id);
+        x += tile->width() + 10;
+    }
+    for (const auto &[tile, id] : pending) {
+        const auto &node = t.node(id);
+        const qreal bx = tile->x() + tile->width() / 2, y = tile->y();
+        // Beam: down to the providing layer's top edge (filled dot), rings on
+        // the top edges of the copies it shadows. It is drawn only in the gaps:
+        // never across a tile, a slab's text or a container's layer.
         QPainterPath path;
-        path.moveTo(bx, y + 36);
-        const int target = node.mark == Mark::Deleted ? node.layer : node.layer;
+        const int target = node.layer;
         if (target >= 0 && target < n && m_layers[static_cast<std::size_t>(target)]) {
             const QRectF r = slabRect(target, n);
-            path.lineTo(bx, r.center().y());
-            path.addEllipse(QPointF(bx, r.center().y()), 5, 5);
-            for (int s : node.shadowed) {
-                if (s < 0 || s >= n)
-                    continue;
-                const QRectF sr = slabRect(s, n);
-                path.moveTo(bx + 7, sr.center().y());
-                path.addEllipse(QPointF(bx, sr.center().y()), 7, 7);
+            std::vector<std::pair<qreal, qreal>> blocked; // y ranges the beam must not cross
+            for (const auto &other : m_planeTiles)
+                if (other && other != tile && other->y() > y && bx > other->x() - 4 && bx < other->x() + other->width() + 4)
+                    blocked.emplace_back(other->y() - 4, other->y() + kTileHeight + 4);
+            blocked.emplace_back(kContainerTop - 2, kContainerTop + kContainerHeight + 2); // layers or the hint's text
+            for (int l = target + 1; l < n; ++l) {
+                const QRectF above = slabRect(l, n);
+                blocked.emplace_back(above.top() - 2, above.bottom() + 2);
             }
+            std::sort(blocked.begin(), blocked.end());
+            qreal from = y + kTileHeight;
+            for (const auto &[top, bottom] : blocked) {
+                if (bottom <= from || top >= r.top())
+                    continue;
+                if (top > from) {
+                    path.moveTo(bx, from);
+                    path.lineTo(bx, top);
+                }
+                from = std::max(from, bottom);
+            }
+            if (from < r.top()) {
+                path.moveTo(bx, from);
+                path.lineTo(bx, r.top());
+            }
+            path.addEllipse(QPointF(bx, r.top()), 5, 5);
+            for (int sh : node.shadowed)
+                if (sh >= 0 && sh < n)
+                    path.addEllipse(QPointF(bx, slabRect(sh, n).top()), 7, 7);
         }
         auto *beam = new QGraphicsPathItem(path);
         QPen pen(Palette::current().beam, 1.6);
@@ -696,7 +724,6 @@ void LayerStackScene::buildPlane()
         beam->setData(KeyData, tile->path);
         addItem(beam);
         m_beams.push_back(beam);
-        x += tile->width() + 10;
     }
 }
 
@@ -709,12 +736,17 @@ void LayerStackScene::buildDirLabels()
     if (n == 0)
         return;
     const qreal x = kLeft + kStackWidth + 16;
+    qreal freeFrom = 0; // labels go top to bottom: each text starts below the last one
     auto add = [&](const QString &role, const QString &path, QRectF span, std::function<QString()> explain) {
         auto *l = new DirLabelItem(role);
         l->path = path;
         l->explain = std::move(explain);
         l->setPos(x, span.top());
         l->setSpan(span.height());
+        const qreal want = span.center().y() - DirLabelItem::kTextHeight / 2;
+        const qreal top = std::max(want, freeFrom);
+        l->textTop = top - span.top();
+        freeFrom = top + DirLabelItem::kTextHeight + 6;
         addItem(l);
         m_dirLabels.emplace_back(l);
     };
@@ -734,25 +766,25 @@ void LayerStackScene::buildDirLabels()
     if (!m_containers.empty() || mounted) {
         // A container: every image layer is a lowerdir, its own layer the upperdir.
         const QRectF lower = slabRect(n - 1, n).united(slabRect(0, n));
-        add(QStringLiteral("lowerdir"), m_mountLower.isEmpty() ? (m_detail ? QString::fromStdString(m_detail->lowerDirs) : QString()) : m_mountLower,
-            lower, [] { return QCoreApplication::translate("Scene", "read-only image layers (nearest first)"); });
+        add(QStringLiteral("merged"), m_mountMerged, planeSpan, [] { return QCoreApplication::translate("Scene", "the container's root: the union"); });
         const QRectF upper(kLeft, kContainerTop, kStackWidth, kContainerHeight / 2);
         add(QStringLiteral("upperdir"), m_mountUpper, upper, [] { return QCoreApplication::translate("Scene", "the container's writable layer"); });
         add(QStringLiteral("workdir"), m_mountWork, QRectF(kLeft, kContainerTop + kContainerHeight / 2 + 4, kStackWidth, kContainerHeight / 2),
             [] { return QCoreApplication::translate("Scene", "overlayfs scratch space for atomic copy-up"); });
-        add(QStringLiteral("merged"), m_mountMerged, planeSpan, [] { return QCoreApplication::translate("Scene", "the container's root: the union"); });
+        add(QStringLiteral("lowerdir"), m_mountLower.isEmpty() ? (m_detail ? QString::fromStdString(m_detail->lowerDirs) : QString()) : m_mountLower,
+            lower, [] { return QCoreApplication::translate("Scene", "read-only image layers (nearest first)"); });
         return;
     }
     // An image on its own: Docker's inspect names the top layer UpperDir.
     if (!m_detail)
         return;
+    add(QStringLiteral("merged"), QString::fromStdString(m_detail->mergedDir), planeSpan,
+        [] { return QCoreApplication::translate("Scene", "the union a container will see"); });
+    add(QStringLiteral("upperdir"), QString::fromStdString(m_detail->upperDir), slabRect(n - 1, n),
+        [] { return QCoreApplication::translate("Scene", "the top layer, as image inspect reports it"); });
     if (n > 1)
         add(QStringLiteral("lowerdir"), QString::fromStdString(m_detail->lowerDirs),
             slabRect(n - 2, n).united(slabRect(0, n)), [] { return QCoreApplication::translate("Scene", "layers below the top, nearest first"); });
-    add(QStringLiteral("upperdir"), QString::fromStdString(m_detail->upperDir), slabRect(n - 1, n),
-        [] { return QCoreApplication::translate("Scene", "the top layer, as image inspect reports it"); });
-    add(QStringLiteral("merged"), QString::fromStdString(m_detail->mergedDir), planeSpan,
-        [] { return QCoreApplication::translate("Scene", "the union a container will see"); });
 }
 
 void LayerStackScene::highlightLayer(int layer, bool on)

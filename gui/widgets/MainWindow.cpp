@@ -769,6 +769,11 @@ void MainWindow::checkSettled()
         }
         if (m_options.view == QLatin1String("explorer"))
             m_tabs->setCurrentIndex(1);
+        if (!m_options.scene.isEmpty())
+            showScene(m_options.scene);
+        if (m_options.present)
+            setPresentation(true);
+        m_stableTicks = 0; // let the new view settle before a screenshot
     }
     if (m_options.screenshot.isEmpty() && m_options.dumpScene.isEmpty())
         return;

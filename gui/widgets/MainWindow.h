@@ -47,6 +47,8 @@ struct StartOptions {
     QStringList run;       // console lines to run in order at start
     QString screenshot;    // write a PNG once settled, then quit
     QString dumpScene;     // write the scene's JSON once settled, then quit
+    QString scene;         // the scene to show once settled (ScenePanel::sceneIds())
+    bool present = false;  // start in presentation mode
     QString select;        // image to show first (default: the demo image)
     QString view;          // "stack" (default) or "explorer"
     QString path;          // a path to select in the scene and the explorer
