@@ -416,6 +416,11 @@ void LayerStackScene::syncContainers()
                     if (slab->childItems().size() >= 6)
                         break;
                     const QString path = QString::fromStdString(line.path);
+                    // `diff` lists the directories above a change as C: the files say it.
+                    if (line.kind == 'C' && std::any_of(ch->second.first.begin(), ch->second.first.end(), [&](const auto &o) {
+                            return o.path.size() > line.path.size() && o.path.rfind(line.path + "/", 0) == 0;
+                        }))
+                        continue;
                     const Mark mark = line.kind == 'A' ? Mark::Added : line.kind == 'C' ? Mark::Modified : Mark::Whiteout;
                     auto *tile = new TileItem(baseName(path), mark);
                     tile->path = path;
@@ -428,6 +433,7 @@ void LayerStackScene::syncContainers()
                     tile->setParentItem(slab);
                     tile->setPos(slab->nextTilePos());
                 }
+                slab->reflowTiles();
             }
             changed = true;
         }

@@ -108,16 +108,25 @@ void SlabItem::reflowTiles()
     for (QGraphicsItem *c : childItems())
         if (auto *t = dynamic_cast<TileItem *>(c))
             tiles << t;
-    qreal total = 0;
-    for (auto *t : tiles)
-        total += t->width() + 6;
-    const qreal avail = m_size.width() - tileLeft(this) - 6;
-    const qreal scale = total > avail && total > 0 ? avail / total : 1.0;
+    // Tiles keep a readable size: those that do not fit are hidden and
+    // counted ("+N") instead of being shrunk until nobody can read them.
+    const qreal scale = std::min<qreal>(1.0, (m_size.height() - 4) / (kTileHeight + 4));
+    const qreal right = m_size.width() - 44;
     qreal x = tileLeft(this);
+    int hidden = 0;
     for (auto *t : tiles) {
-        t->setScale(std::min<qreal>(scale, (m_size.height() - 4) / (kTileHeight + 4)));
-        t->setPos(x, (m_size.height() - kTileHeight * t->scale()) / 2);
-        x += (t->width() + 6) * scale;
+        t->setScale(scale);
+        t->setPos(x, (m_size.height() - kTileHeight * scale) / 2);
+        const bool fits = hidden == 0 && x + t->width() * scale <= right;
+        t->setVisible(fits);
+        if (fits)
+            x += (t->width() + 6) * scale;
+        else
+            ++hidden;
+    }
+    if (hidden != m_hiddenTiles) {
+        m_hiddenTiles = hidden;
+        update();
     }
 }
 
@@ -189,13 +198,21 @@ void SlabItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
         p->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
                     QFontMetricsF(f).elidedText(title + "  " + sub, Qt::ElideRight, textRect.width()));
     }
+    if (m_hiddenTiles > 0) {
+        f.setBold(true);
+        f.setItalic(false);
+        p->setFont(f);
+        p->drawText(QRectF(m_size.width() - 44, 0, 40, m_size.height()), Qt::AlignRight | Qt::AlignVCenter,
+                    QStringLiteral("+%1").arg(m_hiddenTiles));
+    }
     if (!isContainer() && !createdBy.isEmpty() && m_size.height() >= 22) {
         f.setBold(false);
         f.setItalic(true);
         p->setFont(f);
         qreal left = m_size.width() * 0.42; // right of any tile standing in the slab
         for (QGraphicsItem *c : childItems())
-            left = std::max(left, c->x() + c->boundingRect().width() * c->scale() + 8);
+            if (c->isVisible())
+                left = std::max(left, c->x() + c->boundingRect().width() * c->scale() + 8);
         const QRectF cb(left, 2, std::max<qreal>(0, m_size.width() - 10 - left), m_size.height() - 4);
         p->drawText(cb, Qt::AlignRight | Qt::AlignVCenter, QFontMetricsF(f).elidedText(createdBy, Qt::ElideMiddle, cb.width()));
     }

@@ -62,6 +62,7 @@ signals:
 private:
     QSizeF m_size{600, 40};
     qreal m_warmth = 0;
+    int m_hiddenTiles = 0; // tiles that did not fit, shown as "+N"
 };
 
 class TileItem : public QGraphicsObject {

@@ -9,6 +9,7 @@
 #include "scene/EventScene.h"
 #include "scene/LayerStackScene.h"
 #include "scene/SceneItems.h"
+#include "scene/SceneView.h"
 #include "widgets/MainWindow.h"
 #include "widgets/ScenePanel.h"
 
@@ -17,6 +18,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPainterPathStroker>
+#include <QGraphicsPathItem>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -231,6 +234,70 @@ private slots:
         QCOMPARE(done.front().at(0).toInt(), id);
         QVERIFY(done.front().at(1).toInt() != 0); // killed, not finished
         QCOMPARE(m_w->host()->pendingCommands(), 0);
+    }
+
+    // Presentation mode at 1280x720: every label of the layer stack is at
+    // least 14 px on screen, and no label overlaps a beam or another label.
+    void presentationLabelsAreReadableAndApart()
+    {
+        if (m_whyNot.isEmpty()) {
+            QString err;
+            if (runAndWait(m_w.get(), QStringLiteral("run --name cw strata/demo-web:1.0 sh -c 'echo x > /etc/web.conf; rm /srv/www/index.html; touch /tmp/new'"),
+                           nullptr, &err) != 0)
+                QSKIP(qPrintable("the kernel refused the container: " + err));
+        }
+        m_w->selectImage(QStringLiteral("strata/demo-web:1.0"));
+        m_w->showScene(QStringLiteral("layer-stack"));
+        settle(m_w.get());
+        m_w->setPresentation(true);
+        m_w->showNormal(); // the offscreen screen is small: the room's 1280x720 by hand
+        m_w->resize(1280, 720);
+        QTest::qWait(1200); // the view refits a few times a second
+        auto *view = qobject_cast<SceneView *>(m_w->currentExportView());
+        QVERIFY(view);
+        (void)view->grab(); // paint once: items note the sizes they painted with
+        const qreal zoom = view->transform().m11();
+        QVERIFY2(zoom > 0.9, qPrintable(QString::number(zoom))); // the stack fills the centre
+        LayerStackScene *s = m_w->scene();
+        int labels = 0;
+        for (QGraphicsItem *i : s->items()) {
+            const int px = i->data(MinFontData).toInt();
+            if (px == 0 || !i->isVisible())
+                continue;
+            ++labels;
+            const qreal onScreen = px * zoom * i->sceneTransform().m11();
+            QVERIFY2(onScreen >= 14, qPrintable(QStringLiteral("%1 %2: %3 px").arg(i->data(KindData).toString(), i->data(KeyData).toString()).arg(onScreen)));
+        }
+        QVERIFY(labels > 10);
+        // Dir labels' texts and the merged view's tiles never overlap each other.
+        QList<QRectF> texts;
+        for (QGraphicsItem *i : s->itemsOfKind(QStringLiteral("dir-label")))
+            texts << i->mapRectToScene(static_cast<DirLabelItem *>(static_cast<QGraphicsObject *>(i))->textRect());
+        for (int a = 0; a < texts.size(); ++a)
+            for (int b = a + 1; b < texts.size(); ++b)
+                QVERIFY2(!texts[a].intersects(texts[b]), "two dir labels overlap");
+        QList<QGraphicsItem *> tiles = s->itemsOfKind(QStringLiteral("tile-merged"));
+        for (int a = 0; a < tiles.size(); ++a)
+            for (int b = a + 1; b < tiles.size(); ++b)
+                QVERIFY(!tiles[a]->sceneBoundingRect().adjusted(2, 2, -2, -2).intersects(tiles[b]->sceneBoundingRect().adjusted(2, 2, -2, -2)));
+        // Beams cross no tile, no slab (they end on the top edge) and no dir label.
+        QPainterPathStroker stroke;
+        stroke.setWidth(1.6);
+        QList<QGraphicsItem *> solid = tiles;
+        solid << s->itemsOfKind(QStringLiteral("layer")) << s->itemsOfKind(QStringLiteral("container-layer"))
+              << s->itemsOfKind(QStringLiteral("committed-layer"));
+        for (QGraphicsItem *b : s->itemsOfKind(QStringLiteral("beam"))) {
+            const QPainterPath beam = stroke.createStroke(static_cast<QGraphicsPathItem *>(b)->path());
+            for (QGraphicsItem *o : solid)
+                QVERIFY2(!beam.intersects(o->sceneBoundingRect().adjusted(5, 11, -5, -5)), // rings and dots sit on the top edge
+                         qPrintable(b->data(KeyData).toString() + " crosses " + o->data(KindData).toString() + " " + o->data(KeyData).toString()));
+            for (const QRectF &t : texts)
+                QVERIFY(!beam.intersects(t));
+        }
+        m_w->setPresentation(false);
+        m_w->resize(1600, 1000);
+        if (m_whyNot.isEmpty())
+            QCOMPARE(runAndWait(m_w.get(), QStringLiteral("rm cw")), 0);
     }
 
     void cleanupTestCase() { m_w.reset(); }
