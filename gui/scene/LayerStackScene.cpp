@@ -475,6 +475,7 @@ void LayerStackScene::syncContainers()
         slab->layerIndex = static_cast<int>(chain.size());
         slab->digest = shortDigest(diffId);
         slab->name = refOfImage(key);
+        slab->files = -1; // its size is the new image's business: the slab names the image
         slab->createdBy = QCoreApplication::translate("Scene", "top of %1").arg(slab->name);
         slab->setToolTip(QCoreApplication::translate("Scene", "image %1 = the layers below + this one").arg(slab->name));
         slab->setData(KindData, QStringLiteral("committed-layer"));

@@ -111,7 +111,10 @@ void SlabItem::reflowTiles()
     // Tiles keep a readable size: those that do not fit are hidden and
     // counted ("+N") instead of being shrunk until nobody can read them.
     const qreal scale = std::min<qreal>(1.0, (m_size.height() - 4) / (kTileHeight + 4));
-    const qreal right = m_size.width() - 44;
+    qreal need = tileLeft(this);
+    for (auto *t : tiles)
+        need += (t->width() + 6) * scale;
+    const qreal right = need <= m_size.width() - 4 ? m_size.width() - 4 : m_size.width() - 44; // room for "+N" only when needed
     qreal x = tileLeft(this);
     int hidden = 0;
     for (auto *t : tiles) {
@@ -175,14 +178,22 @@ void SlabItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
     const QLocale loc;
     if (isContainer()) {
         title = QCoreApplication::translate("Scene", "RW %1").arg(name.isEmpty() ? containerId.left(8) : name);
-        sub = isEmptyContainer() ? QCoreApplication::translate("Scene", "empty")
-                                 : QCoreApplication::translate("Scene", "M %1 · D %2 · A %3").arg(copiedUp).arg(whiteouts).arg(added);
+        QStringList counts; // only what the layer holds: "A 1", not "M 0 · D 0 · A 1"
+        if (copiedUp)
+            counts << QStringLiteral("M %1").arg(copiedUp);
+        if (whiteouts)
+            counts << QStringLiteral("D %1").arg(whiteouts);
+        if (added)
+            counts << QStringLiteral("A %1").arg(added);
+        sub = isEmptyContainer() ? QCoreApplication::translate("Scene", "empty") : counts.join(QStringLiteral(" · "));
     } else {
         title = QCoreApplication::translate("Scene", "L%1  %2").arg(layerIndex + 1).arg(digest);
         if (state == State::Extracting)
             sub = QCoreApplication::translate("Scene", "extracting… %1 files, %2").arg(loc.toString(files), humanBytes(static_cast<quint64>(bytes)));
         else if (state == State::Reused)
             sub = QCoreApplication::translate("Scene", "already in the store: shared");
+        else if (files < 0) // a layer known only by its image (a commit's result): say whose
+            sub = name;
         else
             sub = QCoreApplication::translate("Scene", "%1 files · %2").arg(loc.toString(files), humanBytes(static_cast<quint64>(bytes)));
     }

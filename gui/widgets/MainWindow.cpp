@@ -187,6 +187,7 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
             Qt::QueuedConnection);
     connect(m_host, &EngineHost::waitingChanged, this, [this](const QString &what) {
         m_stepLabel->setText(what.isEmpty() ? QString() : tr("Waiting: %1").arg(what));
+        m_stepLabel->setToolTip(what);
     });
 
     QSettings s;
@@ -196,8 +197,11 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
         const QSize size(std::min(1600, avail.width() * 9 / 10), std::min(1000, avail.height() * 9 / 10));
         resize(size);
         move(avail.center() - QPoint(size.width() / 2, size.height() / 2));
-        resizeDocks({m_imagesDock, m_inspectorDock}, {size.width() / 6, size.width() / 5}, Qt::Horizontal);
-        resizeDocks({m_consoleDock}, {size.height() / 5}, Qt::Vertical);
+        // Once shown at that size: before, the docks would be sized for the default window.
+        QTimer::singleShot(0, this, [this] {
+            resizeDocks({m_imagesDock, m_inspectorDock}, {std::max(300, width() / 5), std::max(280, width() / 6)}, Qt::Horizontal);
+            resizeDocks({m_consoleDock}, {std::max(180, height() / 5)}, Qt::Vertical);
+        });
     }
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_speed->setValue(s.value(QStringLiteral("scene/speed"), 4).toInt());
@@ -481,6 +485,9 @@ void MainWindow::buildStatusBar()
     m_progress->hide();
     for (QLabel *l : {m_driverLabel, m_modeLabel, m_storeLabel, m_countLabel, m_stepLabel})
         statusBar()->addWidget(l);
+    // A long store path or wait message is cut, never widens the window (full text in the tooltip).
+    for (QLabel *l : {m_storeLabel, m_stepLabel})
+        l->setMaximumWidth(480);
     statusBar()->addPermanentWidget(m_progress);
 }
 
@@ -644,6 +651,7 @@ void MainWindow::onSnapshot(const EngineSnapshotPtr &s)
     // While a lesson is open the worker shows the lesson's engine: say so.
     m_storeLabel->setText((m_lessonSession && m_lessonSession->state() ? tr("lesson store %1") : tr("store %1"))
                               .arg(QString::fromStdString(s->info.root)));
+    m_storeLabel->setToolTip(m_storeLabel->text());
     m_countLabel->setText(tr("%n image(s)", nullptr, static_cast<int>(s->info.images)));
     if (m_selected.isEmpty() || m_images->rowOf(m_selected) < 0) {
         const int row = std::max(0, m_images->rowOf(m_options.select));
