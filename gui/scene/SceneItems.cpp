@@ -379,7 +379,7 @@ void DirLabelItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget 
     p->drawText(QRectF(t.left(), t.top(), t.width(), 21), Qt::AlignLeft | Qt::AlignVCenter, role);
     f.setBold(false);
     f.setPixelSize(15);
-    f.setFamily(QString());
+    f.setFamily(QFont().family()); // the application's sans face (an empty family falls back to a serif)
     p->setFont(f);
     const QString text = explain ? explain() : QString();
     p->drawText(QRectF(t.left(), t.top() + 21, t.width(), 20), Qt::AlignLeft | Qt::AlignVCenter,
