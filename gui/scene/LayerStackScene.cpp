@@ -561,6 +561,7 @@ void LayerStackScene::showImage(const ImageDetailPtr &detail)
     }
     const int n = static_cast<int>(detail->layers.size());
     if (!sameStack && !sameImage) {
+        m_selectedPath.clear(); // another image: a path named for the last one says nothing here
         clearStack();
         for (int i = 0; i < n; ++i)
             addLayerSlab(i, n);

@@ -72,6 +72,7 @@ public:
     [[nodiscard]] int layerSlabCount() const { return static_cast<int>(m_layers.size()); }
 
     void selectPath(const QString &path);
+    [[nodiscard]] QString selectedPath() const { return m_selectedPath; }
     void highlightLayer(int layer, bool on); // layer index, bottom = 0 (hover, lessons' "layer:N")
     void retranslate();
 

@@ -203,8 +203,11 @@ bool ScenePanel::showScene(const QString &id, const QString &subject, const QStr
             m_stack->highlightLayer(l, keys.contains(QStringLiteral("layer:%1").arg(l + 1)));
         for (const QString &k : keys)
             if (k.startsWith(QLatin1String("path:"))) {
-                const QString p = k.mid(5);
-                m_stack->selectPath(p.startsWith('/') ? p.mid(1) : p);
+                // Once: a step shown again (after a check) must not replace the
+                // caption the command's events wrote with the path's sentence.
+                const QString p = k.mid(5), rel = p.startsWith('/') ? p.mid(1) : p;
+                if (m_stack->selectedPath() != rel)
+                    m_stack->selectPath(rel);
             }
     }
     m_bar->setCurrentIndex(index);
