@@ -101,6 +101,17 @@ void VolumeScene::follow(const QString &containerId)
     update();
 }
 
+void VolumeScene::drawRemoved()
+{
+    box(QStringLiteral("union"), QStringLiteral("rw"))->setState(QStringLiteral("gone"));
+    for (QGraphicsItem *i : itemsOfKind(QStringLiteral("container-file")))
+        static_cast<BoxItem *>(static_cast<QGraphicsObject *>(i))->setState(QStringLiteral("gone"));
+    for (QGraphicsItem *i : itemsOfKind(QStringLiteral("pipe")))
+        i->setOpacity(0.25);
+    for (QGraphicsItem *i : itemsOfKind(QStringLiteral("volume")))
+        static_cast<BoxItem *>(static_cast<QGraphicsObject *>(i))->setState(QStringLiteral("kept"));
+}
+
 void VolumeScene::layoutMounts()
 {
     const auto mounts = m_mountsOf.value(m_containerId);
@@ -226,13 +237,7 @@ void VolumeScene::onSnapshot(const EngineSnapshotPtr &s)
         // The picture of the removal, as the rm event draws it: the layer and
         // its files gone (drawn so, not as if still there), the volume kept.
         m_goneShown = true;
-        box(QStringLiteral("union"), QStringLiteral("rw"))->setState(QStringLiteral("gone"));
-        for (QGraphicsItem *i : itemsOfKind(QStringLiteral("container-file")))
-            static_cast<BoxItem *>(static_cast<QGraphicsObject *>(i))->setState(QStringLiteral("gone"));
-        for (QGraphicsItem *i : itemsOfKind(QStringLiteral("pipe")))
-            i->setOpacity(0.25);
-        for (QGraphicsItem *i : itemsOfKind(QStringLiteral("volume")))
-            static_cast<BoxItem *>(static_cast<QGraphicsObject *>(i))->setState(QStringLiteral("kept"));
+        drawRemoved();
     }
     if (!gone)
         m_goneShown = false;
@@ -341,13 +346,7 @@ void VolumeScene::handle(const engine::events::Event &e)
         enqueue([this, id] {
             if (id != m_containerId)
                 return;
-            box(QStringLiteral("union"), QStringLiteral("rw"))->setState(QStringLiteral("gone"));
-            for (QGraphicsItem *i : itemsOfKind(QStringLiteral("container-file")))
-                static_cast<BoxItem *>(static_cast<QGraphicsObject *>(i))->setState(QStringLiteral("gone"));
-            for (QGraphicsItem *i : itemsOfKind(QStringLiteral("pipe")))
-                i->setOpacity(0.25);
-            for (QGraphicsItem *i : itemsOfKind(QStringLiteral("volume")))
-                static_cast<BoxItem *>(static_cast<QGraphicsObject *>(i))->setState(QStringLiteral("kept"));
+            drawRemoved();
             setCaption([] { return QCoreApplication::translate("Volumes", "rm: the container and its read-write layer are gone; the volume and its files stay."); });
         });
         break;

@@ -42,6 +42,7 @@ private:
     };
     void follow(const QString &containerId);
     void layoutMounts();
+    void drawRemoved(); // the followed container's layer and files gone, its volumes kept
     void addContainerFile(const QString &path, const QString &mark);
     void addVolumeFile(const QString &volume, const QString &path, quint64 bytes);
     [[nodiscard]] BoxItem *box(const QString &kind, const QString &key) const;
