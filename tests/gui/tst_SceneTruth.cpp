@@ -300,6 +300,27 @@ private slots:
             QCOMPARE(runAndWait(m_w.get(), QStringLiteral("rm cw")), 0);
     }
 
+    // Help ▸ Getting started opens (F1); an exported SVG names real font
+    // families, not Qt's "Sans Serif" alias.
+    void gettingStartedAndSvgFonts()
+    {
+        QTest::keyClick(m_w.get(), Qt::Key_F1);
+        QTRY_VERIFY(m_w->findChild<QWidget *>(QStringLiteral("gettingStarted")));
+        auto *box = m_w->findChild<QWidget *>(QStringLiteral("gettingStarted"));
+        QVERIFY(box->isVisible());
+        box->close();
+        QTemporaryDir out;
+        const QString file = out.filePath(QStringLiteral("stack.svg"));
+        m_w->showScene(QStringLiteral("layer-stack"));
+        QVERIFY(m_w->exportCurrentView(file));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray svg = f.readAll();
+        QVERIFY(svg.contains("font-family="));
+        QVERIFY(!svg.contains("font-family=\"Sans Serif\""));
+        QVERIFY(svg.contains("sans-serif"));
+    }
+
     void cleanupTestCase() { m_w.reset(); }
 };
 
