@@ -5,6 +5,7 @@
 // engine's state (a second window on the same store draws the containers
 // that exist; removed ones go); the dump (--dump-scene) says what is drawn.
 #include "app/Language.h"
+#include "core/CommandLine.h"
 #include "core/EngineHost.h"
 #include "scene/EventScene.h"
 #include "scene/LayerStackScene.h"
@@ -213,6 +214,18 @@ private slots:
         QCOMPARE(runAndWait(m_w.get(), QStringLiteral("attach web"), nullptr, &err), 1);
         QVERIFY(err.contains(QStringLiteral("`attach`")));
         QCOMPARE(m_w->host()->pendingCommands(), 0); // the console is free again
+        // Only what really attaches a terminal is refused.
+        auto needs = [](const char *line) { return needsTerminal(consoleArgs(line)); };
+        QCOMPARE(needs("run -it strata/busybox sh"), std::string("run -it"));
+        QCOMPARE(needs("run --name x -i strata/busybox sh"), std::string("run -i"));
+        QCOMPARE(needs("container exec --tty web sh"), std::string("exec -t"));
+        QCOMPARE(needs("logs -f web"), std::string("logs -f"));
+        QCOMPARE(needs("run -dit strata/busybox sh"), std::string());       // detached: nothing attached
+        QCOMPARE(needs("run strata/busybox ls -t /"), std::string());       // the container's own -t
+        QCOMPARE(needs("run -e A=-it strata/busybox true"), std::string()); // an option's value
+        QCOMPARE(needs("create -it strata/busybox sh"), std::string());
+        QCOMPARE(needs("logs -t web"), std::string());
+        QCOMPARE(needs("stats --no-stream"), std::string());
     }
 
     void stopEndsARunningCommand()
