@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // strata-gui [--root DIR] [--driver NAME] [--lang zh_CN|en] [--lesson N [--lesson-step K]]
-//            [--run 'COMMAND']... [--screenshot FILE]
+//            [--run 'COMMAND']... [--screenshot FILE] [--dump-scene FILE]
+//            [--scene ID] [--present]
 #include "app/Language.h"
 #include "widgets/MainWindow.h"
 
@@ -38,6 +39,12 @@ int main(int argc, char **argv)
     const QCommandLineOption shot(QStringLiteral("screenshot"),
                                   QStringLiteral("Write a PNG of the window once settled, then exit."),
                                   QStringLiteral("FILE"));
+    const QCommandLineOption dump(QStringLiteral("dump-scene"),
+                                  QStringLiteral("Write JSON of what the current scene draws once settled, then exit."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption sceneOpt(QStringLiteral("scene"), QStringLiteral("Scene to show: layer-stack, copy-on-write, lifecycle, run, commit, volumes, bootfs, client-daemon, save-export."),
+                                      QStringLiteral("ID"));
+    const QCommandLineOption present(QStringLiteral("present"), QStringLiteral("Start in presentation mode (F5)."));
     const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Central view: stack or explorer."),
                                   QStringLiteral("VIEW"));
     const QCommandLineOption path(QStringLiteral("path"), QStringLiteral("Select this path in the scene and explorer."),
@@ -45,7 +52,7 @@ int main(int argc, char **argv)
     const QCommandLineOption lessonStep(QStringLiteral("lesson-step"),
                                         QStringLiteral("With --lesson: play steps 1..K (typing their commands) and stay on K."),
                                         QStringLiteral("K"));
-    p.addOptions({root, driver, lang, lesson, lessonStep, run, image, shot, view, path});
+    p.addOptions({root, driver, lang, lesson, lessonStep, run, image, shot, dump, sceneOpt, present, view, path});
     p.process(app);
 
     StartOptions o;
@@ -56,6 +63,9 @@ int main(int argc, char **argv)
     o.engine.driver = p.value(driver).toStdString();
     o.run = p.values(run);
     o.screenshot = p.value(shot);
+    o.dumpScene = p.value(dump);
+    o.scene = p.value(sceneOpt);
+    o.present = p.isSet(present);
     o.select = p.value(image);
     o.lesson = p.value(lesson).toInt();
     o.lessonStep = p.value(lessonStep).toInt();
@@ -68,7 +78,7 @@ int main(int argc, char **argv)
         return 2;
     }
     MainWindow w(o);
-    if (!o.screenshot.isEmpty())
+    if ((!o.screenshot.isEmpty() || !o.dumpScene.isEmpty()) && !o.present)
         w.resize(1600, 1000);
     w.show();
     return QApplication::exec();

@@ -69,20 +69,20 @@ void runTree(CliContext &ctx, const std::string &ref, bool json, bool all)
         line.resize(16, ' ');
         std::string size = e.type == fs::EntryType::File ? humanSize(e.size) : "-";
         size.resize(9, ' ');
-        ctx.out << line << size << "L" << e.layer << "  /" << path;
+        ctx.out << line << size << "L" << e.layer + 1 << "  /" << path; // bottom layer = L1, as everywhere
         if (e.type == fs::EntryType::Symlink)
             ctx.out << " -> " << e.target;
         if (!e.shadowed.empty()) {
             ctx.out << "   (shadows L";
             for (std::size_t i = 0; i < e.shadowed.size(); ++i)
-                ctx.out << (i ? ",L" : "") << e.shadowed[i];
+                ctx.out << (i ? ",L" : "") << e.shadowed[i] + 1;
             ctx.out << ")";
         }
         ctx.out << "\n";
         if (all) {
             for (const auto &v : view.versions().at(path))
                 if (v.layer != e.layer)
-                    ctx.out << "                         L" << v.layer << "  (hidden) /" << path << "\n";
+                    ctx.out << "                         L" << v.layer + 1 << "  (hidden) /" << path << "\n";
         }
     }
 }
@@ -115,7 +115,7 @@ void runLayers(CliContext &ctx, const std::string &ref, bool json)
         return;
     }
     for (const auto &l : layers) {
-        ctx.out << "L" << l.index << "  " << l.diffId.str().substr(0, 19) << "  " << humanSize(l.size) << "  "
+        ctx.out << "L" << l.index + 1 << "  " << l.diffId.str().substr(0, 19) << "  " << humanSize(l.size) << "  "
                 << ellipsis(l.createdBy.empty() ? l.comment : l.createdBy, 60) << "\n";
         for (const auto &c : l.changes) {
             ctx.out << "    " << layer::changeLetter(c.change.kind) << (c.change.opaque ? "O" : " ") << " /"

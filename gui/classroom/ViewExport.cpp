@@ -4,8 +4,11 @@
 #include <QChart>
 #include <QChartView>
 #include <QFileInfo>
+#include <QFontInfo>
+#include <QRegularExpression>
 #include <QGraphicsScene>
 #include <QGraphicsView>
+#include <QHash>
 #include <QImage>
 #include <QPainter>
 #include <QSaveFile>
@@ -25,6 +28,35 @@ bool writeAll(const QString &file, const QByteArray &bytes, QString *error)
         return false;
     }
     return true;
+}
+
+// QSvgGenerator writes Qt's family aliases ("Sans Serif", "monospace"),
+// which other tools do not know: name the families really used, then the
+// CJK face for Chinese labels and the generic family as fallbacks.
+QByteArray withRealFontFamilies(const QByteArray &svg)
+{
+    static const QRegularExpression family(QStringLiteral("font-family=\"([^\"]*)\""));
+    const QString text = QString::fromUtf8(svg);
+    QString out;
+    qsizetype from = 0;
+    QHash<QString, QString> done;
+    for (auto it = family.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const QString asked = m.captured(1);
+        if (!done.contains(asked)) {
+            QFont f(asked);
+            if (asked.compare(QLatin1String("monospace"), Qt::CaseInsensitive) == 0)
+                f.setStyleHint(QFont::Monospace);
+            const QFontInfo info(f);
+            done.insert(asked, QStringLiteral("%1, 'Noto Sans CJK SC', %2")
+                                   .arg(info.family(), info.fixedPitch() ? QStringLiteral("monospace") : QStringLiteral("sans-serif")));
+        }
+        out += text.mid(from, m.capturedStart() - from);
+        out += QStringLiteral("font-family=\"%1\"").arg(done.value(asked));
+        from = m.capturedEnd();
+    }
+    out += text.mid(from);
+    return out.toUtf8();
 }
 
 } // namespace
@@ -52,6 +84,7 @@ bool exportScene(QGraphicsScene *scene, const QString &file, const QString &titl
         p.setRenderHint(QPainter::Antialiasing);
         scene->render(&p, QRectF(QPointF(0, 0), r.size()), r);
         p.end();
+        bytes = withRealFontFamilies(bytes);
     } else if (suffix == QLatin1String("png")) {
         QImage img((r.size() * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
         img.fill(scene->backgroundBrush().style() == Qt::NoBrush ? QColor(Qt::white) : scene->backgroundBrush().color());

@@ -14,4 +14,10 @@ namespace strata::gui {
 [[nodiscard]] std::optional<std::vector<std::string>> splitCommandLine(const std::string &line);
 [[nodiscard]] std::vector<std::string> consoleArgs(const std::string &line);
 
+// Console commands that need a terminal the console does not have: the verb
+// ("exec -it", "attach", "logs -f") when `args` (without "strata") is one,
+// else "". -i/-t count only before the image or container (a container's own
+// `ls -t` is its business) and not with -d (nothing is attached then).
+[[nodiscard]] std::string needsTerminal(const std::vector<std::string> &args);
+
 } // namespace strata::gui

@@ -8,6 +8,9 @@
 
 #include <QMetaObject>
 
+#include <csignal>
+#include <sys/types.h>
+
 namespace strata::gui {
 
 EngineHost::EngineHost(engine::EngineOptions options, QObject *parent)
@@ -18,6 +21,15 @@ EngineHost::EngineHost(engine::EngineOptions options, QObject *parent)
     m_worker->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("strata-engine"));
     connect(m_pump, &EventPump::batch, this, &EngineHost::eventsArrived);
+    connect(m_pump, &EventPump::batch, this, [this](const EventBatch &batch) {
+        for (const auto &e : batch) {
+            if (e.kind == engine::events::EventKind::ProcessStarted && m_pending > 0 && e.attrs.contains("pid"))
+                m_startedPids << e.attrs["pid"].get<qint64>();
+        }
+    });
+    connect(m_gate, &GuiStepGate::waitingChanged, this, [this](bool waiting) {
+        setWaiting(waiting ? tr("waiting for Step (F10) or Continue (F8); Stop ends the command") : m_commandWait);
+    }, Qt::QueuedConnection);
     connect(m_worker, &EngineWorker::opened, this, [this](bool ok, const QString &error) {
         m_open = ok;
         emit opened(ok, error);
@@ -68,6 +80,13 @@ int EngineHost::run(const QString &line)
         finishCommand(id, 0, {}, {});
         return id;
     }
+    if (const std::string verb = needsTerminal(args); !verb.empty()) {
+        finishCommand(id, 1, {},
+                      tr("Error: `%1` needs a terminal and this console has none: leave out -i/-t (or -f), "
+                         "or run it in a terminal with the strata CLI.\n")
+                          .arg(QString::fromStdString(verb)));
+        return id;
+    }
     const bool follows = args.front() == "events" &&
                          std::find(args.begin(), args.end(), "--until") == args.end();
     if (follows) {
@@ -78,6 +97,16 @@ int EngineHost::run(const QString &line)
     QStringList list;
     for (const auto &a : args)
         list << QString::fromStdString(a);
+    // Docker's stop waits up to -t seconds (10) after SIGTERM before SIGKILL: say so while it waits.
+    const QString verb = list.value(0) == QLatin1String("container") ? list.value(1) : list.value(0);
+    if (verb == QLatin1String("stop") || verb == QLatin1String("restart")) {
+        int t = 10;
+        for (int i = 0; i + 1 < list.size(); ++i)
+            if (list[i] == QLatin1String("-t") || list[i] == QLatin1String("--time"))
+                t = list[i + 1].toInt();
+        m_commandWait = tr("%1: SIGTERM sent; waiting up to %n s for the process to end, then SIGKILL", nullptr, t).arg(verb);
+        setWaiting(m_commandWait);
+    }
     QMetaObject::invokeMethod(m_worker, "runCommand", Qt::QueuedConnection, Q_ARG(int, id), Q_ARG(QStringList, list));
     return id;
 }
@@ -96,9 +125,34 @@ void EngineHost::announceFinished(int id, int exitCode, const QString &out, cons
     finishCommand(id, exitCode, out, err);
 }
 
+void EngineHost::setWaiting(const QString &what)
+{
+    if (what == m_waiting)
+        return;
+    m_waiting = what;
+    emit waitingChanged(what);
+}
+
+void EngineHost::cancel()
+{
+    if (m_pending == 0)
+        return;
+    m_gate->setStepMode(false);
+    m_gate->continueAll();
+    for (const qint64 pid : std::as_const(m_startedPids))
+        if (pid > 1)
+            ::kill(static_cast<pid_t>(pid), SIGKILL);
+    m_startedPids.clear();
+}
+
 void EngineHost::finishCommand(int id, int rc, const QString &out, const QString &err)
 {
     --m_pending;
+    if (m_pending == 0) {
+        m_startedPids.clear();
+        m_commandWait.clear();
+        setWaiting(QString());
+    }
     emit commandFinished(id, rc, out, err);
     if (m_pending == 0)
         emit busyChanged(false);

@@ -32,6 +32,13 @@ public:
     int announce(const QString &line);
     void announceFinished(int id, int exitCode, const QString &out, const QString &err);
     void requestDetail(const QString &ref);
+    // Ctrl+C / Stop: ends the running command. A step-gate wait is released
+    // (step mode off) and the containers this command started are killed
+    // (SIGKILL, as `docker kill` would: a PID 1 ignores SIGINT it does not handle).
+    void cancel();
+    // What the running command waits for, in words ("" when nothing): the step
+    // gate, a stop timeout. For the status bar.
+    [[nodiscard]] QString waitingFor() const { return m_waiting; }
 
     [[nodiscard]] GuiStepGate *gate() const { return m_gate; }
     // For objects that must live on the engine thread beside the worker (the lesson player's).
@@ -52,9 +59,11 @@ signals:
     void eventsArrived(const strata::gui::EventBatch &events);
     void busyChanged(bool busy);
     void stepModeRequested();
+    void waitingChanged(const QString &what);
 
 private:
     void finishCommand(int id, int rc, const QString &out, const QString &err);
+    void setWaiting(const QString &what);
 
     QThread m_thread;
     EventPump *m_pump;
@@ -64,6 +73,9 @@ private:
     bool m_open = false;
     int m_nextId = 1;
     int m_pending = 0;
+    QList<qint64> m_startedPids; // PID 1s the running commands started (what Stop kills)
+    QString m_waiting;
+    QString m_commandWait;       // the running command's own wait (a stop timeout)
 };
 
 } // namespace strata::gui

@@ -157,6 +157,15 @@ void EngineWorker::refresh()
         auto s = std::make_shared<EngineSnapshot>();
         s->info = active->info();
         s->images = active->images();
+        for (const auto &img : s->images) { // which image's chain extends which (commit on a parent)
+            if (s->imageDiffIds.size() >= 200)
+                break;
+            const auto inspect = active->inspectImage(img.id.str());
+            auto &ids = s->imageDiffIds[img.id.str()];
+            if (inspect.contains("RootFS") && inspect["RootFS"].contains("Layers"))
+                for (const auto &l : inspect["RootFS"]["Layers"])
+                    ids.push_back(l.get<std::string>());
+        }
         s->containers = active->containers(true);
         for (const auto &c : s->containers)
             if (s->containerInspect.size() < 100)
@@ -166,10 +175,16 @@ void EngineWorker::refresh()
                 // Docker's SizeRw: the regular files and links of the container's
                 // layer, which is what `diff` sizes (D lines are hidden lower bytes).
                 std::uint64_t own = 0;
-                for (const auto &line : active->diffContainer(c.id))
+                EngineSnapshot::LayerChanges changes;
+                for (const auto &line : active->diffContainer(c.id)) {
                     if (line.kind != 'D')
                         own += line.size;
+                    (line.kind == 'A' ? changes.added : line.kind == 'C' ? changes.changed : changes.deleted)++;
+                    if (changes.first.size() < 12)
+                        changes.first.push_back(line);
+                }
                 s->containerLayerBytes[c.id] = own;
+                s->containerChanges[c.id] = std::move(changes);
             } catch (const std::exception &) {
                 // removed or being removed meanwhile: the next snapshot settles it
             }
@@ -202,11 +217,26 @@ namespace {
 
 std::vector<WastedItem> wastedItems(const engine::fs::UnionView &view)
 {
-    std::unordered_map<std::string, int> deletedBy;
+    // path -> the layers (bottom first) that delete it or make it an opaque dir
+    std::unordered_map<std::string, std::vector<int>> deletedBy;
     for (std::size_t l = 0; l < view.changes().size(); ++l)
         for (const auto &c : view.changes()[l])
             if (c.change.kind == engine::layer::ChangeKind::Deleted || c.change.opaque)
-                deletedBy[c.change.path] = static_cast<int>(l);
+                deletedBy[c.change.path].push_back(static_cast<int>(l));
+    // The first layer above `layer` that deletes the path or one of its
+    // directories (a whiteout of /usr/share hides every file under it).
+    auto deleter = [&](std::string path, int layer) {
+        for (;;) {
+            if (const auto d = deletedBy.find(path); d != deletedBy.end())
+                for (const int l : d->second)
+                    if (l > layer)
+                        return l;
+            const auto slash = path.rfind('/');
+            if (slash == std::string::npos)
+                return -1;
+            path.resize(slash);
+        }
+    };
     std::vector<WastedItem> out;
     for (const auto &[path, versions] : view.versions()) {
         const auto winner = view.merged().find(path);
@@ -220,12 +250,12 @@ std::vector<WastedItem> wastedItems(const engine::fs::UnionView &view)
             w.path = path;
             w.bytes = v.size;
             w.layer = v.layer;
-            if (i + 1 < versions.size()) {
+            const int deletedAt = deleter(path, v.layer);
+            if (i + 1 < versions.size() && (deletedAt < 0 || versions[i + 1].layer < deletedAt)) {
                 w.byLayer = versions[i + 1].layer;
             } else {
                 w.deleted = true;
-                auto d = deletedBy.find(path);
-                w.byLayer = d != deletedBy.end() ? d->second : -1;
+                w.byLayer = deletedAt;
             }
             out.push_back(std::move(w));
         }

@@ -21,6 +21,14 @@ struct EngineSnapshot {
     std::vector<engine::ContainerSummary> containers;
     std::map<std::string, std::string> containerInspect; // id -> `inspect` JSON, pretty
     std::map<std::string, std::uint64_t> containerLayerBytes; // id -> own read-write layer bytes (SizeRw)
+    // id -> the container's layer as `diff` lists it (A/C/D, first lines only) and
+    // the counts of each kind: what a scene draws for a container it did not see made
+    struct LayerChanges {
+        int added = 0, changed = 0, deleted = 0;
+        std::vector<engine::ContainerChangeLine> first;
+    };
+    std::map<std::string, LayerChanges> containerChanges;
+    std::map<std::string, std::vector<std::string>> imageDiffIds; // image id -> RootFS.Layers, bottom first
     std::vector<engine::VolumeSummary> volumes;
     std::map<std::string, std::string> volumeInspect; // name -> `volume inspect` JSON
     // name -> the first files in the volume's directory (path relative to it, bytes):

@@ -133,10 +133,11 @@ void BootfsScene::retranslate()
 
 void BootfsScene::onSnapshot(const EngineSnapshotPtr &s)
 {
+    // By image id: a container names its image as typed ("strata/busybox"),
+    // which need not be one of the image's repo:tags.
     std::map<std::string, quint64> sizes;
     for (const auto &img : s->images)
-        for (const auto &t : img.repoTags)
-            sizes[t] = img.size;
+        sizes[img.id.str()] = img.size;
     QList<Column> cols;
     // Running ones first: they are the ones using the kernel right now.
     for (int pass = 0; pass < 2; ++pass)
@@ -149,7 +150,7 @@ void BootfsScene::onSnapshot(const EngineSnapshotPtr &s)
             col.image = QString::fromStdString(c.image);
             col.status = QString::fromUtf8(engine::container::toString(c.state.status));
             col.running = running;
-            const auto it = sizes.find(c.image);
+            const auto it = sizes.find(c.imageId.str());
             col.imageBytes = it != sizes.end() ? it->second : 0;
             cols << col;
         }

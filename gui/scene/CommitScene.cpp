@@ -6,6 +6,7 @@
 #include "scene/SceneShapes.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QPropertyAnimation>
 
 namespace strata::gui {
@@ -229,6 +230,25 @@ void CommitScene::buildNew()
     update();
 }
 
+QJsonObject CommitScene::dump() const
+{
+    QJsonObject o = EventScene::dump();
+    QJsonArray layers, committed;
+    if (m_base)
+        for (const auto &l : m_base->layers)
+            layers.append(QString::fromStdString(l.diffId.str()));
+    if (m_new && m_committed && !m_new->layers.empty())
+        committed.append(QJsonObject{{QStringLiteral("image"), m_newName},
+                                     {QStringLiteral("imageId"), m_newImageId},
+                                     {QStringLiteral("layer"), static_cast<int>(m_new->layers.size())},
+                                     {QStringLiteral("digest"), QString::fromStdString(m_new->layers.back().diffId.str())}});
+    o[QStringLiteral("image")] = m_baseRef;
+    o[QStringLiteral("layers")] = layers;
+    o[QStringLiteral("committed")] = committed;
+    o[QStringLiteral("containers")] = QJsonArray{m_containerName};
+    return o;
+}
+
 void CommitScene::onSnapshot(const EngineSnapshotPtr &s)
 {
     for (const auto &c : s->containers) {
@@ -237,7 +257,18 @@ void CommitScene::onSnapshot(const EngineSnapshotPtr &s)
         if (!m_imageOf.contains(id))
             m_imageOf[id] = QString::fromStdString(c.image);
     }
-    if (m_containerId.isEmpty() && !s->containers.empty() && m_subject.isEmpty())
+    const bool gone = !m_containerId.isEmpty() && std::none_of(s->containers.begin(), s->containers.end(), [this](const auto &c) {
+        return QString::fromStdString(c.id) == m_containerId;
+    });
+    if (gone) { // removed (rm, a lesson's Reset): nothing of it stays drawn
+        m_baseRef.clear();
+        m_base.reset();
+        clearKind(QStringLiteral("layer"));
+        clearKind(QStringLiteral("history-row"));
+        clearKind(QStringLiteral("history-head"));
+        follow(QString());
+    }
+    if (m_containerId.isEmpty() && !s->containers.empty() && (m_subject.isEmpty() || gone))
         follow(QString::fromStdString(s->containers.front().id));
 }
 

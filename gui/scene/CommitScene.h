@@ -28,6 +28,7 @@ public:
     void setSubject(const QString &subject) override;
     void onSnapshot(const EngineSnapshotPtr &s) override;
     void onDetail(const ImageDetailPtr &d) override;
+    [[nodiscard]] QJsonObject dump() const override;
     [[nodiscard]] QString followed() const { return m_containerName; }
 
 protected:

@@ -6,6 +6,7 @@
 #include "scene/SceneShapes.h"
 
 #include <QGraphicsObject>
+#include <QJsonArray>
 #include <QPropertyAnimation>
 #include <QSequentialAnimationGroup>
 
@@ -155,6 +156,30 @@ void EventScene::applyHighlights()
         else if (auto *a = dynamic_cast<ArrowItem *>(i))
             a->setHighlighted(on);
     }
+}
+
+QJsonObject EventScene::dump() const
+{
+    QJsonObject o;
+    o[QStringLiteral("scene")] = m_id;
+    o[QStringLiteral("subject")] = m_subject;
+    QJsonArray drawn, lit;
+    for (QGraphicsItem *i : items(Qt::AscendingOrder)) {
+        const QString kind = i->data(KindData).toString();
+        if (kind.isEmpty() || !i->isVisible())
+            continue;
+        drawn.append(QJsonObject{{QStringLiteral("kind"), kind},
+                                 {QStringLiteral("key"), i->data(KeyData).toString()},
+                                 {QStringLiteral("state"), i->data(StateData).toString()}});
+        const QString h = i->data(HighlightData).toString();
+        if (!h.isEmpty() && m_highlights.contains(h))
+            lit.append(h);
+    }
+    o[QStringLiteral("items")] = drawn;
+    o[QStringLiteral("highlighted")] = lit;
+    o[QStringLiteral("caption")] = caption();
+    o[QStringLiteral("layers")] = QJsonArray();
+    return o;
 }
 
 QList<QGraphicsItem *> EventScene::itemsOfKind(const QString &kind) const

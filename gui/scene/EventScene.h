@@ -11,6 +11,7 @@
 #include "core/Snapshots.h"
 
 #include <QGraphicsScene>
+#include <QJsonObject>
 #include <QPointer>
 #include <QTimer>
 
@@ -53,6 +54,10 @@ public:
     virtual void retranslate();
 
     [[nodiscard]] QString caption() const;
+    // What the scene draws, for --dump-scene and tests: subject, highlighted
+    // items, every keyed item (kind, key, state); scenes that draw image
+    // layers add "layers" (diff ids bottom to top) and what else they stack.
+    [[nodiscard]] virtual QJsonObject dump() const;
     [[nodiscard]] bool animating() const;
     void setSpeed(double speed) { m_speed = speed; }
     void setReducedMotion(bool on) { m_reducedMotion = on; }

@@ -9,6 +9,7 @@
 #include <QEasingCurve>
 #include <QFileInfo>
 #include <QGraphicsPathItem>
+#include <QJsonArray>
 #include <QParallelAnimationGroup>
 #include <QPropertyAnimation>
 
@@ -23,11 +24,11 @@ namespace {
 constexpr qreal kLeft = 40;
 constexpr qreal kStackWidth = 760;
 constexpr qreal kPlaneTop = 20;
-constexpr qreal kPlaneHeight = 150;
-constexpr qreal kContainerTop = 200;
-constexpr qreal kContainerHeight = 64;
-constexpr qreal kStackTop = 300;
-constexpr qreal kStackBottom = 760;
+constexpr qreal kPlaneHeight = 168;
+constexpr qreal kContainerTop = 212;
+constexpr qreal kContainerHeight = 72;
+constexpr qreal kStackTop = 318;
+constexpr qreal kStackBottom = 770;
 constexpr int kBacklog = 8; // more queued animations than this: draw them at once
 
 qint64 num(const nlohmann::json &a, const char *key)
@@ -44,6 +45,19 @@ QString baseName(const QString &path)
 {
     const QString p = path.endsWith('/') ? path.chopped(1) : path;
     return p.mid(p.lastIndexOf('/') + 1);
+}
+
+// "strata/busybox" and "strata/busybox:latest" name one image.
+QString normaliseRef(const QString &ref)
+{
+    if (ref.startsWith(QLatin1String("sha256:")) || ref.contains('@'))
+        return ref;
+    return ref.section('/', -1).contains(':') ? ref : ref + QStringLiteral(":latest");
+}
+
+bool sameId(const QString &a, const QString &b)
+{
+    return !a.isEmpty() && !b.isEmpty() && (a.startsWith(b) || b.startsWith(a));
 }
 
 } // namespace
@@ -117,6 +131,7 @@ void LayerStackScene::reset()
     m_loading = false;
     m_selectedPath.clear();
     m_caption.clear();
+    m_deferred.clear();
 }
 
 QAbstractAnimation *LayerStackScene::appear(QGraphicsObject *item, QPointF to, QPointF from)
@@ -177,6 +192,7 @@ void LayerStackScene::clearStack()
     clear();
     m_layers.clear();
     m_containers.clear();
+    m_committed.clear();
     m_planeTiles.clear();
     m_beams.clear();
     m_dirLabels.clear();
@@ -263,15 +279,270 @@ SlabItem *LayerStackScene::ensureContainer(const QString &id)
 
 void LayerStackScene::layoutContainers()
 {
-    const int n = static_cast<int>(m_containers.size());
+    // One row on top of the stack: the containers' writable layers, then the
+    // layers commits made from them (each the top of a new image on this chain).
+    std::vector<SlabItem *> row;
+    for (const auto &c : m_containers)
+        if (c)
+            row.push_back(c);
+    for (const auto &c : m_committed)
+        if (c)
+            row.push_back(c);
+    const int n = static_cast<int>(row.size());
     for (int i = 0; i < n; ++i) {
-        if (!m_containers[static_cast<std::size_t>(i)])
-            continue;
         const QRectF r = containerRect(i, n);
-        m_containers[static_cast<std::size_t>(i)]->setSize(r.size());
-        m_containers[static_cast<std::size_t>(i)]->setPos(r.topLeft());
-        m_containers[static_cast<std::size_t>(i)]->reflowTiles();
+        row[static_cast<std::size_t>(i)]->setSize(r.size());
+        row[static_cast<std::size_t>(i)]->setPos(r.topLeft());
+        row[static_cast<std::size_t>(i)]->reflowTiles();
     }
+}
+
+QString LayerStackScene::containerIdOf(const engine::events::Event &e) const
+{
+    switch (e.kind) {
+    case EventKind::ContainerLayerCreated:
+    case EventKind::UnionMounted:
+    case EventKind::CopiedUp:
+    case EventKind::WhiteoutCreated:
+    case EventKind::OpaqueDirCreated:
+    case EventKind::UpperPathAdded:
+    case EventKind::UpperChangesSummarised:
+    case EventKind::ContainerCommitted: return QString::fromStdString(e.id);
+    case EventKind::LayerWritten: return str(e.attrs, "container");
+    default: return {};
+    }
+}
+
+QString LayerStackScene::imageOfContainer(const QString &id) const
+{
+    for (auto it = m_containerImage.begin(); it != m_containerImage.end(); ++it)
+        if (sameId(it.key(), id))
+            return it.value();
+    if (m_snapshot)
+        for (const auto &c : m_snapshot->containers)
+            if (sameId(QString::fromStdString(c.id), id))
+                return QString::fromStdString(c.imageId.str());
+    return {};
+}
+
+bool LayerStackScene::isShownImage(const QString &image) const
+{
+    if (!m_detail || image.isEmpty())
+        return false;
+    const QString shownId = QString::fromStdString(m_detail->id);
+    if (image == shownId || normaliseRef(image) == normaliseRef(m_detail->ref))
+        return true;
+    if (m_snapshot)
+        for (const auto &img : m_snapshot->images)
+            for (const auto &t : img.repoTags)
+                if (QString::fromStdString(t) == normaliseRef(image))
+                    return QString::fromStdString(img.id.str()) == shownId;
+    return false;
+}
+
+QString LayerStackScene::refOfImage(const QString &image) const
+{
+    if (!image.startsWith(QLatin1String("sha256:")))
+        return normaliseRef(image);
+    if (m_snapshot)
+        for (const auto &img : m_snapshot->images)
+            if (QString::fromStdString(img.id.str()) == image && !img.repoTags.empty())
+                return QString::fromStdString(img.repoTags.front());
+    return image;
+}
+
+void LayerStackScene::onSnapshot(const EngineSnapshotPtr &snapshot)
+{
+    m_snapshot = snapshot;
+    syncContainers();
+}
+
+void LayerStackScene::removeContainerSlab(const QString &id)
+{
+    for (auto it = m_containers.begin(); it != m_containers.end(); ++it)
+        if (*it && sameId((*it)->containerId, id)) {
+            delete it->data();
+            m_containers.erase(it);
+            break;
+        }
+    if (m_containers.empty()) {
+        m_mountLower.clear();
+        m_mountUpper.clear();
+        m_mountWork.clear();
+        m_mountMerged.clear();
+    }
+}
+
+void LayerStackScene::syncContainers()
+{
+    if (!m_detail || !m_snapshot || m_loading)
+        return;
+    const std::string shown = m_detail->id;
+    bool changed = false;
+    // Gone from the store, or of another image: not drawn here.
+    std::vector<QString> drop;
+    for (const auto &c : m_containers) {
+        if (!c)
+            continue;
+        const auto it = std::find_if(m_snapshot->containers.begin(), m_snapshot->containers.end(), [&](const auto &s) {
+            return sameId(QString::fromStdString(s.id), c->containerId);
+        });
+        if (it == m_snapshot->containers.end() || it->imageId.str() != shown)
+            drop.push_back(c->containerId);
+    }
+    for (const QString &id : drop)
+        removeContainerSlab(id);
+    changed = !drop.empty();
+    // Every container of this image, also those made before the app started.
+    for (const auto &c : m_snapshot->containers) {
+        if (c.imageId.str() != shown)
+            continue;
+        const QString id = QString::fromStdString(c.id);
+        SlabItem *slab = containerSlab(id);
+        if (!slab) {
+            slab = new SlabItem(true);
+            slab->containerId = id;
+            slab->setData(KindData, QStringLiteral("container-layer"));
+            slab->setData(KeyData, id);
+            addItem(slab);
+            m_containers.emplace_back(slab);
+            const auto ch = m_snapshot->containerChanges.find(c.id);
+            if (ch != m_snapshot->containerChanges.end()) {
+                slab->added = ch->second.added;
+                slab->copiedUp = ch->second.changed;
+                slab->whiteouts = ch->second.deleted;
+                layoutContainers();
+                for (const auto &line : ch->second.first) { // the first changes, as tiles in its layer
+                    if (slab->childItems().size() >= 6)
+                        break;
+                    const QString path = QString::fromStdString(line.path);
+                    // `diff` lists the directories above a change as C: the files say it.
+                    if (line.kind == 'C' && std::any_of(ch->second.first.begin(), ch->second.first.end(), [&](const auto &o) {
+                            return o.path.size() > line.path.size() && o.path.rfind(line.path + "/", 0) == 0;
+                        }))
+                        continue;
+                    const Mark mark = line.kind == 'A' ? Mark::Added : line.kind == 'C' ? Mark::Modified : Mark::Whiteout;
+                    auto *tile = new TileItem(baseName(path), mark);
+                    tile->path = path;
+                    tile->layer = line.fromLayer;
+                    tile->note = path;
+                    tile->setToolTip(path);
+                    tile->setData(KindData, QStringLiteral("tile-state"));
+                    tile->setData(KeyData, path);
+                    tile->setZValue(10);
+                    tile->setParentItem(slab);
+                    tile->setPos(slab->nextTilePos());
+                }
+                slab->reflowTiles();
+            }
+            changed = true;
+        }
+        slab->name = QString::fromStdString(c.name);
+        slab->setToolTip(QCoreApplication::translate("Scene", "container %1 (%2): its own writable layer, %3")
+                             .arg(slab->name, id.left(12), humanBytes(m_snapshot->containerLayerBytes.count(c.id)
+                                                                          ? m_snapshot->containerLayerBytes.at(c.id)
+                                                                          : 0)));
+        slab->highlighted = !m_subjectContainer.isEmpty() && (sameId(id, m_subjectContainer) || slab->name == m_subjectContainer);
+        slab->update();
+    }
+    // Images whose chain is this one plus one layer: that layer stands beside
+    // the containers (a commit's result on its real parent).
+    std::vector<std::string> chain;
+    for (const auto &l : m_detail->layers)
+        chain.push_back(l.diffId.str());
+    std::vector<std::pair<std::string, std::string>> children; // image id, top diff id
+    for (const auto &[imageId, ids] : m_snapshot->imageDiffIds)
+        if (imageId != shown && ids.size() == chain.size() + 1 && std::equal(chain.begin(), chain.end(), ids.begin()))
+            children.emplace_back(imageId, ids.back());
+    for (auto it = m_committed.begin(); it != m_committed.end();) {
+        const bool keep = *it && std::any_of(children.begin(), children.end(), [&](const auto &c) {
+                              return QString::fromStdString(c.first) == (*it)->containerId;
+                          });
+        if (keep) {
+            ++it;
+            continue;
+        }
+        delete it->data();
+        it = m_committed.erase(it);
+        changed = true;
+    }
+    for (const auto &[imageId, diffId] : children) {
+        const QString key = QString::fromStdString(imageId);
+        if (std::any_of(m_committed.begin(), m_committed.end(), [&](const auto &c) { return c && c->containerId == key; }))
+            continue;
+        auto *slab = new SlabItem(false);
+        slab->containerId = key; // the new image's id: which image this top layer belongs to
+        slab->layerIndex = static_cast<int>(chain.size());
+        slab->digest = shortDigest(diffId);
+        slab->name = refOfImage(key);
+        slab->files = -1; // its size is the new image's business: the slab names the image
+        slab->createdBy = QCoreApplication::translate("Scene", "top of %1").arg(slab->name);
+        slab->setToolTip(QCoreApplication::translate("Scene", "image %1 = the layers below + this one").arg(slab->name));
+        slab->setData(KindData, QStringLiteral("committed-layer"));
+        slab->setData(KeyData, key);
+        addItem(slab);
+        m_committed.emplace_back(slab);
+        changed = true;
+    }
+    if (changed) {
+        layoutContainers();
+        buildDirLabels();
+    }
+}
+
+void LayerStackScene::setSubjectContainer(const QString &idOrName)
+{
+    m_subjectContainer = idOrName;
+    SlabItem *lit = nullptr;
+    for (const auto &c : m_containers)
+        if (c) {
+            c->highlighted = !idOrName.isEmpty() && (sameId(c->containerId, idOrName) || c->name == idOrName);
+            if (c->highlighted)
+                lit = c;
+            c->update();
+        }
+    if (lit && m_detail)
+        setCaption(QCoreApplication::translate("Scene", "%1's writable layer (M %2 · D %3 · A %4) sits on the %5 read-only layers of %6.")
+                       .arg(lit->name.isEmpty() ? lit->containerId.left(12) : lit->name)
+                       .arg(lit->copiedUp)
+                       .arg(lit->whiteouts)
+                       .arg(lit->added)
+                       .arg(m_detail->layers.size())
+                       .arg(m_detail->ref));
+}
+
+QJsonObject LayerStackScene::dump() const
+{
+    QJsonObject o;
+    o[QStringLiteral("image")] = m_detail ? m_detail->ref : QString();
+    o[QStringLiteral("imageId")] = m_detail ? QString::fromStdString(m_detail->id) : QString();
+    QJsonArray layers;
+    if (m_detail)
+        for (const auto &l : m_detail->layers)
+            layers.append(QString::fromStdString(l.diffId.str()));
+    o[QStringLiteral("layers")] = layers;
+    QJsonArray containers, committed, lit;
+    for (const auto &c : m_containers)
+        if (c) {
+            containers.append(QJsonObject{{QStringLiteral("id"), c->containerId}, {QStringLiteral("name"), c->name},
+                                          {QStringLiteral("label"), QCoreApplication::translate("Scene", "RW %1").arg(c->name.isEmpty() ? c->containerId.left(8) : c->name)}});
+            if (c->highlighted)
+                lit.append(QStringLiteral("container:") + (c->name.isEmpty() ? c->containerId : c->name));
+        }
+    for (const auto &c : m_committed)
+        if (c)
+            committed.append(QJsonObject{{QStringLiteral("image"), c->name}, {QStringLiteral("imageId"), c->containerId},
+                                         {QStringLiteral("layer"), c->layerIndex + 1}});
+    for (const auto &l : m_layers)
+        if (l && l->highlighted)
+            lit.append(QStringLiteral("layer:%1").arg(l->layerIndex + 1));
+    if (!m_selectedPath.isEmpty())
+        lit.append(QStringLiteral("path:/") + m_selectedPath);
+    o[QStringLiteral("containers")] = containers;
+    o[QStringLiteral("committed")] = committed;
+    o[QStringLiteral("highlighted")] = lit;
+    o[QStringLiteral("caption")] = m_caption;
+    return o;
 }
 
 // ---- image ----
@@ -290,6 +561,7 @@ void LayerStackScene::showImage(const ImageDetailPtr &detail)
     }
     const int n = static_cast<int>(detail->layers.size());
     if (!sameStack && !sameImage) {
+        m_selectedPath.clear(); // another image: a path named for the last one says nothing here
         clearStack();
         for (int i = 0; i < n; ++i)
             addLayerSlab(i, n);
@@ -315,8 +587,28 @@ void LayerStackScene::showImage(const ImageDetailPtr &detail)
         return nullptr;
     });
     buildPlane();
+    syncContainers();
     buildDirLabels();
-    if (!sameImage) // a redraw of the same image keeps the last event's caption
+    // Events about this image's containers that came while another image was
+    // shown: the ones the state already shows are settled; the rest (a
+    // container the store does not list yet) are drawn now.
+    std::vector<engine::events::Event> waiting;
+    waiting.swap(m_deferred);
+    for (const auto &e : waiting) {
+        const QString cid = containerIdOf(e);
+        const bool inState = m_snapshot && std::any_of(m_snapshot->containers.begin(), m_snapshot->containers.end(),
+                                                       [&](const auto &c) { return sameId(QString::fromStdString(c.id), cid); });
+        if (isShownImage(imageOfContainer(cid)) && !inState && e.kind != EventKind::LayerWritten)
+            handle(e);
+        else if (!isShownImage(imageOfContainer(cid)))
+            m_deferred.push_back(e);
+    }
+    const bool subjectHere = std::any_of(m_containers.begin(), m_containers.end(), [this](const QPointer<SlabItem> &c) {
+        return c && !m_subjectContainer.isEmpty() && (c->name == m_subjectContainer || sameId(c->containerId, m_subjectContainer));
+    });
+    if (subjectHere && !sameImage) // a clicked container: its layer, lit and said
+        setSubjectContainer(m_subjectContainer);
+    else if (!sameImage) // a redraw of the same image keeps the last event's caption
         setCaption(QCoreApplication::translate("Scene", "%1: %2 read-only layers; the merged view shows, for each path, the nearest layer's copy.")
                    .arg(detail->ref)
                    .arg(n));
@@ -358,23 +650,27 @@ void LayerStackScene::buildPlane()
     take([](const ExplorerNode &n) { return n.mark == Mark::None; }, 8);
 
     const int n = static_cast<int>(m_layers.size());
-    qreal x = kLeft + 14, y = kPlaneTop + 38;
+    std::vector<std::pair<TileItem *, int>> pending; // tiles whose beams are drawn once all tiles stand
+    qreal x = kLeft + 14, y = kPlaneTop + 34;
     for (int id : pick) {
         const auto &node = t.node(id);
         auto *tile = new TileItem(QString::fromStdString(node.name), node.mark);
         tile->path = QString::fromStdString(node.path);
         tile->layer = node.layer;
         tile->ghost = node.mark == Mark::Deleted;
-        tile->note = node.mark == Mark::Deleted ? QCoreApplication::translate("Scene", "hidden by L%1").arg(node.byLayer + 1)
+        tile->note = node.mark == Mark::Deleted ? (node.byLayer < 0 ? QCoreApplication::translate("Scene", "hidden")
+                                                                    : QCoreApplication::translate("Scene", "hidden by L%1").arg(node.byLayer + 1))
                                                 : QCoreApplication::translate("Scene", "from L%1").arg(node.layer + 1);
         tile->setData(KindData, QStringLiteral("tile-merged"));
         tile->setData(KeyData, tile->path);
         if (x + tile->width() > kLeft + kStackWidth - 10) {
             x = kLeft + 14;
-            y += 52;
+            y += kTileHeight + 20; // room for the beams to leave the upper row between tiles
         }
-        if (y > kPlaneTop + kPlaneHeight - 40)
+        if (y + kTileHeight > kPlaneTop + kPlaneHeight - 4) {
+            delete tile;
             break;
+        }
         tile->setPos(x, y);
         addItem(tile);
         connect(tile, &TileItem::clicked, this, [this](const QString &p) {
@@ -382,22 +678,47 @@ void LayerStackScene::buildPlane()
             emit pathClicked(p);
         });
         m_planeTiles.emplace_back(tile);
-        // Beam: down to the providing layer (filled dot), rings on shadowed copies.
-        const qreal bx = x + tile->width() / 2;
+        pending.emplace_back(tile, id);
+        x += tile->width() + 10;
+    }
+    for (const auto &[tile, id] : pending) {
+        const auto &node = t.node(id);
+        const qreal bx = tile->x() + tile->width() / 2, y = tile->y();
+        // Beam: down to the providing layer's top edge (filled dot), rings on
+        // the top edges of the copies it shadows. It is drawn only in the gaps:
+        // never across a tile, a slab's text or a container's layer.
         QPainterPath path;
-        path.moveTo(bx, y + 36);
-        const int target = node.mark == Mark::Deleted ? node.layer : node.layer;
+        const int target = node.layer;
         if (target >= 0 && target < n && m_layers[static_cast<std::size_t>(target)]) {
             const QRectF r = slabRect(target, n);
-            path.lineTo(bx, r.center().y());
-            path.addEllipse(QPointF(bx, r.center().y()), 5, 5);
-            for (int s : node.shadowed) {
-                if (s < 0 || s >= n)
-                    continue;
-                const QRectF sr = slabRect(s, n);
-                path.moveTo(bx + 7, sr.center().y());
-                path.addEllipse(QPointF(bx, sr.center().y()), 7, 7);
+            std::vector<std::pair<qreal, qreal>> blocked; // y ranges the beam must not cross
+            for (const auto &other : m_planeTiles)
+                if (other && other != tile && other->y() > y && bx > other->x() - 4 && bx < other->x() + other->width() + 4)
+                    blocked.emplace_back(other->y() - 4, other->y() + kTileHeight + 4);
+            blocked.emplace_back(kContainerTop - 2, kContainerTop + kContainerHeight + 2); // layers or the hint's text
+            for (int l = target + 1; l < n; ++l) {
+                const QRectF above = slabRect(l, n);
+                blocked.emplace_back(above.top() - 2, above.bottom() + 2);
             }
+            std::sort(blocked.begin(), blocked.end());
+            qreal from = y + kTileHeight;
+            for (const auto &[top, bottom] : blocked) {
+                if (bottom <= from || top >= r.top())
+                    continue;
+                if (top > from) {
+                    path.moveTo(bx, from);
+                    path.lineTo(bx, top);
+                }
+                from = std::max(from, bottom);
+            }
+            if (from < r.top()) {
+                path.moveTo(bx, from);
+                path.lineTo(bx, r.top());
+            }
+            path.addEllipse(QPointF(bx, r.top()), 5, 5);
+            for (int sh : node.shadowed)
+                if (sh >= 0 && sh < n)
+                    path.addEllipse(QPointF(bx, slabRect(sh, n).top()), 7, 7);
         }
         auto *beam = new QGraphicsPathItem(path);
         QPen pen(Palette::current().beam, 1.6);
@@ -411,7 +732,6 @@ void LayerStackScene::buildPlane()
         beam->setData(KeyData, tile->path);
         addItem(beam);
         m_beams.push_back(beam);
-        x += tile->width() + 10;
     }
 }
 
@@ -424,12 +744,17 @@ void LayerStackScene::buildDirLabels()
     if (n == 0)
         return;
     const qreal x = kLeft + kStackWidth + 16;
+    qreal freeFrom = 0; // labels go top to bottom: each text starts below the last one
     auto add = [&](const QString &role, const QString &path, QRectF span, std::function<QString()> explain) {
         auto *l = new DirLabelItem(role);
         l->path = path;
         l->explain = std::move(explain);
         l->setPos(x, span.top());
         l->setSpan(span.height());
+        const qreal want = span.center().y() - DirLabelItem::kTextHeight / 2;
+        const qreal top = std::max(want, freeFrom);
+        l->textTop = top - span.top();
+        freeFrom = top + DirLabelItem::kTextHeight + 6;
         addItem(l);
         m_dirLabels.emplace_back(l);
     };
@@ -449,25 +774,25 @@ void LayerStackScene::buildDirLabels()
     if (!m_containers.empty() || mounted) {
         // A container: every image layer is a lowerdir, its own layer the upperdir.
         const QRectF lower = slabRect(n - 1, n).united(slabRect(0, n));
-        add(QStringLiteral("lowerdir"), m_mountLower.isEmpty() ? (m_detail ? QString::fromStdString(m_detail->lowerDirs) : QString()) : m_mountLower,
-            lower, [] { return QCoreApplication::translate("Scene", "read-only image layers (nearest first)"); });
+        add(QStringLiteral("merged"), m_mountMerged, planeSpan, [] { return QCoreApplication::translate("Scene", "the container's root: the union"); });
         const QRectF upper(kLeft, kContainerTop, kStackWidth, kContainerHeight / 2);
         add(QStringLiteral("upperdir"), m_mountUpper, upper, [] { return QCoreApplication::translate("Scene", "the container's writable layer"); });
         add(QStringLiteral("workdir"), m_mountWork, QRectF(kLeft, kContainerTop + kContainerHeight / 2 + 4, kStackWidth, kContainerHeight / 2),
             [] { return QCoreApplication::translate("Scene", "overlayfs scratch space for atomic copy-up"); });
-        add(QStringLiteral("merged"), m_mountMerged, planeSpan, [] { return QCoreApplication::translate("Scene", "the container's root: the union"); });
+        add(QStringLiteral("lowerdir"), m_mountLower.isEmpty() ? (m_detail ? QString::fromStdString(m_detail->lowerDirs) : QString()) : m_mountLower,
+            lower, [] { return QCoreApplication::translate("Scene", "read-only image layers (nearest first)"); });
         return;
     }
     // An image on its own: Docker's inspect names the top layer UpperDir.
     if (!m_detail)
         return;
+    add(QStringLiteral("merged"), QString::fromStdString(m_detail->mergedDir), planeSpan,
+        [] { return QCoreApplication::translate("Scene", "the union a container will see"); });
+    add(QStringLiteral("upperdir"), QString::fromStdString(m_detail->upperDir), slabRect(n - 1, n),
+        [] { return QCoreApplication::translate("Scene", "the top layer, as image inspect reports it"); });
     if (n > 1)
         add(QStringLiteral("lowerdir"), QString::fromStdString(m_detail->lowerDirs),
             slabRect(n - 2, n).united(slabRect(0, n)), [] { return QCoreApplication::translate("Scene", "layers below the top, nearest first"); });
-    add(QStringLiteral("upperdir"), QString::fromStdString(m_detail->upperDir), slabRect(n - 1, n),
-        [] { return QCoreApplication::translate("Scene", "the top layer, as image inspect reports it"); });
-    add(QStringLiteral("merged"), QString::fromStdString(m_detail->mergedDir), planeSpan,
-        [] { return QCoreApplication::translate("Scene", "the union a container will see"); });
 }
 
 void LayerStackScene::highlightLayer(int layer, bool on)
@@ -565,6 +890,20 @@ void LayerStackScene::onEvents(const EventBatch &events)
 void LayerStackScene::handle(const engine::events::Event &e)
 {
     const auto &a = e.attrs;
+    if (e.kind == EventKind::ContainerCreated)
+        m_containerImage.insert(QString::fromStdString(e.id), str(a, "image"));
+    if (m_followSubject) {
+        // A container is drawn on its own image's stack, never on the one shown.
+        const QString cid = containerIdOf(e);
+        const QString image = cid.isEmpty() ? QString() : imageOfContainer(cid);
+        if (!image.isEmpty() && !isShownImage(image)) {
+            if (m_deferred.size() >= 4000)
+                m_deferred.erase(m_deferred.begin());
+            m_deferred.push_back(e);
+            emit imageWanted(refOfImage(image));
+            return;
+        }
+    }
     switch (e.kind) {
     case EventKind::LayerExtractStarted: {
         const int index = static_cast<int>(num(a, "index"));
@@ -623,42 +962,48 @@ void LayerStackScene::handle(const engine::events::Event &e)
         s->update();
         break;
     }
-    case EventKind::ContainerRemoved:
+    case EventKind::ContainerRemoved: {
         // rm: the container's layer goes; the image's layers stay.
-        for (auto it = m_containers.begin(); it != m_containers.end(); ++it) {
-            if (*it && (QString::fromStdString(e.id).startsWith((*it)->containerId) ||
-                        (*it)->containerId.startsWith(QString::fromStdString(e.id)))) {
-                delete it->data();
-                m_containers.erase(it);
-                layoutContainers();
-                if (m_containers.empty()) {
-                    m_mountLower.clear();
-                    m_mountUpper.clear();
-                    m_mountWork.clear();
-                    m_mountMerged.clear();
-                }
-                buildDirLabels();
-                break;
-            }
-        }
-        break;
-    case EventKind::LayerWritten:
-    {
-        const std::size_t before = m_layers.size();
-        commitContainer(str(a, "container"));
-        if (m_layers.size() > before && m_layers.back()) {
-            SlabItem *s = m_layers.back();
-            s->digest = shortDigest(e.id);
-            s->files = num(a, "added") + num(a, "modified") + num(a, "deleted");
-            s->bytes = num(a, "size");
-            s->createdBy = QCoreApplication::translate("Scene", "commit of container %1").arg(str(a, "container").left(12));
-        }
+        const QString id = QString::fromStdString(e.id);
+        m_deferred.erase(std::remove_if(m_deferred.begin(), m_deferred.end(),
+                                        [&](const auto &d) { return sameId(containerIdOf(d), id); }),
+                         m_deferred.end());
+        removeContainerSlab(id);
+        layoutContainers();
+        buildDirLabels();
         break;
     }
+    case EventKind::LayerWritten: commitContainer(str(a, "container"), e); break;
+    case EventKind::ContainerCommitted:
+        // The new image's name, on the layer the commit just wrote.
+        for (const auto &c : m_committed)
+            if (c && c->containerId.isEmpty() && sameId(c->data(KeyData).toString(), QString::fromStdString(e.id))) {
+                c->containerId = str(a, "image");
+                c->name = str(a, "name").isEmpty() ? c->containerId.left(19) : str(a, "name");
+                c->createdBy = QCoreApplication::translate("Scene", "top of %1").arg(c->name);
+                c->setData(KeyData, c->containerId);
+                c->update();
+            }
+        break;
     default: break;
     }
-    if (e.kind != EventKind::LayerProgress && e.kind != EventKind::BlobVerified && e.kind != EventKind::RefAdded)
-        setCaption(describeEvent(e));
+    // Only what this scene draws speaks in its caption: a lesson checker's
+    // reads and other housekeeping events leave it alone.
+    switch (e.kind) {
+    case EventKind::LayerExtractStarted:
+    case EventKind::LayerExtracted:
+    case EventKind::LayerReused:
+    case EventKind::ContainerLayerCreated:
+    case EventKind::UnionMounted:
+    case EventKind::CopiedUp:
+    case EventKind::WhiteoutCreated:
+    case EventKind::OpaqueDirCreated:
+    case EventKind::UpperPathAdded:
+    case EventKind::ContainerRemoved:
+    case EventKind::LayerWritten:
+    case EventKind::ContainerCommitted: setCaption(describeEvent(e)); break;
+    default: break;
+    }
 }
 
 void LayerStackScene::copyUpTile(const engine::events::Event &e, Mark mark)
@@ -666,6 +1011,9 @@ void LayerStackScene::copyUpTile(const engine::events::Event &e, Mark mark)
     const auto &a = e.attrs;
     SlabItem *c = ensureContainer(QString::fromStdString(e.id));
     const QString path = str(a, "path");
+    for (QGraphicsItem *t : c->childItems()) // drawn from the state already
+        if (t->data(KeyData).toString() == path)
+            return;
     const int from = a.contains("from_layer") ? static_cast<int>(num(a, "from_layer")) : -1;
     auto *tile = new TileItem(baseName(path), mark);
     tile->path = path;
@@ -746,46 +1094,55 @@ void LayerStackScene::copyUpTile(const engine::events::Event &e, Mark mark)
     });
 }
 
-void LayerStackScene::commitContainer(const QString &id)
+void LayerStackScene::commitContainer(const QString &id, const engine::events::Event &written)
 {
-    // commit: the container's amber slab (else the newest one) hardens into a read-only layer.
-    auto it = std::find_if(m_containers.begin(), m_containers.end(), [&](const QPointer<SlabItem> &c) {
-        return c && !id.isEmpty() && (c->containerId.startsWith(id) || id.startsWith(c->containerId));
-    });
-    if (it == m_containers.end()) {
-        if (m_containers.empty() || !m_containers.back())
+    // commit: a copy of the container's amber slab hardens into the new
+    // image's top layer beside it. The container and its layer stay: commit
+    // reads the container, it does not consume it.
+    SlabItem *source = containerSlab(id);
+    if (!source)
+        return;
+    const auto &a = written.attrs;
+    for (const auto &c : m_committed)
+        if (c && c->digest == shortDigest(written.id)) { // the state drew it already: harden it again, visibly
+            QPointer<SlabItem> p(c);
+            enqueue([p](int ms) -> QAbstractAnimation * {
+                if (!p)
+                    return nullptr;
+                auto *harden = new QPropertyAnimation(p, "warmth");
+                harden->setStartValue(1.0);
+                harden->setEndValue(0.0);
+                harden->setDuration(ms);
+                return harden;
+            });
             return;
-        it = m_containers.end() - 1;
-    }
-    QPointer<SlabItem> slab = *it;
-    m_containers.erase(it);
-    enqueue([slab](int ms) -> QAbstractAnimation * {
-        if (!slab)
-            return nullptr;
-        auto *a = new QPropertyAnimation(slab, "warmth");
-        a->setStartValue(1.0);
-        a->setEndValue(0.0);
-        a->setDuration(ms);
-        return a;
-    });
+        }
+    auto *slab = new SlabItem(true);
+    slab->setData(KindData, QStringLiteral("committed-layer"));
+    slab->setData(KeyData, id); // until ContainerCommitted names the image
     slab->layerIndex = static_cast<int>(m_layers.size());
-    slab->setData(KeyData, slab->layerIndex);
-    m_layers.emplace_back(slab);
+    slab->digest = shortDigest(written.id);
+    slab->files = num(a, "added") + num(a, "modified") + num(a, "deleted");
+    slab->bytes = num(a, "size");
+    slab->createdBy = QCoreApplication::translate("Scene", "commit of %1").arg(source->name.isEmpty() ? id.left(12) : source->name);
+    slab->setOpacity(0);
+    addItem(slab);
+    m_committed.emplace_back(slab);
+    const QPointF from = source->pos();
     layoutContainers();
-    const int n = static_cast<int>(m_layers.size());
-    for (int i = 0; i < n; ++i) {
-        QPointer<SlabItem> s = m_layers[static_cast<std::size_t>(i)];
-        const QRectF r = slabRect(i, n);
-        enqueue([s, r](int ms) -> QAbstractAnimation * {
-            if (!s)
-                return nullptr;
-            s->setSize(r.size());
-            auto *a = new QPropertyAnimation(s, "pos");
-            a->setEndValue(r.topLeft());
-            a->setDuration(ms / 3);
-            return a;
-        });
-    }
+    QPointer<SlabItem> p(slab);
+    enqueue([this, p, from](int ms) -> QAbstractAnimation * {
+        if (!p)
+            return nullptr;
+        auto *group = new QParallelAnimationGroup;
+        group->addAnimation(appear(p, p->pos(), from));
+        auto *harden = new QPropertyAnimation(p, "warmth");
+        harden->setStartValue(1.0);
+        harden->setEndValue(0.0);
+        group->addAnimation(harden);
+        setDurations(group, ms);
+        return group;
+    });
 }
 
 } // namespace strata::gui

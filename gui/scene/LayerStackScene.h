@@ -16,6 +16,8 @@
 #include "core/Snapshots.h"
 
 #include <QGraphicsScene>
+#include <QHash>
+#include <QJsonObject>
 #include <QPointer>
 
 #include <deque>
@@ -38,6 +40,19 @@ public:
 
     void showImage(const ImageDetailPtr &detail);
     void onEvents(const EventBatch &events);
+    // The engine's state: the containers drawn are exactly the snapshot's
+    // containers of the image shown (removed ones go, existing ones appear).
+    void onSnapshot(const EngineSnapshotPtr &snapshot);
+    // Live scene: an event about a container of another image asks for that
+    // image (imageWanted) and waits until it is shown instead of being drawn
+    // on the wrong stack. Off for the timeline's replay scene.
+    void setFollowSubject(bool on) { m_followSubject = on; }
+    // The container a click or a lesson names: its slab is lit and captioned.
+    void setSubjectContainer(const QString &idOrName);
+    [[nodiscard]] QString subjectContainer() const { return m_subjectContainer; }
+    // What the scene draws, for --dump-scene and tests: image, layer digests
+    // bottom to top, containers, layers committed on this stack, highlights.
+    [[nodiscard]] QJsonObject dump() const;
 
     // 1 = normal; 2 = twice as fast. Reduced motion: fades instead of moves.
     void setSpeed(double speed) { m_speed = speed; }
@@ -57,6 +72,7 @@ public:
     [[nodiscard]] int layerSlabCount() const { return static_cast<int>(m_layers.size()); }
 
     void selectPath(const QString &path);
+    [[nodiscard]] QString selectedPath() const { return m_selectedPath; }
     void highlightLayer(int layer, bool on); // layer index, bottom = 0 (hover, lessons' "layer:N")
     void retranslate();
 
@@ -65,6 +81,7 @@ public:
 signals:
     void captionChanged(const QString &caption);
     void pathClicked(const QString &path);
+    void imageWanted(const QString &ref); // a container of that image changed: show it
     void settled(); // the animation queue ran dry
 
 private:
@@ -80,7 +97,13 @@ private:
     void setCaption(const QString &text);
     void handle(const engine::events::Event &e);
     void copyUpTile(const engine::events::Event &e, Mark mark);
-    void commitContainer(const QString &containerId);
+    void commitContainer(const QString &containerId, const engine::events::Event &written);
+    void syncContainers();
+    void removeContainerSlab(const QString &id);
+    [[nodiscard]] QString containerIdOf(const engine::events::Event &e) const;
+    [[nodiscard]] QString imageOfContainer(const QString &id) const;
+    [[nodiscard]] bool isShownImage(const QString &image) const;
+    [[nodiscard]] QString refOfImage(const QString &image) const;
 
     using Maker = std::function<QAbstractAnimation *(int durationMs)>;
     void enqueue(Maker make);
@@ -91,6 +114,12 @@ private:
     ImageDetailPtr m_detail;
     std::vector<QPointer<SlabItem>> m_layers; // bottom = 0
     std::vector<QPointer<SlabItem>> m_containers;
+    std::vector<QPointer<SlabItem>> m_committed; // new images' layers, beside the containers they came from
+    EngineSnapshotPtr m_snapshot;
+    QHash<QString, QString> m_containerImage;   // container id -> image (id or ref as typed), from events
+    std::vector<engine::events::Event> m_deferred; // container events waiting for their image to be shown
+    QString m_subjectContainer;
+    bool m_followSubject = false;
     QPointer<PlaneItem> m_plane;
     std::vector<QPointer<TileItem>> m_planeTiles;
     std::vector<QGraphicsItem *> m_beams;

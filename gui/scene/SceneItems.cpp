@@ -90,13 +90,16 @@ QRectF SlabItem::boundingRect() const
 void SlabItem::setWarmth(qreal w)
 {
     m_warmth = w;
-    setData(KindData, w > 0.5 ? QStringLiteral("container-layer") : QStringLiteral("layer"));
+    if (data(KindData).toString() != QLatin1String("committed-layer")) // a commit's copy keeps its own kind
+        setData(KindData, w > 0.5 ? QStringLiteral("container-layer") : QStringLiteral("layer"));
     update();
 }
 
 static qreal tileLeft(const SlabItem *s)
 {
-    return s->size().width() * (s->isContainer() ? 0.30 : 0.42); // the left part holds the slab's own text
+    // The left part holds the slab's own text: never so narrow that a container loses its name.
+    const qreal w = s->size().width();
+    return s->isContainer() ? std::min(w - 20, std::max(w * 0.30, 170.0)) : w * 0.42;
 }
 
 void SlabItem::reflowTiles()
@@ -105,16 +108,28 @@ void SlabItem::reflowTiles()
     for (QGraphicsItem *c : childItems())
         if (auto *t = dynamic_cast<TileItem *>(c))
             tiles << t;
-    qreal total = 0;
+    // Tiles keep a readable size: those that do not fit are hidden and
+    // counted ("+N") instead of being shrunk until nobody can read them.
+    const qreal scale = std::min<qreal>(1.0, (m_size.height() - 4) / (kTileHeight + 4));
+    qreal need = tileLeft(this);
     for (auto *t : tiles)
-        total += t->width() + 6;
-    const qreal avail = m_size.width() - tileLeft(this) - 6;
-    const qreal scale = total > avail && total > 0 ? avail / total : 1.0;
+        need += (t->width() + 6) * scale;
+    const qreal right = need <= m_size.width() - 4 ? m_size.width() - 4 : m_size.width() - 44; // room for "+N" only when needed
     qreal x = tileLeft(this);
+    int hidden = 0;
     for (auto *t : tiles) {
-        t->setScale(std::min<qreal>(scale, (m_size.height() - 4) / 40.0));
-        t->setPos(x, (m_size.height() - 36 * t->scale()) / 2);
-        x += (t->width() + 6) * scale;
+        t->setScale(scale);
+        t->setPos(x, (m_size.height() - kTileHeight * scale) / 2);
+        const bool fits = hidden == 0 && x + t->width() * scale <= right;
+        t->setVisible(fits);
+        if (fits)
+            x += (t->width() + 6) * scale;
+        else
+            ++hidden;
+    }
+    if (hidden != m_hiddenTiles) {
+        m_hiddenTiles = hidden;
+        update();
     }
 }
 
@@ -124,7 +139,7 @@ QPointF SlabItem::nextTilePos() const
     for (QGraphicsItem *c : childItems())
         if (auto *t = dynamic_cast<TileItem *>(c))
             x = std::max(x, t->pos().x() + (t->width() + 6) * t->scale());
-    return QPointF(x, (m_size.height() - 36) / 2);
+    return QPointF(x, (m_size.height() - kTileHeight) / 2);
 }
 
 void SlabItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
@@ -152,24 +167,33 @@ void SlabItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
         drawLockIcon(p, iconRect, pal.text);
 
     QFont f = p->font();
-    f.setPixelSize(static_cast<int>(std::clamp<qreal>(m_size.height() * 0.34, 9, 15)));
+    const int px = static_cast<int>(std::clamp<qreal>(m_size.height() * 0.30, 9, 20));
+    f.setPixelSize(px);
+    setData(MinFontData, px);
     f.setBold(true);
     p->setFont(f);
     p->setPen(pal.text);
-    const QRectF textRect(iconRect.right() + 8, 2, m_size.width() * (isContainer() ? 0.30 : 0.42) - iconRect.right() - 12,
-                          m_size.height() - 4);
+    const QRectF textRect(iconRect.right() + 8, 2, tileLeft(this) - iconRect.right() - 12, m_size.height() - 4);
     QString title, sub;
     const QLocale loc;
     if (isContainer()) {
-        title = QCoreApplication::translate("Scene", "RW %1").arg(containerId.left(8));
-        sub = isEmptyContainer() ? QCoreApplication::translate("Scene", "empty")
-                                 : QCoreApplication::translate("Scene", "M %1 · D %2 · A %3").arg(copiedUp).arg(whiteouts).arg(added);
+        title = QCoreApplication::translate("Scene", "RW %1").arg(name.isEmpty() ? containerId.left(8) : name);
+        QStringList counts; // only what the layer holds: "A 1", not "M 0 · D 0 · A 1"
+        if (copiedUp)
+            counts << QStringLiteral("M %1").arg(copiedUp);
+        if (whiteouts)
+            counts << QStringLiteral("D %1").arg(whiteouts);
+        if (added)
+            counts << QStringLiteral("A %1").arg(added);
+        sub = isEmptyContainer() ? QCoreApplication::translate("Scene", "empty") : counts.join(QStringLiteral(" · "));
     } else {
         title = QCoreApplication::translate("Scene", "L%1  %2").arg(layerIndex + 1).arg(digest);
         if (state == State::Extracting)
             sub = QCoreApplication::translate("Scene", "extracting… %1 files, %2").arg(loc.toString(files), humanBytes(static_cast<quint64>(bytes)));
         else if (state == State::Reused)
             sub = QCoreApplication::translate("Scene", "already in the store: shared");
+        else if (files < 0) // a layer known only by its image (a commit's result): say whose
+            sub = name;
         else
             sub = QCoreApplication::translate("Scene", "%1 files · %2").arg(loc.toString(files), humanBytes(static_cast<quint64>(bytes)));
     }
@@ -185,11 +209,22 @@ void SlabItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
         p->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
                     QFontMetricsF(f).elidedText(title + "  " + sub, Qt::ElideRight, textRect.width()));
     }
+    if (m_hiddenTiles > 0) {
+        f.setBold(true);
+        f.setItalic(false);
+        p->setFont(f);
+        p->drawText(QRectF(m_size.width() - 44, 0, 40, m_size.height()), Qt::AlignRight | Qt::AlignVCenter,
+                    QStringLiteral("+%1").arg(m_hiddenTiles));
+    }
     if (!isContainer() && !createdBy.isEmpty() && m_size.height() >= 22) {
         f.setBold(false);
         f.setItalic(true);
         p->setFont(f);
-        const QRectF cb(m_size.width() * 0.42, 2, m_size.width() * 0.58 - 10, m_size.height() - 4);
+        qreal left = m_size.width() * 0.42; // right of any tile standing in the slab
+        for (QGraphicsItem *c : childItems())
+            if (c->isVisible())
+                left = std::max(left, c->x() + c->boundingRect().width() * c->scale() + 8);
+        const QRectF cb(left, 2, std::max<qreal>(0, m_size.width() - 10 - left), m_size.height() - 4);
         p->drawText(cb, Qt::AlignRight | Qt::AlignVCenter, QFontMetricsF(f).elidedText(createdBy, Qt::ElideMiddle, cb.width()));
     }
 }
@@ -210,22 +245,22 @@ TileItem::TileItem(const QString &name, Mark mark, QGraphicsItem *parent)
     : QGraphicsObject(parent), m_name(name), m_mark(mark)
 {
     QFont f;
-    f.setPixelSize(13);
+    f.setPixelSize(kNamePx);
     f.setBold(true);
-    m_width = std::clamp<qreal>(QFontMetricsF(f).horizontalAdvance(name) + 40, 96, 200);
+    m_width = std::clamp<qreal>(QFontMetricsF(f).horizontalAdvance(name) + 44, 110, 230);
     setCursor(Qt::PointingHandCursor);
 }
 
 QRectF TileItem::boundingRect() const
 {
-    return QRectF(-2, -2, m_width + 4, 40);
+    return QRectF(-2, -2, m_width + 4, kTileHeight + 4);
 }
 
 void TileItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
 {
     const Palette &pal = Palette::current();
     p->setRenderHint(QPainter::Antialiasing);
-    const QRectF r(0, 0, m_width, 36);
+    const QRectF r(0, 0, m_width, kTileHeight);
     const bool deletion = m_mark == Mark::Whiteout || m_mark == Mark::Deleted;
     QPen pen(deletion ? pal.whiteout : pal.mergedEdge, selected || lit ? 3 : 1.3);
     if (ghost)
@@ -238,21 +273,22 @@ void TileItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
         p->drawRoundedRect(r, 4, 4);
     }
     if (m_mark != Mark::None)
-        markIcon(m_mark).paint(p, QRect(4, 4, 18, 18));
+        markIcon(m_mark).paint(p, QRect(4, 4, 20, 20));
     QFont f = p->font();
-    f.setPixelSize(13);
+    f.setPixelSize(kNamePx);
     f.setBold(true);
     f.setStrikeOut(ghost);
     p->setFont(f);
     p->setPen(pal.text);
-    p->drawText(QRectF(m_mark == Mark::None ? 5 : 25, 2, m_width - 28, 18), Qt::AlignLeft | Qt::AlignVCenter,
-                QFontMetricsF(f).elidedText(m_name, Qt::ElideMiddle, m_width - 28));
+    p->drawText(QRectF(m_mark == Mark::None ? 5 : 27, 1, m_width - 30, 22), Qt::AlignLeft | Qt::AlignVCenter,
+                QFontMetricsF(f).elidedText(m_name, Qt::ElideMiddle, m_width - 30));
     f.setBold(false);
     f.setStrikeOut(false);
-    f.setPixelSize(11);
+    f.setPixelSize(kNotePx);
     p->setFont(f);
-    p->drawText(QRectF(5, 19, m_width - 8, 15), Qt::AlignLeft | Qt::AlignVCenter,
+    p->drawText(QRectF(5, 23, m_width - 8, 19), Qt::AlignLeft | Qt::AlignVCenter,
                 QFontMetricsF(f).elidedText(note, Qt::ElideRight, m_width - 8));
+    setData(MinFontData, kNotePx);
 }
 
 void TileItem::mousePressEvent(QGraphicsSceneMouseEvent *e)
@@ -282,11 +318,12 @@ void PlaneItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
     p->drawRoundedRect(QRectF(QPointF(0, 0), m_size), 8, 8);
     drawEyeIcon(p, QRectF(10, 8, 26, 16), pal.text);
     QFont f = p->font();
-    f.setPixelSize(14);
+    f.setPixelSize(18);
+    setData(MinFontData, 18);
     f.setBold(true);
     p->setFont(f);
     p->setPen(pal.text);
-    p->drawText(QRectF(44, 4, m_size.width() - 50, 24), Qt::AlignLeft | Qt::AlignVCenter,
+    p->drawText(QRectF(44, 3, m_size.width() - 50, 26), Qt::AlignLeft | Qt::AlignVCenter,
                 QCoreApplication::translate("Scene", "merged view — what a container sees (nearest layer wins)"));
 }
 
@@ -300,7 +337,9 @@ DirLabelItem::DirLabelItem(QString r, QGraphicsItem *parent) : QGraphicsObject(p
 
 QRectF DirLabelItem::boundingRect() const
 {
-    return QRectF(-2, -2, std::max<qreal>(340, placeholderWidth) + 4, std::max<qreal>(m_height, 44) + 4);
+    if (placeholderWidth > 0)
+        return QRectF(-2, -2, placeholderWidth + 4, m_height + 4);
+    return QRectF(-2, -2, 12, m_height + 4).united(textRect());
 }
 
 void DirLabelItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
@@ -313,7 +352,8 @@ void DirLabelItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget 
         p->setBrush(Qt::NoBrush);
         p->drawRoundedRect(QRectF(0, 0, placeholderWidth, m_height), 6, 6);
         QFont f = p->font();
-        f.setPixelSize(14);
+        f.setPixelSize(17);
+        setData(MinFontData, 17);
         f.setItalic(true);
         p->setFont(f);
         p->setPen(pal.containerEdge);
@@ -326,26 +366,32 @@ void DirLabelItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget 
     p->drawLine(QPointF(0, 0), QPointF(8, 0));
     p->drawLine(QPointF(8, 0), QPointF(8, m_height));
     p->drawLine(QPointF(0, m_height), QPointF(8, m_height));
+    // A leader from the bracket to its text when the text was pushed away.
+    const QRectF t = textRect();
+    if (t.center().y() < 0 || t.center().y() > m_height)
+        p->drawLine(QPointF(8, m_height / 2), QPointF(14, t.top() + 10));
     QFont f = p->font();
-    f.setPixelSize(14);
+    f.setPixelSize(18);
     f.setBold(true);
     f.setFamily(QStringLiteral("monospace"));
     p->setFont(f);
     p->setPen(pal.text);
-    const qreal mid = m_height / 2;
-    p->drawText(QRectF(16, mid - 22, 320, 18), Qt::AlignLeft | Qt::AlignVCenter, role);
+    p->drawText(QRectF(t.left(), t.top(), t.width(), 21), Qt::AlignLeft | Qt::AlignVCenter, role);
     f.setBold(false);
-    f.setPixelSize(11);
-    f.setFamily(QString());
+    f.setPixelSize(15);
+    f.setFamily(QFont().family()); // the application's sans face (an empty family falls back to a serif)
     p->setFont(f);
     const QString text = explain ? explain() : QString();
-    p->drawText(QRectF(16, mid - 4, 320, 14), Qt::AlignLeft | Qt::AlignVCenter, text);
+    p->drawText(QRectF(t.left(), t.top() + 21, t.width(), 20), Qt::AlignLeft | Qt::AlignVCenter,
+                QFontMetricsF(f).elidedText(text, Qt::ElideRight, t.width()));
     f.setFamily(QStringLiteral("monospace"));
-    f.setPixelSize(10);
     p->setFont(f);
     p->setPen(pal.caption);
-    p->drawText(QRectF(16, mid + 10, 320, 14), Qt::AlignLeft | Qt::AlignVCenter,
-                QFontMetricsF(f).elidedText(path, Qt::ElideMiddle, 320));
+    // The path's end says what it is (…/diff, …/merged); the whole path is the tooltip.
+    p->drawText(QRectF(t.left(), t.top() + 41, t.width(), 20), Qt::AlignLeft | Qt::AlignVCenter,
+                QFontMetricsF(f).elidedText(path, Qt::ElideLeft, t.width()));
+    setToolTip(path);
+    setData(MinFontData, 15);
 }
 
 } // namespace strata::gui

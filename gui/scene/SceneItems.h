@@ -13,7 +13,10 @@
 
 namespace strata::gui {
 
-enum ItemData { KindData = 0, KeyData = 1, StateData = 2, HighlightData = 3 };
+enum ItemData { KindData = 0, KeyData = 1, StateData = 2, HighlightData = 3, MinFontData = 4 };
+// Tiles are this tall at scale 1; labels are sized for a projector (see MinFontData:
+// the smallest pixel size an item painted its text with, in its own coordinates).
+inline constexpr qreal kTileHeight = 44;
 
 class SlabItem : public QGraphicsObject {
     Q_OBJECT
@@ -35,6 +38,7 @@ public:
     State state = State::Ready;
     // Container facts.
     QString containerId;
+    QString name; // the container's name (its title), or the new image a committed layer belongs to
     int copiedUp = 0, whiteouts = 0, added = 0;
     bool highlighted = false;
 
@@ -58,12 +62,14 @@ signals:
 private:
     QSizeF m_size{600, 40};
     qreal m_warmth = 0;
+    int m_hiddenTiles = 0; // tiles that did not fit, shown as "+N"
 };
 
 class TileItem : public QGraphicsObject {
     Q_OBJECT
 public:
     TileItem(const QString &name, Mark mark, QGraphicsItem *parent = nullptr);
+    static constexpr int kNamePx = 17, kNotePx = 15;
     QRectF boundingRect() const override;
     void paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *) override;
     [[nodiscard]] qreal width() const { return m_width; }
@@ -112,6 +118,11 @@ public:
     QString path;
     std::function<QString()> explain;
     qreal placeholderWidth = 0; // > 0: draw an empty dashed slab with the explanation instead
+    // The text block's top, relative to the bracket's top: labels whose
+    // brackets are close are pushed apart so their texts never overlap.
+    qreal textTop = 0;
+    static constexpr qreal kTextHeight = 62, kTextWidth = 340;
+    [[nodiscard]] QRectF textRect() const { return QRectF(16, textTop, kTextWidth, kTextHeight); }
 
 private:
     qreal m_height = 40;

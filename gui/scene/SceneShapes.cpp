@@ -20,10 +20,14 @@ const QColor kLit(0x00, 0x72, 0xb2);     // Okabe–Ito blue
 const QColor kRefused(0xd5, 0x5e, 0x00); // Okabe–Ito vermillion
 const QColor kDone(0x00, 0x9e, 0x73);    // Okabe–Ito bluish green
 
+// No scene text below 14 px: read from the back of a room, a scene is
+// seldom shown larger than its own size.
+constexpr qreal kMinTextPx = 14;
+
 QFont pixelFont(qreal px, bool bold = false, bool mono = false)
 {
     QFont f;
-    f.setPixelSize(static_cast<int>(px));
+    f.setPixelSize(static_cast<int>(std::max(px, kMinTextPx)));
     f.setBold(bold);
     if (mono)
         f.setFamily(QStringLiteral("monospace"));

@@ -101,6 +101,17 @@ void VolumeScene::follow(const QString &containerId)
     update();
 }
 
+void VolumeScene::drawRemoved()
+{
+    box(QStringLiteral("union"), QStringLiteral("rw"))->setState(QStringLiteral("gone"));
+    for (QGraphicsItem *i : itemsOfKind(QStringLiteral("container-file")))
+        static_cast<BoxItem *>(static_cast<QGraphicsObject *>(i))->setState(QStringLiteral("gone"));
+    for (QGraphicsItem *i : itemsOfKind(QStringLiteral("pipe")))
+        i->setOpacity(0.25);
+    for (QGraphicsItem *i : itemsOfKind(QStringLiteral("volume")))
+        static_cast<BoxItem *>(static_cast<QGraphicsObject *>(i))->setState(QStringLiteral("kept"));
+}
+
 void VolumeScene::layoutMounts()
 {
     const auto mounts = m_mountsOf.value(m_containerId);
@@ -203,8 +214,50 @@ void VolumeScene::addVolumeFile(const QString &volume, const QString &path, quin
 
 void VolumeScene::onSnapshot(const EngineSnapshotPtr &s)
 {
-    for (const auto &c : s->containers)
-        m_nameOf[QString::fromStdString(c.id)] = QString::fromStdString(c.name);
+    // The state first: every container's mounts, also of containers made
+    // before the app started; a container that is gone is drawn gone.
+    QString withMounts;
+    for (const auto &c : s->containers) {
+        const QString id = QString::fromStdString(c.id);
+        m_nameOf[id] = QString::fromStdString(c.name);
+        if (!m_mountsOf.contains(id) && !c.mounts.empty()) {
+            QList<Mount> list;
+            for (const auto &m : c.mounts)
+                list << Mount{QString::fromStdString(m.type), QString::fromStdString(m.name), QString::fromStdString(m.source),
+                              QString::fromStdString(m.destination), !m.rw};
+            m_mountsOf.insert(id, list);
+        }
+        if (withMounts.isEmpty() && m_mountsOf.contains(id))
+            withMounts = id;
+    }
+    const bool gone = !m_containerId.isEmpty() && std::none_of(s->containers.begin(), s->containers.end(), [this](const auto &c) {
+        return QString::fromStdString(c.id) == m_containerId;
+    });
+    if (gone && !m_goneShown) {
+        // The picture of the removal, as the rm event draws it: the layer and
+        // its files gone (drawn so, not as if still there), the volume kept.
+        m_goneShown = true;
+        drawRemoved();
+    }
+    if (!gone)
+        m_goneShown = false;
+    for (QGraphicsItem *i : itemsOfKind(QStringLiteral("volume"))) { // a volume the store no longer has
+        const QString key = i->data(KeyData).toString();
+        const bool exists = std::any_of(s->volumes.begin(), s->volumes.end(), [&](const auto &v) {
+            return QString::fromStdString(v.name) == key || QString::fromStdString(v.mountpoint) == key;
+        });
+        auto *b = static_cast<BoxItem *>(static_cast<QGraphicsObject *>(i));
+        if (!exists && b->state() == QLatin1String("gone") && !b->data(Qt::UserRole + 9).toBool())
+            b->setData(Qt::UserRole + 9, true); // shown gone once
+        else if (!exists && b->state() == QLatin1String("gone")) {
+            removeItem(i);
+            delete i;
+        }
+    }
+    if (m_containerId.isEmpty() && !withMounts.isEmpty() && (m_subject.isEmpty() || m_subject == m_nameOf.value(withMounts)))
+        follow(withMounts);
+    else if (!m_subject.isEmpty() && m_containerId.isEmpty())
+        setSubject(m_subject);
     for (const auto &[name, files] : s->volumeFiles) {
         const QString vol = QString::fromStdString(name);
         QSet<QString> &seen = m_volumeFiles[vol];
@@ -268,11 +321,24 @@ void VolumeScene::handle(const engine::events::Event &e)
             break;
         const QString path = attrText(e.attrs, "path");
         const QString mark = e.kind == EventKind::CopiedUp ? QStringLiteral("M") : (e.kind == EventKind::WhiteoutCreated ? QStringLiteral("D") : QStringLiteral("A"));
-        enqueue([this, id, path, mark] {
+        // The mount point itself (and its parents) is made in the read-write
+        // layer as an empty directory for the volume to cover: not a write "outside".
+        QString mountPoint;
+        for (const Mount &m : m_mountsOf.value(id)) {
+            const QString p = path.startsWith('/') ? path : QStringLiteral("/") + path;
+            if (m.destination == p || m.destination.startsWith(p + QStringLiteral("/")))
+                mountPoint = m.destination;
+        }
+        enqueue([this, id, path, mark, mountPoint] {
             if (id != m_containerId)
                 return;
             addContainerFile(path, mark);
-            setCaption([path] { return QCoreApplication::translate("Volumes", "%1 was written outside any mount: it lands in the read-write layer.").arg(path); });
+            if (!mountPoint.isEmpty())
+                setCaption([mountPoint] {
+                    return QCoreApplication::translate("Volumes", "%1 is made as an empty directory in the read-write layer: the volume is mounted over it.").arg(mountPoint);
+                });
+            else
+                setCaption([path] { return QCoreApplication::translate("Volumes", "%1 was written outside any mount: it lands in the read-write layer.").arg(path); });
         });
         break;
     }
@@ -280,13 +346,7 @@ void VolumeScene::handle(const engine::events::Event &e)
         enqueue([this, id] {
             if (id != m_containerId)
                 return;
-            box(QStringLiteral("union"), QStringLiteral("rw"))->setState(QStringLiteral("gone"));
-            for (QGraphicsItem *i : itemsOfKind(QStringLiteral("container-file")))
-                static_cast<BoxItem *>(static_cast<QGraphicsObject *>(i))->setState(QStringLiteral("gone"));
-            for (QGraphicsItem *i : itemsOfKind(QStringLiteral("pipe")))
-                i->setOpacity(0.25);
-            for (QGraphicsItem *i : itemsOfKind(QStringLiteral("volume")))
-                static_cast<BoxItem *>(static_cast<QGraphicsObject *>(i))->setState(QStringLiteral("kept"));
+            drawRemoved();
             setCaption([] { return QCoreApplication::translate("Volumes", "rm: the container and its read-write layer are gone; the volume and its files stay."); });
         });
         break;

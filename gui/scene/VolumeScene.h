@@ -42,6 +42,7 @@ private:
     };
     void follow(const QString &containerId);
     void layoutMounts();
+    void drawRemoved(); // the followed container's layer and files gone, its volumes kept
     void addContainerFile(const QString &path, const QString &mark);
     void addVolumeFile(const QString &volume, const QString &path, quint64 bytes);
     [[nodiscard]] BoxItem *box(const QString &kind, const QString &key) const;
@@ -52,6 +53,7 @@ private:
     QString m_containerId, m_containerName;
     QString m_target; // the container followed once the queue gets there
     int m_layers = 0;
+    bool m_goneShown = false; // the followed container is gone and was drawn so once
 };
 
 } // namespace strata::gui

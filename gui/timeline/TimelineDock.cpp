@@ -14,6 +14,7 @@
 #include <QMenu>
 #include <QSettings>
 #include <QSlider>
+#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -47,10 +48,16 @@ TimelineDock::TimelineDock(QWidget *parent)
     m_forwardAct = action(QKeySequence(Qt::ALT | Qt::Key_Right), &TimelinePlayer::stepForward);
     m_liveAct = action(QKeySequence(Qt::ALT | Qt::Key_End), &TimelinePlayer::goLive);
     m_playAct->setCheckable(true);
+    // Icons from the style: Debian's default fonts have no ⏮ ⏭ ⏸ glyphs.
+    m_startAct->setIcon(style()->standardIcon(QStyle::SP_MediaSkipBackward));
+    m_backAct->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
+    m_playAct->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_forwardAct->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
+    m_liveAct->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
     for (QAction *a : controlActions()) {
         auto *b = new QToolButton(w);
         b->setDefaultAction(a);
-        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         top->addWidget(b);
     }
     m_slider = new QSlider(Qt::Horizontal, w);
@@ -153,15 +160,15 @@ void TimelineDock::retranslate()
 {
     setWindowTitle(tr("Timeline"));
     m_menu->setTitle(tr("&Timeline"));
-    m_startAct->setText(tr("⏮ Start"));
+    m_startAct->setText(tr("Start"));
     m_startAct->setToolTip(tr("Rewind the drawing to the session's first event (Alt+Home)"));
-    m_backAct->setText(tr("◀ Back"));
+    m_backAct->setText(tr("Back"));
     m_backAct->setToolTip(tr("One event back: the drawing is rebuilt, the engine is not touched (Alt+Left)"));
-    m_playAct->setText(tr("▶ Replay"));
+    m_playAct->setText(tr("Replay"));
     m_playAct->setToolTip(tr("Replay the drawing from here at the chosen speed (F6)"));
-    m_forwardAct->setText(tr("Forward ▶"));
+    m_forwardAct->setText(tr("Forward"));
     m_forwardAct->setToolTip(tr("One event forward, animated (Alt+Right)"));
-    m_liveAct->setText(tr("Live ⏭"));
+    m_liveAct->setText(tr("Live"));
     m_liveAct->setToolTip(tr("Back to the present: the live scene (Alt+End)"));
     m_slider->setToolTip(tr("Every event of this session: drag to rewind the drawing"));
     m_slider->setAccessibleName(tr("Timeline position"));

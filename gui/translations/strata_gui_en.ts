@@ -844,6 +844,30 @@
         <source>commit of container %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>container %1 (%2): its own writable layer, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>top of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image %1 = the layers below + this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s writable layer (M %2 · D %3 · A %4) sits on the %5 read-only layers of %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commit of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Timeline</name>
@@ -933,6 +957,10 @@
         <source>%1 (mount point)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is made as an empty directory in the read-write layer: the volume is mounted over it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>strata::gui::ChartsPanel</name>
@@ -1016,7 +1044,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Same commands and options as the strata CLI. Up/Down: history. Tab: complete.</source>
+        <source>Same commands and options as the strata CLI. Up/Down: history. Tab: complete. Ctrl+C: stop the running command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the running command (Ctrl+C): releases a Step wait, kills the container it started</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1029,6 +1065,22 @@
     </message>
     <message>
         <source>Error: `events` without --until never ends; the Events panel shows them live.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for Step (F10) or Continue (F8); Stop ends the command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: SIGTERM sent; waiting up to %n s for the process to end, then SIGKILL</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error: `%1` needs a terminal and this console has none: leave out -i/-t (or -f), or run it in a terminal with the strata CLI.
 </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1290,6 +1342,10 @@
     </message>
     <message>
         <source>Content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L%1 copy hidden in the merged view</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1592,7 +1648,7 @@ created by: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>▶ Step</source>
+        <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1600,7 +1656,7 @@ created by: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>▶▶ Continue</source>
+        <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1644,7 +1700,7 @@ created by: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>⏸ paused</source>
+        <source>‖ paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1790,6 +1846,22 @@ created by: %4</source>
         <source>Export view</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Waiting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;What to click first&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Images&lt;/b&gt; (left): click &lt;code&gt;strata/demo-web:1.0&lt;/code&gt;. The centre shows its read-only layers, bottom = L1, and the merged view above them.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Console&lt;/b&gt; (bottom): type &lt;code&gt;run -d --name web strata/demo-web:1.0&lt;/code&gt;. The container&apos;s writable layer appears on its image&apos;s stack.&lt;/li&gt;&lt;li&gt;Type &lt;code&gt;exec web rm /etc/motd&lt;/code&gt;, then switch scenes with the tabs (Copy-on-write, Lifecycle, commit …): each shows the same container from another side.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Lesson&lt;/b&gt; menu: open lesson 1 for a guided tour with checks.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Shortcuts&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Ctrl+1 … Ctrl+9&lt;/td&gt;&lt;td&gt;scenes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alt+1 … Alt+4&lt;/td&gt;&lt;td&gt;scenes, explorer, charts, diagrams&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F9 / F10 / F8&lt;/td&gt;&lt;td&gt;step mode / Step / Continue&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+C (console)&lt;/td&gt;&lt;td&gt;stop the running command&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alt+Left / Alt+Right, F6&lt;/td&gt;&lt;td&gt;timeline back / forward, replay&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F5&lt;/td&gt;&lt;td&gt;presentation mode (Space = Step, Shift+Space = Back, F = Continue, Esc = leave)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+E / Ctrl+Shift+E&lt;/td&gt;&lt;td&gt;export the view as SVG / PNG&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+L&lt;/td&gt;&lt;td&gt;中文 / English&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F1&lt;/td&gt;&lt;td&gt;this page&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>strata::gui::ScenePanel</name>
@@ -1861,7 +1933,7 @@ created by: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>⏮ Start</source>
+        <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1869,7 +1941,7 @@ created by: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>◀ Back</source>
+        <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1877,7 +1949,7 @@ created by: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>▶ Replay</source>
+        <source>Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1885,7 +1957,7 @@ created by: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Forward ▶</source>
+        <source>Forward</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1893,7 +1965,7 @@ created by: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Live ⏭</source>
+        <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

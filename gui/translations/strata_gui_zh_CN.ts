@@ -837,6 +837,30 @@
         <source>commit of container %1</source>
         <translation>提交自容器 %1</translation>
     </message>
+    <message>
+        <source>container %1 (%2): its own writable layer, %3</source>
+        <translation>容器 %1（%2）：它自己的可写层，%3</translation>
+    </message>
+    <message>
+        <source>top of %1</source>
+        <translation>%1 的最上层</translation>
+    </message>
+    <message>
+        <source>image %1 = the layers below + this one</source>
+        <translation>镜像 %1 = 下面这些层 + 这一层</translation>
+    </message>
+    <message>
+        <source>%1&apos;s writable layer (M %2 · D %3 · A %4) sits on the %5 read-only layers of %6.</source>
+        <translation>%1 的可写层（M %2 · D %3 · A %4）位于 %6 的 %5 个只读层之上。</translation>
+    </message>
+    <message>
+        <source>commit of %1</source>
+        <translation>%1 的 commit</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>已隐藏</translation>
+    </message>
 </context>
 <context>
     <name>Timeline</name>
@@ -925,6 +949,10 @@
         <source>%1 (mount point)</source>
         <translation>%1（挂载点）</translation>
     </message>
+    <message>
+        <source>%1 is made as an empty directory in the read-write layer: the volume is mounted over it.</source>
+        <translation>%1 在读写层里建成一个空目录：数据卷挂载在它上面。</translation>
+    </message>
 </context>
 <context>
     <name>strata::gui::ChartsPanel</name>
@@ -1008,8 +1036,16 @@
         <translation>输入命令，例如 images、history strata/demo-web:1.0、image tree strata/demo-web:1.0（Tab 补全）</translation>
     </message>
     <message>
-        <source>Same commands and options as the strata CLI. Up/Down: history. Tab: complete.</source>
-        <translation>与 strata 命令行相同的命令和选项。上/下：历史。Tab：补全。</translation>
+        <source>Same commands and options as the strata CLI. Up/Down: history. Tab: complete. Ctrl+C: stop the running command.</source>
+        <translation>与 strata 命令行相同的命令和选项。上/下：历史。Tab：补全。Ctrl+C：停止正在运行的命令。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>End the running command (Ctrl+C): releases a Step wait, kills the container it started</source>
+        <translation>结束正在运行的命令（Ctrl+C）：放开单步等待，杀掉它启动的容器</translation>
     </message>
 </context>
 <context>
@@ -1024,6 +1060,22 @@
         <source>Error: `events` without --until never ends; the Events panel shows them live.
 </source>
         <translation>错误：不带 --until 的 `events` 永不结束；“事件”面板会实时显示它们。
+</translation>
+    </message>
+    <message>
+        <source>waiting for Step (F10) or Continue (F8); Stop ends the command</source>
+        <translation>等待“单步”（F10）或“继续”（F8）；“停止”结束这条命令</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: SIGTERM sent; waiting up to %n s for the process to end, then SIGKILL</source>
+        <translation>
+            <numerusform>%1：已发送 SIGTERM；最多等待 %n 秒让进程结束，之后发送 SIGKILL</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error: `%1` needs a terminal and this console has none: leave out -i/-t (or -f), or run it in a terminal with the strata CLI.
+</source>
+        <translation>错误：`%1` 需要终端，而这个控制台没有终端：去掉 -i/-t（或 -f），或者在终端里用 strata 命令行运行。
 </translation>
     </message>
 </context>
@@ -1285,6 +1337,10 @@
     <message>
         <source>Content</source>
         <translation>内容</translation>
+    </message>
+    <message>
+        <source>L%1 copy hidden in the merged view</source>
+        <translation>L%1 的副本在合并视图中被隐藏</translation>
     </message>
 </context>
 <context>
@@ -1588,16 +1644,16 @@ chain_id %3
         <translation>引擎在每个阶段停下，直到你按“单步”（F9）</translation>
     </message>
     <message>
-        <source>▶ Step</source>
-        <translation>▶ 单步</translation>
+        <source>Step</source>
+        <translation>单步</translation>
     </message>
     <message>
         <source>Let the engine do its next phase (F10)</source>
         <translation>让引擎执行下一个阶段（F10）</translation>
     </message>
     <message>
-        <source>▶▶ Continue</source>
-        <translation>▶▶ 继续</translation>
+        <source>Continue</source>
+        <translation>继续</translation>
     </message>
     <message>
         <source>Leave step mode and run to the end (F8)</source>
@@ -1640,8 +1696,8 @@ chain_id %3
         <translation>● 运行中</translation>
     </message>
     <message>
-        <source>⏸ paused</source>
-        <translation>⏸ 已暂停</translation>
+        <source>‖ paused</source>
+        <translation>‖ 已暂停</translation>
     </message>
     <message>
         <source>■ exited (%1)</source>
@@ -1785,6 +1841,22 @@ chain_id %3
         <source>Export view</source>
         <translation>导出视图</translation>
     </message>
+    <message>
+        <source>Waiting: %1</source>
+        <translation>等待中：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>入门(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>入门</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;What to click first&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Images&lt;/b&gt; (left): click &lt;code&gt;strata/demo-web:1.0&lt;/code&gt;. The centre shows its read-only layers, bottom = L1, and the merged view above them.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Console&lt;/b&gt; (bottom): type &lt;code&gt;run -d --name web strata/demo-web:1.0&lt;/code&gt;. The container&apos;s writable layer appears on its image&apos;s stack.&lt;/li&gt;&lt;li&gt;Type &lt;code&gt;exec web rm /etc/motd&lt;/code&gt;, then switch scenes with the tabs (Copy-on-write, Lifecycle, commit …): each shows the same container from another side.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Lesson&lt;/b&gt; menu: open lesson 1 for a guided tour with checks.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Shortcuts&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Ctrl+1 … Ctrl+9&lt;/td&gt;&lt;td&gt;scenes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alt+1 … Alt+4&lt;/td&gt;&lt;td&gt;scenes, explorer, charts, diagrams&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F9 / F10 / F8&lt;/td&gt;&lt;td&gt;step mode / Step / Continue&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+C (console)&lt;/td&gt;&lt;td&gt;stop the running command&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alt+Left / Alt+Right, F6&lt;/td&gt;&lt;td&gt;timeline back / forward, replay&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F5&lt;/td&gt;&lt;td&gt;presentation mode (Space = Step, Shift+Space = Back, F = Continue, Esc = leave)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+E / Ctrl+Shift+E&lt;/td&gt;&lt;td&gt;export the view as SVG / PNG&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+L&lt;/td&gt;&lt;td&gt;中文 / English&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F1&lt;/td&gt;&lt;td&gt;this page&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h3&gt;先点哪里&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;左边的&lt;b&gt;镜像&lt;/b&gt;列表：点 &lt;code&gt;strata/demo-web:1.0&lt;/code&gt;。中间显示它的只读层（最底下是 L1），上方是合并视图。&lt;/li&gt;&lt;li&gt;下方的&lt;b&gt;控制台&lt;/b&gt;：输入 &lt;code&gt;run -d --name web strata/demo-web:1.0&lt;/code&gt;。容器的可写层出现在它自己镜像的层栈上。&lt;/li&gt;&lt;li&gt;再输入 &lt;code&gt;exec web rm /etc/motd&lt;/code&gt;，然后用标签页切换场景（写时复制、生命周期、commit……）：每个场景从另一面展示同一个容器。&lt;/li&gt;&lt;li&gt;&lt;b&gt;课程&lt;/b&gt;菜单：打开第 1 课，跟着带检查的导览走。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;快捷键&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Ctrl+1 … Ctrl+9&lt;/td&gt;&lt;td&gt;各个场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alt+1 … Alt+4&lt;/td&gt;&lt;td&gt;场景、分层浏览器、图表、示意图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F9 / F10 / F8&lt;/td&gt;&lt;td&gt;单步模式 / 单步 / 继续&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+C（控制台）&lt;/td&gt;&lt;td&gt;停止正在运行的命令&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alt+Left / Alt+Right, F6&lt;/td&gt;&lt;td&gt;时间线后退 / 前进、回放&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F5&lt;/td&gt;&lt;td&gt;演示模式（空格 = 单步，Shift+空格 = 后退，F = 继续，Esc = 退出）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+E / Ctrl+Shift+E&lt;/td&gt;&lt;td&gt;把视图导出为 SVG / PNG&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+L&lt;/td&gt;&lt;td&gt;中文 / English&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F1&lt;/td&gt;&lt;td&gt;本页&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
 </context>
 <context>
     <name>strata::gui::ScenePanel</name>
@@ -1856,40 +1928,40 @@ chain_id %3
         <translation>时间线(&amp;T)</translation>
     </message>
     <message>
-        <source>⏮ Start</source>
-        <translation>⏮ 开头</translation>
+        <source>Start</source>
+        <translation>开头</translation>
     </message>
     <message>
         <source>Rewind the drawing to the session&apos;s first event (Alt+Home)</source>
         <translation>把画面倒回到本次会话的第一个事件（Alt+Home）</translation>
     </message>
     <message>
-        <source>◀ Back</source>
-        <translation>◀ 上一步</translation>
+        <source>Back</source>
+        <translation>上一步</translation>
     </message>
     <message>
         <source>One event back: the drawing is rebuilt, the engine is not touched (Alt+Left)</source>
         <translation>后退一个事件：只重建画面，不动引擎（Alt+Left）</translation>
     </message>
     <message>
-        <source>▶ Replay</source>
-        <translation>▶ 回放</translation>
+        <source>Replay</source>
+        <translation>回放</translation>
     </message>
     <message>
         <source>Replay the drawing from here at the chosen speed (F6)</source>
         <translation>按所选速度从这里回放画面（F6）</translation>
     </message>
     <message>
-        <source>Forward ▶</source>
-        <translation>前进 ▶</translation>
+        <source>Forward</source>
+        <translation>前进</translation>
     </message>
     <message>
         <source>One event forward, animated (Alt+Right)</source>
         <translation>前进一个事件，带动画（Alt+Right）</translation>
     </message>
     <message>
-        <source>Live ⏭</source>
-        <translation>实时 ⏭</translation>
+        <source>Live</source>
+        <translation>实时</translation>
     </message>
     <message>
         <source>Back to the present: the live scene (Alt+End)</source>

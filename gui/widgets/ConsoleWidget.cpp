@@ -14,6 +14,8 @@
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSettings>
+#include <QStyle>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace strata::gui {
@@ -31,9 +33,17 @@ ConsoleWidget::ConsoleWidget(EngineHost *host, QWidget *parent) : QWidget(parent
     m_input->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_input->setObjectName(QStringLiteral("consoleInput"));
     m_input->installEventFilter(this);
+    m_stop = new QToolButton(this);
+    m_stop->setObjectName(QStringLiteral("consoleStop"));
+    m_stop->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
+    m_stop->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_stop->setEnabled(false);
+    connect(m_stop, &QToolButton::clicked, host, &EngineHost::cancel);
+    connect(host, &EngineHost::busyChanged, m_stop, &QWidget::setEnabled);
     auto *row = new QHBoxLayout;
     row->addWidget(m_prompt);
     row->addWidget(m_input, 1);
+    row->addWidget(m_stop);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_output, 1);
@@ -60,7 +70,9 @@ ConsoleWidget::ConsoleWidget(EngineHost *host, QWidget *parent) : QWidget(parent
 void ConsoleWidget::retranslate()
 {
     m_input->setPlaceholderText(tr("type a command, e.g. images, history strata/demo-web:1.0, image tree strata/demo-web:1.0 (Tab completes)"));
-    m_input->setToolTip(tr("Same commands and options as the strata CLI. Up/Down: history. Tab: complete."));
+    m_input->setToolTip(tr("Same commands and options as the strata CLI. Up/Down: history. Tab: complete. Ctrl+C: stop the running command."));
+    m_stop->setText(tr("Stop"));
+    m_stop->setToolTip(tr("End the running command (Ctrl+C): releases a Step wait, kills the container it started"));
 }
 
 void ConsoleWidget::changeEvent(QEvent *e)
@@ -168,6 +180,15 @@ bool ConsoleWidget::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_input && event->type() == QEvent::KeyPress) {
         auto *k = static_cast<QKeyEvent *>(event);
+        if (k->key() == Qt::Key_C && (k->modifiers() & Qt::ControlModifier) && !m_input->hasSelectedText()) {
+            if (m_host->pendingCommands() > 0) {
+                m_output->appendPlainText(QStringLiteral("^C"));
+                m_host->cancel();
+            } else {
+                m_input->clear(); // a shell's Ctrl+C: drop the line being typed
+            }
+            return true;
+        }
         if (k->key() == Qt::Key_Tab) {
             complete();
             return true;

@@ -4,13 +4,15 @@
 // `strata …`/`docker …` line). Commands go through the CLI's own parser on
 // the engine thread; output and exit status come back here. Up/Down walk
 // the history (kept in QSettings), Tab completes from the parser's commands
-// and options and from image names.
+// and options and from image names. Ctrl+C or Stop ends a running command;
+// commands that need a terminal are refused with a line saying so.
 
 #include <QWidget>
 
 class QLineEdit;
 class QPlainTextEdit;
 class QLabel;
+class QToolButton;
 class QCompleter;
 class QStringListModel;
 
@@ -45,6 +47,7 @@ private:
     QPlainTextEdit *m_output;
     QLineEdit *m_input;
     QLabel *m_prompt;
+    QToolButton *m_stop; // ends the running command (Ctrl+C)
     QStringList m_history;
     int m_historyPos = 0;
     QStringList m_images;

@@ -271,7 +271,8 @@ void LayerExplorer::fillWasted()
         m_wasted->setItem(static_cast<int>(i), 0, path);
         m_wasted->setItem(static_cast<int>(i), 1, new QTableWidgetItem(humanBytes(w.bytes)));
         m_wasted->setItem(static_cast<int>(i), 2,
-                          new QTableWidgetItem(w.deleted ? tr("L%1 copy deleted by L%2").arg(w.layer + 1).arg(w.byLayer + 1)
+                          new QTableWidgetItem(w.deleted && w.byLayer < 0 ? tr("L%1 copy hidden in the merged view").arg(w.layer + 1)
+                                                         : w.deleted ? tr("L%1 copy deleted by L%2").arg(w.layer + 1).arg(w.byLayer + 1)
                                                          : tr("L%1 copy shadowed by L%2").arg(w.layer + 1).arg(w.byLayer + 1)));
     }
     retranslate();

@@ -17,11 +17,13 @@
 #include "models/EventLogModel.h"
 #include "models/ImageListModel.h"
 #include "models/RowTableModel.h"
+#include "scene/EventScene.h"
 #include "scene/LayerStackScene.h"
 #include "scene/SceneView.h"
 #include "timeline/SessionTimeline.h"
 #include "timeline/TimelineDock.h"
 #include "timeline/TimelinePlayer.h"
+#include "widgets/CaptionLabel.h"
 #include "widgets/ConsoleWidget.h"
 #include "widgets/EventLogWidget.h"
 #include "widgets/InspectorWidget.h"
@@ -33,16 +35,20 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
+#include <QJsonDocument>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSlider>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -85,14 +91,10 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     m_scene = new LayerStackScene(this);
     m_sceneView = new SceneView(m_scene, this);
     m_sceneView->setObjectName(QStringLiteral("sceneView"));
-    m_caption = new QLabel(this);
-    m_caption->setObjectName(QStringLiteral("caption"));
-    m_caption->setWordWrap(true);
-    m_caption->setMinimumHeight(48);
+    m_caption = new CaptionLabel(this);
     QFont cf = m_caption->font();
     cf.setPointSizeF(cf.pointSizeF() * 1.35);
     m_caption->setFont(cf);
-    m_caption->setStyleSheet(QStringLiteral("QLabel#caption { background:#243345; color:white; padding:8px 14px; }"));
     m_scenes = new ScenePanel(m_host, m_scene, m_sceneView, m_caption, this);
     m_explorer = new LayerExplorer(this);
     m_tabs = new QTabWidget(this);
@@ -111,10 +113,13 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
 
     connect(m_scenes, &ScenePanel::commandWanted, m_console, &ConsoleWidget::runLine);
     connect(m_scene, &LayerStackScene::captionChanged, this, [this](const QString &text) {
-        if (m_timelineDock->player()->isLive()) // while rewound, the caption is the replay's
+        // While rewound, the caption is the replay's; another scene keeps its own.
+        if (m_timelineDock->player()->isLive() && !m_scenes->scene(m_scenes->currentScene()))
             m_caption->setText(text);
     });
     m_timelineDock->attach(m_scene, m_sceneView, m_caption);
+    m_scene->setFollowSubject(true);
+    connect(m_scene, &LayerStackScene::imageWanted, this, &MainWindow::selectImage);
     connect(m_scene, &LayerStackScene::pathClicked, this, [this](const QString &p) { m_explorer->selectPath(p); });
     connect(m_explorer, &LayerExplorer::pathSelected, m_scene, &LayerStackScene::selectPath);
     connect(m_host, &EngineHost::opened, this, [this](bool ok, const QString &error) {
@@ -154,6 +159,7 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
                 if (!i.isValid() || !m_snapshot)
                     return;
                 const QStringList row = m_containers->rowAt(i.row());
+                followSubject(row.value(0)); // its own image's stack, its layer lit
                 const auto it = m_snapshot->containerInspect.find(row.value(3).toStdString());
                 if (it != m_snapshot->containerInspect.end())
                     m_inspector->setJson(tr("container inspect %1").arg(row.value(0)), QString::fromStdString(it->second));
@@ -177,13 +183,26 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
             [this](const QString &op, const QString &, const QString &description, int index, int count) {
                 m_caption->setText(tr("%1 — phase %2 of %3: %4").arg(op).arg(index + 1).arg(count).arg(description));
             }, Qt::QueuedConnection);
-    connect(gate, &GuiStepGate::waitingChanged, this, [this](bool waiting) {
-        m_stepAct->setEnabled(waiting);
-        m_stepLabel->setText(waiting ? tr("⏸ waiting for Step") : QString());
-    }, Qt::QueuedConnection);
+    connect(gate, &GuiStepGate::waitingChanged, this, [this](bool waiting) { m_stepAct->setEnabled(waiting); },
+            Qt::QueuedConnection);
+    connect(m_host, &EngineHost::waitingChanged, this, [this](const QString &what) {
+        m_stepLabel->setText(what.isEmpty() ? QString() : tr("Waiting: %1").arg(what));
+        m_stepLabel->setToolTip(what);
+    });
 
     QSettings s;
-    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // First launch: most of the screen, centred, the docks at readable sizes.
+        const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 1000);
+        const QSize size(std::min(1600, avail.width() * 9 / 10), std::min(1000, avail.height() * 9 / 10));
+        resize(size);
+        move(avail.center() - QPoint(size.width() / 2, size.height() / 2));
+        // Once shown at that size: before, the docks would be sized for the default window.
+        QTimer::singleShot(0, this, [this] {
+            resizeDocks({m_imagesDock, m_inspectorDock}, {std::max(300, width() / 5), std::max(280, width() / 6)}, Qt::Horizontal);
+            resizeDocks({m_consoleDock}, {std::max(180, height() / 5)}, Qt::Vertical);
+        });
+    }
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_speed->setValue(s.value(QStringLiteral("scene/speed"), 4).toInt());
     m_reducedMotionAct->setChecked(s.value(QStringLiteral("scene/reducedMotion"), false).toBool());
@@ -297,11 +316,11 @@ void MainWindow::buildActions()
         m_host->gate()->setStepMode(on);
         m_stepLabel->setText(on ? tr("step mode") : QString());
     });
-    m_stepAct = new QAction(this);
+    m_stepAct = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), QString(), this);
     m_stepAct->setShortcut(Qt::Key_F10);
     m_stepAct->setEnabled(false);
     connect(m_stepAct, &QAction::triggered, this, [this] { m_host->gate()->step(); });
-    m_continueAct = new QAction(this);
+    m_continueAct = new QAction(style()->standardIcon(QStyle::SP_MediaSeekForward), QString(), this);
     m_continueAct->setShortcut(Qt::Key_F8);
     connect(m_continueAct, &QAction::triggered, this, [this] {
         m_stepModeAct->setChecked(false);
@@ -328,6 +347,9 @@ void MainWindow::buildActions()
     m_presentAct->setCheckable(true);
     m_presentAct->setShortcut(Qt::Key_F5);
     connect(m_presentAct, &QAction::toggled, this, &MainWindow::setPresentation);
+    m_gettingStartedAct = new QAction(style()->standardIcon(QStyle::SP_DialogHelpButton), QString(), this);
+    m_gettingStartedAct->setShortcut(QKeySequence::HelpContents);
+    connect(m_gettingStartedAct, &QAction::triggered, this, &MainWindow::showGettingStarted);
     m_aboutAct = new QAction(this);
     connect(m_aboutAct, &QAction::triggered, this, &MainWindow::showAbout);
     m_langAct = new QAction(this);
@@ -350,7 +372,7 @@ void MainWindow::buildActions()
 
     m_stepBar = addToolBar(QString());
     m_stepBar->setObjectName(QStringLiteral("stepToolbar"));
-    m_stepBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_stepBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_stepBar->addAction(m_stepModeAct);
     m_stepBar->addAction(m_stepAct);
     m_stepBar->addAction(m_continueAct);
@@ -436,9 +458,10 @@ void MainWindow::buildMenus()
     m_engineMenu->addAction(m_stepAct);
     m_engineMenu->addAction(m_continueAct);
     m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_gettingStartedAct);
     m_helpMenu->addAction(m_aboutAct);
     // Shortcuts keep working when presentation mode hides the menu bar.
-    for (QMenu *m : {m_fileMenu, m_viewMenu, m_timelineDock->menu(), m_engineMenu})
+    for (QMenu *m : {m_fileMenu, m_viewMenu, m_timelineDock->menu(), m_engineMenu, m_helpMenu})
         addActions(m->actions());
     // Tab order: lists, the centre, inspector, console, events, timeline.
     setTabOrder(m_imageView, m_containerView);
@@ -462,6 +485,9 @@ void MainWindow::buildStatusBar()
     m_progress->hide();
     for (QLabel *l : {m_driverLabel, m_modeLabel, m_storeLabel, m_countLabel, m_stepLabel})
         statusBar()->addWidget(l);
+    // A long store path or wait message is cut, never widens the window (full text in the tooltip).
+    for (QLabel *l : {m_storeLabel, m_stepLabel})
+        l->setMaximumWidth(480);
     statusBar()->addPermanentWidget(m_progress);
 }
 
@@ -499,14 +525,15 @@ void MainWindow::retranslate()
     m_infoAct->setText(tr("Engine &info"));
     m_stepModeAct->setText(tr("Step mode"));
     m_stepModeAct->setToolTip(tr("The engine waits at each phase until you press Step (F9)"));
-    m_stepAct->setText(tr("▶ Step"));
+    m_stepAct->setText(tr("Step"));
     m_stepAct->setToolTip(tr("Let the engine do its next phase (F10)"));
-    m_continueAct->setText(tr("▶▶ Continue"));
+    m_continueAct->setText(tr("Continue"));
     m_continueAct->setToolTip(tr("Leave step mode and run to the end (F8)"));
     m_reducedMotionAct->setText(tr("Reduced motion (fades instead of moves)"));
     m_contrastAct->setText(tr("High-contrast palette"));
     m_presentAct->setText(tr("Presentation mode"));
     m_aboutAct->setText(tr("&About Strata"));
+    m_gettingStartedAct->setText(tr("&Getting started"));
     m_langAct->setText(currentLanguage() == QLatin1String("zh_CN") ? QStringLiteral("EN") : QStringLiteral("中文"));
     m_langAct->setToolTip(tr("Switch the interface language (Ctrl+L)"));
     buildLessonMenu();
@@ -591,6 +618,7 @@ void MainWindow::setPresentation(bool on)
 void MainWindow::onSnapshot(const EngineSnapshotPtr &s)
 {
     m_snapshot = s;
+    m_scene->onSnapshot(s);
     m_scenes->onSnapshot(s);
     m_images->setImages(s->images);
     QStringList names;
@@ -603,7 +631,7 @@ void MainWindow::onSnapshot(const EngineSnapshotPtr &s)
         const Status st = c.state.status;
         // A symbol and a word for each state: never colour alone.
         const QString status = st == Status::Running  ? tr("● running")
-                               : st == Status::Paused ? tr("⏸ paused")
+                               : st == Status::Paused ? tr("‖ paused")
                                : st == Status::Exited ? tr("■ exited (%1)").arg(c.state.exitCode)
                                : st == Status::Created ? tr("○ created")
                                                        : QString::fromUtf8(engine::container::toString(st));
@@ -623,6 +651,7 @@ void MainWindow::onSnapshot(const EngineSnapshotPtr &s)
     // While a lesson is open the worker shows the lesson's engine: say so.
     m_storeLabel->setText((m_lessonSession && m_lessonSession->state() ? tr("lesson store %1") : tr("store %1"))
                               .arg(QString::fromStdString(s->info.root)));
+    m_storeLabel->setToolTip(m_storeLabel->text());
     m_countLabel->setText(tr("%n image(s)", nullptr, static_cast<int>(s->info.images)));
     if (m_selected.isEmpty() || m_images->rowOf(m_selected) < 0) {
         const int row = std::max(0, m_images->rowOf(m_options.select));
@@ -748,22 +777,80 @@ void MainWindow::checkSettled()
         }
         if (m_options.view == QLatin1String("explorer"))
             m_tabs->setCurrentIndex(1);
+        if (!m_options.scene.isEmpty())
+            showScene(m_options.scene);
+        if (m_options.present)
+            setPresentation(true);
+        m_stableTicks = 0; // let the new view settle before a screenshot
     }
-    if (m_options.screenshot.isEmpty())
+    if (m_options.screenshot.isEmpty() && m_options.dumpScene.isEmpty())
         return;
     m_stableTicks = settled() || !m_engineError.isEmpty() ? m_stableTicks + 1 : 0;
     if (m_stableTicks < 4)
         return;
-    const QString file = m_options.screenshot;
+    const QString file = m_options.screenshot, dump = m_options.dumpScene;
     m_options.screenshot.clear();
-    const bool ok = saveScreenshot(file);
+    m_options.dumpScene.clear();
+    bool ok = file.isEmpty() || saveScreenshot(file);
+    if (!dump.isEmpty())
+        ok = dumpScene(dump) && ok;
     QCoreApplication::exit(ok && m_engineError.isEmpty() ? 0 : 1);
 }
 
 bool MainWindow::showScene(const QString &id, const QString &subject, const QStringList &highlights)
 {
     m_tabs->setCurrentIndex(0);
+    if (!subject.isEmpty())
+        followSubject(subject);
     return m_scenes->showScene(id, subject, highlights);
+}
+
+void MainWindow::followSubject(const QString &subject)
+{
+    if (subject.isEmpty() || !m_snapshot)
+        return;
+    for (const auto &c : m_snapshot->containers) {
+        const QString id = QString::fromStdString(c.id), name = QString::fromStdString(c.name);
+        if (name != subject && !(subject.size() >= 4 && id.startsWith(subject)))
+            continue;
+        QString ref = QString::fromStdString(c.imageId.str());
+        for (const auto &img : m_snapshot->images)
+            if (img.id == c.imageId && !img.repoTags.empty())
+                ref = QString::fromStdString(img.repoTags.front());
+        m_scene->setSubjectContainer(name);
+        selectImage(ref);
+        return;
+    }
+    m_scene->setSubjectContainer(QString());
+    for (const auto &img : m_snapshot->images)
+        for (const auto &t : img.repoTags)
+            if (QString::fromStdString(t) == subject || QString::fromStdString(t) == subject + QStringLiteral(":latest")) {
+                selectImage(QString::fromStdString(t));
+                return;
+            }
+}
+
+QJsonObject MainWindow::sceneDump() const
+{
+    const QString id = m_scenes->currentScene();
+    QJsonObject o;
+    if (EventScene *s = m_scenes->scene(id))
+        o = s->dump();
+    else
+        o = m_scene->dump();
+    o[QStringLiteral("scene")] = id;
+    if (!o.contains(QStringLiteral("subject")))
+        o[QStringLiteral("subject")] = m_scene->subjectContainer().isEmpty() ? m_selected : m_scene->subjectContainer();
+    o[QStringLiteral("caption")] = m_caption->text();
+    return o;
+}
+
+bool MainWindow::dumpScene(const QString &file) const
+{
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return f.write(QJsonDocument(sceneDump()).toJson()) > 0;
 }
 
 bool MainWindow::saveScreenshot(const QString &file)
@@ -812,6 +899,34 @@ void MainWindow::showAbout()
                        tr("<h3>Strata %1</h3><p>A container engine you can watch: Docker's verbs over a real image "
                           "store, drawn from the engine's own events.</p><p>Licensed under the GNU GPL v3 or later.</p>")
                            .arg(QStringLiteral(STRATA_VERSION)));
+}
+
+void MainWindow::showGettingStarted()
+{
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Getting started"),
+                                tr("<h3>What to click first</h3><ol>"
+                                   "<li><b>Images</b> (left): click <code>strata/demo-web:1.0</code>. The centre shows its "
+                                   "read-only layers, bottom = L1, and the merged view above them.</li>"
+                                   "<li><b>Console</b> (bottom): type <code>run -d --name web strata/demo-web:1.0</code>. "
+                                   "The container's writable layer appears on its image's stack.</li>"
+                                   "<li>Type <code>exec web rm /etc/motd</code>, then switch scenes with the tabs "
+                                   "(Copy-on-write, Lifecycle, commit …): each shows the same container from another side.</li>"
+                                   "<li><b>Lesson</b> menu: open lesson 1 for a guided tour with checks.</li></ol>"
+                                   "<h3>Shortcuts</h3><table>"
+                                   "<tr><td>Ctrl+1 … Ctrl+9</td><td>scenes</td></tr>"
+                                   "<tr><td>Alt+1 … Alt+4</td><td>scenes, explorer, charts, diagrams</td></tr>"
+                                   "<tr><td>F9 / F10 / F8</td><td>step mode / Step / Continue</td></tr>"
+                                   "<tr><td>Ctrl+C (console)</td><td>stop the running command</td></tr>"
+                                   "<tr><td>Alt+Left / Alt+Right, F6</td><td>timeline back / forward, replay</td></tr>"
+                                   "<tr><td>F5</td><td>presentation mode (Space = Step, Shift+Space = Back, F = Continue, Esc = leave)</td></tr>"
+                                   "<tr><td>Ctrl+E / Ctrl+Shift+E</td><td>export the view as SVG / PNG</td></tr>"
+                                   "<tr><td>Ctrl+L</td><td>中文 / English</td></tr>"
+                                   "<tr><td>F1</td><td>this page</td></tr></table>"),
+                                QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("gettingStarted"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
 }
 
 void MainWindow::loadArchive()

@@ -9,6 +9,7 @@
 #include "core/Snapshots.h"
 #include "lesson/LessonState.h"
 
+#include <QJsonObject>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -45,6 +46,9 @@ struct StartOptions {
     engine::EngineOptions engine;
     QStringList run;       // console lines to run in order at start
     QString screenshot;    // write a PNG once settled, then quit
+    QString dumpScene;     // write the scene's JSON once settled, then quit
+    QString scene;         // the scene to show once settled (ScenePanel::sceneIds())
+    bool present = false;  // start in presentation mode
     QString select;        // image to show first (default: the demo image)
     QString view;          // "stack" (default) or "explorer"
     QString path;          // a path to select in the scene and the explorer
@@ -94,6 +98,13 @@ public:
     // following `subject`, with the named items lit ("state:paused", "layer:2" …).
     bool showScene(const QString &id, const QString &subject = {}, const QStringList &highlights = {});
     bool saveScreenshot(const QString &file);
+    // The scene shown, as JSON (scene id, subject, layer digests bottom to
+    // top, containers, highlighted items): what --dump-scene writes.
+    [[nodiscard]] QJsonObject sceneDump() const;
+    bool dumpScene(const QString &file) const;
+    // A subject named by a click, a lesson step or a command: a container
+    // shows its own image's stack with its layer lit, an image its stack.
+    void followSubject(const QString &subject);
 
 signals:
     void startupFinished();
@@ -115,6 +126,7 @@ private:
     void runNextStartCommand();
     void checkSettled();
     void showAbout();
+    void showGettingStarted();
     void exportWithDialog(const QString &suffix);
     void buildLessonMenu();
     void onLessonState(const LessonStatePtr &state);
@@ -147,6 +159,7 @@ private:
     QMenu *m_fileMenu, *m_viewMenu, *m_lessonMenu, *m_engineMenu, *m_helpMenu;
     QAction *m_loadAct, *m_saveAct, *m_quitAct, *m_refreshAct, *m_infoAct, *m_stepModeAct, *m_stepAct,
         *m_continueAct, *m_reducedMotionAct, *m_contrastAct, *m_presentAct, *m_aboutAct, *m_langAct;
+    QAction *m_gettingStartedAct = nullptr;
     QLabel *m_speedLabel;
     QSlider *m_speed;
     QLabel *m_driverLabel, *m_modeLabel, *m_storeLabel, *m_countLabel, *m_stepLabel;

@@ -125,10 +125,8 @@ ScenePanel::ScenePanel(EngineHost *host, LayerStackScene *stack, SceneView *stac
         showCaptionOf(index);
         emit sceneChanged(id);
     });
-    connect(m_stack, &LayerStackScene::captionChanged, this, [this](const QString &text) {
-        if (!m_scenes.contains(currentScene()))
-            m_caption->setText(text);
-    });
+    // The layer stack's caption reaches the label through the main window,
+    // which knows whether the timeline shows a replay instead.
     // The console's commands around their engine call. The answer is handed on a
     // little later so the events the command caused (coalesced by the pump) come first.
     connect(m_host, &EngineHost::commandStarted, this, [this](int id, const QString &line) {
@@ -205,8 +203,11 @@ bool ScenePanel::showScene(const QString &id, const QString &subject, const QStr
             m_stack->highlightLayer(l, keys.contains(QStringLiteral("layer:%1").arg(l + 1)));
         for (const QString &k : keys)
             if (k.startsWith(QLatin1String("path:"))) {
-                const QString p = k.mid(5);
-                m_stack->selectPath(p.startsWith('/') ? p.mid(1) : p);
+                // Once: a step shown again (after a check) must not replace the
+                // caption the command's events wrote with the path's sentence.
+                const QString p = k.mid(5), rel = p.startsWith('/') ? p.mid(1) : p;
+                if (m_stack->selectedPath() != rel)
+                    m_stack->selectPath(rel);
             }
     }
     m_bar->setCurrentIndex(index);

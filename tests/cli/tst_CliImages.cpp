@@ -75,6 +75,13 @@ private Q_SLOTS:
         QVERIFY(text.contains("A  /srv/www/index.html"));
         QVERIFY(text.contains("C  /etc/web.conf"));
         QVERIFY(text.contains("D  /etc/motd"));
+        // One numbering everywhere: the bottom layer is L1 (the app, the charts, the lessons).
+        QVERIFY(text.startsWith("L1  "));
+        QVERIFY(text.contains("\nL3  "));
+        QVERIFY(!text.contains("L0  "));
+        const QString tree = out({"image", "tree", "strata/demo-web:1.0", "--all"});
+        QVERIFY2(tree.contains(QRegularExpression("L3  /etc/web.conf\\s+\\(shadows L2\\)")), qPrintable(tree));
+        QVERIFY(tree.contains(QRegularExpression("L2  \\(hidden\\) /etc/web.conf")));
         const auto layers = nlohmann::json::parse(out({"image", "layers", "strata/demo-web:1.0", "--json"}).toStdString());
         QCOMPARE(layers.size(), std::size_t{3});
     }

@@ -145,16 +145,20 @@ private slots:
         QVERIFY(!m_w->scene()->itemsOfKind("tile-whiteout").isEmpty());
         QVERIFY(!m_w->scene()->itemsOfKind("tile-lower").isEmpty());
         QTRY_VERIFY(m_w->containerModel()->rowOf("cow") >= 0);
-        // commit: the amber layer hardens into a new read-only layer on the stack.
+        // commit: a hardened copy of the amber layer becomes the new image's top
+        // layer beside it; the image's stack and the container's layer stay.
         const int layersBefore = m_w->scene()->itemsOfKind("layer").size();
         QString id;
         QCOMPARE(runAndWait("commit cow demo:committed", &id), 0);
         QVERIFY(id.startsWith("sha256:"));
-        QTRY_COMPARE(m_w->scene()->itemsOfKind("layer").size(), layersBefore + 1);
+        QTRY_COMPARE(m_w->scene()->itemsOfKind("committed-layer").size(), 1);
+        QCOMPARE(m_w->scene()->itemsOfKind("layer").size(), layersBefore);
+        QCOMPARE(m_w->scene()->itemsOfKind("container-layer").size(), 1);
         QTRY_VERIFY(m_w->imageModel()->rowOf("demo:committed") >= 0);
         QCOMPARE(runAndWait("rm cow"), 0);
         QTRY_COMPARE(m_w->containerModel()->rowOf("cow"), -1);
         QTRY_VERIFY(m_w->scene()->itemsOfKind("container-layer").isEmpty()); // its layer went with it
+        QCOMPARE(m_w->scene()->itemsOfKind("committed-layer").size(), 1);     // the image it made stays
     }
 
     void stepModeHoldsTheEngine()

@@ -95,13 +95,18 @@ private slots:
         QVERIFY(c2->size().width() < 500 && c1->size().width() < 500); // side by side over one stack
         QCOMPARE(s.layerSlabCount(), 2);
 
-        // commit: the newest amber slab hardens into a read-only layer.
+        // commit: a copy of c2's amber slab hardens into the new image's layer
+        // beside it; c2 keeps its layer and the image's stack is unchanged.
         feed(s, {makeEvent(EventKind::LayerWritten, "sha256:" + std::string(64, 'c'),
-                           {{"added", 1}, {"modified", 1}, {"deleted", 1}})});
+                           {{"added", 1}, {"modified", 1}, {"deleted", 1}, {"container", "c2c2c2c2c2c2"}})});
         QTRY_VERIFY_WITH_TIMEOUT(!s.animating(), 5000);
-        QCOMPARE(s.layerSlabCount(), 3);
-        QCOMPARE(s.itemsOfKind("container-layer").size(), 1);
-        QCOMPARE(s.itemsOfKind("layer").size(), 3);
+        QCOMPARE(s.layerSlabCount(), 2);
+        QCOMPARE(s.itemsOfKind("container-layer").size(), 2);
+        QCOMPARE(s.itemsOfKind("layer").size(), 2);
+        QCOMPARE(s.itemsOfKind("committed-layer").size(), 1);
+        auto *made = static_cast<SlabItem *>(s.itemsOfKind("committed-layer").front());
+        QCOMPARE(made->layerIndex, 2); // L3: on top of the two layers it was made on
+        QVERIFY(made->warmth() < 0.5); // hardened
     }
 
     void floodsAreSummarisedNotAnimatedOneByOne()

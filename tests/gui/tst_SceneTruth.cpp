@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Issue 11: the picture tells the truth. With demo-web selected, commands on
+// a busybox container draw busybox's chain (and the layer a commit adds on
+// it) in every scene, never demo-web's layers; the scenes rebuild from the
+// engine's state (a second window on the same store draws the containers
+// that exist; removed ones go); the dump (--dump-scene) says what is drawn.
+#include "app/Language.h"
+#include "core/CommandLine.h"
+#include "core/EngineHost.h"
+#include "scene/EventScene.h"
+#include "scene/LayerStackScene.h"
+#include "scene/SceneItems.h"
+#include "scene/SceneView.h"
+#include "widgets/MainWindow.h"
+#include "widgets/ScenePanel.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPainterPathStroker>
+#include <QGraphicsPathItem>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace strata::gui;
+
+class TestSceneTruth : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_root;
+    std::unique_ptr<MainWindow> m_w;
+    QString m_whyNot;
+
+    std::unique_ptr<MainWindow> openWindow(const QString &select)
+    {
+        StartOptions o;
+        o.engine.root = m_root.path().toStdString();
+        o.select = select;
+        auto w = std::make_unique<MainWindow>(o);
+        w->resize(1600, 1000);
+        w->show();
+        return w;
+    }
+
+    int runAndWait(MainWindow *w, const QString &line, QString *out = nullptr, QString *err = nullptr)
+    {
+        QSignalSpy done(w->host(), &EngineHost::commandFinished);
+        const int id = w->host()->run(line);
+        for (int i = 0; i < 600; ++i) {
+            for (const auto &args : done)
+                if (args.at(0).toInt() == id) {
+                    if (out)
+                        *out = args.at(2).toString();
+                    if (err)
+                        *err = args.at(3).toString();
+                    settle(w);
+                    return args.at(1).toInt();
+                }
+            done.wait(200);
+        }
+        return -1;
+    }
+
+    static void settle(MainWindow *w)
+    {
+        QTest::qWait(300); // the scenes hear answers a few pump intervals later
+        for (int t = 0; t < 300 && !w->settled(); ++t)
+            QTest::qWait(100);
+    }
+
+    QStringList diffIds(const QString &ref)
+    {
+        QString out;
+        if (runAndWait(m_w.get(), QStringLiteral("image inspect ") + ref, &out) != 0)
+            return {};
+        QStringList ids;
+        for (const auto v : QJsonDocument::fromJson(out.toUtf8()).array().at(0)[QStringLiteral("RootFS")][QStringLiteral("Layers")].toArray())
+            ids << v.toString();
+        return ids;
+    }
+
+    static QStringList strings(const QJsonArray &a)
+    {
+        QStringList out;
+        for (const auto v : a)
+            out << (v.isString() ? v.toString() : QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)));
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("StrataSceneTruthTest"));
+        setLanguage(QStringLiteral("en"));
+        m_w = openWindow(QStringLiteral("strata/demo-web:1.0"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_w->settled(), 120000);
+        if (::geteuid() != 0)
+            m_whyNot = QStringLiteral("containers need root (user namespaces are not set up for this run)");
+    }
+
+    void busyboxCommandsShowOnlyBusyboxChain()
+    {
+        if (!m_whyNot.isEmpty())
+            QSKIP(qPrintable(m_whyNot));
+        const QStringList busybox = diffIds(QStringLiteral("strata/busybox:latest"));
+        const QStringList web = diffIds(QStringLiteral("strata/demo-web:1.0"));
+        QCOMPARE(busybox.size(), 1);
+        QCOMPARE(web.size(), 3);
+        QCOMPARE(m_w->selectedImage(), QStringLiteral("strata/demo-web:1.0"));
+        QString err;
+        if (runAndWait(m_w.get(), QStringLiteral("run --name c2 strata/busybox touch /happiness.txt"), nullptr, &err) != 0)
+            QSKIP(qPrintable("the kernel refused the container: " + err));
+        QCOMPARE(runAndWait(m_w.get(), QStringLiteral("commit c2 demo/happy:1")), 0);
+        const QStringList happy = diffIds(QStringLiteral("demo/happy:1"));
+        QCOMPARE(happy.size(), 2);
+        QCOMPARE(happy.front(), busybox.front()); // the new image stands on the real parent
+        settle(m_w.get());
+
+        // The stack: busybox's chain, c2 on it, the commit's layer beside it; no web layer.
+        m_w->showScene(QStringLiteral("layer-stack"));
+        QJsonObject d = m_w->sceneDump();
+        QCOMPARE(strings(d[QStringLiteral("layers")].toArray()), busybox);
+        QCOMPARE(d[QStringLiteral("containers")].toArray().size(), 1);
+        QCOMPARE(d[QStringLiteral("containers")].toArray().at(0)[QStringLiteral("name")].toString(), QStringLiteral("c2"));
+        QCOMPARE(d[QStringLiteral("committed")].toArray().size(), 1); // commit keeps c2 and adds a layer
+        QCOMPARE(d[QStringLiteral("committed")].toArray().at(0)[QStringLiteral("image")].toString(), QStringLiteral("demo/happy:1"));
+        QCOMPARE(d[QStringLiteral("committed")].toArray().at(0)[QStringLiteral("layer")].toInt(), 2);
+
+        // Every scene: nothing of demo-web's own layers is drawn.
+        for (const QString &id : ScenePanel::sceneIds()) {
+            QVERIFY(m_w->showScene(id));
+            const QJsonObject s = m_w->sceneDump();
+            QCOMPARE(s[QStringLiteral("scene")].toString(), id);
+            const QString text = QString::fromUtf8(QJsonDocument(s).toJson());
+            for (int i = 1; i < web.size(); ++i)
+                QVERIFY2(!text.contains(web[i]), qPrintable(id + " draws demo-web's layer " + web[i]));
+            for (const auto v : s[QStringLiteral("layers")].toArray())
+                QVERIFY2(busybox.contains(v.toString()) || happy.contains(v.toString()), qPrintable(id + ": " + v.toString()));
+        }
+        // The dump file is the same JSON.
+        QTemporaryDir out;
+        const QString file = out.filePath(QStringLiteral("scene.json"));
+        m_w->showScene(QStringLiteral("layer-stack"));
+        QVERIFY(m_w->dumpScene(file));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(f.readAll()).object()[QStringLiteral("scene")].toString(), QStringLiteral("layer-stack"));
+    }
+
+    void selectingAnImageNeverRelabelsAnother()
+    {
+        if (!m_whyNot.isEmpty())
+            QSKIP(qPrintable(m_whyNot));
+        m_w->showScene(QStringLiteral("layer-stack"));
+        m_w->selectImage(QStringLiteral("strata/demo-web:1.0"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_w->sceneDump()[QStringLiteral("layers")].toArray().size(), 3, 20000);
+        settle(m_w.get());
+        // c2 is busybox's: not drawn on demo-web.
+        QCOMPARE(m_w->sceneDump()[QStringLiteral("containers")].toArray().size(), 0);
+    }
+
+    void stateAtStartIsDrawnAndClickShowsTheLayer()
+    {
+        if (!m_whyNot.isEmpty())
+            QSKIP(qPrintable(m_whyNot));
+        // A second window on the same store: c2 existed before it started.
+        auto w = openWindow(QStringLiteral("strata/busybox:latest"));
+        QTRY_VERIFY_WITH_TIMEOUT(w->settled(), 120000);
+        settle(w.get());
+        QJsonObject d = w->sceneDump();
+        QCOMPARE(d[QStringLiteral("containers")].toArray().size(), 1);
+        QCOMPARE(d[QStringLiteral("containers")].toArray().at(0)[QStringLiteral("name")].toString(), QStringLiteral("c2"));
+        // Its layer holds what it wrote, drawn from `diff`.
+        bool happiness = false;
+        for (QGraphicsItem *i : w->scene()->itemsOfKind(QStringLiteral("tile-state")))
+            happiness |= i->data(KeyData).toString() == QLatin1String("/happiness.txt");
+        QVERIFY(happiness);
+        // Click the container in the list, with another image shown: its own stack, its layer lit.
+        w->selectImage(QStringLiteral("strata/demo-web:1.0"));
+        QTRY_COMPARE_WITH_TIMEOUT(w->sceneDump()[QStringLiteral("layers")].toArray().size(), 3, 20000);
+        auto *list = w->findChild<QTableView *>(QStringLiteral("containerView"));
+        QVERIFY(list);
+        list->setCurrentIndex(list->model()->index(0, 0));
+        QTRY_COMPARE_WITH_TIMEOUT(w->selectedImage(), QStringLiteral("strata/busybox:latest"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(w->sceneDump()[QStringLiteral("highlighted")].toArray().contains(QStringLiteral("container:c2")), 20000);
+        QVERIFY(w->caption().contains(QStringLiteral("c2")));
+        w.reset();
+    }
+
+    void nothingRemovedStaysDrawn()
+    {
+        if (!m_whyNot.isEmpty())
+            QSKIP(qPrintable(m_whyNot));
+        m_w->selectImage(QStringLiteral("strata/busybox:latest"));
+        settle(m_w.get());
+        QCOMPARE(runAndWait(m_w.get(), QStringLiteral("rm -f c2")), 0);
+        QCOMPARE(runAndWait(m_w.get(), QStringLiteral("rmi demo/happy:1")), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_w->sceneDump()[QStringLiteral("containers")].toArray().size(), 0, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_w->sceneDump()[QStringLiteral("committed")].toArray().size(), 0, 20000);
+        m_w->showScene(QStringLiteral("commit"));
+        QTRY_VERIFY_WITH_TIMEOUT(!QString::fromUtf8(QJsonDocument(m_w->sceneDump()).toJson()).contains(QStringLiteral("\"c2\"")), 20000);
+    }
+
+    void interactiveCommandsAreRefusedNotHung()
+    {
+        QString err;
+        QCOMPARE(runAndWait(m_w.get(), QStringLiteral("exec -it web sh"), nullptr, &err), 1);
+        QVERIFY2(err.contains(QStringLiteral("needs a terminal")), qPrintable(err));
+        QCOMPARE(runAndWait(m_w.get(), QStringLiteral("attach web"), nullptr, &err), 1);
+        QVERIFY(err.contains(QStringLiteral("`attach`")));
+        QCOMPARE(m_w->host()->pendingCommands(), 0); // the console is free again
+        // Only what really attaches a terminal is refused.
+        auto needs = [](const char *line) { return needsTerminal(consoleArgs(line)); };
+        QCOMPARE(needs("run -it strata/busybox sh"), std::string("run -it"));
+        QCOMPARE(needs("run --name x -i strata/busybox sh"), std::string("run -i"));
+        QCOMPARE(needs("container exec --tty web sh"), std::string("exec -t"));
+        QCOMPARE(needs("logs -f web"), std::string("logs -f"));
+        QCOMPARE(needs("run -dit strata/busybox sh"), std::string());       // detached: nothing attached
+        QCOMPARE(needs("run strata/busybox ls -t /"), std::string());       // the container's own -t
+        QCOMPARE(needs("run -e A=-it strata/busybox true"), std::string()); // an option's value
+        QCOMPARE(needs("create -it strata/busybox sh"), std::string());
+        QCOMPARE(needs("logs -t web"), std::string());
+        QCOMPARE(needs("stats --no-stream"), std::string());
+    }
+
+    void stopEndsARunningCommand()
+    {
+        if (!m_whyNot.isEmpty())
+            QSKIP(qPrintable(m_whyNot));
+        QSignalSpy done(m_w->host(), &EngineHost::commandFinished);
+        bool started = false;
+        auto c = connect(m_w->host(), &EngineHost::eventsArrived, this, [&](const EventBatch &b) {
+            for (const auto &e : b)
+                started |= e.kind == strata::engine::events::EventKind::ProcessStarted;
+        });
+        const int id = m_w->host()->run(QStringLiteral("run --rm strata/busybox sleep 600"));
+        // Wait until its PID 1 runs, then Stop.
+        QTRY_VERIFY_WITH_TIMEOUT(started || !done.isEmpty(), 30000);
+        disconnect(c);
+        m_w->host()->cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 30000);
+        QCOMPARE(done.front().at(0).toInt(), id);
+        QVERIFY(done.front().at(1).toInt() != 0); // killed, not finished
+        QCOMPARE(m_w->host()->pendingCommands(), 0);
+    }
+
+    // Presentation mode at 1280x720: every label of the layer stack is at
+    // least 14 px on screen, and no label overlaps a beam or another label.
+    void presentationLabelsAreReadableAndApart()
+    {
+        if (m_whyNot.isEmpty()) {
+            QString err;
+            if (runAndWait(m_w.get(), QStringLiteral("run --name cw strata/demo-web:1.0 sh -c 'echo x > /etc/web.conf; rm /srv/www/index.html; touch /tmp/new'"),
+                           nullptr, &err) != 0)
+                QSKIP(qPrintable("the kernel refused the container: " + err));
+        }
+        m_w->selectImage(QStringLiteral("strata/demo-web:1.0"));
+        m_w->showScene(QStringLiteral("layer-stack"));
+        settle(m_w.get());
+        m_w->setPresentation(true);
+        m_w->showNormal(); // the offscreen screen is small: the room's 1280x720 by hand
+        m_w->resize(1280, 720);
+        QTest::qWait(1200); // the view refits a few times a second
+        auto *view = qobject_cast<SceneView *>(m_w->currentExportView());
+        QVERIFY(view);
+        (void)view->grab(); // paint once: items note the sizes they painted with
+        const qreal zoom = view->transform().m11();
+        QVERIFY2(zoom > 0.9, qPrintable(QString::number(zoom))); // the stack fills the centre
+        LayerStackScene *s = m_w->scene();
+        int labels = 0;
+        for (QGraphicsItem *i : s->items()) {
+            const int px = i->data(MinFontData).toInt();
+            if (px == 0 || !i->isVisible())
+                continue;
+            ++labels;
+            const qreal onScreen = px * zoom * i->sceneTransform().m11();
+            QVERIFY2(onScreen >= 14, qPrintable(QStringLiteral("%1 %2: %3 px").arg(i->data(KindData).toString(), i->data(KeyData).toString()).arg(onScreen)));
+        }
+        QVERIFY(labels > 10);
+        // Dir labels' texts and the merged view's tiles never overlap each other.
+        QList<QRectF> texts;
+        for (QGraphicsItem *i : s->itemsOfKind(QStringLiteral("dir-label")))
+            texts << i->mapRectToScene(static_cast<DirLabelItem *>(static_cast<QGraphicsObject *>(i))->textRect());
+        for (int a = 0; a < texts.size(); ++a)
+            for (int b = a + 1; b < texts.size(); ++b)
+                QVERIFY2(!texts[a].intersects(texts[b]), "two dir labels overlap");
+        QList<QGraphicsItem *> tiles = s->itemsOfKind(QStringLiteral("tile-merged"));
+        for (int a = 0; a < tiles.size(); ++a)
+            for (int b = a + 1; b < tiles.size(); ++b)
+                QVERIFY(!tiles[a]->sceneBoundingRect().adjusted(2, 2, -2, -2).intersects(tiles[b]->sceneBoundingRect().adjusted(2, 2, -2, -2)));
+        // Beams cross no tile, no slab (they end on the top edge) and no dir label.
+        QPainterPathStroker stroke;
+        stroke.setWidth(1.6);
+        QList<QGraphicsItem *> solid = tiles;
+        solid << s->itemsOfKind(QStringLiteral("layer")) << s->itemsOfKind(QStringLiteral("container-layer"))
+              << s->itemsOfKind(QStringLiteral("committed-layer"));
+        for (QGraphicsItem *b : s->itemsOfKind(QStringLiteral("beam"))) {
+            const QPainterPath beam = stroke.createStroke(static_cast<QGraphicsPathItem *>(b)->path());
+            for (QGraphicsItem *o : solid)
+                QVERIFY2(!beam.intersects(o->sceneBoundingRect().adjusted(5, 11, -5, -5)), // rings and dots sit on the top edge
+                         qPrintable(b->data(KeyData).toString() + " crosses " + o->data(KindData).toString() + " " + o->data(KeyData).toString()));
+            for (const QRectF &t : texts)
+                QVERIFY(!beam.intersects(t));
+        }
+        m_w->setPresentation(false);
+        m_w->resize(1600, 1000);
+        if (m_whyNot.isEmpty())
+            QCOMPARE(runAndWait(m_w.get(), QStringLiteral("rm cw")), 0);
+    }
+
+    // Help ▸ Getting started opens (F1); an exported SVG names real font
+    // families, not Qt's "Sans Serif" alias.
+    void gettingStartedAndSvgFonts()
+    {
+        QTest::keyClick(m_w.get(), Qt::Key_F1);
+        QTRY_VERIFY(m_w->findChild<QWidget *>(QStringLiteral("gettingStarted")));
+        auto *box = m_w->findChild<QWidget *>(QStringLiteral("gettingStarted"));
+        QVERIFY(box->isVisible());
+        box->close();
+        QTemporaryDir out;
+        const QString file = out.filePath(QStringLiteral("stack.svg"));
+        m_w->showScene(QStringLiteral("layer-stack"));
+        QVERIFY(m_w->exportCurrentView(file));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray svg = f.readAll();
+        QVERIFY(svg.contains("font-family="));
+        QVERIFY(!svg.contains("font-family=\"Sans Serif\""));
+        QVERIFY(svg.contains("sans-serif"));
+    }
+
+    void cleanupTestCase() { m_w.reset(); }
+};
+
+QTEST_MAIN(TestSceneTruth)
+#include "tst_SceneTruth.moc"
