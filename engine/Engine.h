@@ -9,6 +9,7 @@
 // Engines (processes) may share a root: writers are serialised by the store
 // lock. Errors are strata::engine::Error.
 
+#include "engine/build/BuildOptions.h"
 #include "engine/container/ContainerRecord.h"
 #include "engine/events/EventBus.h"
 #include "engine/events/StepGate.h"
@@ -338,6 +339,13 @@ public:
     // `export`: the merged root file system as a flat tar to a file (atomic)
     // or, with output "-", to `fd`.
     void exportContainer(const std::string &ref, const std::filesystem::path &output, int fd = 1);
+
+    // ---- build (EngineBuild.cpp) ----
+    // `docker build` with the classic builder: every RUN in a real container,
+    // each step committed into an intermediate image, the cache reused.
+    // Throws build::BuildFailed (its phase and exit status tell the CLI how
+    // Docker would end).
+    build::BuildOutcome buildImage(const build::BuildOptions &options);
 
     // For engine modules (builtin images, containers); not for front ends.
     [[nodiscard]] image::ImageStore &imageStore();

@@ -34,6 +34,7 @@ std::unique_ptr<CLI::App> makeCliApp(CliContext &ctx)
     registerVolumeCommands(*app, ctx);
     registerContainerFsCommands(*app, ctx);
     registerLessonCommands(*app, ctx);
+    registerBuildCommands(*app, ctx);
     return app;
 }
 

@@ -60,6 +60,14 @@ constexpr std::array kNames = {
     KindName{EventKind::ContainerExported, "container", "export"},
     KindName{EventKind::ContainerPathArchived, "container", "archive-path"},
     KindName{EventKind::ContainerPathExtracted, "container", "extract-to-dir"},
+    KindName{EventKind::BuildContextSent, "build", "context"},
+    KindName{EventKind::BuildStepStarted, "build", "step"},
+    KindName{EventKind::BuildStepContainer, "build", "container"},
+    KindName{EventKind::BuildStepCommitted, "build", "commit"},
+    KindName{EventKind::BuildCacheHit, "build", "cache"},
+    KindName{EventKind::BuildStepDone, "build", "step_done"},
+    KindName{EventKind::BuildFinished, "build", "done"},
+    KindName{EventKind::BuildFailed, "build", "fail"},
 };
 
 const KindName &nameOf(EventKind kind)
