@@ -198,7 +198,7 @@ private Q_SLOTS:
         QVERIFY(s.runConfig["Cmd"].is_null()); // ENTRYPOINT drops the inherited CMD
         (void)applyConfigInstruction(s, parseInstructionLine("SHELL [\"/bin/bash\", \"-c\"]", 1), {});
         (void)applyConfigInstruction(s, parseInstructionLine("CMD run", 1), {});
-        QCOMPARE(s.runConfig["Cmd"], (strata::engine::image::Json{"/bin/bash", "-c", "run"}));
+        QVERIFY2(s.runConfig["Cmd"] == (strata::engine::image::Json{"/bin/bash", "-c", "run"}), s.runConfig["Cmd"].dump().c_str());
     }
 
     void goText()
