@@ -112,7 +112,7 @@ private Q_SLOTS:
             QVERIFY2(QRegularExpression(expected[i]).match(lines[i]).hasMatch(),
                      qPrintable(QString("line %1: %2").arg(i).arg(lines[i])));
         QCOMPARE(lines[4].mid(17), lines[5].mid(32)); // the container named is the one removed
-        QCOMPARE(lines[14].mid(6), lines[15].mid(17));
+        QCOMPARE(lines[14].mid(6), lines[15].mid(19));
         QCOMPARE(containerCount(), 0);
         // Every step is an intermediate image, listed by images -a only.
         const QStringList all = out({"images", "-a", "--format", "{{.Repository}}"}).split('\n');
