@@ -226,7 +226,7 @@ build::BuildOutcome Engine::buildImage(const build::BuildOptions &options)
     EngineBackend<Impl> backend(*this, m);
     build::Builder builder(backend, m.bus, options.output);
     m.bus.publish(events::EventKind::BuildContextSent, builder.id(),
-                  {{"context", options.context.string()}, {"bytes", context.tarSize()},
+                  {{"context", context.dir().string()}, {"bytes", context.tarSize()},
                    {"entries", context.entries()}, {"dockerfile", text}, {"steps", dockerfile.stepCount()}});
     return builder.build(dockerfile, context, options);
 }

@@ -5,6 +5,7 @@
 // answers to bad input, with nothing left behind but what Docker leaves.
 #include "tests/support/TestSupport.h"
 
+#include <QDateTime>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest/QTest>
@@ -320,6 +321,26 @@ CMD ["hi"]
         QVERIFY(!QString::fromStdString(r.out).contains("Removing intermediate container"));
         QCOMPARE(containerCount(), 1);
         QCOMPARE(strata({"rm", out({"ps", "-aq"})}).exitCode, 0);
+    }
+
+    // The app animates a build from its events: one sequence per step.
+    void buildEvents()
+    {
+        const QString ctx = context("ev", {{"Dockerfile", "FROM strata/busybox\nRUN echo ev > /ev\n"}});
+        const QString since = QString::number(QDateTime::currentSecsSinceEpoch() - 1);
+        QCOMPARE(strata({"build", "--no-cache", ctx}).exitCode, 0);
+        QCOMPARE(strata({"build", ctx}).exitCode, 0);
+        const QString until = QString::number(QDateTime::currentSecsSinceEpoch() + 1);
+        QStringList actions;
+        for (const auto &line : out({"events", "--since", since, "--until", until}).split('\n')) {
+            const auto e = nlohmann::json::parse(line.toStdString(), nullptr, false);
+            if (e.is_object() && e.value("Type", "") == "build")
+                actions << QString::fromStdString(e["Action"].get<std::string>());
+        }
+        // (earlier tests' builds may fall in the same second: the last two builds are ours)
+        QVERIFY2(actions.join(' ').endsWith("context step step_done step container commit step_done done "
+                                            "context step step_done step cache step_done done"),
+                 qPrintable(actions.join(' ')));
     }
 
     void cleanupTestCase()
