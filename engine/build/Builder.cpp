@@ -417,7 +417,7 @@ BuildOutcome Builder::build(const Dockerfile &parsed, const BuildContext &contex
         out.id = id;
         out.steps = run.total;
         if (id.empty())
-            throw BuildFailed(FailurePhase::Step, "the build produced no image (a FROM scratch stage with no step)");
+            throw BuildFailed(FailurePhase::Step, "No image was generated. Is your Dockerfile empty?");
         run.print("Successfully built " + id.shortHex() + "\n");
         for (const auto &t : options.tags) {
             const std::string name = image::normaliseTag(t);
