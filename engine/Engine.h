@@ -9,7 +9,6 @@
 // Engines (processes) may share a root: writers are serialised by the store
 // lock. Errors are strata::engine::Error.
 
-#include "engine/build/BuildOptions.h"
 #include "engine/container/ContainerRecord.h"
 #include "engine/events/EventBus.h"
 #include "engine/events/StepGate.h"
@@ -31,6 +30,10 @@ namespace strata::engine {
 
 namespace image {
 class ImageStore;
+}
+namespace build { // engine/build/BuildOptions.h
+struct BuildOptions;
+struct BuildOutcome;
 }
 namespace volume {
 class VolumeStore;

@@ -7,6 +7,7 @@
 // step failing mid-stream (the message bare; a RUN's exit code as status).
 #include "engine/Error.h"
 #include "engine/build/BuildFailed.h"
+#include "engine/build/BuildOptions.h"
 #include "engine/cli/CliContext.h"
 #include "engine/cli/ExitStatus.h"
 #include "engine/cli/format/HumanSize.h"
