@@ -14,6 +14,7 @@
 #include "engine/events/StepGate.h"
 #include "engine/fs/UnionView.h"
 #include "engine/image/OciTypes.h"
+#include "engine/registry/Transfer.h"
 #include "engine/runtime/Runtime.h"
 #include "engine/util/Digest.h"
 #include "engine/volume/MountPlanner.h"
@@ -207,7 +208,7 @@ struct LogOptions {
 struct ContainerChangeLine {
     char kind = 'A';         // 'A' added, 'C' changed, 'D' deleted, as docker diff prints
     std::string path;        // "/etc/web.conf"
-    bool opaque = false;     // a directory deleted and made anew (listed as D)
+    bool opaque = false;     // a directory deleted and made anew (listed as C)
     std::uint64_t size = 0;  // bytes of the container's version (D: of the hidden one)
     int fromLayer = -1;      // the image layer (bottom = 0) the path came from; -1 if new
     [[nodiscard]] std::string line() const { return std::string(1, kind) + " " + path; }
@@ -264,6 +265,14 @@ public:
     [[nodiscard]] Digest resolveImage(const std::string &ref) const;
     [[nodiscard]] std::vector<LayerView> imageLayers(const std::string &ref) const;
     [[nodiscard]] fs::UnionView imageTree(const std::string &ref) const;
+
+    // ---- registries (engine/registry) ----
+    // `pull`: NAME[:TAG|@DIGEST] from its registry into the store (atomic);
+    // progress as Docker's daemon reports it. Also what run/create call for
+    // an image not found locally.
+    registry::PullResult pull(const registry::PullRequest &request, const registry::ProgressSink &progress = {});
+    // `push`: a tagged image to its registry.
+    registry::PushResult push(const std::string &ref, const registry::ProgressSink &progress = {});
 
     // ---- volumes ----
     // Idempotent for an existing name (Docker's rule). Returns the name.

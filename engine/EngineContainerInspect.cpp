@@ -3,6 +3,7 @@
 #include "engine/EngineImpl.h"
 #include "engine/Error.h"
 #include "engine/container/InitLayer.h"
+#include "engine/container/InspectKeys.h"
 #include "engine/fs/drivers/ContainerPaths.h"
 #include "engine/fs/drivers/MountRecord.h"
 
@@ -46,47 +47,12 @@ image::Json Engine::inspectContainer(const std::string &ref)
     j["AppArmorProfile"] = "";
     j["ExecIDs"] = nullptr;
 
-    Json hc = saved["HostConfig"];
-    Json host = Json::object();
-    host["Binds"] = hc["Binds"];
-    host["ContainerIDFile"] = "";
-    host["LogConfig"] = hc["LogConfig"];
-    host["NetworkMode"] = hc["NetworkMode"];
-    host["PortBindings"] = Json::object();
-    host["RestartPolicy"] = {{"Name", "no"}, {"MaximumRetryCount", 0}};
-    host["AutoRemove"] = hc["AutoRemove"];
-    host["VolumeDriver"] = "";
-    host["VolumesFrom"] = hc["VolumesFrom"];
-    host["CapAdd"] = hc["CapAdd"];
-    host["CapDrop"] = hc["CapDrop"];
-    host["CgroupnsMode"] = "host";
-    host["Dns"] = Json::array();
-    host["DnsOptions"] = Json::array();
-    host["DnsSearch"] = Json::array();
-    host["ExtraHosts"] = nullptr;
-    host["GroupAdd"] = nullptr;
-    host["IpcMode"] = "private";
-    host["Cgroup"] = "";
-    host["Links"] = nullptr;
-    host["OomScoreAdj"] = 0;
-    host["PidMode"] = "";
-    host["Privileged"] = hc["Privileged"];
-    host["PublishAllPorts"] = false;
-    host["ReadonlyRootfs"] = hc["ReadonlyRootfs"];
-    host["SecurityOpt"] = nullptr;
-    host["UTSMode"] = "";
-    host["UsernsMode"] = "";
-    host["ShmSize"] = 67108864;
+    // Every key the record keeps under Docker's name, then what the engine
+    // decides here; the rest of Docker's keys get Docker's zero values.
+    Json host = saved["HostConfig"];
     host["Runtime"] = "strata-shim";
-    host["Isolation"] = "";
     host["CgroupParent"] = "strata";
-    if (hc.contains("Mounts"))
-        host["Mounts"] = hc["Mounts"];
-    if (hc.contains("Tmpfs"))
-        host["Tmpfs"] = hc["Tmpfs"];
-    host["MaskedPaths"] = hc["MaskedPaths"];
-    host["ReadonlyPaths"] = hc["ReadonlyPaths"];
-    j["HostConfig"] = host;
+    j["HostConfig"] = container::withDockerKeys(container::hostConfigKeys(), host);
 
     // GraphDriver: the real directories, from the last mount when there was
     // one, else what a mount would use.
@@ -118,19 +84,10 @@ image::Json Engine::inspectContainer(const std::string &ref)
     j["Mounts"] = volume::inspectMounts(r.mounts);
 
     j["Config"] = saved["Config"];
-    Json net = Json::object();
-    net["Bridge"] = "";
-    net["SandboxID"] = "";
-    net["HairpinMode"] = false;
-    net["Ports"] = Json::object();
-    net["SandboxKey"] = "";
-    net["Gateway"] = "";
-    net["IPAddress"] = "";
-    net["MacAddress"] = "";
     Json nets = Json::object();
-    nets[r.hostConfig.networkMode == "default" ? "none" : r.hostConfig.networkMode] = Json::object();
-    net["Networks"] = nets;
-    j["NetworkSettings"] = net;
+    nets[r.hostConfig.networkMode == "default" ? "none" : r.hostConfig.networkMode] =
+        container::withDockerKeys(container::endpointSettingsKeys(), Json::object());
+    j["NetworkSettings"] = container::withDockerKeys(container::networkSettingsKeys(), {{"Networks", nets}});
     return j;
 }
 

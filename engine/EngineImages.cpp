@@ -79,11 +79,9 @@ std::vector<ImageSummary> Engine::images() const
         s.id = img.id;
         s.parent = img.parent;
         s.repoTags = img.tags;
-        std::set<std::string> repos;
-        for (const auto &t : img.tags)
-            repos.insert(repoOf(t));
-        for (const auto &r : repos)
-            s.repoDigests.push_back(r + "@" + img.manifestDigest.str());
+        // Only digests a registry gave the image (pull, push): an image never
+        // pushed has none, as in Docker.
+        s.repoDigests = img.repoDigests;
         s.created = createdSeconds(img.config.created);
         s.size = imageSize(m_impl->images, img);
         s.labels = labelsOf(img.config);
@@ -132,24 +130,43 @@ std::vector<RemovalLine> Engine::removeImage(const std::string &ref, bool force,
                                                  c.shortId());
         }
     }
-    // Our repo digests are derived from tags, not separate references, so
-    // only the tag is reported (as Docker does for images it did not pull).
     auto untagLine = [&](const std::string &t) {
         store.untag(t);
         lines.push_back({false, t});
+    };
+    auto undigestLine = [&](const std::string &d) {
+        store.removeRepoDigest(d);
+        lines.push_back({false, d});
     };
     if (byName) {
         const image::Reference r = image::Reference::parse(ref);
         std::string name = r.familiarName() + ":" + (r.tag.empty() ? "latest" : r.tag);
         if (!r.digest.empty()) {
-            // name@digest: drop every tag of that repository on this image.
-            for (const auto &t : img.tags)
-                if (repoOf(t) == r.familiarName())
-                    untagLine(t);
+            const std::string digestRef = r.familiarName() + "@" + r.digest;
+            if (std::find(img.repoDigests.begin(), img.repoDigests.end(), digestRef) != img.repoDigests.end()) {
+                // Just that reference, as Docker.
+                undigestLine(digestRef);
+            } else {
+                // The manifest digest of an image that has no digest reference:
+                // every tag of that repository on it.
+                for (const auto &t : img.tags)
+                    if (repoOf(t) == r.familiarName())
+                        untagLine(t);
+            }
         } else {
             untagLine(name);
+            // moby: when a tag goes and only digest references of that
+            // repository remain on the image, they go too.
+            const image::Image now = store.get(id);
+            const bool repoTagLeft = std::any_of(now.tags.begin(), now.tags.end(),
+                                                 [&](const auto &t) { return repoOf(t) == r.familiarName(); });
+            if (!repoTagLeft)
+                for (const auto &d : now.repoDigests)
+                    if (d.substr(0, d.find('@')) == r.familiarName())
+                        undigestLine(d);
         }
-        if (!store.get(id).tags.empty())
+        const image::Image now = store.get(id);
+        if (!now.tags.empty() || !now.repoDigests.empty())
             return lines;
     } else if (img.tags.size() > 1 && !force) {
         throw Error(ErrorCode::Conflict, "conflict: unable to delete " + id.shortHex() +
@@ -157,6 +174,8 @@ std::vector<RemovalLine> Engine::removeImage(const std::string &ref, bool force,
     } else {
         for (const auto &t : img.tags)
             untagLine(t);
+        for (const auto &d : img.repoDigests)
+            undigestLine(d);
     }
 
     if (usedByContainer)

@@ -46,16 +46,10 @@ image::Json Engine::inspectImage(const std::string &ref) const
     const auto chain = store.layerChain(img);
     const std::uint64_t size = std::accumulate(chain.begin(), chain.end(), std::uint64_t{0},
                                                [](std::uint64_t s, const auto &l) { return s + l.contentBytes; });
-    std::set<std::string> repos;
-    for (const auto &t : img.tags)
-        repos.insert(t.substr(0, t.rfind(':')));
-
     Json j = Json::object();
     j["Id"] = img.id.str();
     j["RepoTags"] = img.tags;
-    j["RepoDigests"] = Json::array();
-    for (const auto &r : repos)
-        j["RepoDigests"].push_back(r + "@" + img.manifestDigest.str());
+    j["RepoDigests"] = img.repoDigests; // only what a registry gave it
     j["Parent"] = img.parent.str();
     j["Comment"] = commentOf(img.config);
     j["Created"] = img.config.created.empty()

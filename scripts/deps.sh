@@ -14,6 +14,8 @@ packages=(
   busybox-static fonts-noto-cjk xvfb xauth
   # peers for the interoperability tests and benchmarks
   podman skopeo umoci crun runc uidmap libarchive-tools hyperfine bc
+  # a real registry (and htpasswd, openssl for its basic and token auth) for the registry tests
+  docker-registry apache2-utils openssl
 )
 
 missing=()

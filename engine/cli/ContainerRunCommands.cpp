@@ -5,6 +5,7 @@
 #include "engine/cli/CliContext.h"
 #include "engine/cli/ExitStatus.h"
 #include "engine/cli/StepPrompt.h"
+#include "engine/image/Reference.h"
 
 #include <memory>
 #include <sys/ioctl.h>
@@ -127,6 +128,30 @@ int startAttached(CliContext &ctx, const std::string &id, bool stdinToo, bool tt
     throw ExitStatus{e.exitCode()};
 }
 
+// Where Docker pulls an image `run`/`create` did not find locally. Strata
+// has no pull yet: this is the one place it goes (try it here; on success
+// just return and the container is created from the pulled image).
+[[noreturn]] void pullMissingImage(CliContext &, const image::Reference &ref)
+{
+    throw Error(ErrorCode::NotFound, "No such image: " + ref.str());
+}
+
+// Docker's first line when the image is not in the store, then the pull.
+void ensureLocalImage(CliContext &ctx, const std::string &imageRef)
+{
+    try {
+        (void)ctx.engine().resolveImage(imageRef);
+        return;
+    } catch (const Error &e) {
+        if (e.code() != ErrorCode::NotFound)
+            throw;
+    }
+    const image::Reference ref = image::Reference::parse(imageRef); // a malformed name says so instead
+    ctx.err << "Unable to find image '" << ref.str() << "' locally\n";
+    ctx.err.flush();
+    pullMissingImage(ctx, ref);
+}
+
 void runRun(CliContext &ctx, const CreateFlags &f)
 {
     Engine &engine = ctx.engine();
@@ -135,6 +160,7 @@ void runRun(CliContext &ctx, const CreateFlags &f)
         prompt = std::make_unique<StepPrompt>(ctx.err);
         engine.setStepGate(prompt.get());
     }
+    ensureLocalImage(ctx, f.image);
     const std::string id = engine.createContainer(toOptions(f, "run", !f.detach));
     try {
         if (f.detach) {
@@ -163,6 +189,7 @@ void runCreate(CliContext &ctx, const CreateFlags &f)
         prompt = std::make_unique<StepPrompt>(ctx.err);
         engine.setStepGate(prompt.get());
     }
+    ensureLocalImage(ctx, f.image);
     ctx.out << engine.createContainer(toOptions(f, "create", true)) << "\n";
 }
 
@@ -227,10 +254,21 @@ void registerContainerRunCommands(CLI::App &app, CliContext &ctx)
         c->callback([&ctx, f, c, run] {
             f->entrypointSet = c->count("--entrypoint") > 0;
             f->cmd = c->remaining();
-            if (run)
+            if (!run) {
+                runCreate(ctx, *f); // Docker's `create` exits 1 on daemon errors, as other verbs do
+                return;
+            }
+            try {
                 runRun(ctx, *f);
-            else
-                runCreate(ctx, *f);
+            } catch (const ExitStatus &) {
+                throw;
+            } catch (const std::exception &e) {
+                // Docker's `run` ends with 125 whenever the engine refused
+                // (README's exit-code table); the container's own codes and
+                // 126/127 come through ExitStatus above.
+                ctx.err << "Error: " << e.what() << "\n";
+                throw ExitStatus{125};
+            }
         });
     }
     auto s = std::make_shared<StartFlags>();

@@ -68,7 +68,19 @@ void runImages(CliContext &ctx, const ImagesOptions &o)
     for (const auto &s : all) {
         if ((s.intermediate && !o.all && !filters.has("dangling")) || !filters.acceptsImage(s))
             continue;
+        // A repository known only by digest (pulled by digest) lists as
+        // REPOSITORY <none> with its DIGEST, as Docker shows it.
+        for (const auto &d : s.repoDigests) {
+            const std::string repo = d.substr(0, d.find('@'));
+            const bool tagged = std::any_of(s.repoTags.begin(), s.repoTags.end(),
+                                            [&](const auto &t) { return t.substr(0, t.rfind(':')) == repo; });
+            if (tagged || (wanted && wanted->familiarName() != repo) || !filters.acceptsName(repo, "<none>"))
+                continue;
+            rows.push_back(imageRow(s, repo, "<none>", d.substr(d.find('@') + 1), o.noTrunc));
+        }
         if (s.repoTags.empty()) {
+            if (!s.repoDigests.empty())
+                continue;
             if (!wanted && filters.acceptsName("<none>", "<none>") && !filters.has("reference"))
                 rows.push_back(imageRow(s, "<none>", "<none>", "<none>", o.noTrunc));
             continue;

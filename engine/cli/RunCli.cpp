@@ -3,6 +3,7 @@
 
 #include "engine/Error.h"
 #include "engine/cli/ExitStatus.h"
+#include "engine/cli/UnknownInput.h"
 
 #include <algorithm>
 
@@ -35,17 +36,31 @@ std::unique_ptr<CLI::App> makeCliApp(CliContext &ctx)
     registerContainerFsCommands(*app, ctx);
     registerLessonCommands(*app, ctx);
     registerBuildCommands(*app, ctx);
+    registerRegistryCommands(*app, ctx);
     return app;
 }
 
 int runCli(CliContext &ctx, std::vector<std::string> args)
 {
     auto app = makeCliApp(ctx);
+    const std::vector<std::string> typed = args;
+    // run/create/exec take everything after the image or container as its
+    // command, so the parser would not refuse a mistyped flag before it.
+    if (const auto unknown = findUnknownInput(*app, typed); unknown && unknown->inPrefixCommand) {
+        ctx.err << unknown->message;
+        return unknown->exitCode;
+    }
     try {
         // CLI11 consumes a reversed vector (last argument first).
         std::reverse(args.begin(), args.end());
         app->parse(args);
     } catch (const CLI::ParseError &e) {
+        if (e.get_exit_code() != 0) { // not --help: name the word that was wrong, if one was
+            if (const auto unknown = findUnknownInput(*app, typed)) {
+                ctx.err << unknown->message;
+                return unknown->exitCode;
+            }
+        }
         const int rc = app->exit(e, ctx.out, ctx.err);
         return rc == 0 ? 0 : 125;
     } catch (const ExitStatus &status) {

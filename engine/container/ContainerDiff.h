@@ -2,10 +2,11 @@
 #pragma once
 // `docker diff`: what the container changed in its read-write layer, as
 // "A /path" (added), "C /path" (changed), "D /path" (deleted) lines in
-// Docker's order. The rules (copied-up = C, whiteout = D, parents of changes
-// = C, an opaque directory = D then its new contents as A) live in the union
-// driver (UnionDriver::changes); here the container's view is applied:
-// mount-point contents and the init-layer files are left out.
+// Docker's order. The rules (Docker's overlay2 comparing the container's view
+// with the image's: every directory holding a change is C, an opaque
+// directory is C with its new entries A and the old ones D) live in the union
+// driver (UnionDriver::changes, DiffChanges.cpp); here the container's view
+// is applied: mount-point contents and the init-layer files are left out.
 
 #include "engine/container/ContainerFs.h"
 

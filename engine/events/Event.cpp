@@ -68,6 +68,9 @@ constexpr std::array kNames = {
     KindName{EventKind::BuildStepDone, "build", "step_done"},
     KindName{EventKind::BuildFinished, "build", "done"},
     KindName{EventKind::BuildFailed, "build", "fail"},
+    KindName{EventKind::ImagePulled, "image", "pull"},
+    KindName{EventKind::ImagePushed, "image", "push"},
+    KindName{EventKind::LayerTransfer, "layer", "transfer"},
 };
 
 const KindName &nameOf(EventKind kind)

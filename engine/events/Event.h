@@ -77,6 +77,12 @@ enum class EventKind {
     BuildStepDone,      // attrs: step, image (short id printed after " ---> ")
     BuildFinished,      // attrs: image, tags
     BuildFailed,        // attrs: step, error, exit_status
+    // registries (engine/registry)
+    ImagePulled,       // id = image id; attrs: name (as pulled), digest, registry, layers, downloaded
+    ImagePushed,       // id = image id; attrs: name, digest, registry, size
+    LayerTransfer,     // id = blob digest; attrs: ref, layer (12 hex), index, count, status (Docker's words:
+                       //        "Pulling fs layer", "Downloading", "Pull complete", "Already exists", "Pushed", …),
+                       //        current, total (bytes; summarised, not per chunk)
 };
 
 struct Event {

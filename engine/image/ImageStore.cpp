@@ -101,7 +101,10 @@ Digest ImageStore::resolve(const std::string &ref) const
             throw;
     }
     if (parsed && !parsed->digest.empty()) {
-        // name@digest: the manifest digest of an image carrying that name.
+        // name@digest: a digest reference from a registry, else the manifest
+        // digest of an image carrying that name.
+        if (auto it = idx.digestRefs().find(parsed->familiarName() + "@" + parsed->digest); it != idx.digestRefs().end())
+            return it->second;
         for (const auto &[id, rec] : idx.images())
             if (rec.manifest.str() == parsed->digest)
                 for (const auto &t : idx.tagsOf(id))
@@ -142,6 +145,7 @@ Image ImageStore::get(const Digest &id) const
     img.parent = rec->parent;
     img.added = rec->added;
     img.tags = idx.tagsOf(id);
+    img.repoDigests = idx.digestRefsOf(id);
     img.manifest = Manifest::parse(m_blobs.read(rec->manifest), "manifest " + rec->manifest.str());
     img.configBytes = m_blobs.read(id);
     img.config = ImageConfig::parse(img.configBytes, "image config " + id.str());
@@ -296,6 +300,31 @@ bool ImageStore::untag(const std::string &repoTag)
     idx.removeTag(name);
     saveIndex(idx);
     m_bus.publish(events::EventKind::ImageUntagged, id->str(), {{"name", name}});
+    return true;
+}
+
+void ImageStore::addRepoDigest(const Digest &id, const std::string &repoDigest)
+{
+    auto held = lock();
+    store::ImageIndex idx = index();
+    if (!idx.find(id))
+        noSuchImage(id.str());
+    idx.setDigestRef(repoDigest, id);
+    saveIndex(idx);
+    m_bus.publish(events::EventKind::RefAdded, id.str(), {{"name", repoDigest}});
+}
+
+bool ImageStore::removeRepoDigest(const std::string &repoDigest)
+{
+    auto held = lock();
+    store::ImageIndex idx = index();
+    auto it = idx.digestRefs().find(repoDigest);
+    if (it == idx.digestRefs().end())
+        return false;
+    const Digest id = it->second;
+    idx.removeDigestRef(repoDigest);
+    saveIndex(idx);
+    m_bus.publish(events::EventKind::ImageUntagged, id.str(), {{"name", repoDigest}});
     return true;
 }
 

@@ -28,6 +28,7 @@ struct Image {
     ImageConfig config;
     std::string configBytes;   // exactly as stored (hashes to id)
     std::vector<std::string> tags; // familiar "repo:tag", sorted
+    std::vector<std::string> repoDigests; // familiar "repo@sha256:…" from registries, sorted
     Digest parent;
     timeutil::TimePoint added{};
 };
@@ -81,6 +82,11 @@ public:
     void tag(const Digest &id, const std::string &repoTag);
     // Removes one tag; returns true if it existed. Emits ImageUntagged.
     bool untag(const std::string &repoTag);
+    // Records that a registry knows the image as "repo@sha256:<manifest>"
+    // (pull, push). Emits RefAdded.
+    void addRepoDigest(const Digest &id, const std::string &repoDigest);
+    // Removes one digest reference; true if it existed. Emits ImageUntagged.
+    bool removeRepoDigest(const std::string &repoDigest);
     // Deletes the image record (tags included) and garbage-collects blobs and
     // layers no image references any more. Emits ImageDeleted. Returns the
     // chain ids of the layers that went with it (Docker prints them).

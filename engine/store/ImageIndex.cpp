@@ -37,6 +37,9 @@ ImageIndex ImageIndex::load(const std::filesystem::path &file)
             index.m_images[Digest::parse(id)] = recordFromJson(id, rec);
         for (const auto &[name, id] : j.at("tags").items())
             index.m_tags[name] = Digest::parse(id.get<std::string>());
+        if (j.contains("digests"))
+            for (const auto &[name, id] : j.at("digests").items())
+                index.m_digests[name] = Digest::parse(id.get<std::string>());
     } catch (const nlohmann::json::exception &e) {
         throw Error(ErrorCode::InvalidArchive, file.string() + " is corrupt: " + e.what());
     } catch (Error &e) {
@@ -57,6 +60,12 @@ void ImageIndex::save(const std::filesystem::path &file, const std::filesystem::
     for (const auto &[name, id] : m_tags)
         tags[name] = id.str();
     nlohmann::json doc = {{"version", kFormatVersion}, {"images", images}, {"tags", tags}};
+    if (!m_digests.empty()) {
+        nlohmann::json digests = nlohmann::json::object();
+        for (const auto &[name, id] : m_digests)
+            digests[name] = id.str();
+        doc["digests"] = digests;
+    }
     fsutil::writeFileAtomic(file, doc.dump(2) + "\n", tmpDir);
 }
 
@@ -92,6 +101,26 @@ void ImageIndex::removeImage(const Digest &id)
 {
     m_images.erase(id);
     std::erase_if(m_tags, [&](const auto &t) { return t.second == id; });
+    std::erase_if(m_digests, [&](const auto &t) { return t.second == id; });
+}
+
+std::vector<std::string> ImageIndex::digestRefsOf(const Digest &id) const
+{
+    std::vector<std::string> out;
+    for (const auto &[name, target] : m_digests)
+        if (target == id)
+            out.push_back(name);
+    return out;
+}
+
+void ImageIndex::setDigestRef(const std::string &repoDigest, const Digest &id)
+{
+    m_digests[repoDigest] = id;
+}
+
+bool ImageIndex::removeDigestRef(const std::string &repoDigest)
+{
+    return m_digests.erase(repoDigest) > 0;
 }
 
 std::optional<Digest> ImageIndex::setTag(const std::string &repoTag, const Digest &id)

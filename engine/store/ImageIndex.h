@@ -38,6 +38,12 @@ public:
     [[nodiscard]] const ImageRecord *find(const Digest &id) const;
     [[nodiscard]] std::optional<Digest> resolveTag(const std::string &repoTag) const;
     [[nodiscard]] std::vector<std::string> tagsOf(const Digest &id) const;
+    // Digest references, "repo@sha256:<manifest>" -> image id: recorded only
+    // where a registry (pull, push) gave the image that digest.
+    [[nodiscard]] const std::map<std::string, Digest> &digestRefs() const { return m_digests; }
+    [[nodiscard]] std::vector<std::string> digestRefsOf(const Digest &id) const;
+    void setDigestRef(const std::string &repoDigest, const Digest &id);
+    bool removeDigestRef(const std::string &repoDigest);
 
     void putImage(const ImageRecord &record);
     void removeImage(const Digest &id);
@@ -48,6 +54,7 @@ public:
 private:
     std::map<Digest, ImageRecord> m_images;
     std::map<std::string, Digest> m_tags;
+    std::map<std::string, Digest> m_digests;
 };
 
 } // namespace strata::engine::store

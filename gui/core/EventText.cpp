@@ -136,6 +136,15 @@ QString describeEvent(const engine::events::Event &e)
         return QCoreApplication::translate("EventText", "Container %1 removed with its writable layer; the image's layers stay.").arg(attr(a, "name"));
     case EventKind::ContainerExecStarted:
         return QCoreApplication::translate("EventText", "A new process joins container %1.").arg(attr(a, "name"));
+    case EventKind::ImagePulled:
+        return QCoreApplication::translate("EventText", "Pulled %1 from %2: digest %3.")
+            .arg(attr(a, "name"), attr(a, "registry"), shortDigest(attr(a, "digest").toStdString()));
+    case EventKind::ImagePushed:
+        return QCoreApplication::translate("EventText", "Pushed %1 to %2: digest %3.")
+            .arg(attr(a, "name"), attr(a, "registry"), shortDigest(attr(a, "digest").toStdString()));
+    case EventKind::LayerTransfer:
+        return QCoreApplication::translate("EventText", "Layer %1 of %2: %3.")
+            .arg(attr(a, "layer"), attr(a, "ref"), attr(a, "status"));
     }
     return QString::fromStdString(std::string(e.type()) + " " + std::string(e.action()));
 }

@@ -484,6 +484,18 @@
         <source>Copied into the container at %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Pulled %1 from %2: digest %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pushed %1 to %2: digest %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer %1 of %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Lifecycle</name>

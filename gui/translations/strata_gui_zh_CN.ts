@@ -477,6 +477,18 @@
         <source>Copied into the container at %1.</source>
         <translation>已复制到容器中的 %1。</translation>
     </message>
+    <message>
+        <source>Pulled %1 from %2: digest %3.</source>
+        <translation>已从 %2 拉取 %1：摘要 %3。</translation>
+    </message>
+    <message>
+        <source>Pushed %1 to %2: digest %3.</source>
+        <translation>已将 %1 推送到 %2：摘要 %3。</translation>
+    </message>
+    <message>
+        <source>Layer %1 of %2: %3.</source>
+        <translation>%2 的层 %1：%3。</translation>
+    </message>
 </context>
 <context>
     <name>Lifecycle</name>

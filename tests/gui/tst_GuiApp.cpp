@@ -91,7 +91,11 @@ private slots:
         QCOMPARE(runAndWait("rmi demo:copy", &out), 0);
         QVERIFY(out.contains("Untagged: demo:copy"));
         QTRY_COMPARE(m_w->imageModel()->rowOf("demo:copy"), -1);
-        QCOMPARE(runAndWait("no-such-verb", &out, &err), 125); // the CLI's own usage error
+        QCOMPARE(runAndWait("no-such-verb", &out, &err), 1); // Docker's status for an unknown command
+        QVERIFY2(err.contains("strata: 'no-such-verb' is not a strata command."), qPrintable(err));
+        QCOMPARE(runAndWait("imagse", &out, &err), 1);
+        QVERIFY2(err.contains("Did you mean 'images'?"), qPrintable(err));
+        QVERIFY(m_w->console()->transcript().contains("Did you mean 'images'?")); // shown in the console
         QVERIFY(m_w->console()->transcript().contains("$ strata rmi demo:copy"));
         // Typing works too.
         m_w->console()->input()->setText(QStringLiteral("history strata/demo-web:1.0"));

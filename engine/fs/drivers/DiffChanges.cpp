@@ -4,6 +4,8 @@
 #include "engine/fs/drivers/LowerLookup.h"
 #include "engine/fs/drivers/UpperWalk.h"
 
+#include <algorithm>
+#include <optional>
 #include <set>
 
 namespace strata::engine::fs::drivers {
@@ -23,67 +25,138 @@ bool sameFsTime(const struct timespec &a, const struct timespec &b)
     return a.tv_sec == b.tv_sec && (a.tv_nsec == b.tv_nsec || a.tv_nsec == 0 || b.tv_nsec == 0);
 }
 
-// A directory copied up only because something inside it changed: overlayfs
-// restores its times after the copy-up, so it matches the lower exactly.
-bool sameDirectory(const struct stat &upper, const struct stat &lower)
+} // namespace
+
+// Docker 20.10's overlay2 `diff` as it runs on Debian's kernels, observed
+// against a real daemon (tests/cli/data/docker-diff-*.txt): the driver falls
+// back to its "naive" diff (moby pkg/archive ChangesDirs), which compares the
+// container's view with the image's, file by file:
+//  - a path only the container has is A, and so is everything under it;
+//  - a path both have is C when its mode, owner or device differs or, for
+//    anything but a directory, its mtime or size (Docker's statDifferent);
+//  - a path only the image has is D (not what lies under it);
+//  - a directory holding any change is C, listed before what is under it,
+//    up to the top; so `echo x >> /usr/lib/os-release` lists C /usr, C
+//    /usr/lib and C /usr/lib/os-release, and an opaque directory (deleted and
+//    made anew) is C, its new entries A and the image's old ones D.
+// Docker's order within a directory follows a Go map (it changes from call to
+// call); we print one of its orders, always the same: the entries the
+// container has, by name, each followed by its subtree, then the deleted
+// ones, by name.
+// Only the container layer can hold a difference, so only its entries are
+// visited; the image's side is asked path by path (LowerLookup).
+namespace {
+
+// moby's statDifferent: a directory's size and mtime are no measure of change.
+bool statDifferent(const struct stat &older, const struct stat &newer)
 {
-    return S_ISDIR(lower.st_mode) && upper.st_size == lower.st_size && upper.st_mode == lower.st_mode &&
-           sameFsTime(upper.st_mtim, lower.st_mtim);
+    if (older.st_mode != newer.st_mode || older.st_uid != newer.st_uid || older.st_gid != newer.st_gid ||
+        older.st_rdev != newer.st_rdev)
+        return true;
+    return !S_ISDIR(older.st_mode) && (!sameFsTime(older.st_mtim, newer.st_mtim) || older.st_size != newer.st_size);
 }
+
+class NaiveDiff {
+public:
+    NaiveDiff(const Lowers &lowers, const std::vector<UpperEntry> &entries, const ExcludedPaths &excluded)
+        : m_lookup(lowers), m_entries(entries), m_excluded(excluded)
+    {
+    }
+
+    std::vector<ContainerChange> run()
+    {
+        directory(0, m_entries.size(), "", true, false);
+        return std::move(m_out);
+    }
+
+private:
+    // The entries after `i` that lie under it (walkUpper lists parents first).
+    std::size_t subtreeEnd(std::size_t i, std::size_t end) const
+    {
+        const std::string prefix = m_entries[i].path + "/";
+        std::size_t j = i + 1;
+        while (j < end && m_entries[j].path.compare(0, prefix.size(), prefix) == 0)
+            ++j;
+        return j;
+    }
+
+    // m_entries[begin, end) are the container layer's contents of `dir`;
+    // `imageDir`: the image has `dir` as a directory (else nothing of it shows
+    // through); `opaque`: the container hides the image's contents of `dir`.
+    void directory(std::size_t begin, std::size_t end, const std::string &dir, bool imageDir, bool opaque)
+    {
+        std::vector<ContainerChange> deleted;
+        std::set<std::string> present;
+        for (std::size_t i = begin; i < end;) {
+            const UpperEntry &e = m_entries[i];
+            const std::size_t next = subtreeEnd(i, end);
+            const auto lower = imageDir ? m_lookup.find(e.path) : std::nullopt;
+            if (e.kind == UpperKind::Whiteout) {
+                if (lower && !opaque)
+                    deleted.push_back(removal(e.path, *lower));
+            } else {
+                present.insert(e.path);
+                entry(e, lower, i + 1, next);
+            }
+            i = next;
+        }
+        if (opaque && imageDir) {
+            for (const auto &name : m_lookup.children(dir)) {
+                const std::string path = joinPath(dir, name);
+                if (!present.count(path) && !m_excluded.hides(path))
+                    if (const auto lower = m_lookup.find(path))
+                        deleted.push_back(removal(path, *lower));
+            }
+            std::sort(deleted.begin(), deleted.end(),
+                      [](const auto &a, const auto &b) { return a.change.path < b.change.path; });
+        }
+        for (auto &d : deleted)
+            m_out.push_back(std::move(d));
+    }
+
+    void entry(const UpperEntry &e, const std::optional<LowerHit> &lower, std::size_t childBegin, std::size_t childEnd)
+    {
+        const std::size_t at = m_out.size();
+        const bool isDir = e.kind == UpperKind::Dir || e.kind == UpperKind::OpaqueDir;
+        ContainerChange c;
+        c.change.path = e.path;
+        c.change.opaque = e.kind == UpperKind::OpaqueDir;
+        c.type = e.type;
+        c.size = sizeOf(e.st);
+        c.fromLayer = lower ? lower->layer : -1;
+        const bool listed = !lower || statDifferent(lower->st, e.st);
+        if (listed) {
+            c.change.kind = lower ? ChangeKind::Modified : ChangeKind::Added;
+            m_out.push_back(c);
+        }
+        if (!isDir)
+            return;
+        directory(childBegin, childEnd, e.path, lower && lower->type == EntryType::Dir,
+                  e.kind == UpperKind::OpaqueDir);
+        if (!listed && m_out.size() > at) { // something under it changed
+            c.change.kind = ChangeKind::Modified;
+            m_out.insert(m_out.begin() + static_cast<std::ptrdiff_t>(at), c);
+        }
+    }
+
+    static ContainerChange removal(const std::string &path, const LowerHit &lower)
+    {
+        return {{path, ChangeKind::Deleted, false}, lower.type, sizeOf(lower.st), lower.layer};
+    }
+
+    const LowerLookup m_lookup;
+    const std::vector<UpperEntry> &m_entries;
+    const ExcludedPaths &m_excluded;
+    std::vector<ContainerChange> m_out;
+};
 
 } // namespace
 
-// Docker 20.10's overlay2 diff (moby pkg/archive: changes() with
-// overlayDeletedFile) walks the upper dir and decides per entry; we keep its
-// rules and output order so `strata diff` reads like `docker diff`:
-//  - a whiteout is D; an opaque directory is D too (Docker reports the
-//    deleted directory; its new contents follow as A or C);
-//  - otherwise C when a lower has the path, else A; a directory equal to
-//    the lower (mode, size, mtime) is not listed by itself;
-//  - the parent of an A or D entry is listed as C once, before it, unless it
-//    was already listed (C of a file does not pull its parent in).
-// One deliberate difference: "a lower has the path" means the lowers' union
-// shows it (LowerLookup), not that any raw layer dir holds it, so a file a
-// higher layer deleted and the container recreated is A, as it is new to
-// anyone looking at the image.
 std::vector<ContainerChange> dockerDiff(const Lowers &lowers, const std::filesystem::path &upper,
                                         layer::WhiteoutFormat format, const ExcludedPaths &excluded)
 {
-    const LowerLookup lookup(lowers);
-    std::vector<ContainerChange> out;
-    std::set<std::string> listedDirs;
-    for (const auto &e : walkUpper(upper, format, excluded)) {
-        const auto lower = lookup.find(e.path);
-        ContainerChange c;
-        c.change.path = e.path;
-        c.fromLayer = lower ? lower->layer : -1;
-        if (e.kind == UpperKind::Whiteout) {
-            c.change.kind = ChangeKind::Deleted;
-            c.type = lower ? lower->type : EntryType::File;
-            c.size = lower ? sizeOf(lower->st) : 0;
-        } else if (e.kind == UpperKind::OpaqueDir) {
-            c.change.kind = ChangeKind::Deleted;
-            c.change.opaque = true;
-            c.type = EntryType::Dir;
-        } else {
-            if (lower && e.kind == UpperKind::Dir && sameDirectory(e.st, lower->st))
-                continue;
-            c.change.kind = lower ? ChangeKind::Modified : ChangeKind::Added;
-            c.type = e.type;
-            c.size = sizeOf(e.st);
-        }
-        if (e.kind == UpperKind::Dir || e.kind == UpperKind::OpaqueDir)
-            listedDirs.insert(e.path);
-        if (c.change.kind != ChangeKind::Modified) {
-            const std::string parent = parentOf(e.path);
-            if (!parent.empty() && listedDirs.insert(parent).second) {
-                const auto plower = lookup.find(parent);
-                out.push_back({{parent, ChangeKind::Modified, false}, EntryType::Dir, 0, plower ? plower->layer : -1});
-            }
-        }
-        out.push_back(std::move(c));
-    }
-    return out;
+    const std::vector<UpperEntry> entries = walkUpper(upper, format, excluded);
+    return NaiveDiff(lowers, entries, excluded).run();
 }
 
 layer::ChangeSet layerChangeSet(const Lowers &lowers, const std::filesystem::path &upper,

@@ -4,6 +4,7 @@
 #include "engine/fs/drivers/ExcludedPaths.h"
 #include "engine/fs/drivers/UpperWalk.h"
 
+#include <algorithm>
 #include <unistd.h>
 
 namespace strata::engine::fs::drivers {
@@ -75,6 +76,29 @@ std::optional<LowerHit> LowerLookup::find(const std::string &path) const
         }
     }
     return std::nullopt;
+}
+
+// Every name any layer holds in `dir` is a candidate (OCI markers are not
+// names); find() then says whether the union shows it. Only called for the
+// few opaque directories a container makes, so the extra lstat calls are cheap.
+std::vector<std::string> LowerLookup::children(const std::string &dir) const
+{
+    std::vector<std::string> candidates;
+    for (const auto &layer : m_lowers) {
+        for (auto &n : listNames(layer.dir / dir)) {
+            if (layer.whiteouts == WhiteoutFormat::OciMarkers && n.rfind(layer::kWhiteoutPrefix, 0) == 0)
+                continue;
+            candidates.push_back(std::move(n));
+        }
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    std::vector<std::string> out;
+    for (auto &n : candidates) {
+        if (find(joinPath(dir, n)))
+            out.push_back(std::move(n));
+    }
+    return out;
 }
 
 } // namespace strata::engine::fs::drivers

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <sys/stat.h>
+#include <vector>
 
 namespace strata::engine::fs::drivers {
 
@@ -31,6 +32,9 @@ public:
     // The version of `path` (relative) the lowers' union shows; nullopt when
     // no layer has it or a layer above hides it.
     [[nodiscard]] std::optional<LowerHit> find(const std::string &path) const;
+    // The names the lowers' union shows inside directory `dir` ("" = root),
+    // sorted; what an opaque directory of the container hides.
+    [[nodiscard]] std::vector<std::string> children(const std::string &dir) const;
     [[nodiscard]] const Lowers &lowers() const { return m_lowers; }
 
 private:

@@ -124,15 +124,16 @@ public:
     virtual SyncResult sync(const Lowers &lowers, const std::filesystem::path &containerDir,
                             const std::vector<std::string> &excluded = {}) = 0;
 
-    // What `docker diff` prints, in its order (a depth-first walk of diff/
-    // with sorted names), with Docker's overlay2 rules: a path in diff/ that
-    // a lower provides is C, else A; a whiteout is D; a parent of an A or D
-    // entry is C; a directory in diff/ whose mode, size and mtime equal the
-    // lower's is not listed on its own. An opaque directory (deleted and made
-    // anew: `rm -rf d; mkdir d`) is listed as D with change.opaque set, its
-    // new contents as A, as Docker 20.10 prints it. Paths under `excluded`
-    // are left out (the mount point itself stays when it is a change).
-    // userspace syncs first when mounted, so the list is current.
+    // What `docker diff` prints, with the rules Docker 20.10's overlay2
+    // applies here (DiffChanges.cpp): the container's view against the
+    // image's; A only in the container, D only in the image, C when mode,
+    // owner or (not for a directory) mtime or size differ, and C for every
+    // directory holding a change. An opaque directory (`rm -rf d; mkdir d`)
+    // is C with change.opaque set, its new contents A, the old ones D. Order:
+    // a directory's entries by name, each followed by its subtree, then its
+    // deletions. Paths under `excluded` are left out (the mount point itself
+    // stays when it is a change). userspace syncs first when mounted, so the
+    // list is current.
     std::vector<ContainerChange> changes(const Lowers &lowers, const std::filesystem::path &containerDir,
                                          const std::vector<std::string> &excluded = {});
 

@@ -214,7 +214,7 @@ private Q_SLOTS:
                 stdfs::create_directory(container / "merged/etc/app");
                 if (!code && xattr(container / "diff/etc/app", "user.overlay.opaque") != "y")
                     code = 14;
-                if (!code && driver.changes(lowers, container).size() != 2) // C /etc, D /etc/app
+                if (!code && driver.changes(lowers, container).size() != 3) // C /etc, C /etc/app, D /etc/app/c
                     code = 15;
                 driver.unmount(container);
             } catch (const std::exception &) {

@@ -1,0 +1,1 @@
+rm /srv/www/hard.html; echo more >> /usr/lib/os-release; touch /new; mkdir -p /opt/a/b/c; rm -rf /etc/x; mkdir /etc/x; echo 3 > /etc/x/three; rm -rf /var/empty; chmod 700 /opt; echo x > /etc/motd; ln -s motd /etc/l; touch /tmp/t
