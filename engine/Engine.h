@@ -32,6 +32,10 @@ namespace strata::engine {
 namespace image {
 class ImageStore;
 }
+namespace build { // engine/build/BuildOptions.h
+struct BuildOptions;
+struct BuildOutcome;
+}
 namespace volume {
 class VolumeStore;
 }
@@ -347,6 +351,13 @@ public:
     // `export`: the merged root file system as a flat tar to a file (atomic)
     // or, with output "-", to `fd`.
     void exportContainer(const std::string &ref, const std::filesystem::path &output, int fd = 1);
+
+    // ---- build (EngineBuild.cpp) ----
+    // `docker build` with the classic builder: every RUN in a real container,
+    // each step committed into an intermediate image, the cache reused.
+    // Throws build::BuildFailed (its phase and exit status tell the CLI how
+    // Docker would end).
+    build::BuildOutcome buildImage(const build::BuildOptions &options);
 
     // For engine modules (builtin images, containers); not for front ends.
     [[nodiscard]] image::ImageStore &imageStore();

@@ -53,6 +53,7 @@ void registerVolumeCommands(CLI::App &app, CliContext &ctx);
 void registerContainerCommands(CLI::App &app, CliContext &ctx);
 void registerContainerFsCommands(CLI::App &app, CliContext &ctx); // commit, diff, cp, export
 void registerLessonCommands(CLI::App &app, CliContext &ctx);       // lesson list|run|check
+void registerBuildCommands(CLI::App &app, CliContext &ctx);        // build
 void registerRegistryCommands(CLI::App &app, CliContext &ctx);     // pull, push, login, logout, search
 
 } // namespace strata::engine::cli

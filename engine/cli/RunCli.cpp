@@ -35,6 +35,7 @@ std::unique_ptr<CLI::App> makeCliApp(CliContext &ctx)
     registerVolumeCommands(*app, ctx);
     registerContainerFsCommands(*app, ctx);
     registerLessonCommands(*app, ctx);
+    registerBuildCommands(*app, ctx);
     registerRegistryCommands(*app, ctx);
     return app;
 }

@@ -31,7 +31,9 @@ image::ImageConfig commitConfig(const CommitConfigInput &in)
     out.architecture = in.parent.architecture;
     out.os = in.parent.os;
     out.variant = in.parent.variant;
-    out.config = std::move(config);
+    out.config = in.imageConfig ? *in.imageConfig : std::move(config);
+    if (in.imageConfig)
+        out.extra["container_config"] = in.containerConfig;
     out.diffIds = in.parent.diffIds;
     if (in.diffId)
         out.diffIds.push_back(*in.diffId);

@@ -25,6 +25,9 @@ struct CommitConfigInput {
     std::string comment;
     std::optional<Digest> diffId; // nullopt: nothing changed, history marks empty_layer
     std::string created;          // RFC 3339 nano; "" = now
+    // `build`: the image's Config; containerConfig is then kept as
+    // container_config (history and the build cache read it there).
+    std::optional<image::Json> imageConfig;
 };
 
 // Throws InvalidArgument for a change Docker refuses.

@@ -8,6 +8,7 @@
 #include "engine/image/ArchiveInput.h"
 #include "engine/image/StoreTransaction.h"
 #include "engine/layer/LayerWriter.h"
+#include "engine/util/Platform.h"
 
 namespace strata::engine::container {
 namespace {
@@ -98,7 +99,13 @@ CommitResult commitContainer(image::ImageStore &store, const CommitSource &sourc
     CommitResult result;
     if (options.repoTag)
         result.tag = image::normaliseTag(*options.repoTag);
-    const image::Image parent = store.get(source.imageId);
+    image::Image parent; // a build's FROM scratch: no parent, no layers
+    if (!source.imageId.empty())
+        parent = store.get(source.imageId);
+    else {
+        parent.config.architecture = platform::hostArchitecture();
+        parent.config.os = platform::hostOs();
+    }
     {
         CommitConfigInput check{parent.config, source.config, options.changes};
         (void)commitConfig(check); // a bad -c is refused before the container is touched
@@ -115,7 +122,8 @@ CommitResult commitContainer(image::ImageStore &store, const CommitSource &sourc
 
     auto held = store.lock();
     image::StoreTransaction transaction(store);
-    std::vector<store::LayerRecord> layers = store.layerChain(parent);
+    std::vector<store::LayerRecord> layers =
+        source.imageId.empty() ? std::vector<store::LayerRecord>{} : store.layerChain(parent);
     const Digest parentChain = layers.empty() ? Digest{} : layers.back().chainId;
     const WrittenLayer written = storeLayer(store, changes, fs, parentChain, static_cast<int>(layers.size()));
     if (written.record) {
@@ -130,6 +138,7 @@ CommitResult commitContainer(image::ImageStore &store, const CommitSource &sourc
                                              : "no changes: empty layer, history only");
 
     CommitConfigInput in{parent.config, source.config, options.changes, fs.id, options.author, options.message};
+    in.imageConfig = source.imageConfig;
     if (written.record)
         in.diffId = result.diffId;
     result.id = store.registerImage(commitConfig(in).serialize(), layers, {}, source.imageId);

@@ -26,8 +26,11 @@ namespace strata::engine::container {
 
 struct CommitSource {
     ContainerFs fs;
-    Digest imageId;                                      // the image the container runs
+    Digest imageId;                                      // the image the container runs; empty = scratch (build)
     image::Json config = image::Json::object();          // the container's Config (Docker's shape)
+    // `build`: the Config the image records when it is not the container's
+    // (then `config` becomes container_config, as the classic builder writes).
+    std::optional<image::Json> imageConfig;
     // Set for a running container: --pause calls them around the commit.
     std::function<void()> freeze;
     std::function<void()> thaw;

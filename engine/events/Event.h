@@ -68,6 +68,15 @@ enum class EventKind {
     ContainerExported,      // attrs: output ("-" = stdout), entries, bytes
     ContainerPathArchived,  // docker cp out: attrs: path, destination, entries, bytes ("archive-path")
     ContainerPathExtracted, // docker cp in: attrs: path, source, entries, bytes ("extract-to-dir")
+    // `build` (id = the build's own random id, shared by all its events)
+    BuildContextSent,   // attrs: context, bytes, entries, dockerfile (text), steps
+    BuildStepStarted,   // attrs: step (1-based), total, instruction ("RUN"), text (as written), line, stage
+    BuildStepContainer, // attrs: step, container, command (RUN's, or the #(nop) one), run (bool)
+    BuildStepCommitted, // attrs: step, image, parent, empty_layer, created_by
+    BuildCacheHit,      // attrs: step, image
+    BuildStepDone,      // attrs: step, image (short id printed after " ---> ")
+    BuildFinished,      // attrs: image, tags
+    BuildFailed,        // attrs: step, error, exit_status
     // registries (engine/registry)
     ImagePulled,       // id = image id; attrs: name (as pulled), digest, registry, layers, downloaded
     ImagePushed,       // id = image id; attrs: name, digest, registry, size
