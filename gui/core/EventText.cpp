@@ -145,6 +145,28 @@ QString describeEvent(const engine::events::Event &e)
     case EventKind::LayerTransfer:
         return QCoreApplication::translate("EventText", "Layer %1 of %2: %3.")
             .arg(attr(a, "layer"), attr(a, "ref"), attr(a, "status"));
+    case EventKind::BuildContextSent:
+        return QCoreApplication::translate("EventText", "Build context sent to the engine: %1 files, %2.")
+            .arg(attr(a, "entries"), humanBytes(static_cast<quint64>(num(a, "bytes"))));
+    case EventKind::BuildStepStarted:
+        return QCoreApplication::translate("EventText", "Step %1/%2: %3")
+            .arg(attr(a, "step"), attr(a, "total"), attr(a, "text"));
+    case EventKind::BuildStepContainer:
+        return QCoreApplication::translate("EventText", "Step %1 runs in an intermediate container %2.")
+            .arg(attr(a, "step"), shortDigest(attr(a, "container").toStdString()));
+    case EventKind::BuildStepCommitted:
+        return QCoreApplication::translate("EventText", "Step %1 committed as image %2 on top of %3.")
+            .arg(attr(a, "step"), shortDigest(attr(a, "image").toStdString()), shortDigest(attr(a, "parent").toStdString()));
+    case EventKind::BuildCacheHit:
+        return QCoreApplication::translate("EventText", "Step %1: using cache (image %2 already has this step).")
+            .arg(attr(a, "step"), shortDigest(attr(a, "image").toStdString()));
+    case EventKind::BuildStepDone:
+        return QCoreApplication::translate("EventText", "Step %1 done: image %2.")
+            .arg(attr(a, "step"), shortDigest(attr(a, "image").toStdString()));
+    case EventKind::BuildFinished:
+        return QCoreApplication::translate("EventText", "Build finished: image %1.").arg(shortDigest(attr(a, "image").toStdString()));
+    case EventKind::BuildFailed:
+        return QCoreApplication::translate("EventText", "Build failed at step %1: %2").arg(attr(a, "step"), attr(a, "error"));
     }
     return QString::fromStdString(std::string(e.type()) + " " + std::string(e.action()));
 }

@@ -496,6 +496,38 @@
         <source>Layer %1 of %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Build context sent to the engine: %1 files, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1/%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 runs in an intermediate container %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 committed as image %2 on top of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1: using cache (image %2 already has this step).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 done: image %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build finished: image %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build failed at step %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Lifecycle</name>

@@ -489,6 +489,38 @@
         <source>Layer %1 of %2: %3.</source>
         <translation>%2 的层 %1：%3。</translation>
     </message>
+    <message>
+        <source>Build context sent to the engine: %1 files, %2.</source>
+        <translation>构建上下文已发送给引擎：%1 个文件，%2。</translation>
+    </message>
+    <message>
+        <source>Step %1/%2: %3</source>
+        <translation>第 %1/%2 步：%3</translation>
+    </message>
+    <message>
+        <source>Step %1 runs in an intermediate container %2.</source>
+        <translation>第 %1 步在中间容器 %2 中运行。</translation>
+    </message>
+    <message>
+        <source>Step %1 committed as image %2 on top of %3.</source>
+        <translation>第 %1 步提交为镜像 %2，位于 %3 之上。</translation>
+    </message>
+    <message>
+        <source>Step %1: using cache (image %2 already has this step).</source>
+        <translation>第 %1 步：使用缓存（镜像 %2 已包含这一步）。</translation>
+    </message>
+    <message>
+        <source>Step %1 done: image %2.</source>
+        <translation>第 %1 步完成：镜像 %2。</translation>
+    </message>
+    <message>
+        <source>Build finished: image %1.</source>
+        <translation>构建完成：镜像 %1。</translation>
+    </message>
+    <message>
+        <source>Build failed at step %1: %2</source>
+        <translation>构建在第 %1 步失败：%2</translation>
+    </message>
 </context>
 <context>
     <name>Lifecycle</name>
