@@ -175,7 +175,7 @@ Outcome imagesDangling(const Fields &f, Engine &engine)
         n += img.dangling ? 1 : 0;
     Outcome o;
     o.holds = n == want;
-    o.summary = both("悬空镜像有 " + std::to_string(want) + " 个", std::to_string(want) + " dangling images");
+    o.summary = both("虚悬镜像有 " + std::to_string(want) + " 个", std::to_string(want) + " dangling images");
     o.found = both("实际有 " + std::to_string(n) + " 个", "there are " + std::to_string(n));
     return o;
 }
