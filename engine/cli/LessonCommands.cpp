@@ -4,10 +4,12 @@
 #include "engine/Error.h"
 #include "engine/cli/CliContext.h"
 #include "engine/cli/ExitStatus.h"
+#include "engine/lesson/CommandMatch.h"
 #include "engine/lesson/JsonSchema.h"
 #include "engine/lesson/LessonLibrary.h"
 #include "engine/lesson/LessonRunner.h"
 #include "engine/lesson/LessonValidator.h"
+#include "engine/lesson/NoteCatalog.h"
 
 #include <unistd.h>
 
@@ -144,7 +146,7 @@ class TerminalPlayer {
 public:
     TerminalPlayer(CliContext &ctx, const RunOpts &opts, Lesson lesson)
         : m_ctx(ctx), m_opts(opts), m_lang(opts.lang.lang()), m_glossary(glossaryBeside(lesson.file.parent_path())),
-          m_runner(std::move(lesson), RunnerOptions{opts.root, {}, ctx.driver})
+          m_runner(std::move(lesson), RunnerOptions{opts.root, {}, ctx.driver, ctx.root})
     {
     }
 
@@ -160,31 +162,20 @@ public:
         }
         printIntro();
         const bool fresh = m_opts.autoPlay || m_opts.reset || from > 0 || !std::filesystem::exists(m_runner.root());
-        if (fresh) {
-            m_quiet = true; // the reset and replayed earlier steps are not shown
-            m_runner.reset();
-            for (std::size_t i = 0; i < from; ++i) {
-                if (!m_runner.autoPlayStep())
-                    return failed();
-                m_runner.next();
-            }
-            m_quiet = false;
-        }
+        if (!fresh)
+            from = m_runner.savedProgress().step; // where the student left this lesson
         install();
-        if (fresh) {
-            if (from == 0 && m_runner.currentIndex() == 0) {
-                // Step 0 was entered quietly by reset(); show it now.
-                showStep();
-                replayShownCommands();
-            }
+        if (fresh || from > 0) {
+            if (!fresh)
+                m_ctx.out << t("（从上次的第 ", "(resuming at step ") << from + 1
+                          << t(" 步继续：前面的步骤在干净的存储上重放）\n",
+                               ": the earlier steps are replayed on a clean store)\n");
+            if (!jumpQuietly(from))
+                return failed();
         } else {
-            m_ctx.out << (m_lang == Lang::ZhCN ? "（沿用上次的课程存储；--reset 从头开始）\n"
-                                               : "(continuing on the lesson's existing store; --reset starts clean)\n");
-            m_runner.start(from);
-        }
-        if (from > 0) {
-            showStep();
-            replayShownCommands();
+            m_ctx.out << t("（沿用上次的课程存储；--reset 从头开始）\n",
+                           "(continuing on the lesson's existing store; --reset starts clean)\n");
+            m_runner.start(0);
         }
         return m_opts.autoPlay ? autoLoop() : interactiveLoop();
     }
@@ -192,12 +183,29 @@ public:
 private:
     const char *t(const char *zh, const char *en) const { return m_lang == Lang::ZhCN ? zh : en; }
 
+    // Reset and replay the steps before `index` without showing them, then
+    // show step `index` with what its app commands printed.
+    bool jumpQuietly(std::size_t index)
+    {
+        m_quiet = true;
+        const bool ok = m_runner.jumpTo(index);
+        m_quiet = false;
+        if (ok) {
+            showStep();
+            replayShownCommands();
+        }
+        return ok;
+    }
+
     void install()
     {
         RunnerCallbacks cb;
-        cb.stepEntered = [this](std::size_t, const Step &) { showStep(); };
+        cb.stepEntered = [this](std::size_t, const Step &) {
+            if (!m_quiet)
+                showStep();
+        };
         cb.commandStarted = [this](const std::string &line, By by) {
-            if (by == By::App || m_opts.autoPlay)
+            if (!m_quiet && (by == By::App || m_opts.autoPlay || m_playing))
                 m_ctx.out << "$ strata " << line << "\n";
         };
         cb.commandFinished = [this](const CommandResult &r, By) { showResult(r); };
@@ -228,7 +236,8 @@ private:
             m_ctx.out << t("第 ", "Step ") << (i + 1) << "/" << steps << t(" 步", "");
         m_ctx.out << "  " << s.title.in(m_lang) << " ──\n";
         m_ctx.out << renderPlain(s.narration.in(m_lang), m_glossary, m_lang) << "\n";
-        m_ctx.out << t("  📖 笔记 ", "  📖 note ") << s.note.file << " — " << s.note.heading << "\n";
+        m_ctx.out << t("  📖 笔记 ", "  📖 note ") << noteTitle(s.note.file).in(m_lang) << " — " << s.note.heading << " ("
+                  << s.note.file << ")\n";
     }
 
     // Shows the step's commands that already ran while output was quiet.
@@ -299,12 +308,81 @@ private:
         const Lesson &l = m_runner.lesson();
         m_ctx.out << "\n✔ lesson " << l.id << ": " << l.steps.size() - l.exerciseCount() << " steps and "
                   << l.exerciseCount() << " exercises passed\n";
+        m_ctx.out << "Lesson " << l.number << " complete\n";
         return 0;
+    }
+
+    void printHelp()
+    {
+        m_ctx.out << t("  命令：? 或 hint 提示 · solution 答案 · play 替我做这一步 · retry 重做这一步 · step N 跳到第 N 步 · "
+                       "reset 从头开始 · b 上一步 · Enter 检查/下一步 · q 退出；其它行都当作 strata 命令运行（探索）\n",
+                       "  player: ? or hint · solution · play (do this step for me) · retry (this step again) · "
+                       "step N (jump) · reset (start over) · b back · Enter check/next · q quit; any other line runs "
+                       "as a strata command (exploration)\n");
+    }
+
+    bool confirmed(const char *zh, const char *en)
+    {
+        m_ctx.out << t(zh, en) << " [y/N] ";
+        m_ctx.out.flush();
+        std::string answer;
+        return readLine(m_ctx.inFd, answer) && (answer == "y" || answer == "Y" || answer == "yes");
+    }
+
+    int complete()
+    {
+        const Lesson &l = m_runner.lesson();
+        m_ctx.out << t("\n🎉 本课完成！", "\n🎉 ") << "Lesson " << l.number << " complete\n";
+        return 0;
+    }
+
+    // A player word (not a strata command); true when it was one.
+    bool playerWord(const std::string &line, const Command *pending, int &exitCode, bool &done)
+    {
+        const Step &step = m_runner.currentStep();
+        if (line == "help" || line == "h") {
+            printHelp();
+        } else if (line == "b") {
+            if (!m_runner.back())
+                m_ctx.out << t("已经是第一步。\n", "This is the first step.\n");
+        } else if (line == "solution") {
+            if (step.solution)
+                m_ctx.out << "  ✎ " << step.solution->in(m_lang) << "\n";
+            for (const auto &c : step.commands)
+                if (c.by == By::Student)
+                    m_ctx.out << "  $ strata " << m_runner.expectedLine(c) << "\n";
+        } else if (line == "?" || line == "hint") {
+            if (pending)
+                m_ctx.out << "  💡 " << pending->hint.value_or(Text{}).in(m_lang) << "\n";
+            else
+                m_ctx.out << t("  这一步没有要你输入的命令了。\n", "  Nothing is waiting for you to type in this step.\n");
+            m_ctx.out << t("  （solution 查看答案；help 查看全部命令）\n", "  (solution shows the answer; help lists the rest)\n");
+        } else if (line == "play") {
+            m_playing = true;
+            (void)m_runner.autoPlayStep();
+            m_playing = false;
+        } else if (line == "retry") {
+            if (!jumpQuietly(m_runner.currentIndex()))
+                exitCode = failed(), done = true;
+        } else if (line.rfind("step ", 0) == 0) {
+            const auto at = m_runner.lesson().findStep(line.substr(5));
+            if (!at)
+                m_ctx.out << t("  没有这一步：", "  No such step: ") << line.substr(5) << "\n";
+            else if (!jumpQuietly(*at))
+                exitCode = failed(), done = true;
+        } else if (line == "reset") {
+            if (confirmed("清空本课的存储，从第 1 步重新开始？", "Wipe this lesson's store and start again at step 1?"))
+                (void)jumpQuietly(0);
+        } else {
+            return false;
+        }
+        return true;
     }
 
     int interactiveLoop()
     {
         std::string line;
+        printHelp();
         for (;;) {
             const Command *pending = m_runner.pendingStudentCommand();
             const bool passed = m_runner.status().passed();
@@ -314,46 +392,52 @@ private:
                 m_ctx.out << (m_runner.atEnd() ? t("[Enter 完成 / b 上一步 / q 退出] ", "[Enter finish / b back / q quit] ")
                                                : t("[Enter 下一步 / b 上一步 / q 退出] ", "[Enter next / b back / q quit] "));
             else
-                m_ctx.out << t("（还没通过：输入命令试试，Enter 重新检查，b 上一步，q 退出）strata> ",
-                               "(not yet: type commands, Enter to check again, b back, q quit) strata> ");
+                m_ctx.out << t("（还没通过：输入命令试试，Enter 重新检查，retry 重做，q 退出）strata> ",
+                               "(not yet: type commands, Enter to check again, retry, q quit) strata> ");
             m_ctx.out.flush();
-            if (!readLine(m_ctx.inFd, line))
-                return 0;
+            if (!readLine(m_ctx.inFd, line)) {
+                m_ctx.err << "lesson " << m_runner.lesson().id << ": the input ended at step "
+                          << m_runner.currentIndex() + 1 << " (" << m_runner.currentStep().id
+                          << ") before the lesson was complete\n";
+                return 1;
+            }
+            while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+                line.pop_back();
             if (line == "q")
                 return 0;
-            if (line == "b") {
-                if (!m_runner.back())
-                    m_ctx.out << t("已经是第一步。\n", "This is the first step.\n");
-                continue;
-            }
-            const Step &step = m_runner.currentStep();
-            if (line == "solution" && step.solution) {
-                m_ctx.out << "  ✎ " << step.solution->in(m_lang) << "\n";
-                continue;
-            }
-            if (pending) {
-                if (line.empty() || line == "?") {
-                    m_ctx.out << "  💡 " << pending->hint.value_or(Text{}).in(m_lang) << "\n";
-                    if (step.solution)
-                        m_ctx.out << t("  （输入 solution 查看答案）\n", "  (type solution to see the answer)\n");
-                    continue;
-                }
-                (void)m_runner.submit(line);
+            int exitCode = 0;
+            bool done = false;
+            if (playerWord(line, pending, exitCode, done)) {
+                if (done)
+                    return exitCode;
                 continue;
             }
             if (line.empty()) {
-                if (passed) {
-                    if (m_runner.atEnd()) {
-                        m_ctx.out << t("\n🎉 本课完成！\n", "\n🎉 Lesson complete!\n");
-                        return 0;
-                    }
+                if (pending) {
+                    m_ctx.out << t("  （? 查看提示）\n", "  (? for a hint)\n");
+                } else if (passed) {
+                    if (m_runner.atEnd())
+                        return complete();
                     m_runner.next();
                 } else {
                     (void)m_runner.evaluate();
                 }
                 continue;
             }
-            (void)m_runner.submit(line); // free exploration; checks are evaluated again
+            bool isIt = false;
+            try {
+                isIt = pending && isStepCommand(*pending, splitCommandLine(line, m_runner.vars()), m_runner.vars());
+            } catch (const Error &) {
+                // Not a command line: the runner reports it as exploration.
+            }
+            const auto r = m_runner.submit(line);
+            if (pending && !r.counted)
+                m_ctx.out << (isIt ? t("  ✘ 这正是这一步的命令，但它没有按预期结束；看看上面的错误（? 查看提示）\n",
+                                       "  ✘ that is this step's command, but it did not end as expected; read the error "
+                                       "above (? for a hint)\n")
+                                   : t("  ↪ 探索：这不是这一步要的命令，它还在等你（? 查看提示）\n",
+                                       "  ↪ exploration: not this step's command; the step still waits for it (? for a "
+                                       "hint)\n"));
         }
     }
 
@@ -363,6 +447,7 @@ private:
     Glossary m_glossary;
     LessonRunner m_runner;
     bool m_quiet = false;
+    bool m_playing = false; // "play": show the student commands the runner types
 };
 
 void addRun(CLI::App &lesson, CliContext &ctx)

@@ -3,6 +3,7 @@
 
 #include "engine/Engine.h"
 #include "engine/Error.h"
+#include "engine/image/TarArchiveView.h"
 
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -139,15 +140,20 @@ Outcome imageFile(const Fields &f, Engine &engine)
     const std::string image = f.str("image");
     const std::string path = f.str("path");
     const bool wantText = f.has("contains");
+    const bool wantExists = f.boolean("exists", true);
     const std::string text = f.str("contains");
     Outcome o;
-    o.summary = wantText ? both("镜像 " + image + " 的文件 " + path + " 含有 " + q(text),
-                                "file " + path + " of image " + image + " contains " + q(text))
-                         : both("镜像 " + image + " 里有 " + path, "image " + image + " has " + path);
+    o.summary = !wantExists ? both("镜像 " + image + " 里没有 " + path, "image " + image + " has no " + path)
+                : wantText  ? both("镜像 " + image + " 的文件 " + path + " 含有 " + q(text),
+                                   "file " + path + " of image " + image + " contains " + q(text))
+                            : both("镜像 " + image + " 里有 " + path, "image " + image + " has " + path);
     try {
         const auto view = engine.imageTree(image);
         auto it = view.merged().find(relPath(path));
-        if (it == view.merged().end()) {
+        if (!wantExists) {
+            o.holds = it == view.merged().end();
+            o.found = both("镜像里有这个路径", "the image has that path");
+        } else if (it == view.merged().end()) {
             o.found = both("镜像里没有这个路径", "the image has no such path");
         } else if (!wantText) {
             o.holds = true;
@@ -169,7 +175,7 @@ Outcome imagesDangling(const Fields &f, Engine &engine)
         n += img.dangling ? 1 : 0;
     Outcome o;
     o.holds = n == want;
-    o.summary = both("悬空镜像有 " + std::to_string(want) + " 个", std::to_string(want) + " dangling images");
+    o.summary = both("虚悬镜像有 " + std::to_string(want) + " 个", std::to_string(want) + " dangling images");
     o.found = both("实际有 " + std::to_string(n) + " 个", "there are " + std::to_string(n));
     return o;
 }
@@ -481,6 +487,100 @@ Outcome hostFile(const Fields &f)
     return fileCheck(path, wantExists, wantText, text, o);
 }
 
+// The container's image: the name it was created from, or that name's image.
+Outcome containerImage(const Fields &f, Engine &engine)
+{
+    const std::string name = f.str("container");
+    const std::string image = f.str("image");
+    Outcome o;
+    o.summary = both("容器 " + name + " 是从镜像 " + image + " 创建的", "container " + name + " was made from image " + image);
+    const auto r = findContainer(engine, name);
+    if (!r) {
+        o.found = noContainer(name);
+        return o;
+    }
+    // The record keeps the name as typed (config) and the image id it resolved to.
+    o.holds = r->config.image == image || (imageResolves(engine, image) && r->image == engine.resolveImage(image).str());
+    o.found = both("它的镜像是 " + r->config.image, "its image is " + r->config.image);
+    return o;
+}
+
+// A member of a tar archive on the host (what `save`/`export` wrote).
+Outcome archiveFile(const Fields &f)
+{
+    const std::string archive = f.str("archive");
+    const std::string member = relPath(f.str("member"));
+    const bool wantExists = f.boolean("exists", true);
+    const bool wantText = f.has("contains");
+    const std::string text = f.str("contains");
+    Outcome o;
+    o.summary = !wantExists ? both("归档 " + archive + " 里没有 " + member, "archive " + archive + " has no " + member)
+                : wantText  ? both("归档 " + archive + " 里的 " + member + " 含有 " + q(text),
+                                   member + " in archive " + archive + " contains " + q(text))
+                            : both("归档 " + archive + " 里有 " + member, "archive " + archive + " has " + member);
+    if (!std::filesystem::is_regular_file(archive)) {
+        o.found = both("没有这个归档文件", "there is no such archive");
+        return o;
+    }
+    image::TarArchiveView view(archive, archive);
+    const auto entry = view.resolve(member);
+    if (!wantExists) {
+        o.holds = !entry && !view.entries().count(member);
+        o.found = both("归档里有它", "the archive has it");
+    } else if (!entry && !view.entries().count(member)) {
+        o.found = both("归档里没有它（共 " + std::to_string(view.entries().size()) + " 项）",
+                       "the archive does not have it (" + std::to_string(view.entries().size()) + " entries)");
+    } else if (!wantText) {
+        o.holds = true;
+    } else {
+        o.holds = entry && view.read(member).find(text) != std::string::npos;
+        o.found = both("它的内容里没有这段文字", "its content does not contain it");
+    }
+    return o;
+}
+
+// The layer directories of an image, bottom (L1) first, from inspect's GraphDriver.
+std::vector<std::string> layerDirs(Engine &engine, const std::string &image)
+{
+    const json data = engine.inspectImage(image).at("GraphDriver").at("Data");
+    std::vector<std::string> dirs;
+    std::string lower = data.value("LowerDir", "");
+    for (std::size_t at = 0; !lower.empty();) {
+        const auto colon = lower.find(':', at);
+        dirs.insert(dirs.begin(), lower.substr(at, colon == std::string::npos ? std::string::npos : colon - at));
+        if (colon == std::string::npos)
+            break;
+        at = colon + 1;
+    }
+    if (data.contains("UpperDir"))
+        dirs.push_back(data.at("UpperDir").get<std::string>());
+    return dirs;
+}
+
+// Two images use one directory on disk for their layer L (1 = bottom).
+Outcome layerShared(const Fields &f, Engine &engine)
+{
+    const std::string image = f.str("image");
+    const std::string other = f.str("other");
+    const int layer = f.integer("layer", 1);
+    Outcome o;
+    o.summary = both("镜像 " + image + " 和 " + other + " 的 L" + std::to_string(layer) + " 是磁盘上同一个目录",
+                     "images " + image + " and " + other + " share L" + std::to_string(layer) + " on disk (one directory)");
+    if (!imageResolves(engine, image) || !imageResolves(engine, other)) {
+        o.found = both("有一个镜像不存在", "one of the images does not exist");
+        return o;
+    }
+    const auto a = layerDirs(engine, image), b = layerDirs(engine, other);
+    const auto at = static_cast<std::size_t>(layer - 1);
+    if (layer < 1 || at >= a.size() || at >= b.size()) {
+        o.found = both("有一个镜像没有这么多层", "one of them has fewer layers");
+        return o;
+    }
+    o.holds = a[at] == b[at] && std::filesystem::is_directory(a[at]);
+    o.found = both("它们是两个不同的目录", "they are two different directories");
+    return o;
+}
+
 // ---- printed output ------------------------------------------------------------
 
 const CommandResult *outputOf(const Fields &f, const CheckContext &ctx, Outcome &o)
@@ -495,13 +595,21 @@ const CommandResult *outputOf(const Fields &f, const CheckContext &ctx, Outcome 
     return &ctx.outputs[static_cast<std::size_t>(at)];
 }
 
+// stdout, or stderr with "stream": "stderr" (an error message is evidence too).
+const std::string &streamOf(const Fields &f, const CommandResult &r)
+{
+    return f.str("stream") == "stderr" ? r.err : r.out;
+}
+
 Outcome outputContains(const Fields &f, const CheckContext &ctx)
 {
     const std::string text = f.str("text");
+    const bool err = f.str("stream") == "stderr";
     Outcome o;
-    o.summary = both("命令的输出包含 " + q(text), "the command's output contains " + q(text));
+    o.summary = err ? both("命令的错误输出包含 " + q(text), "the command's error output contains " + q(text))
+                    : both("命令的输出包含 " + q(text), "the command's output contains " + q(text));
     if (const CommandResult *r = outputOf(f, ctx, o)) {
-        o.holds = r->out.find(text) != std::string::npos;
+        o.holds = streamOf(f, *r).find(text) != std::string::npos;
         o.found = both("输出里没有它", "the output does not");
     }
     return o;
@@ -513,7 +621,7 @@ Outcome outputMatches(const Fields &f, const CheckContext &ctx)
     Outcome o;
     o.summary = both("命令的输出匹配 /" + regex + "/", "the command's output matches /" + regex + "/");
     if (const CommandResult *r = outputOf(f, ctx, o)) {
-        o.holds = std::regex_search(r->out, std::regex(regex, std::regex::ECMAScript));
+        o.holds = std::regex_search(streamOf(f, *r), std::regex(regex, std::regex::ECMAScript));
         o.found = both("输出不匹配", "the output does not");
     }
     return o;
@@ -555,6 +663,12 @@ Outcome dispatch(const Check &check, const Fields &f, CheckContext &ctx)
         return volumeFile(f, e);
     if (k == "host_file")
         return hostFile(f);
+    if (k == "container_image")
+        return containerImage(f, e);
+    if (k == "archive_file")
+        return archiveFile(f);
+    if (k == "layer_shared")
+        return layerShared(f, e);
     if (k == "output_contains")
         return outputContains(f, ctx);
     if (k == "output_matches")
@@ -570,7 +684,8 @@ const std::vector<std::string> &checkKinds()
         "image_exists",    "image_absent",        "image_layers",   "image_history",   "image_file",
         "images_dangling", "container_state",     "container_exit_code", "container_file", "container_layer",
         "container_diff",  "container_count",     "volume_exists",  "volume_absent",   "volume_file",
-        "host_file",       "output_contains",     "output_matches"};
+        "host_file",       "output_contains",     "output_matches", "container_image", "archive_file",
+        "layer_shared"};
     return kinds;
 }
 

@@ -26,6 +26,8 @@ struct CommandResult {
     std::string out;
     std::string err;
     bool expected = true; // exit code was the step's expect_exit
+    bool counted = false;     // a student line that was the step's command and exited as expected
+    bool stepCommand = false; // the line IS one of the step's commands (counted or not); else exploration
 };
 
 struct CheckResult {

@@ -28,6 +28,8 @@ Command parseCommand(const json &j)
         c.hint = parseText(j.at("hint"));
     c.expectExit = j.value("expect_exit", 0);
     c.capture = str(j, "capture");
+    c.accept = j.value("accept", std::vector<std::string>{});
+    c.decoys = j.value("decoys", std::vector<std::string>{});
     return c;
 }
 

@@ -35,6 +35,11 @@ struct Command {
     std::optional<Text> hint; // required for student commands
     int expectExit = 0;
     std::string capture;      // "" = none; else trimmed stdout saved as ${capture}
+    // Other spellings that count as this command (student commands).
+    std::vector<std::string> accept;
+    // Lines that look right but are wrong: the replay test runs each instead
+    // of this command and expects the step's checks to fail.
+    std::vector<std::string> decoys;
 };
 
 // A check keeps its JSON object: the evaluator reads the fields its kind uses.

@@ -4,13 +4,19 @@
 #include "engine/Engine.h"
 #include "engine/Error.h"
 #include "engine/cli/RunCli.h"
+#include "engine/lesson/CommandMatch.h"
 #include "engine/lesson/PipeCapture.h"
 #include "engine/store/StoreLayout.h"
+#include "engine/util/Fs.h"
+
+#include <nlohmann/json.hpp>
 
 #include <fcntl.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <fstream>
 #include <sstream>
 
 namespace strata::engine::lesson {
@@ -39,9 +45,9 @@ void call(const auto &fn, auto &&...args)
 
 } // namespace
 
-std::filesystem::path defaultLessonRoot(const std::string &lessonId)
+std::filesystem::path defaultLessonRoot(const std::string &lessonId, const std::filesystem::path &storeRoot)
 {
-    return store::StoreLayout::defaultRoot() / "lessons" / lessonId;
+    return (storeRoot.empty() ? store::StoreLayout::defaultRoot() : storeRoot) / "lessons" / lessonId;
 }
 
 bool StepStatus::passed() const
@@ -57,7 +63,8 @@ bool StepStatus::passed() const
 LessonRunner::LessonRunner(Lesson lesson, RunnerOptions options)
     : m_lesson(std::move(lesson)), m_options(std::move(options))
 {
-    m_root = std::filesystem::absolute(m_options.root.empty() ? defaultLessonRoot(m_lesson.id) : m_options.root);
+    m_root = std::filesystem::absolute(m_options.root.empty() ? defaultLessonRoot(m_lesson.id, m_options.storeRoot)
+                                                              : m_options.root);
     m_workspace = m_options.workspace.empty() ? std::filesystem::path(m_root.string() + ".workspace")
                                               : std::filesystem::absolute(m_options.workspace);
     m_vars["workspace"] = m_workspace.string();
@@ -106,6 +113,8 @@ void LessonRunner::reset(bool runApp)
     const std::string workspace = m_vars["workspace"], kernel = m_vars["host_kernel"];
     m_vars.clear();
     m_seen.clear();
+    m_passed.clear();
+    std::filesystem::remove(progressFile());
     m_vars["workspace"] = workspace;
     m_vars["host_kernel"] = kernel;
     openEngine();
@@ -118,6 +127,7 @@ void LessonRunner::reset(bool runApp)
 void LessonRunner::start(std::size_t index)
 {
     openEngine();
+    m_passed = savedProgress().passed;
     enter(index);
 }
 
@@ -183,6 +193,7 @@ void LessonRunner::enter(std::size_t index, bool runApp)
     m_seen.erase(index);
     m_status = StepStatus{};
     m_status.index = index;
+    saveProgress();
     call(m_cb.stepEntered, index, currentStep());
     if (runApp)
         continueStep();
@@ -224,30 +235,64 @@ void LessonRunner::afterCommandsComplete()
 
 CommandResult LessonRunner::submit(const std::string &line)
 {
+    return submitLine(line, line);
+}
+
+CommandResult LessonRunner::submitInstead(const std::string &line)
+{
+    return submitLine(line, line, true);
+}
+
+CommandResult LessonRunner::submitLine(const std::string &line, const std::string &shown, bool force)
+{
     const Command *pending = pendingStudentCommand();
-    const By by = By::Student;
-    call(m_cb.commandStarted, line, by);
+    const Step &step = currentStep();
+    // Decided before the line runs: a capture it makes must not change the answer.
+    std::vector<std::string> typed;
+    try {
+        typed = splitCommandLine(line, m_vars);
+    } catch (const Error &) {
+        // Not even a command line: runLine reports why, as exploration.
+    }
+    const bool isPending = pending && (force || (!typed.empty() && isStepCommand(*pending, typed, m_vars)));
+    std::optional<std::size_t> again; // a student command of this step typed again
+    if (!isPending && !typed.empty())
+        for (std::size_t k = 0; k < m_status.commandsDone && k < step.commands.size(); ++k)
+            if (step.commands[k].by == By::Student && isStepCommand(step.commands[k], typed, m_vars))
+                again = k;
+
+    call(m_cb.commandStarted, shown, By::Student);
     CommandResult r = runLine(line);
-    if (!pending) {
+    r.stepCommand = isPending || again.has_value();
+    if (isPending) {
+        r.expected = r.exitCode == pending->expectExit;
+        r.counted = r.expected;
+    } else if (again) {
+        r.expected = r.exitCode == step.commands[*again].expectExit;
+        r.counted = r.expected;
+    } else {
         r.expected = r.exitCode == 0;
-        call(m_cb.commandFinished, r, by);
-        m_status.extra.push_back(r);
-        if (m_status.commandsComplete)
-            evaluate(); // exploring may change what the checks see
+    }
+    call(m_cb.commandFinished, r, By::Student);
+    if (isPending && r.counted) {
+        if (!pending->capture.empty())
+            m_vars[pending->capture] = trimmed(r.out);
+        m_status.results.push_back(r);
+        ++m_status.commandsDone;
+        continueStep();
         return r;
     }
-    r.expected = r.exitCode == pending->expectExit;
-    call(m_cb.commandFinished, r, by);
-    if (!r.expected) {
+    if (again && r.counted && *again < m_status.results.size()) {
+        // Output checks read the latest run of the step's command; its
+        // capture stays the first one (later steps were built on it).
+        m_status.results[*again] = r;
+    } else {
         m_status.extra.push_back(r);
+    }
+    if (pending)
         call(m_cb.studentPrompted, *pending);
-        return r;
-    }
-    if (!pending->capture.empty())
-        m_vars[pending->capture] = trimmed(r.out);
-    m_status.results.push_back(r);
-    ++m_status.commandsDone;
-    continueStep();
+    else if (m_status.commandsComplete)
+        evaluate(); // exploring may change what the checks see
     return r;
 }
 
@@ -258,6 +303,11 @@ const std::vector<CheckResult> &LessonRunner::evaluate()
     bool all = true;
     for (const auto &c : m_status.checks)
         all = all && c.holds;
+    if (all && m_status.commandsComplete &&
+        std::find(m_passed.begin(), m_passed.end(), currentStep().id) == m_passed.end()) {
+        m_passed.push_back(currentStep().id);
+        saveProgress();
+    }
     call(m_cb.checksEvaluated, m_status.checks, all);
     return m_status.checks;
 }
@@ -267,7 +317,9 @@ bool LessonRunner::autoPlayStep()
     while (!m_status.commandsComplete) {
         const std::size_t before = m_status.commandsDone;
         if (const Command *pending = pendingStudentCommand()) {
-            (void)submit(expectedLine(*pending));
+            // The command as written (runLine expands it), so an expanded
+            // value is never split again.
+            (void)submitLine(pending->run, expectedLine(*pending));
             if (m_status.commandsDone == before)
                 return false; // the expected command itself failed
         } else {
@@ -327,6 +379,51 @@ bool LessonRunner::back()
     }
     show(std::move(previous));
     return true;
+}
+
+bool LessonRunner::jumpTo(std::size_t index)
+{
+    if (index >= stepCount())
+        throw Error(ErrorCode::InvalidArgument, "lesson " + m_lesson.id + " has no step " + std::to_string(index + 1));
+    reset();
+    while (m_status.index < index) {
+        if (!autoPlayStep())
+            return false;
+        (void)next();
+    }
+    return true;
+}
+
+std::filesystem::path LessonRunner::progressFile() const
+{
+    return m_root.string() + ".progress.json";
+}
+
+void LessonRunner::saveProgress()
+{
+    const nlohmann::json j = {{"lesson", m_lesson.id}, {"step", m_status.index}, {"passed", m_passed}};
+    try {
+        std::filesystem::create_directories(progressFile().parent_path());
+        fsutil::writeFileAtomic(progressFile(), j.dump() + "\n");
+    } catch (const std::exception &) {
+        // Progress is a convenience: a read-only place never stops the lesson.
+    }
+}
+
+Progress LessonRunner::savedProgress() const
+{
+    Progress p;
+    std::ifstream in(progressFile());
+    if (!in)
+        return p;
+    try {
+        const auto j = nlohmann::json::parse(in);
+        p.step = std::min<std::size_t>(j.value("step", std::size_t{0}), stepCount() - 1);
+        p.passed = j.value("passed", std::vector<std::string>{});
+    } catch (const std::exception &) {
+        return Progress{}; // a damaged file: start again at step 1
+    }
+    return p;
 }
 
 } // namespace strata::engine::lesson

@@ -11,9 +11,13 @@
 // A step is played in this order:
 //   enter(i)        -> stepEntered; app commands up to the first student
 //                      command run at once (commandFinished each)
-//   submit(line)    -> runs the student's line as the pending command; if it
-//                      exits as expected it counts, its capture is saved, and
-//                      following app commands run; else it stays pending
+//   submit(line)    -> runs the student's line; it counts for the pending
+//                      command only when it IS that command (CommandMatch)
+//                      and exits as expected: then its capture is saved and
+//                      following app commands run. Any other line is
+//                      exploration (kept in `extra`, never consumed or
+//                      captured). The step's command typed again later
+//                      replaces its result: output checks read the latest.
 //   (all commands done) -> checks evaluated (checksEvaluated)
 //   next()          -> only when every check holds (force = skip the gate)
 // autoPlayStep() types every pending student command itself (`--auto`).
@@ -42,6 +46,15 @@ struct RunnerOptions {
     // Scratch directory for ${workspace}; empty = "<root>.workspace".
     std::filesystem::path workspace;
     std::string driver; // union driver, as --driver
+    // The student's store root (--root / STRATA_ROOT); when root is empty the
+    // lesson's store is <storeRoot>/lessons/<id> (empty = the default store).
+    std::filesystem::path storeRoot;
+};
+
+// Where a lesson was left: saved beside its store after every move.
+struct Progress {
+    std::size_t step = 0;           // the step to resume at
+    std::vector<std::string> passed; // ids of the steps passed so far
 };
 
 struct StepStatus {
@@ -49,7 +62,7 @@ struct StepStatus {
     std::size_t commandsDone = 0;   // commands of the step run successfully
     bool commandsComplete = false;  // every command done
     std::vector<CommandResult> results; // the step's commands, in order (output_* reads these)
-    std::vector<CommandResult> extra;   // lines the student typed that did not count
+    std::vector<CommandResult> extra;   // exploration: lines the student typed that did not count
     std::vector<CheckResult> checks;    // last evaluation
     [[nodiscard]] bool passed() const;  // commands complete and every check holds
 };
@@ -95,7 +108,8 @@ public:
     // workspace, re-seed the built-in images, run the lesson's setup, then
     // enter step 0 (running its leading app commands unless runApp is false).
     void reset(bool runApp = true);
-    // Opens the lesson as it stands (no wipe) and enters step `index`.
+    // Opens the lesson as it stands (no wipe), keeps the saved progress, and
+    // enters step `index` (savedProgress().step resumes where the student left).
     void start(std::size_t index = 0);
     // Enters step i: clears its status and, unless runApp is false, runs the
     // leading app commands (false: the tests look at the checks first).
@@ -106,6 +120,9 @@ public:
     // Runs a line the student typed for the pending command (or, if none is
     // pending, as free exploration recorded in extra). Returns its result.
     CommandResult submit(const std::string &line);
+    // For the replay test's decoys: runs `line` in place of the pending
+    // student command, counted whatever it is (then the step goes on).
+    CommandResult submitInstead(const std::string &line);
     // Runs any line on the lesson's engine without counting it anywhere.
     CommandResult runLine(const std::string &line);
     // Evaluates the current step's checks now (also done when its commands complete).
@@ -124,10 +141,23 @@ public:
     bool back();
     [[nodiscard]] bool atEnd() const { return m_status.index + 1 >= stepCount(); }
 
+    // Jump to step `index` from a clean store: reset, then play every earlier
+    // step as --auto does (quietly unless the callbacks show it), then enter
+    // it. False (and left on the step that failed) if an earlier step fails.
+    bool jumpTo(std::size_t index);
+    // Restores the current step's start state (a jump to it) and enters it again.
+    bool retry() { return jumpTo(m_status.index); }
+
+    // Progress file: <root>.progress.json ({"step": i, "passed": [ids]}).
+    [[nodiscard]] std::filesystem::path progressFile() const;
+    [[nodiscard]] Progress savedProgress() const;
+
 private:
     CommandResult execute(const std::string &line, std::vector<std::string> args);
+    CommandResult submitLine(const std::string &line, const std::string &shown, bool force = false);
     void afterCommandsComplete();
     void openEngine();
+    void saveProgress();
 
     Lesson m_lesson;
     RunnerOptions m_options;
@@ -137,6 +167,7 @@ private:
     Vars m_vars;
     StepStatus m_status;
     std::map<std::size_t, StepStatus> m_seen; // steps left by next()/back(), for review
+    std::vector<std::string> m_passed;        // step ids passed (saved progress)
     RunnerCallbacks m_cb;
 
     void show(StepStatus status);
@@ -144,6 +175,8 @@ private:
 
 // Default root of a lesson's store: <data>/strata/lessons/<id> where <data>
 // is $XDG_DATA_HOME or ~/.local/share (the student's store is <data>/strata).
-[[nodiscard]] std::filesystem::path defaultLessonRoot(const std::string &lessonId);
+// With storeRoot (--root / STRATA_ROOT): <storeRoot>/lessons/<id>.
+[[nodiscard]] std::filesystem::path defaultLessonRoot(const std::string &lessonId,
+                                                      const std::filesystem::path &storeRoot = {});
 
 } // namespace strata::engine::lesson

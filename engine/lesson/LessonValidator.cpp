@@ -4,6 +4,7 @@
 #include "engine/Error.h"
 #include "engine/lesson/CheckEvaluator.h"
 #include "engine/lesson/CommandLine.h"
+#include "engine/lesson/SceneCatalog.h"
 
 #include <algorithm>
 #include <fstream>
@@ -67,6 +68,16 @@ void checkStep(const Step &step, const std::string &where, const ValidationInput
         checkText(*step.solution, where + " solution", problems);
     if (step.checks.empty() && step.exercise)
         problems.push_back(where + ": an exercise needs checks to verify it");
+    if (step.scene) {
+        // The GUI's scenes answer to the catalog: a key no scene item carries lights nothing.
+        const SceneKeys *scene = findScene(step.scene->id);
+        if (!scene)
+            problems.push_back(where + " scene: unknown scene id \"" + step.scene->id + "\"");
+        else
+            for (const auto &h : step.scene->highlight)
+                if (!sceneKnowsHighlight(*scene, h))
+                    problems.push_back(where + " scene " + scene->id + ": unknown highlight key \"" + h + "\"");
+    }
     for (std::size_t c = 0; c < step.commands.size(); ++c) {
         const Command &cmd = step.commands[c];
         const std::string cw = where + " command " + std::to_string(c) + " (" + cmd.run + ")";
@@ -87,6 +98,12 @@ void checkStep(const Step &step, const std::string &where, const ValidationInput
         } catch (const Error &e) {
             problems.push_back(cw + ": " + e.message());
         }
+        for (const auto &line : cmd.accept)
+            checkVars(line, vars, cw + " accept", problems);
+        if (!cmd.decoys.empty() && cmd.by != By::Student)
+            problems.push_back(cw + ": decoys belong to student commands");
+        for (const auto &line : cmd.decoys)
+            checkVars(line, vars, cw + " decoy", problems);
         if (!cmd.capture.empty())
             vars.insert(cmd.capture);
     }

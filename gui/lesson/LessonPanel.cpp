@@ -3,11 +3,14 @@
 
 #include "app/Language.h"
 #include "engine/lesson/LessonLibrary.h"
+#include "engine/lesson/NoteCatalog.h"
 #include "lesson/LessonSession.h"
 #include "lesson/NarrationView.h"
 
 #include <QAction>
 #include <QColor>
+#include <QComboBox>
+#include <QMessageBox>
 #include <QTextCursor>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -16,9 +19,12 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QSignalBlocker>
 #include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace strata::gui {
 
@@ -103,21 +109,49 @@ LessonPanel::LessonPanel(LessonSession *session, QWidget *parent) : QWidget(pare
     m_next = new QPushButton(this);
     m_next->setObjectName(QStringLiteral("lessonNext"));
     m_next->setDefault(true);
+    auto button = [this](const char *name) {
+        auto *b = new QPushButton(this);
+        b->setObjectName(QLatin1String(name));
+        return b;
+    };
+    m_retry = button("lessonRetry");
+    m_hintButton = button("lessonShowHint");
+    m_solutionButton = button("lessonShowSolution");
+    m_play = button("lessonPlay");
+    m_close = button("lessonClose");
+    m_present = button("lessonPresent");
+    m_present->setCheckable(true);
+    m_picker = new QComboBox(this);
+    m_picker->setObjectName(QStringLiteral("lessonStepPicker"));
+    m_note->setTextFormat(Qt::RichText);
+    m_note->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     m_stepMode = new QToolButton(this);
     m_stepMode->setObjectName(QStringLiteral("lessonStepMode"));
     m_stepMode->hide();
 
     auto *v = new QVBoxLayout(this);
     v->setContentsMargins(10, 8, 10, 8);
-    v->addWidget(m_lessonTitle);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_lessonTitle, 1);
+    titleRow->addWidget(m_present);
+    titleRow->addWidget(m_close);
+    v->addLayout(titleRow);
     auto *progressRow = new QHBoxLayout;
     progressRow->addWidget(m_stepLabel);
     progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_picker);
     v->addLayout(progressRow);
     v->addWidget(m_stepTitle);
     v->addWidget(m_narration, 1);
     v->addWidget(m_note);
     v->addWidget(m_hint);
+    auto *helpRow = new QHBoxLayout;
+    helpRow->addWidget(m_hintButton);
+    helpRow->addWidget(m_solutionButton);
+    helpRow->addWidget(m_play);
+    helpRow->addStretch(1);
+    helpRow->addWidget(m_retry);
+    v->addLayout(helpRow);
     auto *commandRow = new QHBoxLayout;
     auto *prompt = new QLabel(QStringLiteral("$ strata"), this);
     prompt->setFont(mono);
@@ -143,7 +177,44 @@ LessonPanel::LessonPanel(LessonSession *session, QWidget *parent) : QWidget(pare
     connect(m_run, &QPushButton::clicked, this, &LessonPanel::submit);
     connect(m_next, &QPushButton::clicked, m_session, &LessonSession::next);
     connect(m_back, &QPushButton::clicked, m_session, &LessonSession::back);
-    connect(m_reset, &QPushButton::clicked, m_session, &LessonSession::reset);
+    connect(m_reset, &QPushButton::clicked, this, &LessonPanel::askReset);
+    connect(m_retry, &QPushButton::clicked, m_session, &LessonSession::retry);
+    connect(m_play, &QPushButton::clicked, m_session, &LessonSession::playStep);
+    connect(m_hintButton, &QPushButton::clicked, this, [this] {
+        m_hintShown = true;
+        showState(m_state);
+    });
+    connect(m_solutionButton, &QPushButton::clicked, this, [this] {
+        m_solutionShown = true;
+        showState(m_state);
+    });
+    connect(m_close, &QPushButton::clicked, this, &LessonPanel::closeRequested);
+    connect(m_present, &QPushButton::toggled, this, &LessonPanel::setPresenting);
+    connect(m_picker, &QComboBox::activated, this, [this](int index) {
+        if (m_state && !m_busy && index >= 0 && static_cast<std::size_t>(index) != m_state->index)
+            m_session->jumpTo(index);
+    });
+    connect(m_note, &QLabel::linkActivated, this, [this](const QString &) {
+        if (m_state)
+            emit noteRequested(QString::fromStdString(m_state->step().note.file),
+                               QString::fromStdString(m_state->step().note.heading));
+    });
+    // A clicker sends PgDn/PgUp or →/←: Next and Back in presentation mode.
+    // Inside the command box the arrows stay the line editor's (it takes them first).
+    auto presentKey = [this](QList<QKeySequence> keys, QPushButton *target) {
+        auto *a = new QAction(this);
+        a->setShortcuts(keys);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        a->setEnabled(false);
+        connect(a, &QAction::triggered, target, [target] {
+            if (target->isEnabled())
+                target->click();
+        });
+        addAction(a);
+        m_presentKeys << a;
+    };
+    presentKey({QKeySequence(Qt::Key_PageDown), QKeySequence(Qt::Key_Right)}, m_next);
+    presentKey({QKeySequence(Qt::Key_PageUp), QKeySequence(Qt::Key_Left)}, m_back);
     connect(m_check, &QPushButton::clicked, m_session, &LessonSession::evaluate);
     connect(m_session, &LessonSession::stateChanged, this, &LessonPanel::showState);
     connect(m_session, &LessonSession::busyChanged, this, [this](bool busy) {
@@ -172,6 +243,46 @@ void LessonPanel::submit()
     m_session->submit(line);
 }
 
+void LessonPanel::askReset()
+{
+    const QString question = tr("Wipe this lesson's own store and start again at step 1? "
+                                "What you did in this lesson is lost (your own images are not touched).");
+    const bool yes = m_confirm ? m_confirm(question)
+                               : QMessageBox::question(this, tr("Reset the lesson"), question) == QMessageBox::Yes;
+    if (yes)
+        m_session->reset();
+}
+
+void LessonPanel::setPresenting(bool on)
+{
+    m_presenting = on;
+    for (QAction *a : m_presentKeys)
+        a->setEnabled(on);
+    // Larger text for the back of the room: every child follows the panel's font.
+    QFont f = font();
+    f.setPointSizeF(on ? QWidget().font().pointSizeF() * 1.4 : QWidget().font().pointSizeF());
+    setFont(f);
+    if (m_present->isChecked() != on)
+        m_present->setChecked(on);
+    emit presentationChanged(on);
+}
+
+void LessonPanel::fillPicker(const LessonState &state)
+{
+    const Lesson &lesson = *state.lesson;
+    QSignalBlocker block(m_picker);
+    m_picker->clear();
+    std::size_t exercise = 0;
+    for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
+        const Step &st = lesson.steps[i];
+        const bool passed = std::find(state.passedIds.begin(), state.passedIds.end(), st.id) != state.passedIds.end();
+        const QString label = st.exercise ? tr("Exercise %1: %2").arg(++exercise).arg(in(st.title))
+                                          : tr("Step %1: %2").arg(i + 1).arg(in(st.title));
+        m_picker->addItem((passed ? QStringLiteral("✔ ") : QStringLiteral("   ")) + label);
+    }
+    m_picker->setCurrentIndex(static_cast<int>(state.index));
+}
+
 void LessonPanel::changeEvent(QEvent *e)
 {
     if (e->type() == QEvent::LanguageChange)
@@ -191,6 +302,17 @@ void LessonPanel::retranslate()
     m_checksTitle->setText(tr("Checks on the engine's real state"));
     m_outputTitle->setText(tr("What the commands printed"));
     m_command->setToolTip(tr("Type the step's command and press Enter; other lines run as free exploration"));
+    m_retry->setText(tr("↺ Retry step"));
+    m_retry->setToolTip(tr("Put the lesson's store back as it was when this step began and start the step again"));
+    m_hintButton->setText(tr("Show hint"));
+    m_solutionButton->setText(tr("Show solution"));
+    m_play->setText(tr("Play for me"));
+    m_play->setToolTip(tr("The app types this step's commands for you"));
+    m_close->setText(tr("Close lesson"));
+    m_close->setToolTip(tr("Leave the lesson: the panels show your own store again"));
+    m_present->setText(tr("Presentation"));
+    m_present->setToolTip(tr("A larger lesson panel; Next and Back on PgDn/PgUp and →/← (a presenter's clicker)"));
+    m_picker->setToolTip(tr("Jump to a step: the earlier steps are replayed on a clean lesson store"));
     showState(m_state);
 }
 
@@ -199,7 +321,8 @@ void LessonPanel::showState(const LessonStatePtr &state)
     m_state = state;
     if (!state) {
         m_lessonTitle->setText(tr("Opening the lesson…"));
-        for (QWidget *w : std::initializer_list<QWidget *>{m_next, m_back, m_reset, m_check, m_command, m_run})
+        for (QWidget *w : std::initializer_list<QWidget *>{m_next, m_back, m_reset, m_check, m_command, m_run, m_retry,
+                                                          m_hintButton, m_solutionButton, m_play, m_picker})
             w->setEnabled(false);
         return;
     }
@@ -212,13 +335,36 @@ void LessonPanel::showState(const LessonStatePtr &state)
     m_progress->setValue(static_cast<int>(state->index) + (state->passed ? 1 : 0));
     m_stepTitle->setText(in(step.title));
     m_narration->setNarration(in(step.narration));
-    m_note->setText(tr("Follows the notes: %1 — “%2”")
-                        .arg(QString::fromStdString(step.note.file), QString::fromStdString(step.note.heading)));
+    const std::string stepKey = lesson.id + "#" + std::to_string(state->index);
+    if (stepKey != m_revealedFor) {
+        m_revealedFor = stepKey;
+        m_hintShown = m_solutionShown = false;
+    }
+    m_note->setText(tr("📖 From the notes: <a href=\"note\">%1</a> — “%2”")
+                        .arg(in(noteTitle(step.note.file)).toHtmlEscaped(),
+                             QString::fromStdString(step.note.heading).toHtmlEscaped()));
+    fillPicker(*state);
 
+    // A step's hint is shown; an exercise keeps it (and every step its
+    // solution) until the student asks.
+    const bool hintVisible = !step.exercise || m_hintShown;
+    QString solution;
+    if (m_solutionShown) {
+        QStringList lines;
+        for (const auto &l : state->solutionLines)
+            lines << QStringLiteral("$ strata ") + QString::fromStdString(l);
+        solution = tr("Solution:") + QStringLiteral(" ") + lines.join(QStringLiteral("  ·  "));
+        if (step.solution)
+            solution += QStringLiteral("\n") + in(*step.solution);
+    }
     if (state->pending) {
         const QString hint = state->pending->hint ? in(*state->pending->hint) : QString();
-        m_hint->setText(tr("Your turn: %1").arg(hint));
-        m_command->setPlaceholderText(QString::fromStdString(state->expectedLine));
+        QString text = hintVisible ? tr("Your turn: %1").arg(hint)
+                                   : tr("Your turn: solve it yourself (Show hint if you are stuck).");
+        if (!solution.isEmpty())
+            text += QStringLiteral("\n") + solution;
+        m_hint->setText(text);
+        m_command->setPlaceholderText(tr("the step's command (other lines run as exploration)"));
     } else {
         m_hint->setText(state->commandsComplete ? tr("Every command of this step has run. Explore freely, or go on.")
                                                 : tr("The app is running this step's commands…"));
@@ -226,9 +372,11 @@ void LessonPanel::showState(const LessonStatePtr &state)
     }
 
     QStringList out;
-    auto print = [&out](const CommandResult &r) {
+    auto print = [this, &out](const CommandResult &r, bool exploration) {
         QString line = QStringLiteral("$ strata ") + QString::fromStdString(r.line);
-        if (!r.expected)
+        if (exploration)
+            line += QStringLiteral("   ↪ ") + tr("exploration (not the step's command)");
+        else if (!r.expected)
             line += QStringLiteral("   ✘ ") + tr("exit status %1").arg(r.exitCode);
         out << line;
         const QString text = QString::fromStdString(r.out + r.err).trimmed();
@@ -236,9 +384,9 @@ void LessonPanel::showState(const LessonStatePtr &state)
             out << text;
     };
     for (const auto &r : state->results)
-        print(r);
+        print(r, false);
     for (const auto &r : state->extra)
-        print(r);
+        print(r, !r.stepCommand);
     m_output->setPlainText(out.join('\n'));
     m_output->moveCursor(QTextCursor::End);
     m_output->moveCursor(QTextCursor::StartOfLine); // the last line from its start ("$ strata …")
@@ -259,13 +407,16 @@ void LessonPanel::showState(const LessonStatePtr &state)
         item->setData(Qt::UserRole, c.holds);
     }
     QString verdict;
-    const bool lastLineFailed = state->pending && !state->extra.empty() && !state->extra.back().expected;
+    const bool lastWasExtra = state->pending && !state->extra.empty();
     if (state->passed)
         verdict = state->atEnd ? tr("✔ Every check holds: the lesson is complete!")
                                : tr("✔ Every check holds: press Next.");
-    else if (lastLineFailed)
-        verdict = tr("Not yet: that command did not do it (exit status %1). Look at the hint.")
+    else if (lastWasExtra && state->extra.back().stepCommand)
+        verdict = tr("Not yet: that is the step's command, but it ended with exit status %1. Read its error.")
                       .arg(state->extra.back().exitCode);
+    else if (lastWasExtra)
+        verdict = tr("Not yet: that line ran as exploration (it is not this step's command); the step still waits "
+                     "for its command.");
     else if (!firstWhy.isEmpty())
         verdict = tr("✘ Not yet: %1").arg(firstWhy);
     else
@@ -278,6 +429,12 @@ void LessonPanel::showState(const LessonStatePtr &state)
     m_next->setToolTip(state->passed ? QString() : tr("Next opens when every check holds"));
     m_reset->setEnabled(!m_busy);
     m_check->setEnabled(!m_busy);
+    m_retry->setEnabled(!m_busy);
+    m_picker->setEnabled(!m_busy);
+    m_play->setEnabled(!m_busy && !state->passed);
+    m_hintButton->setVisible(step.exercise);
+    m_hintButton->setEnabled(!m_busy && !m_hintShown);
+    m_solutionButton->setEnabled(!m_busy && !m_solutionShown && !state->solutionLines.empty());
     m_command->setEnabled(!m_busy);
     m_run->setEnabled(!m_busy);
     if (state->pending && !m_busy)

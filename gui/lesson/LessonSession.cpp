@@ -57,7 +57,8 @@ void LessonSession::open(const QString &numberOrId, const QString &root)
 {
     ++m_busy;
     m_opened = true;
-    QMetaObject::invokeMethod(m_worker, "open", Qt::QueuedConnection, Q_ARG(QString, numberOrId), Q_ARG(QString, root));
+    QMetaObject::invokeMethod(m_worker, "open", Qt::QueuedConnection, Q_ARG(QString, numberOrId), Q_ARG(QString, root),
+                              Q_ARG(QString, m_storeRoot));
 }
 
 void LessonSession::submit(const QString &line)
@@ -80,6 +81,28 @@ void LessonSession::next() { call("next"); }
 void LessonSession::back() { call("back"); }
 void LessonSession::reset() { call("reset"); }
 void LessonSession::evaluate() { call("evaluate"); }
+
+void LessonSession::retry() { call("retry"); }
+void LessonSession::playStep() { call("playStep"); }
+
+void LessonSession::jumpTo(int index)
+{
+    if (!m_opened)
+        return;
+    ++m_busy;
+    QMetaObject::invokeMethod(m_worker, "jumpTo", Qt::QueuedConnection, Q_ARG(int, index));
+}
+
+void LessonSession::close()
+{
+    if (!m_opened)
+        return;
+    m_opened = false;
+    m_state.reset();
+    // close() publishes no state: nothing to wait for.
+    QMetaObject::invokeMethod(m_worker, "close", Qt::QueuedConnection);
+    emit closed();
+}
 
 void LessonSession::playTo(int step)
 {

@@ -28,6 +28,13 @@ public:
     void reset();
     void evaluate();
     void playTo(int step);
+    void retry();
+    void jumpTo(int index);
+    void playStep();
+    // Leaves the lesson: the panels go back to the student's own store.
+    void close();
+    // The student's store root (--root / STRATA_ROOT): lessons live under it.
+    void setStoreRoot(const QString &root) { m_storeRoot = root; }
 
     [[nodiscard]] LessonStatePtr state() const { return m_state; }
     [[nodiscard]] bool busy() const { return m_busy > 0; }
@@ -35,6 +42,7 @@ public:
 
 signals:
     void opened(bool ok, const QString &error);
+    void closed();
     void stateChanged(const strata::gui::LessonStatePtr &state);
     void commandStarted(const QString &line, bool byStudent);
     void commandFinished(const QString &line, int exitCode, const QString &out, const QString &err, bool byStudent,
@@ -51,6 +59,7 @@ private:
     int m_busy = 0; // requests sent and not answered by a state yet
     bool m_opened = false;
     QString m_error;
+    QString m_storeRoot;
 };
 
 } // namespace strata::gui

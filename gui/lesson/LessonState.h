@@ -28,6 +28,8 @@ struct LessonState {
     std::optional<engine::lesson::Command> pending; // the student command waited for
     std::string expectedLine;      // its line with ${vars} expanded
     std::string sceneSubject;      // the step's scene subject, ${vars} expanded
+    std::vector<std::string> passedIds; // steps passed so far (saved progress), for the step picker
+    std::vector<std::string> solutionLines; // the step's student commands, ${vars} expanded (Show solution)
 
     [[nodiscard]] const engine::lesson::Step &step() const { return lesson->steps.at(index); }
 };

@@ -6,6 +6,8 @@
 #include "engine/lesson/LessonLibrary.h"
 #include "engine/lesson/LessonRunner.h"
 
+#include <filesystem>
+
 namespace strata::gui {
 
 using namespace engine::lesson;
@@ -36,7 +38,7 @@ template <typename F> void LessonWorker::guarded(F &&f)
     emit busyChanged(false);
 }
 
-void LessonWorker::open(const QString &numberOrId, const QString &root)
+void LessonWorker::open(const QString &numberOrId, const QString &root, const QString &storeRoot)
 {
     close();
     try {
@@ -44,6 +46,7 @@ void LessonWorker::open(const QString &numberOrId, const QString &root)
         m_lesson = std::make_shared<const Lesson>(lesson);
         RunnerOptions options;
         options.root = root.toStdString();
+        options.storeRoot = storeRoot.toStdString();
         m_runner = std::make_unique<LessonRunner>(std::move(lesson), options);
     } catch (const std::exception &e) {
         emit opened(false, QString::fromStdString(e.what()));
@@ -59,7 +62,36 @@ void LessonWorker::open(const QString &numberOrId, const QString &root)
     };
     m_runner->setCallbacks(std::move(cb));
     emit opened(true, {});
-    reset();
+    const bool resume = std::filesystem::exists(m_runner->progressFile()) && m_runner->savedProgress().step > 0;
+    if (resume)
+        jumpTo(static_cast<int>(m_runner->savedProgress().step));
+    else
+        reset();
+}
+
+void LessonWorker::retry()
+{
+    if (m_runner)
+        jumpTo(static_cast<int>(m_runner->currentIndex()));
+}
+
+void LessonWorker::jumpTo(int index)
+{
+    if (!m_runner)
+        return;
+    guarded([&] {
+        m_engineWorker->adoptEngine(nullptr); // the jump resets: the engine is reopened
+        const std::size_t target = std::min<std::size_t>(static_cast<std::size_t>(std::max(index, 0)),
+                                                         m_runner->stepCount() - 1);
+        (void)m_runner->jumpTo(target);
+        m_engineWorker->adoptEngine(&m_runner->engine());
+    });
+}
+
+void LessonWorker::playStep()
+{
+    if (m_runner)
+        guarded([this] { (void)m_runner->autoPlayStep(); });
 }
 
 void LessonWorker::reset()
@@ -133,6 +165,10 @@ void LessonWorker::publish()
     s->root = m_runner->root().string();
     s->results = st.results;
     s->extra = st.extra;
+    s->passedIds = m_runner->savedProgress().passed;
+    for (const auto &c : m_runner->currentStep().commands)
+        if (c.by == By::Student)
+            s->solutionLines.push_back(m_runner->expectedLine(c));
     s->checks = st.checks;
     if (const Command *c = m_runner->pendingStudentCommand()) {
         s->pending = *c;

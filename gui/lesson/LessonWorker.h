@@ -26,14 +26,23 @@ public:
     ~LessonWorker() override;
 
 public slots:
-    // Loads lesson `numberOrId`, resets its store and enters step 1.
-    void open(const QString &numberOrId, const QString &root);
+    // Loads lesson `numberOrId` and resumes where its saved progress left it
+    // (earlier steps replayed on a clean store), else resets and enters step 1.
+    // storeRoot: the student's store (--root / STRATA_ROOT) under which the
+    // lesson's store lives when root is empty.
+    void open(const QString &numberOrId, const QString &root, const QString &storeRoot);
     void submit(const QString &line);
     void next();
     void back();
     void reset();
     void evaluate();
     void close();
+    // Restores the current step's start state and enters it again.
+    void retry();
+    // Step picker: a clean store, steps before `index` (0-based) replayed.
+    void jumpTo(int index);
+    // "Play for me": types the current step's commands itself.
+    void playStep();
     // Plays steps 1..k itself (typing the expected commands, as `--auto`)
     // and stays on step k: for --lesson-step and the README's screenshot.
     void playTo(int step);

@@ -1433,6 +1433,94 @@ created by: %4</source>
 <context>
     <name>strata::gui::LessonPanel</name>
     <message>
+        <source>Wipe this lesson's own store and start again at step 1? What you did in this lesson is lost (your own images are not touched).</source>
+        <translation>Wipe this lesson's own store and start again at step 1? What you did in this lesson is lost (your own images are not touched).</translation>
+    </message>
+    <message>
+        <source>Reset the lesson</source>
+        <translation>Reset the lesson</translation>
+    </message>
+    <message>
+        <source>Exercise %1: %2</source>
+        <translation>Exercise %1: %2</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>Step %1: %2</translation>
+    </message>
+    <message>
+        <source>↺ Retry step</source>
+        <translation>↺ Retry step</translation>
+    </message>
+    <message>
+        <source>Put the lesson's store back as it was when this step began and start the step again</source>
+        <translation>Put the lesson's store back as it was when this step began and start the step again</translation>
+    </message>
+    <message>
+        <source>Show hint</source>
+        <translation>Show hint</translation>
+    </message>
+    <message>
+        <source>Show solution</source>
+        <translation>Show solution</translation>
+    </message>
+    <message>
+        <source>Play for me</source>
+        <translation>Play for me</translation>
+    </message>
+    <message>
+        <source>The app types this step's commands for you</source>
+        <translation>The app types this step's commands for you</translation>
+    </message>
+    <message>
+        <source>Close lesson</source>
+        <translation>Close lesson</translation>
+    </message>
+    <message>
+        <source>Leave the lesson: the panels show your own store again</source>
+        <translation>Leave the lesson: the panels show your own store again</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Presentation</translation>
+    </message>
+    <message>
+        <source>A larger lesson panel; Next and Back on PgDn/PgUp and →/← (a presenter's clicker)</source>
+        <translation>A larger lesson panel; Next and Back on PgDn/PgUp and →/← (a presenter's clicker)</translation>
+    </message>
+    <message>
+        <source>Jump to a step: the earlier steps are replayed on a clean lesson store</source>
+        <translation>Jump to a step: the earlier steps are replayed on a clean lesson store</translation>
+    </message>
+    <message>
+        <source>📖 From the notes: &lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; — “%2”</source>
+        <translation>📖 From the notes: &lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; — “%2”</translation>
+    </message>
+    <message>
+        <source>Solution:</source>
+        <translation>Solution:</translation>
+    </message>
+    <message>
+        <source>Your turn: solve it yourself (Show hint if you are stuck).</source>
+        <translation>Your turn: solve it yourself (Show hint if you are stuck).</translation>
+    </message>
+    <message>
+        <source>the step's command (other lines run as exploration)</source>
+        <translation>the step's command (other lines run as exploration)</translation>
+    </message>
+    <message>
+        <source>exploration (not the step's command)</source>
+        <translation>exploration (not the step's command)</translation>
+    </message>
+    <message>
+        <source>Not yet: that is the step's command, but it ended with exit status %1. Read its error.</source>
+        <translation>Not yet: that is the step's command, but it ended with exit status %1. Read its error.</translation>
+    </message>
+    <message>
+        <source>Not yet: that line ran as exploration (it is not this step's command); the step still waits for its command.</source>
+        <translation>Not yet: that line ran as exploration (it is not this step's command); the step still waits for its command.</translation>
+    </message>
+    <message>
         <source>The lesson could not be opened: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1429,6 +1429,94 @@ chain_id %3
 <context>
     <name>strata::gui::LessonPanel</name>
     <message>
+        <source>Wipe this lesson's own store and start again at step 1? What you did in this lesson is lost (your own images are not touched).</source>
+        <translation>清空本课自己的存储，从第 1 步重新开始？你在本课里做的操作都会丢失（你自己的镜像不受影响）。</translation>
+    </message>
+    <message>
+        <source>Reset the lesson</source>
+        <translation>重置课程</translation>
+    </message>
+    <message>
+        <source>Exercise %1: %2</source>
+        <translation>练习 %1：%2</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>第 %1 步：%2</translation>
+    </message>
+    <message>
+        <source>↺ Retry step</source>
+        <translation>↺ 重做这一步</translation>
+    </message>
+    <message>
+        <source>Put the lesson's store back as it was when this step began and start the step again</source>
+        <translation>把课程存储恢复到这一步开始时的样子，重新开始这一步</translation>
+    </message>
+    <message>
+        <source>Show hint</source>
+        <translation>显示提示</translation>
+    </message>
+    <message>
+        <source>Show solution</source>
+        <translation>显示答案</translation>
+    </message>
+    <message>
+        <source>Play for me</source>
+        <translation>替我做这一步</translation>
+    </message>
+    <message>
+        <source>The app types this step's commands for you</source>
+        <translation>由应用替你输入这一步的命令</translation>
+    </message>
+    <message>
+        <source>Close lesson</source>
+        <translation>关闭课程</translation>
+    </message>
+    <message>
+        <source>Leave the lesson: the panels show your own store again</source>
+        <translation>离开课程：各面板重新显示你自己的存储</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <source>A larger lesson panel; Next and Back on PgDn/PgUp and →/← (a presenter's clicker)</source>
+        <translation>放大课程面板；PgDn/PgUp 和 →/← 对应下一步/上一步（演示翻页笔）</translation>
+    </message>
+    <message>
+        <source>Jump to a step: the earlier steps are replayed on a clean lesson store</source>
+        <translation>跳到某一步：前面的步骤会在干净的课程存储上重放</translation>
+    </message>
+    <message>
+        <source>📖 From the notes: &lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; — “%2”</source>
+        <translation>📖 出自笔记：&lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; —— “%2”</translation>
+    </message>
+    <message>
+        <source>Solution:</source>
+        <translation>答案：</translation>
+    </message>
+    <message>
+        <source>Your turn: solve it yourself (Show hint if you are stuck).</source>
+        <translation>轮到你了：自己试试（卡住了就点“显示提示”）。</translation>
+    </message>
+    <message>
+        <source>the step's command (other lines run as exploration)</source>
+        <translation>这一步的命令（其它命令都当作探索运行）</translation>
+    </message>
+    <message>
+        <source>exploration (not the step's command)</source>
+        <translation>探索（不是这一步的命令）</translation>
+    </message>
+    <message>
+        <source>Not yet: that is the step's command, but it ended with exit status %1. Read its error.</source>
+        <translation>还没通过：这正是这一步的命令，但它以退出码 %1 结束。看看它的错误信息。</translation>
+    </message>
+    <message>
+        <source>Not yet: that line ran as exploration (it is not this step's command); the step still waits for its command.</source>
+        <translation>还没通过：这行命令当作探索运行了（它不是这一步的命令）；这一步还在等它的命令。</translation>
+    </message>
+    <message>
         <source>The lesson could not be opened: %1</source>
         <translation>无法打开课程：%1</translation>
     </message>

@@ -239,6 +239,16 @@ void MainWindow::openLesson(const QString &numberOrId)
         tabifyDockWidget(m_inspectorDock, m_lessonDock);
         m_viewMenu->addAction(m_lessonDock->toggleViewAction());
         connect(m_lessonSession, &LessonSession::stateChanged, this, &MainWindow::onLessonState);
+        m_lessonSession->setStoreRoot(QString::fromStdString(m_options.engine.root.string()));
+        // Closing the lesson (its button or the dock's ×) leaves the lesson's store.
+        connect(m_lessonPanel, &LessonPanel::closeRequested, m_lessonDock, &QDockWidget::close);
+        connect(m_lessonDock->toggleViewAction(), &QAction::toggled, this, [this](bool shown) {
+            if (!shown)
+                m_lessonSession->close();
+        });
+        connect(m_lessonPanel, &LessonPanel::presentationChanged, this, [this](bool on) {
+            resizeDocks({m_lessonDock}, {on ? width() / 2 : 520}, Qt::Horizontal);
+        });
         retranslate();
     }
     m_lessonDock->show();

@@ -82,7 +82,9 @@ private slots:
         QCOMPARE(panel()->stepLabel()->text(), QStringLiteral("Step 1 of %1").arg(state()->count));
         QCOMPARE(panel()->progress()->maximum(), int(state()->count));
         QVERIFY(panel()->narration()->toPlainText().contains("built-in images"));
-        QCOMPARE(panel()->commandBox()->placeholderText(), QStringLiteral("images"));
+        // The answer is not given away: the hint is shown, the solution only on demand.
+        QVERIFY(!panel()->commandBox()->placeholderText().contains(QStringLiteral("images")));
+        QVERIFY(panel()->hintLabel()->text().contains(QStringLiteral("images")));
         QVERIFY(!panel()->nextButton()->isEnabled()); // gated until the step's checks hold
         QVERIFY(!panel()->backButton()->isEnabled());
         QCOMPARE(m_w->scenes()->currentScene(), QStringLiteral("layer-stack"));
@@ -98,6 +100,15 @@ private slots:
         QCOMPARE(shown.count(), 1);
         const QString html = panel()->narration()->termHtml(QStringLiteral("image"));
         QVERIFY2(html.contains("镜像") && html.contains("image"), qPrintable(html));
+    }
+
+    void explorationIsNeverConsumed()
+    {
+        // A line that is not the step's command runs as exploration: shown, not counted.
+        type(QStringLiteral("version"));
+        QCOMPARE(state()->index, std::size_t(0));
+        QVERIFY(state()->pending.has_value());
+        QVERIFY2(panel()->verdict()->text().contains("exploration"), qPrintable(panel()->verdict()->text()));
     }
 
     void wrongCommandIsNotYet()
@@ -170,6 +181,12 @@ private slots:
 
     void resetStartsAgainOnAFreshLessonStore()
     {
+        // Reset asks first: "no" keeps the lesson as it is.
+        panel()->setConfirm([](const QString &) { return false; });
+        const std::size_t at = state()->index;
+        QTest::mouseClick(panel()->resetButton(), Qt::LeftButton);
+        QCOMPARE(state()->index, at);
+        panel()->setConfirm([](const QString &) { return true; });
         QTest::mouseClick(panel()->resetButton(), Qt::LeftButton);
         waitIdle();
         QCOMPARE(state()->index, std::size_t(0));

@@ -3,15 +3,22 @@
 // fresh root each), as `strata lesson run N --auto` plays it. Per step, each
 // check must fail before the step's commands run and hold after them — the
 // rule lessons/README.md asks authors to keep, and the proof that a check
-// really looks at what the step changes.
+// really looks at what the step changes. Each decoy (a command that looks
+// right but is wrong) is run instead of its command and must leave some
+// check failing: only the right command passes. And every lesson piped into
+// `strata lesson run N` with an exploratory line before each step completes.
 #include "engine/Engine.h"
 #include "engine/lesson/LessonLibrary.h"
+#include "engine/lesson/CommandMatch.h"
 #include "engine/lesson/LessonRunner.h"
+#include "tests/support/TestSupport.h"
 
 #include <QTemporaryDir>
 #include <QtTest/QTest>
 
 #include <unistd.h>
+
+#include <set>
 
 using namespace strata::engine::lesson;
 namespace fs = std::filesystem;
@@ -34,6 +41,63 @@ std::string lastOutput(const StepStatus &st)
     const auto &r = list.back();
     return "\n  last command: " + r.line + " (exit " + std::to_string(r.exitCode) + ")\n  stdout: " + r.out +
            "\n  stderr: " + r.err;
+}
+
+// Lines that only look: a decoy made of these changes nothing, so the step
+// needs no restoring after it.
+bool readOnly(const std::string &line)
+{
+    std::vector<std::string> a;
+    try {
+        a = canonicalArgs(splitCommandLine(line, {{"workspace", "/w"}}));
+    } catch (const std::exception &) {
+        return false; // ${var}: cannot tell, restore to be safe
+    }
+    if (a.empty())
+        return true;
+    static const std::set<std::string> verbs = {"images", "history", "inspect", "ps", "logs", "top", "diff",
+                                                "version", "info", "search"};
+    if (verbs.count(a[0]))
+        return true;
+    if (a.size() > 1 && a[0] == "image")
+        return a[1] == "inspect" || a[1] == "layers" || a[1] == "tree";
+    if (a.size() > 1 && a[0] == "volume")
+        return a[1] == "ls" || a[1] == "inspect";
+    return false;
+}
+
+// Step i's decoys, each run instead of its command from the step's start
+// state: some check must fail. Leaves the runner at step i's start again.
+void tryDecoys(LessonRunner &runner, std::size_t i)
+{
+    const Lesson &lesson = runner.lesson();
+    const Step &step = lesson.steps[i];
+    for (std::size_t k = 0; k < step.commands.size(); ++k) {
+        for (const auto &decoy : step.commands[k].decoys) {
+            runner.continueStep(); // leading app commands
+            while (runner.status().commandsDone < k && !runner.status().commandsComplete) {
+                const Command *pending = runner.pendingStudentCommand();
+                QVERIFY2(pending, (lesson.id + ": step " + step.id + ": an app command failed before a decoy").c_str());
+                (void)runner.submit(pending->run);
+            }
+            (void)runner.submitInstead(decoy);
+            (void)runner.autoPlayStep();
+            const auto checks = runner.evaluate();
+            bool all = runner.status().commandsComplete;
+            for (const auto &c : checks)
+                all = all && c.holds;
+            QVERIFY2(!all, (lesson.id + ": step " + step.id + ": decoy \"" + decoy + "\" passes every check").c_str());
+            bool clean = readOnly(decoy);
+            for (const auto &c : step.commands)
+                clean = clean && readOnly(c.run);
+            // Back to the step's start: nothing changed (enter again), or a
+            // clean store with the earlier steps replayed (the Retry button's way).
+            if (clean)
+                runner.enter(i, false);
+            else
+                QVERIFY2(runner.jumpTo(i), (lesson.id + ": replay to step " + step.id + " failed").c_str());
+        }
+    }
 }
 
 } // namespace
@@ -90,6 +154,12 @@ private Q_SLOTS:
             const auto before = runner.evaluate();
             for (std::size_t k = 0; k < before.size(); ++k)
                 QVERIFY2(!before[k].holds, describe(lesson, step, k, before[k], "holds before the step's commands").c_str());
+            // Decoys on one driver: what they prove does not depend on it.
+            if (driver == QLatin1String("overlay")) {
+                tryDecoys(runner, i);
+                if (QTest::currentTestFailed())
+                    return;
+            }
             const bool passed = runner.autoPlayStep();
             const auto &st = runner.status();
             QVERIFY2(st.commandsComplete, (lesson.id + ": step " + step.id + ": a command did not exit as expected" +
@@ -103,6 +173,45 @@ private Q_SLOTS:
         runner.reset(false);
         QCOMPARE(runner.engine().containers(true).size(), std::size_t{0});
         QVERIFY(fs::is_directory(runner.workspace()));
+    }
+
+    // Piped like a student's session: an exploratory line before each step's
+    // commands (it must neither count nor break the step), then Enter.
+    void pipedRunWithExplorationCompletes_data()
+    {
+        QTest::addColumn<QString>("file");
+        for (const auto &f : lessonFiles(kLessons))
+            QTest::addRow("%s", f.filename().c_str()) << QString::fromStdString(f.string());
+    }
+
+    void pipedRunWithExplorationCompletes()
+    {
+        QFETCH(QString, file);
+        const Lesson lesson = loadLesson(file.toStdString());
+        std::string input;
+        for (const auto &step : lesson.steps) {
+            input += "version\nps -a\n";
+            for (const auto &c : step.commands)
+                if (c.by == By::Student)
+                    input += c.run + "\n"; // ${vars} typed as written: the player expands them
+            input += "\n";
+        }
+        QTemporaryDir dir;
+        qputenv("STRATA_LESSONS_DIR", STRATA_TEST_LESSONS_DIR);
+        const auto r = strata::test::runStrata({"lesson", "run", QString::number(lesson.number), "--lang", "en",
+                                                "--root", dir.path() + "/root"},
+                                               input, 300000);
+        const std::string done = "Lesson " + std::to_string(lesson.number) + " complete";
+        QVERIFY2(r.exitCode == 0 && r.out.find(done) != std::string::npos,
+                 (lesson.id + ": exit " + std::to_string(r.exitCode) + "\n" + r.out.substr(r.out.size() > 3000 ? r.out.size() - 3000 : 0) + r.err).c_str());
+        QVERIFY(r.out.find("exploration: not this step's command") != std::string::npos);
+        // Input that ends before the lesson does: exit 1, naming where.
+        QTemporaryDir dir2;
+        const auto cut = strata::test::runStrata({"lesson", "run", QString::number(lesson.number), "--lang", "en",
+                                                  "--root", dir2.path() + "/root"},
+                                                 "version\n", 120000);
+        QCOMPARE(cut.exitCode, 1);
+        QVERIFY2(cut.err.find("the input ended at step 1") != std::string::npos, cut.err.c_str());
     }
 
     void nextIsGatedByChecks()

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/lesson/SceneCatalog.h"
+
+namespace strata::engine::lesson {
+
+const std::vector<SceneKeys> &sceneCatalog()
+{
+    // Keep in step with the HighlightData keys gui/scene sets (tst_SceneCatalog).
+    static const std::vector<SceneKeys> scenes = {
+        {"layer-stack", {"layer:<n>", "path:<path>"}},
+        {"copy-on-write", {"layer:<n>", "path:<path>"}},
+        {"lifecycle",
+         {"state:created", "state:running", "state:paused", "state:exited", "state:removed", "transition:create",
+          "transition:start", "transition:pause", "transition:unpause", "transition:stop", "transition:restart",
+          "transition:kill", "transition:rm"}},
+        {"run",
+         {"operation:create", "operation:start", "phase:add_rw_layer", "phase:prepare_init_layer", "phase:mount_union",
+          "phase:create_namespaces", "phase:mount_rootfs", "phase:pivot_root", "phase:drop_capabilities", "phase:exec"}},
+        {"commit", {"layer:<n>"}},
+        {"volumes", {"volume:<name>", "mount:<path>", "path:<path>"}},
+        {"bootfs", {"kernel"}},
+        {"client-daemon", {"endpoint:client", "endpoint:engine", "endpoint:store"}},
+        {"save-export", {"layer:<n>"}},
+    };
+    return scenes;
+}
+
+const SceneKeys *findScene(const std::string &id)
+{
+    for (const auto &s : sceneCatalog())
+        if (s.id == id)
+            return &s;
+    return nullptr;
+}
+
+namespace {
+
+bool matchesValue(const std::string &pattern, const std::string &value)
+{
+    if (pattern == "<n>")
+        return !value.empty() && value.find_first_not_of("0123456789") == std::string::npos && value != "0" &&
+               value.front() != '0';
+    if (pattern == "<path>")
+        return !value.empty() && value.front() == '/';
+    if (pattern == "<name>")
+        return !value.empty();
+    return pattern == value;
+}
+
+} // namespace
+
+bool sceneKnowsHighlight(const SceneKeys &scene, const std::string &highlight)
+{
+    const auto colon = highlight.find(':');
+    for (const auto &key : scene.keys) {
+        const auto kc = key.find(':');
+        if (kc == std::string::npos || colon == std::string::npos) {
+            if (key == highlight)
+                return true;
+            continue;
+        }
+        if (key.compare(0, kc, highlight, 0, colon) == 0 && kc == colon &&
+            matchesValue(key.substr(kc + 1), highlight.substr(colon + 1)))
+            return true;
+    }
+    return false;
+}
+
+} // namespace strata::engine::lesson
