@@ -59,7 +59,11 @@ image::Json Engine::inspectContainer(const std::string &ref)
     host["VolumesFrom"] = hc["VolumesFrom"];
     host["CapAdd"] = hc["CapAdd"];
     host["CapDrop"] = hc["CapDrop"];
-    host["CgroupnsMode"] = "host";
+    host["Devices"] = hc.contains("Devices") ? hc["Devices"] : Json::array();
+    host["CgroupnsMode"] = "private"; // every container gets a cgroup namespace
+    host["Memory"] = hc.value("Memory", 0);
+    host["NanoCpus"] = hc.value("NanoCpus", 0);
+    host["PidsLimit"] = hc.contains("PidsLimit") ? hc["PidsLimit"] : Json(nullptr);
     host["Dns"] = Json::array();
     host["DnsOptions"] = Json::array();
     host["DnsSearch"] = Json::array();
@@ -73,7 +77,7 @@ image::Json Engine::inspectContainer(const std::string &ref)
     host["Privileged"] = hc["Privileged"];
     host["PublishAllPorts"] = false;
     host["ReadonlyRootfs"] = hc["ReadonlyRootfs"];
-    host["SecurityOpt"] = nullptr;
+    host["SecurityOpt"] = hc.contains("SecurityOpt") ? hc["SecurityOpt"] : Json(nullptr);
     host["UTSMode"] = "";
     host["UsernsMode"] = "";
     host["ShmSize"] = 67108864;
