@@ -215,6 +215,19 @@ private Q_SLOTS:
         (void)strata({"rm", "-f", "filtered"});
     }
 
+    // ---- the store --------------------------------------------------------
+
+    void storeDirectoriesAreClosedToOtherUsers()
+    {
+        namespace fs = std::filesystem;
+        auto mode = [](const fs::path &p) { return static_cast<int>(fs::status(p).permissions() & fs::perms::mask); };
+        const fs::path root = m_root.path().toStdString();
+        QCOMPARE(mode(root), 0711);
+        QCOMPARE(mode(root / "layers"), 0700);
+        QCOMPARE(mode(root / "containers"), 0710);
+        QCOMPARE(mode(root / "tmp"), 0700);
+    }
+
     // ---- limits and the cgroup namespace -----------------------------------
 
     static std::string readHostFile(const std::string &path)
