@@ -160,6 +160,11 @@ struct ContainerCreateOptions {
     std::vector<std::string> capAdd;        // --cap-add
     std::vector<std::string> capDrop;       // --cap-drop
     std::map<std::string, std::string> labels;
+    std::vector<std::string> devices;       // --device HOST[:CTR[:rwm]] as typed (engine/security)
+    std::string memory;                     // -m/--memory as typed ("512m"); "" = unlimited
+    std::string cpus;                       // --cpus as typed ("1.5"); "" = unlimited
+    std::int64_t pidsLimit = 0;             // --pids-limit; <= 0 = unlimited
+    std::vector<std::string> securityOpt;   // --security-opt seccomp=unconfined|<profile JSON> (files read by the CLI)
     // -v, --mount, --tmpfs, --volumes-from as typed: checked before anything
     // is made, resolved by engine/volume (named volumes made on first use,
     // anonymous ones for -v DST and the image's VOLUMEs).

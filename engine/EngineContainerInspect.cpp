@@ -50,6 +50,7 @@ image::Json Engine::inspectContainer(const std::string &ref)
     // Every key the record keeps under Docker's name, then what the engine
     // decides here; the rest of Docker's keys get Docker's zero values.
     Json host = saved["HostConfig"];
+    host["CgroupnsMode"] = "private"; // every container gets a cgroup namespace
     host["Runtime"] = "strata-shim";
     host["CgroupParent"] = "strata";
     j["HostConfig"] = container::withDockerKeys(container::hostConfigKeys(), host);

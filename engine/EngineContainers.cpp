@@ -5,6 +5,8 @@
 #include "engine/Error.h"
 #include "engine/container/InitLayer.h"
 #include "engine/container/ContainerCaps.h"
+#include "engine/security/DevicePolicy.h"
+#include "engine/security/SecurityOpt.h"
 #include "engine/volume/MountSetup.h"
 
 #include <cstdlib>
@@ -161,6 +163,13 @@ std::string Engine::createContainer(const ContainerCreateOptions &o)
     h.capAdd = o.capAdd;
     h.capDrop = o.capDrop;
     (void)container::effectiveCapabilities(h.capAdd, h.capDrop); // validates the names now, as Docker does
+    for (const auto &d : o.devices)
+        h.devices.push_back(security::parseDeviceFlag(d));
+    h.securityOpt = o.securityOpt;
+    h.memory = o.memory.empty() ? 0 : runtime::parseMemoryBytes(o.memory);
+    h.nanoCpus = o.cpus.empty() ? 0 : runtime::parseNanoCpus(o.cpus);
+    h.pidsLimit = o.pidsLimit > 0 ? o.pidsLimit : 0;
+    (void)security::seccompProfileFor(h.securityOpt); // refuses a bad option or profile now, as Docker does
     h.maskedPaths = runtime::dockerDefaultMaskedPaths();
     h.readonlyPaths = runtime::dockerDefaultReadonlyPaths();
 
@@ -219,6 +228,10 @@ void Engine::startContainer(const std::string &ref, const ContainerStartOptions 
     if (r.state.status == Status::Running)
         return; // Docker: starting a running container is a no-op
     container::checkTransition(r.state, container::Verb::Start, r.id, ref);
+    // Read from the host now, before anything is mounted (Docker checks --device at start).
+    std::vector<security::DeviceNode> devices;
+    for (const auto &mapping : r.hostConfig.devices)
+        devices.push_back(security::resolveDevice(mapping));
 
     const int base = o.operation == "run" ? kCreatePhases : 0;
     const int count = base + kStartPhases;
@@ -279,6 +292,12 @@ void Engine::startContainer(const std::string &ref, const ContainerStartOptions 
     spec.readonlyPaths = r.hostConfig.readonlyPaths;
     spec.noNewPrivileges = true;
     spec.cgroupParent = "strata";
+    spec.seccomp = security::seccompProfileFor(r.hostConfig.securityOpt);
+    spec.limits = {r.hostConfig.memory, r.hostConfig.nanoCpus, r.hostConfig.pidsLimit};
+    for (const auto &node : devices) {
+        spec.devices.push_back(node);
+        spec.deviceRules.push_back({node.type, node.major, node.minor, node.access});
+    }
     spec.stepGate = m.gate != nullptr;
     spec.save(dir);
 

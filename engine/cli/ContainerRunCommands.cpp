@@ -7,6 +7,7 @@
 #include "engine/cli/StepPrompt.h"
 #include "engine/cli/TransferPrinter.h"
 #include "engine/image/Reference.h"
+#include "engine/security/SecurityOpt.h"
 
 #include <memory>
 #include <sys/ioctl.h>
@@ -21,6 +22,9 @@ struct CreateFlags {
     std::string name, workdir, user, entrypoint, hostname, network = "default";
     bool entrypointSet = false;
     std::vector<std::string> env, capAdd, capDrop, labels;
+    std::vector<std::string> devices, securityOpt;
+    std::string memory, cpus;
+    std::int64_t pidsLimit = 0;
     volume::MountFlags mounts; // -v, --mount, --tmpfs, --volumes-from
     bool detach = false, interactive = false, tty = false, rm = false, step = false;
 };
@@ -38,6 +42,13 @@ void addCreateFlags(CLI::App *c, CreateFlags &f, bool run)
     c->add_option("--network,--net", f.network, "Connect a container to a network: none, host (default: loopback only)");
     c->add_option("--cap-add", f.capAdd, "Add Linux capabilities")->allow_extra_args(false);
     c->add_option("--cap-drop", f.capDrop, "Drop Linux capabilities")->allow_extra_args(false);
+    c->add_option("--device", f.devices, "Add a host device to the container (HOST[:CONTAINER[:rwm]])")
+        ->allow_extra_args(false);
+    c->add_option("-m,--memory", f.memory, "Memory limit (e.g. 512m, 1g)");
+    c->add_option("--cpus", f.cpus, "Number of CPUs (e.g. 1.5)");
+    c->add_option("--pids-limit", f.pidsLimit, "Tune container pids limit (set -1 for unlimited)");
+    c->add_option("--security-opt", f.securityOpt, "Security Options (seccomp=unconfined|PROFILE.json)")
+        ->allow_extra_args(false);
     c->add_option("-l,--label", f.labels, "Set meta data on a container")->allow_extra_args(false);
     c->add_option("-v,--volume", f.mounts.volumes, "Bind mount a volume (SRC:DST[:ro], NAME:DST, or DST)")
         ->allow_extra_args(false);
@@ -74,6 +85,11 @@ ContainerCreateOptions toOptions(const CreateFlags &f, const std::string &operat
     o.network = f.network;
     o.capAdd = f.capAdd;
     o.capDrop = f.capDrop;
+    o.devices = f.devices;
+    o.memory = f.memory;
+    o.cpus = f.cpus;
+    o.pidsLimit = f.pidsLimit;
+    o.securityOpt = security::readSecurityOptFiles(f.securityOpt); // the client reads the file, as Docker's does
     for (const auto &l : f.labels) {
         const auto eq = l.find('=');
         o.labels[l.substr(0, eq)] = eq == std::string::npos ? "" : l.substr(eq + 1);

@@ -118,6 +118,17 @@ Config configFromJson(const nlohmann::json &j)
     return c;
 }
 
+// Docker's HostConfig.Devices: [] when none.
+Json devicesJson(const std::vector<security::DeviceMapping> &devices)
+{
+    Json out = Json::array();
+    for (const auto &d : devices)
+        out.push_back({{"PathOnHost", d.pathOnHost},
+                       {"PathInContainer", d.pathInContainer},
+                       {"CgroupPermissions", d.cgroupPermissions}});
+    return out;
+}
+
 Json hostConfigJson(const HostConfig &h)
 {
     Json j = Json::object();
@@ -132,6 +143,11 @@ Json hostConfigJson(const HostConfig &h)
     j["AutoRemove"] = h.autoRemove;
     j["CapAdd"] = stringsOrNull(h.capAdd);
     j["CapDrop"] = stringsOrNull(h.capDrop);
+    j["Devices"] = devicesJson(h.devices);
+    j["SecurityOpt"] = stringsOrNull(h.securityOpt);
+    j["Memory"] = h.memory;
+    j["NanoCpus"] = h.nanoCpus;
+    j["PidsLimit"] = h.pidsLimit > 0 ? Json(h.pidsLimit) : Json(nullptr);
     j["Privileged"] = h.privileged;
     j["ReadonlyRootfs"] = h.readonlyRootfs;
     j["MaskedPaths"] = h.maskedPaths;
@@ -152,6 +168,15 @@ HostConfig hostConfigFromJson(const nlohmann::json &j)
     h.autoRemove = j.value("AutoRemove", false);
     h.capAdd = strings(j, "CapAdd");
     h.capDrop = strings(j, "CapDrop");
+    h.securityOpt = strings(j, "SecurityOpt");
+    h.memory = j.value("Memory", std::int64_t{0});
+    h.nanoCpus = j.value("NanoCpus", std::int64_t{0});
+    if (auto it = j.find("PidsLimit"); it != j.end() && it->is_number_integer())
+        h.pidsLimit = it->get<std::int64_t>();
+    if (auto it = j.find("Devices"); it != j.end() && it->is_array())
+        for (const auto &d : *it)
+            h.devices.push_back({d.value("PathOnHost", ""), d.value("PathInContainer", ""),
+                                 d.value("CgroupPermissions", "rwm")});
     h.privileged = j.value("Privileged", false);
     h.readonlyRootfs = j.value("ReadonlyRootfs", false);
     h.maskedPaths = strings(j, "MaskedPaths");

@@ -9,6 +9,7 @@
 // and the runtime owns runtime.json shim-state.json log.json attach.sock.
 
 #include "engine/container/ContainerState.h"
+#include "engine/security/DevicePolicy.h"
 #include "engine/volume/MountPoint.h"
 
 #include <cstdint>
@@ -53,6 +54,11 @@ struct HostConfig {
     bool autoRemove = false;             // --rm
     std::vector<std::string> capAdd;
     std::vector<std::string> capDrop;
+    std::vector<security::DeviceMapping> devices; // --device
+    std::int64_t memory = 0;                      // --memory in bytes; 0 = unlimited
+    std::int64_t nanoCpus = 0;                    // --cpus * 1e9; 0 = unlimited
+    std::int64_t pidsLimit = 0;                   // --pids-limit; 0 = unlimited (Docker's null)
+    std::vector<std::string> securityOpt;         // --security-opt ("seccomp=<JSON>" with a file's content)
     std::vector<std::string> maskedPaths;
     std::vector<std::string> readonlyPaths;
     std::vector<std::string> binds;      // -v SRC:DST strings as typed

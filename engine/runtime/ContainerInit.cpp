@@ -77,6 +77,9 @@ void Init::report(std::string_view phase, const std::string &detail)
 std::string Init::configureNamespaces()
 {
     setHostname(m_spec.hostname);
+    // After the shim has put us in our cgroups: they become this namespace's root.
+    if (::unshare(CLONE_NEWCGROUP) != 0)
+        throwErrno("unshare the cgroup namespace");
     std::string detail = "hostname " + (m_spec.hostname.empty() ? std::string("(host's)") : m_spec.hostname);
     if (!m_spec.shareHostNetwork) {
         bringUpLoopback();
@@ -93,6 +96,7 @@ std::string Init::mountRootfs()
     bindRootfs(m_ctx.rootfs);
     mountProc(m_ctx.rootfs);
     setupDev(m_ctx.rootfs, m_spec.userNamespace);
+    createSpecDevices(m_ctx.rootfs, m_spec.devices, m_spec.userNamespace);
     mountSys(m_ctx.rootfs);
     mountSpecMounts(m_ctx.rootfs, m_spec.mounts);
     return m_ctx.rootfs.string() + ": /proc /dev /sys + " + std::to_string(m_spec.mounts.size()) + " mounts";
@@ -136,7 +140,9 @@ void Init::execCommand()
         sendMessage(m_ctx.syncFd, json{{"type", "created"}});
         waitFor("start");
     }
+    const auto filter = seccompFilterOf(m_spec);
     sendMessage(m_ctx.syncFd, json{{"type", "exec"}, {"path", path}});
+    loadSeccomp(filter, m_spec);
     execProcess(path, m_spec.args, env);
 }
 

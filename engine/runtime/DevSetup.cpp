@@ -118,6 +118,33 @@ void setupDev(const fs::path &rootfs, bool inUserNamespace)
     ::umask(oldMask);
 }
 
+void createSpecDevices(const fs::path &rootfs, const std::vector<security::DeviceNode> &devices, bool inUserNamespace)
+{
+    for (const auto &d : devices) {
+        const fs::path ctr(d.path);
+        UniqueFd parent = openInRoot(rootfs, ctr.parent_path().string(), CreateKind::Directory);
+        const std::string name = ctr.filename().string();
+        (void)::unlinkat(parent.get(), name.c_str(), 0); // an image file or a default node of that name
+        const mode_t type = d.type == 'b' ? S_IFBLK : S_IFCHR;
+        if (!inUserNamespace) {
+            if (::mknodat(parent.get(), name.c_str(), type | (d.fileMode & 07777), makedev(d.major, d.minor)) != 0)
+                throwErrno("mknod " + d.path);
+            if (::fchownat(parent.get(), name.c_str(), d.uid, d.gid, AT_SYMLINK_NOFOLLOW) != 0 ||
+                ::fchmodat(parent.get(), name.c_str(), d.fileMode & 07777, 0) != 0)
+                throwErrno("chown/chmod " + d.path);
+            continue;
+        }
+        const int fd = ::openat(parent.get(), name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+        if (fd < 0)
+            throwErrno("create " + d.path);
+        ::close(fd);
+        UniqueFd target(::openat(parent.get(), name.c_str(), O_PATH | O_NOFOLLOW | O_CLOEXEC));
+        if (!target)
+            throwErrno("open " + d.path);
+        mountOrThrow(d.hostPath.c_str(), fdPath(target.get()), nullptr, MS_BIND, nullptr);
+    }
+}
+
 void bindConsole(const std::string &slavePath)
 {
     int fd = ::open("/dev/console", O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);

@@ -43,15 +43,22 @@ Target checkTarget(const fs::path &bundleDir)
 // The container's cgroup.procs, opened while the host's cgroupfs is still
 // visible: the exec'd process is put there (not this relay, which should
 // neither show in `top` nor freeze with the container).
-UniqueFd openCgroupProcs(const Target &t)
+// The device policy's cgroup is among them: an exec'd process must not
+// escape it.
+std::vector<UniqueFd> openCgroupProcs(const Target &t)
 {
-    if (t.state.cgroup.empty())
-        return UniqueFd();
-    const std::string path = t.state.cgroup + "/cgroup.procs";
-    UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
-    if (!fd)
-        throwErrno("open " + path);
-    return fd;
+    std::vector<UniqueFd> out;
+    std::vector<std::string> dirs = t.state.memberCgroups;
+    if (!t.state.cgroup.empty())
+        dirs.insert(dirs.begin(), t.state.cgroup);
+    for (const auto &dir : dirs) {
+        const std::string path = dir + "/cgroup.procs";
+        UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
+        if (!fd)
+            throwErrno("open " + path);
+        out.push_back(std::move(fd));
+    }
+    return out;
 }
 
 // Into the container: namespaces, then its root directory.
@@ -94,7 +101,9 @@ void enterContainer(const Target &t)
         (void)dropPrivileges(ps, user);
         env = processEnvironment(env, user);
         const std::string path = findExecutable(spec.args.front(), env);
+        const auto filter = seccompFilterOf(t.spec);
         sendMessage(syncFd, json{{"type", "exec"}});
+        loadSeccomp(filter, t.spec);
         execProcess(path, spec.args, env);
     } catch (const StartError &e) {
         trySendMessage(syncFd, json{{"type", "error"}, {"message", e.what()}, {"exitCode", e.exitCode()}});
@@ -181,7 +190,7 @@ int runExecInContainer(const fs::path &bundleDir, const ExecSpec &spec, int stat
     UniqueFd master;
     try {
         const Target t = checkTarget(bundleDir);
-        UniqueFd cgroupProcs = openCgroupProcs(t);
+        std::vector<UniqueFd> cgroupProcs = openCgroupProcs(t);
         enterContainer(t);
         Pty pty;
         if (spec.tty) {
@@ -196,8 +205,9 @@ int runExecInContainer(const fs::path &bundleDir, const ExecSpec &spec, int stat
             becomeExecProcess(t, spec, sync.b.get(), spec.tty ? pty.slave.get() : -1);
         sync.b.reset();
         pty.slave.reset();
-        if (cgroupProcs && !writeAll(cgroupProcs.get(), std::to_string(child)))
-            throwErrno("join the container's cgroup");
+        for (const auto &procs : cgroupProcs)
+            if (!writeAll(procs.get(), std::to_string(child)))
+                throwErrno("join the container's cgroup");
         sendMessage(sync.a.get(), json{{"type", "go"}});
         master = std::move(pty.master);
         bool execSeen = false;

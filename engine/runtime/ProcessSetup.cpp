@@ -66,6 +66,19 @@ std::vector<std::string> processEnvironment(const std::vector<std::string> &env,
     return out;
 }
 
+std::optional<security::SeccompProfile> seccompFilterOf(const RuntimeSpec &spec)
+{
+    if (spec.seccomp.is_null())
+        return std::nullopt;
+    return security::SeccompProfile::fromJson(spec.seccomp);
+}
+
+void loadSeccomp(const std::optional<security::SeccompProfile> &profile, const RuntimeSpec &spec)
+{
+    if (profile)
+        security::loadSeccompFilter(*profile, spec.capabilities);
+}
+
 void execProcess(const std::string &path, const std::vector<std::string> &args, const std::vector<std::string> &env)
 {
     auto argv = cStrings(args);

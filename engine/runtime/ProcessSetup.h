@@ -5,8 +5,11 @@
 // resolve the user in the container's /etc, narrow the capabilities, switch
 // user, set no_new_privs, find the command in the container's PATH, exec.
 
+#include "engine/runtime/RuntimeSpec.h"
 #include "engine/runtime/UserLookup.h"
+#include "engine/security/SeccompProfile.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +40,13 @@ std::string dropPrivileges(const ProcessSpec &spec, ResolvedUser &user);
 
 // execve with the resolved path (CommandLookup.h); only returns by throwing
 // StartError, worded like Docker's.
+// The spec's seccomp profile, read before anything is announced (a bad
+// profile fails the start cleanly); nullopt = unconfined.
+[[nodiscard]] std::optional<security::SeccompProfile> seccompFilterOf(const RuntimeSpec &spec);
+// Loads it, as the last step before execve (the filter then covers only the
+// container's command). Throws Io.
+void loadSeccomp(const std::optional<security::SeccompProfile> &profile, const RuntimeSpec &spec);
+
 [[noreturn]] void execProcess(const std::string &path, const std::vector<std::string> &args,
                               const std::vector<std::string> &env);
 

@@ -44,6 +44,11 @@ void ensureDirectory(const std::string &path);
 // bound from the host in a user namespace), pts (a new devpts instance) with
 // /dev/ptmx -> pts/ptmx, shm, mqueue, and the fd/stdin/stdout/stderr links.
 void setupDev(const std::filesystem::path &rootfs, bool inUserNamespace);
+// The --device nodes at their container paths (parents made as needed):
+// mknod with the host node's mode and owner as root, a bind of the host node
+// in a user namespace. The cgroup device rules decide whether they open.
+void createSpecDevices(const std::filesystem::path &rootfs, const std::vector<security::DeviceNode> &devices,
+                       bool inUserNamespace);
 // Binds the container's pty slave over /dev/console (after pivot_root).
 void bindConsole(const std::string &slavePath);
 

@@ -42,6 +42,50 @@ std::vector<IdMapping> mappingsFromJson(const json &j, const char *key)
     return out;
 }
 
+json deviceRulesToJson(const std::vector<security::DeviceRule> &rules)
+{
+    json out = json::array();
+    for (const auto &r : rules)
+        out.push_back(r.text());
+    return out;
+}
+
+std::vector<security::DeviceRule> deviceRulesFromJson(const json &j)
+{
+    std::vector<security::DeviceRule> out;
+    for (const auto &e : j)
+        out.push_back(security::DeviceRule::parse(e.get<std::string>()));
+    return out;
+}
+
+json devicesToJson(const std::vector<security::DeviceNode> &nodes)
+{
+    json out = json::array();
+    for (const auto &n : nodes)
+        out.push_back({{"path", n.path}, {"hostPath", n.hostPath}, {"type", std::string(1, n.type)}, {"major", n.major}, {"minor", n.minor},
+                       {"fileMode", n.fileMode}, {"uid", n.uid}, {"gid", n.gid}, {"access", n.access}});
+    return out;
+}
+
+std::vector<security::DeviceNode> devicesFromJson(const json &j)
+{
+    std::vector<security::DeviceNode> out;
+    for (const auto &e : j) {
+        security::DeviceNode n;
+        n.path = e.at("path").get<std::string>();
+        n.hostPath = e.value("hostPath", "");
+        n.type = e.value("type", "c") == "b" ? 'b' : 'c';
+        n.major = e.value("major", 0u);
+        n.minor = e.value("minor", 0u);
+        n.fileMode = e.value("fileMode", 0666u);
+        n.uid = e.value("uid", 0u);
+        n.gid = e.value("gid", 0u);
+        n.access = e.value("access", "rwm");
+        out.push_back(n);
+    }
+    return out;
+}
+
 } // namespace
 
 json RuntimeSpec::toJson() const
@@ -72,6 +116,11 @@ json RuntimeSpec::toJson() const
         {"readonlyPaths", readonlyPaths},
         {"noNewPrivileges", noNewPrivileges},
         {"cgroupParent", cgroupParent},
+        {"deviceRules", deviceRulesToJson(deviceRules)},
+        {"privilegedDevices", privilegedDevices},
+        {"devices", devicesToJson(devices)},
+        {"seccomp", seccomp},
+        {"limits", {{"memory", limits.memoryBytes}, {"nanoCpus", limits.nanoCpus}, {"pids", limits.pidsLimit}}},
         {"stepGate", stepGate},
     };
 }
@@ -107,6 +156,18 @@ RuntimeSpec RuntimeSpec::fromJson(const json &j)
         s.noNewPrivileges = j.value("noNewPrivileges", true);
         s.cgroupParent = j.value("cgroupParent", "");
         s.stepGate = j.value("stepGate", false);
+        s.privilegedDevices = j.value("privilegedDevices", false);
+        if (auto it = j.find("deviceRules"); it != j.end())
+            s.deviceRules = deviceRulesFromJson(*it);
+        if (auto it = j.find("devices"); it != j.end())
+            s.devices = devicesFromJson(*it);
+        if (auto it = j.find("limits"); it != j.end() && it->is_object()) {
+            s.limits.memoryBytes = it->value("memory", std::int64_t{0});
+            s.limits.nanoCpus = it->value("nanoCpus", std::int64_t{0});
+            s.limits.pidsLimit = it->value("pids", std::int64_t{0});
+        }
+        if (auto it = j.find("seccomp"); it != j.end())
+            s.seccomp = *it;
         if (s.args.empty())
             throw Error(ErrorCode::InvalidArgument, "runtime spec: no command given");
         return s;

@@ -6,6 +6,10 @@
 // up the namespaces, becomes the parent of the container's PID 1, captures
 // its output to log.json and records how it exited in shim-state.json.
 
+#include "engine/runtime/ResourceLimits.h"
+#include "engine/security/DevicePolicy.h"
+#include "engine/security/SeccompProfile.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -60,6 +64,15 @@ struct RuntimeSpec {
     std::vector<std::string> readonlyPaths;
     bool noNewPrivileges = true;
     std::string cgroupParent;      // where the shim makes the container's cgroup (freezer); "" = "strata"
+    // The device allow list the kernel enforces (root mode; see
+    // security/DeviceCgroup.h) and the --device nodes made in the container.
+    std::vector<security::DeviceRule> deviceRules = security::dockerDefaultDeviceRules();
+    bool privilegedDevices = false; // every device, no device cgroup (Docker's --privileged)
+    std::vector<security::DeviceNode> devices;
+    ResourceLimits limits;         // --memory, --cpus, --pids-limit
+    // The seccomp profile (Docker's JSON format) loaded just before exec, in
+    // the init and in every exec'd process; null = unconfined.
+    nlohmann::json seccomp = security::defaultSeccompProfile();
 
     // Teaching: stop after each start phase until the engine acknowledges
     // (see Runtime.h, StartOptions::onPhase).

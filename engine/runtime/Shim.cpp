@@ -85,6 +85,22 @@ void Shim::createCgroup()
     m_cgroup = createContainerCgroup(m_spec.cgroupParent, id, &m_cgroupWhy);
     m_state.cgroup = m_cgroup.path;
     m_state.cgroupVersion = m_cgroup.version;
+    m_limitCgroups = applyResourceLimits(m_spec.limits, m_spec.cgroupParent, id, m_cgroup);
+    m_state.memberCgroups = m_limitCgroups;
+    if (m_spec.userNamespace || m_spec.privilegedDevices)
+        return; // rootless: mknod is refused and host nodes are bound as the caller may open them
+    m_devices = security::enforceDeviceRules(m_spec.deviceRules, m_spec.cgroupParent, id,
+                                             m_cgroup.version == 2 ? m_cgroup.path : std::string());
+    if (m_devices.version == 1)
+        m_state.memberCgroups.push_back(m_devices.path);
+}
+
+void Shim::releaseCgroups()
+{
+    removeCgroup(m_cgroup);
+    removeLimitCgroups(m_limitCgroups);
+    m_limitCgroups.clear();
+    security::releaseDeviceCgroup(m_devices);
 }
 
 void Shim::spawnInit()
@@ -111,6 +127,8 @@ void Shim::configureChild()
         try {
             addProcessToCgroup(m_cgroup, m_child);
         } catch (const Error &e) {
+            if (m_devices.version == 2)
+                throw; // the device program sits on this cgroup: outside it, nothing is enforced
             std::cerr << "strata-shim: " << e.what() << ": pause will use SIGSTOP\n";
             removeCgroup(m_cgroup);
             m_cgroup = {};
@@ -118,6 +136,9 @@ void Shim::configureChild()
             m_state.cgroupVersion = 0;
         }
     }
+    for (const auto &dir : m_limitCgroups)
+        addProcessToCgroup({dir, 1}, m_child);
+    addProcessToDeviceCgroup(m_devices, m_child);
     sendMessage(m_sync.get(), json{{"type", "go"}});
 }
 
@@ -257,7 +278,7 @@ int Shim::run()
         recordFailure(e.what(), kExitRuntimeFailure);
         if (m_attach)
             m_attach->shutdown(std::chrono::milliseconds(0));
-        removeCgroup(m_cgroup);
+        releaseCgroups();
         return 1;
     }
     switch (followPhases()) {
@@ -272,7 +293,7 @@ int Shim::run()
             (void)::waitpid(m_child, nullptr, 0);
         recordFailure(m_initError, m_initErrorExit);
         m_attach->shutdown(std::chrono::milliseconds(0));
-        removeCgroup(m_cgroup);
+        releaseCgroups();
         return 0;
     }
     supervise();

@@ -20,6 +20,7 @@
 #include "engine/runtime/LogWriter.h"
 #include "engine/runtime/RuntimeSpec.h"
 #include "engine/runtime/ShimState.h"
+#include "engine/security/DeviceCgroup.h"
 
 #include <chrono>
 #include <filesystem>
@@ -69,6 +70,7 @@ private:
     void flushStdin();
     void closeStdin();
     void finish();
+    void releaseCgroups();
 
     ShimOptions m_opt;
     RuntimeSpec m_spec;
@@ -78,6 +80,8 @@ private:
     UniqueFd m_signalFd;   // SIGCHLD
     pid_t m_child = 0;
     CgroupRef m_cgroup;
+    std::vector<std::string> m_limitCgroups; // v1 memory/cpu/pids cgroups holding --memory, --cpus, --pids-limit
+    security::DeviceCgroup m_devices; // root mode: the device allow list's cgroup (v1) or program (v2)
     std::string m_cgroupWhy;
 
     // Container stdio: pipes without tty, the pty master with it.

@@ -190,7 +190,7 @@ void Shim::finish()
     }
     m_attach->broadcast(FrameType::Exit, std::to_string(m_state.exitCode));
     m_attach->shutdown(milliseconds(1000));
-    removeCgroup(m_cgroup);
+    releaseCgroups();
 }
 
 } // namespace strata::engine::runtime

@@ -48,7 +48,7 @@ json ShimState::toJson() const
            {"startedAt", startedAt},     {"finishedAt", finishedAt},
            {"exitCode", exitCode},       {"signal", signal},   {"error", error},
            {"phases", phasesJson},       {"cgroup", cgroup},   {"cgroupVersion", cgroupVersion},
-           {"attachSocket", attachSocket}};
+           {"attachSocket", attachSocket}, {"memberCgroups", memberCgroups}};
     return j;
 }
 
@@ -70,6 +70,7 @@ ShimState ShimState::fromJson(const json &j)
     s.cgroup = j.value("cgroup", "");
     s.cgroupVersion = j.value("cgroupVersion", 0);
     s.attachSocket = j.value("attachSocket", "");
+    s.memberCgroups = j.value("memberCgroups", std::vector<std::string>{});
     return s;
 }
 

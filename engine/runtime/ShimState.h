@@ -46,6 +46,9 @@ struct ShimState {
     std::vector<PhaseRecord> phases;
     std::string cgroup;             // the container's freezer cgroup dir; "" when none could be made
     int cgroupVersion = 0;          // 1, 2, or 0 (none)
+    // More cgroup dirs every process of the container joins, exec'd ones
+    // included: cgroup v1 controllers (devices, memory, cpu, pids).
+    std::vector<std::string> memberCgroups;
     std::string attachSocket;       // path to connect to (see AttachProtocol.h)
     bool paused = false;            // not stored: filled in by readState()
 

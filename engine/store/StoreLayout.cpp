@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace strata::engine::store {
@@ -26,6 +27,14 @@ void StoreLayout::create() const
 {
     for (const auto &dir : {blobsDir(), layersDir(), containersDir(), volumesDir(), journalDir(), tmpDir()})
         fsutil::makeDirs(dir);
+    // As /var/lib/docker keeps them: other local users may pass through the
+    // root (0711) but not list or read the layers (0700), the containers'
+    // files (0710) or the staging area (0700). Applied every time, so an
+    // older store is tightened too.
+    for (const auto &[dir, mode] : {std::pair{m_root, 0711}, std::pair{layersDir(), 0700},
+                                    std::pair{containersDir(), 0710}, std::pair{tmpDir(), 0700}})
+        if (::chmod(dir.c_str(), static_cast<mode_t>(mode)) != 0)
+            throwErrno("chmod " + dir.string());
     // The lock file belongs to the layout: creating it here means a refused
     // first write leaves the store exactly as it found it.
     const int fd = ::open(lockFile().c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);

@@ -156,6 +156,7 @@ private Q_SLOTS:
     {
         rt::RuntimeSpec s = defaultSpec(m_rootfs, {"sh", "-c", "while :; do echo abc; sleep 0.1; done"});
         s.cgroupParent = "cgroup.procs"; // a file: the shim cannot make a cgroup below it
+        s.privilegedDevices = true;      // nor a device cgroup, which a root container may not go without
         const fs::path b = start(s);
         QVERIFY(rt::readState(b).cgroup.empty());
         QVERIFY(waitFor([&] { return logLineCount(b) >= 2; }));
@@ -171,6 +172,23 @@ private Q_SLOTS:
         QVERIFY(waitFor([&] { return logLineCount(b) > frozenAt + 2; }));
         rt::signal(b, SIGKILL);
         QCOMPARE(rt::waitExit(b, 10s)->exitCode, 137);
+    }
+
+    // Without a device cgroup (v1) or program (v2), a root container could
+    // open every host device it mknods: the start fails and says why.
+    void rootContainerWithoutADevicePolicyIsRefused()
+    {
+        rt::RuntimeSpec s = defaultSpec(m_rootfs, {"true"});
+        s.cgroupParent = "cgroup.procs";
+        const fs::path b = writeBundle(m_dir, "nodevices", s);
+        try {
+            (void)rt::startShim(b, shimPath());
+            QFAIL("started without a device policy");
+        } catch (const strata::engine::Error &e) {
+            QVERIFY2(std::string(e.what()).find("cannot enforce the container's device policy") != std::string::npos,
+                     e.what());
+        }
+        QCOMPARE(rt::readState(b).status, rt::ShimStatus::Failed);
     }
 
     void killWhilePausedStillKills()

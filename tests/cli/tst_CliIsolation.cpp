@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The breakout table, run as root through the real `strata` binary: each
+// row is something a default Docker container is refused (or allowed), and
+// Strata must answer the same. c 4:1 (/dev/tty1) stands for "a host device":
+// this sandbox refuses block devices to everyone, so a block node proves
+// nothing here.
+#include "tests/support/TestSupport.h"
+
+#include <QTemporaryDir>
+#include <QtTest/QTest>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+using strata::test::RunResult;
+using strata::test::runStrata;
+
+class TestCliIsolation : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_root;
+
+    RunResult strata(QStringList args)
+    {
+        args.prepend(m_root.path());
+        args.prepend(QStringLiteral("--root"));
+        return runStrata(args, {}, 60000);
+    }
+
+    // `run --rm strata/busybox sh -c SCRIPT` (with `flags` before the image); stdout+stderr.
+    std::string runScript(const std::string &script, QStringList flags = {})
+    {
+        QStringList args{"run", "--rm"};
+        args += flags;
+        args += {"strata/busybox", "sh", "-c", QString::fromStdString(script)};
+        const RunResult r = strata(args);
+        return r.out + r.err + "rc=" + std::to_string(r.exitCode);
+    }
+
+    static bool contains(const std::string &hay, const std::string &needle) { return hay.find(needle) != std::string::npos; }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (::geteuid() != 0)
+            QSKIP("needs root: the device policy applies to root containers");
+        if (!std::filesystem::exists("/bin/busybox"))
+            QSKIP("needs /bin/busybox (busybox-static) for the builtin image");
+        if (!std::filesystem::exists("/dev/tty1"))
+            QSKIP("needs the host's /dev/tty1 (c 4:1) to stand for a host device");
+    }
+
+    void cleanupTestCase()
+    {
+        const RunResult ids = strata({"ps", "-aq"});
+        if (!ids.out.empty())
+            (void)strata(QStringList{"rm", "-f"} + QString::fromStdString(ids.out).trimmed().split('\n'));
+    }
+
+    // Docker: mknod works ("c *:* m"), opening the node does not.
+    void mknodOfAHostDeviceOpensNothing()
+    {
+        const std::string out = runScript("mknod /vt1 c 4 1 && echo made; : < /vt1 && echo OPENED");
+        QVERIFY2(contains(out, "made\n"), out.c_str());
+        QVERIFY2(contains(out, "Operation not permitted"), out.c_str());
+        QVERIFY2(!contains(out, "OPENED"), out.c_str());
+    }
+
+    void theDefaultDevicesStillOpen()
+    {
+        const std::string out = runScript("echo x > /dev/null && head -c 4 /dev/urandom | wc -c && head -c 2 /dev/zero "
+                                          "| wc -c && : < /dev/random && echo ok");
+        QCOMPARE(out, std::string("4\n2\nok\nrc=0"));
+    }
+
+    // A node shipped in an image (made here by commit) is no more open than one made at run time.
+    void aDeviceNodeShippedInAnImageIsRefused()
+    {
+        QCOMPARE(strata({"run", "--name", "maker", "strata/busybox", "mknod", "/vt1", "c", "4", "1"}).exitCode, 0);
+        QCOMPARE(strata({"commit", "maker", "devimage"}).exitCode, 0);
+        const RunResult r = strata({"run", "--rm", "devimage", "sh", "-c", "ls -l /vt1 && : < /vt1 && echo OPENED"});
+        QVERIFY2(contains(r.out, "4,"), r.out.c_str());
+        QVERIFY2(!contains(r.out, "OPENED"), r.out.c_str());
+        QVERIFY2(contains(r.err, "Operation not permitted"), r.err.c_str());
+    }
+
+    void deviceFlagAllowsOne()
+    {
+        const std::string out =
+            runScript("ls -l /dev/xtty | cut -c1; : < /dev/xtty && echo opened", {"--device", "/dev/tty1:/dev/xtty"});
+        QCOMPARE(out, std::string("c\nopened\nrc=0"));
+        // Read-only permission: opening for writing is refused.
+        const std::string ro = runScript("true > /dev/xtty || echo refused; : < /dev/xtty && echo read",
+                                         {"--device", "/dev/tty1:/dev/xtty:r"});
+        QVERIFY2(contains(ro, "refused\nread\n"), ro.c_str());
+    }
+
+    void deviceFlagIsInInspect()
+    {
+        QCOMPARE(strata({"create", "--name", "withdev", "--device", "/dev/tty1", "strata/busybox"}).exitCode, 0);
+        const RunResult r = strata({"inspect", "withdev"});
+        const auto j = nlohmann::json::parse(r.out);
+        const auto want = nlohmann::json::parse(
+            R"([{"PathOnHost":"/dev/tty1","PathInContainer":"/dev/tty1","CgroupPermissions":"rwm"}])");
+        QCOMPARE(j[0]["HostConfig"]["Devices"].dump(), want.dump());
+    }
+
+    void badDeviceFlagsAreRefused()
+    {
+        RunResult r = strata({"create", "--device", "dev/tty1", "strata/busybox"});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(contains(r.err, "invalid --device \"dev/tty1\""), r.err.c_str());
+        r = strata({"run", "--rm", "--device", "/etc/hostname", "strata/busybox", "true"});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(contains(r.err, "not a device node"), r.err.c_str());
+    }
+
+    // exec'd processes join the device cgroup too.
+    void execIsUnderThePolicyToo()
+    {
+        QCOMPARE(strata({"run", "-d", "--name", "sleeper", "strata/busybox", "sleep", "60"}).exitCode, 0);
+        const RunResult r = strata({"exec", "sleeper", "sh", "-c", "mknod /vt2 c 4 1; : < /vt2 && echo OPENED"});
+        QVERIFY2(!contains(r.out, "OPENED"), r.out.c_str());
+        QVERIFY2(contains(r.err, "Operation not permitted"), r.err.c_str());
+        (void)strata({"rm", "-f", "sleeper"});
+    }
+
+    // ---- seccomp (Docker's default profile) --------------------------------
+
+    // The static probe bound into the container, run with the given flags; its "NAME errno" lines.
+    std::string probe(const QStringList &calls, QStringList flags = {})
+    {
+        QStringList args{"run", "--rm", "-v", QStringLiteral(SYSCALL_PROBE ":/probe:ro")};
+        args += flags;
+        args += QStringList{"strata/busybox", "/probe"} + calls;
+        const RunResult r = strata(args);
+        return r.out + r.err;
+    }
+
+    void seccompFilterIsOn()
+    {
+        QCOMPARE(runScript("grep -E '^Seccomp:' /proc/self/status"), std::string("Seccomp:\t2\nrc=0"));
+        QCOMPARE(runScript("grep -E '^Seccomp:' /proc/self/status", {"--security-opt", "seccomp=unconfined"}),
+                 std::string("Seccomp:\t0\nrc=0"));
+    }
+
+    // EPERM (1) as Docker answers; clone3 would be ENOSYS, io_uring is refused as Docker 25+ does.
+    void defaultProfileRefusesWhatDockersDoes()
+    {
+        QCOMPARE(probe({"keyctl", "add_key", "unshare-user", "mount", "clone-newns", "io_uring_setup", "fork",
+                        "personality-linux32", "personality-bsd"}),
+                 std::string("keyctl 1\nadd_key 1\nunshare-user 1\nmount 1\nclone-newns 1\nio_uring_setup 1\n"
+                             "fork 0\npersonality-linux32 0\npersonality-bsd 1\n"));
+    }
+
+    void busyboxUnshareIsRefused()
+    {
+        const std::string out = runScript("unshare -U true && echo UNSHARED");
+        QVERIFY2(contains(out, "Operation not permitted") && !contains(out, "UNSHARED"), out.c_str());
+    }
+
+    // Docker: with CAP_SYS_ADMIN the namespace rules open (clone with CLONE_NEWNS, unshare).
+    void capSysAdminOpensTheNamespaceCalls()
+    {
+        QCOMPARE(probe({"clone-newns", "keyctl"}, {"--cap-add", "SYS_ADMIN"}), std::string("clone-newns 0\nkeyctl 1\n"));
+    }
+
+    void unconfinedLiftsTheFilter()
+    {
+        QCOMPARE(probe({"keyctl"}, {"--security-opt", "seccomp=unconfined"}), std::string("keyctl 0\n"));
+    }
+
+    void aProfileFileIsUsedAndShownInInspect()
+    {
+        QTemporaryDir dir;
+        const std::string file = dir.filePath("p.json").toStdString();
+        FILE *f = std::fopen(file.c_str(), "w");
+        std::fputs(R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["getppid"],"action":"SCMP_ACT_ERRNO","errnoRet":13}]})",
+                   f);
+        std::fclose(f);
+        QCOMPARE(strata({"create", "--name", "custom", "--security-opt", QString::fromStdString("seccomp=" + file),
+                         "strata/busybox", "sh", "-c", "grep Seccomp: /proc/self/status"})
+                     .exitCode,
+                 0);
+        const auto j = nlohmann::json::parse(strata({"inspect", "custom"}).out);
+        const auto opts = j[0]["HostConfig"]["SecurityOpt"];
+        QVERIFY2(opts.is_array() && opts.size() == 1, opts.dump().c_str());
+        QVERIFY2(opts[0].get<std::string>().rfind("seccomp={\"defaultAction\":\"SCMP_ACT_ALLOW\"", 0) == 0,
+                 opts.dump().c_str());
+        const RunResult r = strata({"start", "-a", "custom"});
+        QCOMPARE(r.out, std::string("Seccomp:\t2\n"));
+        // The default container's SecurityOpt is null, as Docker's.
+        QCOMPARE(strata({"create", "--name", "plain", "strata/busybox"}).exitCode, 0);
+        QVERIFY(nlohmann::json::parse(strata({"inspect", "plain"}).out)[0]["HostConfig"]["SecurityOpt"].is_null());
+    }
+
+    void badSecurityOptsAreRefused()
+    {
+        RunResult r = strata({"create", "--security-opt", "seccomp=/nonexistent.json", "strata/busybox"});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(contains(r.err, "opening seccomp profile (/nonexistent.json) failed"), r.err.c_str());
+        r = strata({"create", "--security-opt", "apparmor=foo", "strata/busybox"});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(contains(r.err, "invalid --security-opt: \"apparmor=foo\""), r.err.c_str());
+    }
+
+    void execRunsUnderTheFilterToo()
+    {
+        QCOMPARE(strata({"run", "-d", "--name", "filtered", "strata/busybox", "sleep", "60"}).exitCode, 0);
+        const RunResult r = strata({"exec", "filtered", "grep", "Seccomp:", "/proc/self/status"});
+        QCOMPARE(r.out, std::string("Seccomp:\t2\n"));
+        (void)strata({"rm", "-f", "filtered"});
+    }
+
+    // ---- the store --------------------------------------------------------
+
+    void storeDirectoriesAreClosedToOtherUsers()
+    {
+        namespace fs = std::filesystem;
+        auto mode = [](const fs::path &p) { return static_cast<int>(fs::status(p).permissions() & fs::perms::mask); };
+        const fs::path root = m_root.path().toStdString();
+        QCOMPARE(mode(root), 0711);
+        QCOMPARE(mode(root / "layers"), 0700);
+        QCOMPARE(mode(root / "containers"), 0710);
+        QCOMPARE(mode(root / "tmp"), 0700);
+    }
+
+    // ---- limits and the cgroup namespace -----------------------------------
+
+    static std::string readHostFile(const std::string &path)
+    {
+        std::ifstream in(path);
+        std::string s;
+        std::getline(in, s);
+        return s;
+    }
+
+    void limitsLandInTheCgroupFiles()
+    {
+        const RunResult run = strata({"run", "-d", "--name", "limited", "--memory", "64m", "--cpus", "0.5",
+                                      "--pids-limit", "50", "strata/busybox", "sleep", "60"});
+        QCOMPARE(run.exitCode, 0);
+        const std::string id = QString::fromStdString(run.out).trimmed().toStdString();
+        if (std::filesystem::exists("/sys/fs/cgroup/memory/cgroup.procs")) {
+            QCOMPARE(readHostFile("/sys/fs/cgroup/memory/strata/" + id + "/memory.limit_in_bytes"),
+                     std::string("67108864"));
+            QCOMPARE(readHostFile("/sys/fs/cgroup/cpu/strata/" + id + "/cpu.cfs_quota_us"), std::string("50000"));
+            QCOMPARE(readHostFile("/sys/fs/cgroup/cpu/strata/" + id + "/cpu.cfs_period_us"), std::string("100000"));
+            QCOMPARE(readHostFile("/sys/fs/cgroup/pids/strata/" + id + "/pids.max"), std::string("50"));
+        } else {
+            QCOMPARE(readHostFile("/sys/fs/cgroup/strata/" + id + "/memory.max"), std::string("67108864"));
+            QCOMPARE(readHostFile("/sys/fs/cgroup/strata/" + id + "/cpu.max"), std::string("50000 100000"));
+            QCOMPARE(readHostFile("/sys/fs/cgroup/strata/" + id + "/pids.max"), std::string("50"));
+        }
+        const auto j = nlohmann::json::parse(strata({"inspect", "limited"}).out)[0]["HostConfig"];
+        QCOMPARE(j["Memory"].get<std::int64_t>(), std::int64_t(67108864));
+        QCOMPARE(j["NanoCpus"].get<std::int64_t>(), std::int64_t(500000000));
+        QCOMPARE(j["PidsLimit"].get<std::int64_t>(), std::int64_t(50));
+        // An exec'd process joins the limit cgroups too.
+        const RunResult pids = strata({"exec", "limited", "sh", "-c", "cat /proc/self/cgroup | grep -c pids:/$"});
+        QCOMPARE(pids.out, std::string("1\n"));
+        (void)strata({"rm", "-f", "limited"});
+        QVERIFY(!std::filesystem::exists("/sys/fs/cgroup/pids/strata/" + id));
+    }
+
+    void thePidsLimitHolds()
+    {
+        const std::string out = runScript("for i in 1 2 3 4 5 6 7 8; do sleep 5 & done 2>&1 | grep -c fork; kill $(jobs -p) 2>/dev/null; true",
+                                          {"--pids-limit", "4"});
+        QVERIFY2(out != "0\nrc=0", out.c_str());
+    }
+
+    // Every line of /proc/self/cgroup ends in ":/": the container's cgroups are its namespace's root.
+    void theContainerHasItsOwnCgroupNamespace()
+    {
+        QCOMPARE(runScript("grep -vc ':/$' /proc/self/cgroup"), std::string("0\nrc=1"));
+        const auto j = nlohmann::json::parse(strata({"inspect", "withdev"}).out)[0]["HostConfig"];
+        QCOMPARE(j["CgroupnsMode"].get<std::string>(), std::string("private"));
+        QVERIFY(j["PidsLimit"].is_null());
+        QCOMPARE(j["Memory"].get<std::int64_t>(), std::int64_t(0));
+    }
+
+    void badLimitsAreRefused()
+    {
+        RunResult r = strata({"create", "--memory", "4m", "strata/busybox"});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(contains(r.err, "Minimum memory limit allowed is 6MB"), r.err.c_str());
+        r = strata({"create", "--cpus", "lots", "strata/busybox"});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(contains(r.err, "invalid argument \"lots\" for \"--cpus\" flag"), r.err.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliIsolation)
+#include "tst_CliIsolation.moc"
