@@ -190,7 +190,33 @@ void RemoteHost::events(const std::string &since, const std::string &until,
     });
 }
 
-void RemoteHost::logs(const std::string &ref, bool follow, const std::string &tail,
+std::vector<std::vector<std::string>> RemoteHost::top(const std::string &ref)
+{
+    const json t = m_api.getJson("/containers/" + urlEscape(ref) + "/top");
+    std::vector<std::vector<std::string>> rows{strings(t, "Titles")};
+    if (t.contains("Processes") && t["Processes"].is_array())
+        for (const auto &p : t["Processes"]) {
+            std::vector<std::string> row;
+            for (const auto &cell : p)
+                row.push_back(cell.is_string() ? cell.get<std::string>() : cell.dump());
+            rows.push_back(std::move(row));
+        }
+    return rows;
+}
+
+std::vector<std::string> RemoteHost::changes(const std::string &ref)
+{
+    const json list = m_api.getJson("/containers/" + urlEscape(ref) + "/changes");
+    std::vector<std::string> out;
+    if (list.is_array())
+        for (const auto &c : list) {
+            const int kind = c.value("Kind", 0); // 0 modified, 1 added, 2 deleted
+            out.push_back(std::string(kind == 1 ? "A " : kind == 2 ? "D " : "C ") + str(c, "Path"));
+        }
+    return out;
+}
+
+void RemoteHost::logs(const std::string &ref, bool follow, const std::string &tail, bool timestamps,
                       const std::function<bool(int, std::string_view)> &onChunk)
 {
     const json c = m_api.getJson("/containers/" + urlEscape(ref) + "/json");
@@ -200,6 +226,8 @@ void RemoteHost::logs(const std::string &ref, bool follow, const std::string &ta
         path += "&follow=1";
     if (!tail.empty())
         path += "&tail=" + urlEscape(tail);
+    if (timestamps)
+        path += "&timestamps=1";
     std::string buffer;
     m_api.stream(path, [&](std::string_view chunk) {
         if (tty)

@@ -35,8 +35,12 @@ public:
                 const std::function<bool(const nlohmann::json &)> &onEvent);
     // /containers/{id}/logs, demultiplexed: `onChunk(stream, bytes)` with
     // stream 1 = stdout, 2 = stderr.
-    void logs(const std::string &ref, bool follow, const std::string &tail,
+    void logs(const std::string &ref, bool follow, const std::string &tail, bool timestamps,
               const std::function<bool(int, std::string_view)> &onChunk);
+    // /containers/{id}/top: the titles row, then one row per process.
+    [[nodiscard]] std::vector<std::vector<std::string>> top(const std::string &ref);
+    // /containers/{id}/changes as `diff` prints them: "C /etc", "A /x", "D /y".
+    [[nodiscard]] std::vector<std::string> changes(const std::string &ref);
 
 private:
     ApiClient m_api;
