@@ -65,6 +65,7 @@ void registerLessonCommands(CLI::App &app, CliContext &ctx);       // lesson lis
 
 // The verbs' host side (RemoteCommands.cpp).
 void printRemoteInfo(CliContext &ctx);
+void registerRemoteNetworkCommands(CLI::App &app, CliContext &ctx); // network ls|inspect (hosts only)
 void runRemoteEvents(CliContext &ctx, const std::string &since, const std::string &until, const std::string &format);
 
 } // namespace strata::engine::cli

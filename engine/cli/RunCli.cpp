@@ -36,6 +36,7 @@ std::unique_ptr<CLI::App> makeCliApp(CliContext &ctx)
     registerVolumeCommands(*app, ctx);
     registerContainerFsCommands(*app, ctx);
     registerLessonCommands(*app, ctx);
+    registerRemoteNetworkCommands(*app, ctx);
     return app;
 }
 

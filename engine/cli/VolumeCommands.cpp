@@ -124,7 +124,8 @@ void addList(CLI::App &volume, CliContext &ctx)
     c->callback([&ctx, o] {
         const VolumeFilters filters = VolumeFilters::parse(o->filters);
         std::vector<Row> rows;
-        for (const auto &v : ctx.engine().volumes()) {
+        auto *host = ctx.remoteHost();
+        for (const auto &v : host ? host->volumes() : ctx.engine().volumes()) {
             if (!filters.accepts(v))
                 continue;
             Row r = Row::object();
@@ -159,7 +160,8 @@ void addInspect(CLI::App &volume, CliContext &ctx)
         std::vector<std::string> errors;
         for (const auto &name : o->names) {
             try {
-                formatter.add(ctx.engine().inspectVolume(name));
+                auto *host = ctx.remoteHost();
+                formatter.add(host ? host->inspectVolume(name) : ctx.engine().inspectVolume(name));
             } catch (const Error &e) {
                 if (e.code() != ErrorCode::NotFound)
                     throw;

@@ -140,6 +140,27 @@ std::vector<HistoryRow> RemoteHost::history(const std::string &ref)
     return out;
 }
 
+std::vector<VolumeSummary> RemoteHost::volumes()
+{
+    const json answer = m_api.getJson("/volumes");
+    std::vector<VolumeSummary> out;
+    if (answer.contains("Volumes") && answer["Volumes"].is_array())
+        for (const auto &v : answer["Volumes"]) {
+            VolumeSummary s;
+            s.name = str(v, "Name");
+            s.driver = str(v, "Driver");
+            s.mountpoint = str(v, "Mountpoint");
+            s.labels = labels(v);
+            out.push_back(std::move(s));
+        }
+    return out;
+}
+
+nlohmann::json RemoteHost::networks()
+{
+    return m_api.getJson("/networks");
+}
+
 image::Json RemoteHost::inspectImage(const std::string &ref)
 {
     return image::Json::parse(m_api.request("GET", "/images/" + urlEscape(ref) + "/json"));

@@ -23,6 +23,9 @@ public:
     [[nodiscard]] std::vector<ImageSummary> images(bool all);
     [[nodiscard]] std::vector<ContainerSummary> containers(bool all);
     [[nodiscard]] std::vector<HistoryRow> history(const std::string &ref);
+    [[nodiscard]] std::vector<VolumeSummary> volumes();
+    // /networks as is (Strata's own engine has no networks to map onto).
+    [[nodiscard]] nlohmann::json networks();
     // The host's own inspect JSON, key order kept.
     [[nodiscard]] image::Json inspectImage(const std::string &ref);
     [[nodiscard]] image::Json inspectContainer(const std::string &ref);

@@ -280,6 +280,24 @@ private Q_SLOTS:
         QCOMPARE(logs.err, std::string("oops\n"));
     }
 
+    void volumesAndNetworksAgreeWithPodman()
+    {
+        QVERIFY(m_podman->run({"volume", "create", "strata-remote-v1"}).exitCode == 0);
+        RunResult mine = strata({"volume", "ls", "--format", "{{.Driver}} {{.Name}}"});
+        RunResult theirs = m_podman->run({"volume", "ls", "--format", "{{.Driver}} {{.Name}}"});
+        QVERIFY2(mine.exitCode == 0, what(mine).c_str());
+        QCOMPARE(lines(mine.out), lines(theirs.out));
+        mine = strata({"volume", "inspect", "--format", "{{.Name}}", "strata-remote-v1"});
+        QCOMPARE(mine.out, std::string("strata-remote-v1\n"));
+
+        mine = strata({"network", "ls", "-q", "--no-trunc"});
+        // podman's own -q prints names; its IDs are the same as the API's.
+        theirs = m_podman->run({"network", "ls", "--no-trunc", "--format", "{{.ID}}"});
+        QVERIFY2(mine.exitCode == 0, what(mine).c_str());
+        QCOMPARE(lines(mine.out), lines(theirs.out));
+        QVERIFY(!fs::exists(storeRoot()));
+    }
+
     void aMissingSocketIsOneLine()
     {
         const QString host = "unix://" + q(m_dir / "nothing-here.sock");
