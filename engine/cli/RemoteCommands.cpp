@@ -3,7 +3,6 @@
 // `info` and `events` against a real Docker or Podman engine.
 #include "engine/Error.h"
 #include "engine/cli/CliContext.h"
-#include "engine/cli/ExitStatus.h"
 #include "engine/cli/Output.h"
 
 #include <memory>
@@ -83,22 +82,8 @@ void registerRemoteNetworkCommands(CLI::App &app, CliContext &ctx)
     inspect->add_option("-f,--format", o->format, "Format the output using the given Go template");
     inspect->callback([&ctx, o] {
         remote::RemoteHost &host = requireHost(ctx);
-        InspectFormatter formatter(o->format);
-        std::vector<std::string> errors;
-        for (const auto &name : o->names) {
-            try {
-                formatter.add(host.inspectNetwork(name));
-            } catch (const Error &e) {
-                if (e.code() != ErrorCode::NotFound)
-                    throw;
-                errors.push_back(e.message());
-            }
-        }
-        ctx.out << formatter.finish();
-        for (const auto &e : errors)
-            ctx.err << "Error: " << e << "\n";
-        if (!errors.empty())
-            throw ExitStatus{1};
+        printInspected(ctx.out, ctx.err, o->format, o->names,
+                       [&](const std::string &name) { return host.inspectNetwork(name); });
     });
 }
 
