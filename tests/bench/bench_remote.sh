@@ -37,7 +37,8 @@ P import -q "$work/rootfs.tar" localhost/bench:0 >/dev/null
 for i in $(seq 1 $((nimg - 1))); do P tag localhost/bench:0 "localhost/bench:$i"; done
 for i in $(seq 1 "$ncont"); do P create -q --network none localhost/bench:0 /bin/sh >/dev/null; done
 
-P system service --time=0 "unix://$work/podman.sock" &
+# Its own output elsewhere: an inherited stdout would hold a pipe open.
+P system service --time=0 "unix://$work/podman.sock" >/dev/null 2>&1 &
 svc=$!
 for _ in $(seq 1 100); do [ -S "$work/podman.sock" ] && break; sleep 0.1; done
 host="unix://$work/podman.sock"
