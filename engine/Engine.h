@@ -193,6 +193,7 @@ struct ContainerSummary {
     container::State state;
     std::map<std::string, std::string> labels;
     std::vector<container::MountPoint> mounts;
+    std::string statusText;    // a real host's own STATUS ("Up 2 minutes"); "" = from state
 };
 
 // One line of a json-file log.

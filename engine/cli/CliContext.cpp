@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/cli/CliContext.h"
 
+#include "engine/Error.h"
+
 #include <unistd.h>
 
 namespace strata::engine::cli {
@@ -9,6 +11,11 @@ Engine &CliContext::engine()
 {
     if (m_external)
         return *m_external;
+    // A verb without a host side yet must not fall back to the local store
+    // when the user asked for a host.
+    if (auto *h = remoteHost())
+        throw Error(ErrorCode::Unsupported, h->api().errorPrefix() +
+                                                    "this verb works on Strata's own store only (drop -H/DOCKER_HOST)");
     if (!m_engine) {
         EngineOptions options;
         options.root = root;
@@ -17,6 +24,16 @@ Engine &CliContext::engine()
         m_engine->ensureBuiltinImages();
     }
     return *m_engine;
+}
+
+remote::RemoteHost *CliContext::remoteHost()
+{
+    if (!m_remoteChosen && !m_external) {
+        m_remoteChosen = true;
+        if (auto url = remote::chooseHost(host, context))
+            m_remote = std::make_unique<remote::RemoteHost>(*url);
+    }
+    return m_remote.get();
 }
 
 bool CliContext::stdoutIsTerminal() const

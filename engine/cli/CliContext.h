@@ -5,6 +5,7 @@
 // the output streams.
 
 #include "engine/Engine.h"
+#include "engine/remote/RemoteHost.h"
 
 #include <CLI/CLI.hpp>
 
@@ -24,6 +25,12 @@ public:
     std::string root;
     std::string driver;
     bool debug = false;
+    std::string host;    // -H/--host: a real Docker/Podman engine (RemoteCommands.cpp)
+    std::string context; // --context: a Docker CLI context
+
+    // The real host the verbs read, or null for Strata's own store: -H, then
+    // $DOCKER_HOST / $DOCKER_CONTEXT (not for an engine someone else owns).
+    remote::RemoteHost *remoteHost();
 
     // Opens the engine on first use; builtin images are made if missing.
     Engine &engine();
@@ -40,6 +47,8 @@ public:
 private:
     std::unique_ptr<Engine> m_engine;
     Engine *m_external = nullptr;
+    std::unique_ptr<remote::RemoteHost> m_remote;
+    bool m_remoteChosen = false;
     bool m_captured = false;
 };
 
@@ -55,5 +64,10 @@ void registerContainerFsCommands(CLI::App &app, CliContext &ctx); // commit, dif
 void registerLessonCommands(CLI::App &app, CliContext &ctx);       // lesson list|run|check
 void registerBuildCommands(CLI::App &app, CliContext &ctx);        // build
 void registerRegistryCommands(CLI::App &app, CliContext &ctx);     // pull, push, login, logout, search
+
+// The verbs' host side (RemoteCommands.cpp).
+void printRemoteInfo(CliContext &ctx);
+void registerRemoteNetworkCommands(CLI::App &app, CliContext &ctx); // network ls|inspect (hosts only)
+void runRemoteEvents(CliContext &ctx, const std::string &since, const std::string &until, const std::string &format);
 
 } // namespace strata::engine::cli

@@ -118,6 +118,11 @@ void registerOn(CLI::App &app, CliContext &ctx)
         CLI::App *c = app.add_subcommand("diff", "Inspect changes to files or directories on a container's filesystem");
         c->add_option("container", *ref, "CONTAINER")->required();
         c->callback([&ctx, ref] {
+            if (auto *host = ctx.remoteHost()) {
+                for (const auto &line : host->changes(*ref))
+                    ctx.out << line << "\n";
+                return;
+            }
             for (const auto &change : ctx.engine().diffContainer(*ref))
                 ctx.out << change.line() << "\n";
         });

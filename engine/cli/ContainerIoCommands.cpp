@@ -33,6 +33,13 @@ void runLogs(CliContext &ctx, const LogsFlags &f)
         }
     }
     std::signal(SIGINT, [](int) { g_stop = 1; });
+    if (auto *host = ctx.remoteHost()) {
+        host->logs(f.ref, f.follow, f.tail, f.timestamps, [&](int stream, std::string_view bytes) {
+            (stream == 2 ? ctx.err : ctx.out) << bytes << std::flush;
+            return g_stop == 0;
+        });
+        return;
+    }
     ctx.engine().containerLogs(f.ref, o, [&](const LogEntry &e) {
         std::ostream &os = e.stream == "stderr" ? ctx.err : ctx.out;
         if (f.timestamps)
@@ -87,9 +94,13 @@ void runAttach(CliContext &ctx, const AttachFlags &f)
 // docker top: tabwriter(minwidth 20, padding 3), ps -ef's columns.
 void runTop(CliContext &ctx, const std::string &ref)
 {
-    const auto procs = ctx.engine().containerTop(ref);
-    std::vector<std::vector<std::string>> rows{{"UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"}};
-    for (const auto &p : procs)
+    auto *host = ctx.remoteHost();
+    std::vector<std::vector<std::string>> rows;
+    if (host)
+        rows = host->top(ref);
+    else
+        rows = {{"UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"}};
+    for (const auto &p : host ? std::vector<runtime::ProcessInfo>{} : ctx.engine().containerTop(ref))
         rows.push_back({p.user, std::to_string(p.pid), std::to_string(p.ppid), std::to_string(p.cpuPercent), p.stime,
                         p.tty, p.time, p.cmd});
     std::vector<std::size_t> width(rows.front().size(), 0);

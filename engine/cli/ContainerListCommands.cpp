@@ -89,14 +89,15 @@ Row psRow(const ContainerSummary &c, bool noTrunc, units::Clock::time_point now)
     r["RunningFor"] = units::timeAgo(units::Clock::from_time_t(c.created), now);
     r["Size"] = "0B";
     r["State"] = container::toString(c.state.status);
-    r["Status"] = statusText(c.state, now);
+    r["Status"] = c.statusText.empty() ? statusText(c.state, now) : c.statusText;
     return r;
 }
 
 void runPs(CliContext &ctx, const PsFlags &f)
 {
     int last = f.latest ? 1 : f.last;
-    auto list = ctx.engine().containers(f.all || last > 0);
+    auto *host = ctx.remoteHost();
+    auto list = host ? host->containers(f.all || last > 0) : ctx.engine().containers(f.all || last > 0);
     if (last > 0 && static_cast<int>(list.size()) > last)
         list.resize(static_cast<std::size_t>(last));
     const auto now = units::Clock::now();

@@ -56,10 +56,11 @@ std::string digestFor(const ImageSummary &s, const std::string &repo)
 
 void runImages(CliContext &ctx, const ImagesOptions &o)
 {
-    Engine &engine = ctx.engine();
     ImageFilters filters = ImageFilters::parse(o.filters);
-    const auto all = engine.images();
-    filters.bind(engine, all);
+    auto *host = ctx.remoteHost();
+    const auto all = host ? host->images(true) : ctx.engine().images();
+    if (!host)
+        filters.bind(ctx.engine(), all);
     std::optional<image::Reference> wanted;
     if (!o.reference.empty())
         wanted = image::Reference::parse(o.reference, false);
@@ -156,7 +157,8 @@ void runHistory(CliContext &ctx, const std::string &ref, bool noTrunc, bool quie
                 const std::string &format)
 {
     std::vector<Row> rows;
-    for (const auto &h : ctx.engine().history(ref)) {
+    auto *host = ctx.remoteHost();
+    for (const auto &h : host ? host->history(ref) : ctx.engine().history(ref)) {
         Row r = Row::object();
         r["ID"] = h.id.empty() ? "<missing>" : (noTrunc ? h.id : Digest::parse(h.id).shortHex());
         r["CreatedSince"] = human ? createdSince(h.created) : createdAt(h.created);
@@ -192,27 +194,33 @@ void addHistoryCommand(CLI::App &parent, CliContext &ctx, const std::string &nam
 // container, else an image, else a volume).
 nlohmann::ordered_json inspectObject(CliContext &ctx, const std::string &ref, const std::string &type)
 {
+    auto *host = ctx.remoteHost();
+    auto inspectImage = [&](const std::string &r) { return host ? host->inspectImage(r) : ctx.engine().inspectImage(r); };
+    auto inspectVolume = [&](const std::string &r) { return host ? host->inspectVolume(r) : ctx.engine().inspectVolume(r); };
+    auto inspectContainer = [&](const std::string &r) {
+        return host ? host->inspectContainer(r) : ctx.engine().inspectContainer(r);
+    };
     if (type == "image")
-        return ctx.engine().inspectImage(ref);
+        return inspectImage(ref);
     if (type == "volume")
-        return ctx.engine().inspectVolume(ref);
+        return inspectVolume(ref);
     if (type != "" && type != "container")
         throw Error(ErrorCode::InvalidArgument, "\"" + type + "\" is not a valid value for --type");
     try {
-        return ctx.engine().inspectContainer(ref);
+        return inspectContainer(ref);
     } catch (const Error &e) {
         if (e.code() != ErrorCode::NotFound || type == "container")
             throw;
     }
     try {
-        return ctx.engine().inspectImage(ref);
+        return inspectImage(ref);
     } catch (const Error &e) {
         const bool notAnImage = e.code() == ErrorCode::NotFound || e.code() == ErrorCode::InvalidArgument;
         if (!notAnImage || type != "")
             throw;
     }
     try {
-        return ctx.engine().inspectVolume(ref);
+        return inspectVolume(ref);
     } catch (const Error &) {
         throw Error(ErrorCode::NotFound, "No such object: " + ref);
     }

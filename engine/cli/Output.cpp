@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/cli/Output.h"
 
+#include "engine/Error.h"
+#include "engine/cli/ExitStatus.h"
+
 #include "engine/cli/format/HumanDuration.h"
 #include "engine/cli/format/HumanSize.h"
 #include "engine/cli/format/TextWidth.h"
@@ -9,6 +12,28 @@
 #include <ostream>
 
 namespace strata::engine::cli {
+
+void printInspected(std::ostream &out, std::ostream &err, const std::string &format,
+                    const std::vector<std::string> &names,
+                    const std::function<nlohmann::ordered_json(const std::string &)> &inspect)
+{
+    InspectFormatter formatter(format);
+    std::vector<std::string> errors;
+    for (const auto &name : names) {
+        try {
+            formatter.add(inspect(name));
+        } catch (const Error &e) {
+            if (e.code() != ErrorCode::NotFound)
+                throw;
+            errors.push_back(e.message());
+        }
+    }
+    out << formatter.finish();
+    for (const auto &e : errors)
+        err << "Error: " << e << "\n";
+    if (!errors.empty())
+        throw ExitStatus{1};
+}
 
 void printList(std::ostream &out, const ListFormat &format, const std::vector<nlohmann::ordered_json> &rows)
 {

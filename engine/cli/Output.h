@@ -6,6 +6,7 @@
 #include "engine/cli/format/DockerFormat.h"
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -14,6 +15,13 @@ namespace strata::engine::cli {
 
 // Writes the rows through Docker's list formatter (table, template, json).
 void printList(std::ostream &out, const ListFormat &format, const std::vector<nlohmann::ordered_json> &rows);
+
+// `volume inspect`, `network inspect`: each name's JSON through the inspect
+// formatter; names that are NotFound print "Error: …" after the output and
+// make the verb exit 1 (ExitStatus), other errors propagate.
+void printInspected(std::ostream &out, std::ostream &err, const std::string &format,
+                    const std::vector<std::string> &names,
+                    const std::function<nlohmann::ordered_json(const std::string &)> &inspect);
 
 // "4.26MB": go-units HumanSizeWithPrecision(size, 3), as `images` prints.
 [[nodiscard]] std::string humanSize(std::uint64_t bytes);

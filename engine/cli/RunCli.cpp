@@ -27,6 +27,8 @@ std::unique_ptr<CLI::App> makeCliApp(CliContext &ctx)
     app->add_option("--root", ctx.root, "Store root directory (default $XDG_DATA_HOME/strata)");
     app->add_option("--driver", ctx.driver, "Union filesystem driver: overlay or userspace (default: probe)");
     app->add_flag("-D,--debug", ctx.debug, "Show error context in full");
+    app->add_option("-H,--host", ctx.host, "A real engine to talk to: unix://PATH, tcp://HOST:PORT, ssh://USER@HOST, docker, podman");
+    app->add_option("--context", ctx.context, "A Docker CLI context to talk to (see `docker context ls`)");
     registerContainerCommands(*app, ctx);
     registerImageCommands(*app, ctx);
     registerImageViewCommands(*app, ctx);
@@ -37,6 +39,7 @@ std::unique_ptr<CLI::App> makeCliApp(CliContext &ctx)
     registerLessonCommands(*app, ctx);
     registerBuildCommands(*app, ctx);
     registerRegistryCommands(*app, ctx);
+    registerRemoteNetworkCommands(*app, ctx);
     return app;
 }
 

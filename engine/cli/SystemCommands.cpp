@@ -33,6 +33,8 @@ timeutil::TimePoint parseWhen(const std::string &text)
 
 void runEvents(CliContext &ctx, const std::string &since, const std::string &until, const std::string &format)
 {
+    if (ctx.remoteHost())
+        return runRemoteEvents(ctx, since, until, format);
     Engine &engine = ctx.engine();
     events::Journal journal(engine.root() / "journal");
     events::Journal::ReadOptions o;
@@ -62,6 +64,8 @@ void runEvents(CliContext &ctx, const std::string &since, const std::string &unt
 
 void printInfo(CliContext &ctx)
 {
+    if (ctx.remoteHost())
+        return printRemoteInfo(ctx);
     const EngineInfo i = ctx.engine().info();
     ctx.out << "Client:\n Context:    default\n Debug Mode: " << (ctx.debug ? "true" : "false") << "\n\n"
             << "Server:\n"

@@ -124,7 +124,8 @@ void addList(CLI::App &volume, CliContext &ctx)
     c->callback([&ctx, o] {
         const VolumeFilters filters = VolumeFilters::parse(o->filters);
         std::vector<Row> rows;
-        for (const auto &v : ctx.engine().volumes()) {
+        auto *host = ctx.remoteHost();
+        for (const auto &v : host ? host->volumes() : ctx.engine().volumes()) {
             if (!filters.accepts(v))
                 continue;
             Row r = Row::object();
@@ -155,22 +156,10 @@ void addInspect(CLI::App &volume, CliContext &ctx)
     c->add_option("volume", o->names, "VOLUME [VOLUME...]")->required();
     c->add_option("-f,--format", o->format, "Format the output using the given Go template");
     c->callback([&ctx, o] {
-        InspectFormatter formatter(o->format);
-        std::vector<std::string> errors;
-        for (const auto &name : o->names) {
-            try {
-                formatter.add(ctx.engine().inspectVolume(name));
-            } catch (const Error &e) {
-                if (e.code() != ErrorCode::NotFound)
-                    throw;
-                errors.push_back(e.message());
-            }
-        }
-        ctx.out << formatter.finish();
-        for (const auto &e : errors)
-            ctx.err << "Error: " << e << "\n";
-        if (!errors.empty())
-            throw ExitStatus{1};
+        auto *host = ctx.remoteHost();
+        printInspected(ctx.out, ctx.err, o->format, o->names, [&](const std::string &name) {
+            return host ? host->inspectVolume(name) : ctx.engine().inspectVolume(name);
+        });
     });
 }
 

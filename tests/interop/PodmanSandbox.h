@@ -26,6 +26,9 @@ public:
     // `podman <sandbox flags> args...`.
     RunResult run(const QStringList &args, int timeoutMs = 300000) const;
 
+    // The global flags every call gets (for a long-running `system service`).
+    [[nodiscard]] const QStringList &flags() const { return m_flags; }
+
     // `podman image inspect IMAGE`, first element; null json when podman fails.
     [[nodiscard]] nlohmann::json inspect(const QString &image) const;
 

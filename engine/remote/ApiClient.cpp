@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/remote/ApiClient.h"
+
+#include "engine/Error.h"
+
+#include <curl/curl.h>
+
+#include <cerrno>
+#include <cstring>
+#include <mutex>
+#include <sstream>
+
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace strata::engine::remote {
+
+struct ApiClient::Curl {
+    CURL *handle = nullptr;
+    std::vector<pid_t> sshPids; // one `ssh … dial-stdio` per connection curl opened
+    const HostUrl *host = nullptr;
+    int sshErrno = 0;
+};
+
+namespace {
+
+std::once_flag g_curlInit;
+
+struct Sink {
+    std::string *body;
+    const std::function<bool(std::string_view)> *onData;
+    bool stoppedByCaller = false;
+    std::vector<std::pair<std::string, std::string>> *headers;
+};
+
+size_t writeBody(char *data, size_t size, size_t n, void *user)
+{
+    auto *sink = static_cast<Sink *>(user);
+    const size_t len = size * n;
+    if (sink->onData) {
+        if (!(*sink->onData)(std::string_view(data, len))) {
+            sink->stoppedByCaller = true;
+            return 0; // curl aborts the transfer (CURLE_WRITE_ERROR)
+        }
+    } else {
+        sink->body->append(data, len);
+    }
+    return len;
+}
+
+size_t writeHeader(char *data, size_t size, size_t n, void *user)
+{
+    auto *sink = static_cast<Sink *>(user);
+    const std::string line(data, size * n);
+    if (auto colon = line.find(':'); colon != std::string::npos) {
+        std::string name = line.substr(0, colon), value = line.substr(colon + 1);
+        for (auto &c : name)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        value.erase(0, value.find_first_not_of(" \t"));
+        value.erase(value.find_last_not_of(" \t\r\n") + 1);
+        sink->headers->emplace_back(name, value);
+    }
+    return size * n;
+}
+
+// ssh://: curl's "socket" is one end of a socketpair whose other end is the
+// stdin/stdout of `ssh USER@HOST docker system dial-stdio`.
+curl_socket_t openSshSocket(void *user, curlsocktype, struct curl_sockaddr *)
+{
+    auto *c = static_cast<ApiClient::Curl *>(user);
+    int sv[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
+        c->sshErrno = errno;
+        return CURL_SOCKET_BAD;
+    }
+    std::vector<std::string> argv = {"ssh", "-o", "BatchMode=yes"};
+    if (!c->host->sshPort.empty())
+        argv.insert(argv.end(), {"-p", c->host->sshPort});
+    argv.insert(argv.end(), {"--", c->host->hostPort, "docker", "system", "dial-stdio"});
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::dup2(sv[1], 0);
+        ::dup2(sv[1], 1);
+        std::vector<char *> args;
+        for (auto &a : argv)
+            args.push_back(a.data());
+        args.push_back(nullptr);
+        ::execvp("ssh", args.data());
+        ::_exit(127);
+    }
+    ::close(sv[1]);
+    if (pid < 0) {
+        c->sshErrno = errno;
+        ::close(sv[0]);
+        return CURL_SOCKET_BAD;
+    }
+    c->sshPids.push_back(pid);
+    return sv[0];
+}
+
+int alreadyConnected(void *, curl_socket_t, curlsocktype)
+{
+    return CURL_SOCKOPT_ALREADY_CONNECTED;
+}
+
+std::string headerValue(const std::vector<std::pair<std::string, std::string>> &headers, const std::string &name)
+{
+    for (const auto &[k, v] : headers)
+        if (k == name)
+            return v;
+    return {};
+}
+
+} // namespace
+
+int compareApiVersions(const std::string &a, const std::string &b)
+{
+    std::istringstream sa(a), sb(b);
+    for (;;) {
+        int x = 0, y = 0;
+        char dot = 0;
+        const bool moreA = static_cast<bool>(sa >> x), moreB = static_cast<bool>(sb >> y);
+        if (!moreA && !moreB)
+            return 0;
+        if (x != y)
+            return x < y ? -1 : 1;
+        sa >> dot;
+        sb >> dot;
+    }
+}
+
+ApiClient::ApiClient(HostUrl host) : m_host(std::move(host)), m_curl(std::make_unique<Curl>())
+{
+    std::call_once(g_curlInit, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    m_curl->handle = curl_easy_init();
+    m_curl->host = &m_host;
+    if (!m_curl->handle)
+        throw Error(ErrorCode::Internal, errorPrefix() + "curl_easy_init failed");
+}
+
+ApiClient::~ApiClient()
+{
+    curl_easy_cleanup(m_curl->handle); // closes the ssh sockets: each ssh sees EOF
+    for (pid_t pid : m_curl->sshPids) {
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+    }
+}
+
+std::string ApiClient::errorPrefix() const
+{
+    return "host " + m_host.text + ": ";
+}
+
+std::string ApiClient::urlFor(const std::string &path, bool versioned)
+{
+    std::string base;
+    switch (m_host.scheme) {
+    case HostUrl::Scheme::Unix:
+    case HostUrl::Scheme::Ssh:
+        base = "http://localhost";
+        break;
+    case HostUrl::Scheme::Tcp:
+        base = (m_host.tls ? "https://" : "http://") + m_host.hostPort;
+        break;
+    }
+    return base + (versioned ? "/v" + apiVersion() : std::string()) + path;
+}
+
+ApiClient::Response ApiClient::perform(const std::string &method, const std::string &url, const std::string &body,
+                                       const std::function<bool(std::string_view)> *onData)
+{
+    CURL *h = m_curl->handle;
+    curl_easy_reset(h);
+    Response r;
+    Sink sink{&r.body, onData, false, &r.headers};
+    curl_easy_setopt(h, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, writeBody);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
+    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, writeHeader);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, &sink);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 30L);
+    curl_easy_setopt(h, CURLOPT_USERAGENT, "Strata-Client/" STRATA_VERSION);
+    switch (m_host.scheme) {
+    case HostUrl::Scheme::Unix:
+        curl_easy_setopt(h, CURLOPT_UNIX_SOCKET_PATH, m_host.path.c_str());
+        break;
+    case HostUrl::Scheme::Ssh:
+        curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, openSshSocket);
+        curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, m_curl.get());
+        curl_easy_setopt(h, CURLOPT_SOCKOPTFUNCTION, alreadyConnected);
+        break;
+    case HostUrl::Scheme::Tcp:
+        if (m_host.tls) {
+            const std::string dir = m_host.certPath;
+            curl_easy_setopt(h, CURLOPT_CAINFO, (dir + "/ca.pem").c_str());
+            curl_easy_setopt(h, CURLOPT_SSLCERT, (dir + "/cert.pem").c_str());
+            curl_easy_setopt(h, CURLOPT_SSLKEY, (dir + "/key.pem").c_str());
+            curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, m_host.verify ? 1L : 0L);
+            curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, m_host.verify ? 2L : 0L);
+        }
+        break;
+    }
+    struct curl_slist *headers = nullptr;
+    if (method != "GET") {
+        curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method.c_str());
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.c_str());
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+        headers = curl_slist_append(headers, "Content-Type: application/json");
+        curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+    }
+    const CURLcode rc = curl_easy_perform(h);
+    curl_slist_free_all(headers);
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
+    if (rc == CURLE_OK || (rc == CURLE_WRITE_ERROR && sink.stoppedByCaller))
+        return r;
+
+    long osErrno = 0;
+    curl_easy_getinfo(h, CURLINFO_OS_ERRNO, &osErrno);
+    if (m_curl->sshErrno)
+        osErrno = m_curl->sshErrno;
+    const std::string prefix = errorPrefix();
+    switch (rc) {
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_COULDNT_RESOLVE_HOST:
+        if (osErrno == ENOENT)
+            throw Error(ErrorCode::Io, prefix + "no such socket (is the engine's API service running?)", ENOENT);
+        if (osErrno == EACCES || osErrno == EPERM)
+            throw Error(ErrorCode::PermissionDenied, prefix + "permission denied on the socket", static_cast<int>(osErrno));
+        if (osErrno == ECONNREFUSED)
+            throw Error(ErrorCode::Io, prefix + "connection refused (is the engine's API service running?)", ECONNREFUSED);
+        throw Error(ErrorCode::Io, prefix + "cannot connect: " +
+                                           (osErrno ? std::strerror(static_cast<int>(osErrno)) : curl_easy_strerror(rc)));
+    case CURLE_PARTIAL_FILE:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+        if (r.status == 0 && rc == CURLE_GOT_NOTHING)
+            throw Error(ErrorCode::Io, prefix + "the connection closed without an answer (not an Engine API?)");
+        throw Error(ErrorCode::Io, prefix + "the stream was cut before its end (" + curl_easy_strerror(rc) + ")");
+    default:
+        throw Error(ErrorCode::Io, prefix + curl_easy_strerror(rc));
+    }
+}
+
+void ApiClient::throwHttpError(const Response &r, const std::string &path) const
+{
+    // The Engine API's error body is {"message": "..."}.
+    std::string message;
+    const auto j = nlohmann::json::parse(r.body, nullptr, false);
+    if (j.is_object() && j.contains("message") && j["message"].is_string())
+        message = j["message"].get<std::string>();
+    else
+        message = r.body.substr(0, r.body.find('\n'));
+    if (message.empty())
+        message = "HTTP " + std::to_string(r.status) + " for " + path;
+    const ErrorCode code = r.status == 404 ? ErrorCode::NotFound
+                           : r.status == 409 ? ErrorCode::Conflict
+                           : r.status == 400 ? ErrorCode::InvalidArgument
+                                             : ErrorCode::Io;
+    // NotFound keeps the host's own wording ("No such image: x") so the
+    // verbs can fall back (inspect: container, then image) as with the store.
+    if (code == ErrorCode::NotFound)
+        throw Error(code, message);
+    throw Error(code, errorPrefix() + "HTTP " + std::to_string(r.status) + ": " + message);
+}
+
+void ApiClient::negotiate()
+{
+    if (!m_version.empty())
+        return;
+    const Response ping = perform("GET", urlFor("/_ping", false), {}, nullptr);
+    if (ping.status != 200)
+        throw Error(ErrorCode::Io, errorPrefix() + "/_ping answered HTTP " + std::to_string(ping.status) +
+                                           " (not a Docker or Podman Engine API?)");
+    std::string version = headerValue(ping.headers, "api-version");
+    const std::string server = headerValue(ping.headers, "server");
+    nlohmann::json v;
+    if (version.empty() || server.empty()) {
+        const Response r = perform("GET", urlFor("/version", false), {}, nullptr);
+        v = nlohmann::json::parse(r.body, nullptr, false);
+        if (r.status != 200 || !v.is_object())
+            throw Error(ErrorCode::Io, errorPrefix() + "/version did not answer JSON (not an Engine API?)");
+        if (version.empty())
+            version = v.value("ApiVersion", "");
+    }
+    if (version.empty())
+        throw Error(ErrorCode::Io, errorPrefix() + "the host does not say which API version it speaks");
+    if (compareApiVersions(version, kMinApiVersion) < 0)
+        throw Error(ErrorCode::Unsupported, errorPrefix() + "Engine API " + version + " is too old (Strata needs " +
+                                                    kMinApiVersion + " or later)");
+    m_version = compareApiVersions(version, kApiVersion) < 0 ? version : kApiVersion;
+    const bool podman = server.find("Libpod") != std::string::npos ||
+                        !headerValue(ping.headers, "libpod-api-version").empty() ||
+                        (v.is_object() && v.dump().find("Podman") != std::string::npos);
+    m_engine = podman ? "Podman" : "Docker";
+}
+
+const std::string &ApiClient::apiVersion()
+{
+    negotiate();
+    return m_version;
+}
+
+const std::string &ApiClient::engineName()
+{
+    negotiate();
+    return m_engine;
+}
+
+std::string ApiClient::request(const std::string &method, const std::string &path, const std::string &body)
+{
+    Response r = perform(method, urlFor(path, true), body, nullptr);
+    if (r.status >= 400)
+        throwHttpError(r, path);
+    return std::move(r.body);
+}
+
+nlohmann::json ApiClient::getJson(const std::string &path)
+{
+    const std::string body = request("GET", path);
+    auto j = nlohmann::json::parse(body, nullptr, false);
+    if (j.is_discarded())
+        throw Error(ErrorCode::Io, errorPrefix() + path + " did not answer JSON");
+    return j;
+}
+
+void ApiClient::stream(const std::string &path, const std::function<bool(std::string_view)> &onData)
+{
+    // Errors arrive as a short JSON body: collect the body until the status
+    // is known to be a success, then hand chunks over as they come.
+    std::string pending;
+    bool ok = false, decided = false;
+    const std::function<bool(std::string_view)> gate = [&](std::string_view chunk) {
+        if (!decided) {
+            long status = 0;
+            curl_easy_getinfo(m_curl->handle, CURLINFO_RESPONSE_CODE, &status);
+            ok = status < 400;
+            decided = true;
+        }
+        if (!ok) {
+            pending.append(chunk);
+            return true;
+        }
+        return onData(chunk);
+    };
+    Response r = perform("GET", urlFor(path, true), {}, &gate);
+    if (r.status >= 400) {
+        r.body = pending;
+        throwHttpError(r, path);
+    }
+}
+
+} // namespace strata::engine::remote

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// An HTTP client for the Docker Engine API (1.41) and Podman's compatible
+// API, over a unix socket, tcp (optionally TLS) or ssh (`docker system
+// dial-stdio` on the far side, as the Docker CLI does). Every failure is an
+// engine Error whose one line names the host and the problem.
+
+#include "engine/remote/HostUrl.h"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace strata::engine::remote {
+
+class ApiClient {
+public:
+    // The API version Strata speaks, and the oldest it accepts from a host.
+    static constexpr const char *kApiVersion = "1.41";
+    static constexpr const char *kMinApiVersion = "1.30";
+
+    explicit ApiClient(HostUrl host);
+    ~ApiClient();
+    ApiClient(const ApiClient &) = delete;
+    ApiClient &operator=(const ApiClient &) = delete;
+
+    [[nodiscard]] const HostUrl &host() const { return m_host; }
+
+    // GET /_ping (then /version when the ping has no Api-Version header) and
+    // settles on min(host's version, kApiVersion). Runs once, on first use.
+    void negotiate();
+    [[nodiscard]] const std::string &apiVersion();
+    // "Docker" or "Podman" (from the ping's Server header or /version).
+    [[nodiscard]] const std::string &engineName();
+
+    // A versioned request ("/containers/json?all=1"); returns the body.
+    // HTTP >= 400: NotFound for 404, Conflict for 409, else Io, with the
+    // host's message.
+    std::string request(const std::string &method, const std::string &path, const std::string &body = {});
+    nlohmann::json getJson(const std::string &path);
+    // Streams a GET body as it arrives; `onData` returning false ends the
+    // stream early (not an error). A stream cut before its end is an error.
+    void stream(const std::string &path, const std::function<bool(std::string_view)> &onData);
+
+    // "host unix:///x.sock: " — the prefix of every error line.
+    [[nodiscard]] std::string errorPrefix() const;
+
+private:
+    struct Response {
+        long status = 0;
+        std::string body;
+        std::vector<std::pair<std::string, std::string>> headers;
+    };
+    Response perform(const std::string &method, const std::string &url, const std::string &body,
+                     const std::function<bool(std::string_view)> *onData);
+    [[nodiscard]] std::string urlFor(const std::string &path, bool versioned);
+    [[noreturn]] void throwHttpError(const Response &r, const std::string &path) const;
+
+    HostUrl m_host;
+    std::string m_version;
+    std::string m_engine;
+
+public:
+    struct Curl; // curl's handle and the ssh processes (ApiClient.cpp)
+
+private:
+    std::unique_ptr<Curl> m_curl;
+};
+
+// "1.41" < "1.9"? No: numeric per component.
+[[nodiscard]] int compareApiVersions(const std::string &a, const std::string &b);
+
+} // namespace strata::engine::remote

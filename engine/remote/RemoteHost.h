@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A real Docker or Podman engine seen through its Engine API, mapped into
+// the engine's own summaries so the CLI prints a host exactly as it prints
+// Strata's store. Read-only: nothing here touches Strata's store.
+
+#include "engine/Engine.h"
+#include "engine/remote/ApiClient.h"
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace strata::engine::remote {
+
+class RemoteHost {
+public:
+    explicit RemoteHost(HostUrl url) : m_api(std::move(url)) {}
+
+    [[nodiscard]] ApiClient &api() { return m_api; }
+
+    [[nodiscard]] std::vector<ImageSummary> images(bool all);
+    [[nodiscard]] std::vector<ContainerSummary> containers(bool all);
+    [[nodiscard]] std::vector<HistoryRow> history(const std::string &ref);
+    [[nodiscard]] std::vector<VolumeSummary> volumes();
+    // /networks as is (Strata's own engine has no networks to map onto).
+    [[nodiscard]] nlohmann::json networks();
+    // The host's own inspect JSON, key order kept.
+    [[nodiscard]] image::Json inspectImage(const std::string &ref);
+    [[nodiscard]] image::Json inspectContainer(const std::string &ref);
+    [[nodiscard]] image::Json inspectVolume(const std::string &name);
+    [[nodiscard]] image::Json inspectNetwork(const std::string &name);
+
+    // /events: one JSON object per message, as it arrives, until `onEvent`
+    // returns false or the host ends the stream (with `until`).
+    void events(const std::string &since, const std::string &until,
+                const std::function<bool(const nlohmann::json &)> &onEvent);
+    // /containers/{id}/logs, demultiplexed: `onChunk(stream, bytes)` with
+    // stream 1 = stdout, 2 = stderr.
+    void logs(const std::string &ref, bool follow, const std::string &tail, bool timestamps,
+              const std::function<bool(int, std::string_view)> &onChunk);
+    // /containers/{id}/top: the titles row, then one row per process.
+    [[nodiscard]] std::vector<std::vector<std::string>> top(const std::string &ref);
+    // /containers/{id}/changes as `diff` prints them: "C /etc", "A /x", "D /y".
+    [[nodiscard]] std::vector<std::string> changes(const std::string &ref);
+
+private:
+    ApiClient m_api;
+};
+
+// Percent-encodes a name for a URL path or query ("localhost/bb:1").
+[[nodiscard]] std::string urlEscape(const std::string &text);
+
+} // namespace strata::engine::remote
