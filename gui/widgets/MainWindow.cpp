@@ -223,7 +223,12 @@ MainWindow::~MainWindow()
 {
     // The lesson worker lives on the engine thread: close it while that runs.
     m_host->gate()->continueAll();
+    // Closing the window hides the lesson dock, whose toggle would close the
+    // session being deleted here.
+    if (m_lessonDock)
+        m_lessonDock->toggleViewAction()->disconnect(this);
     delete m_lessonSession;
+    m_lessonSession = nullptr;
 }
 
 void MainWindow::openLesson(const QString &numberOrId)

@@ -147,7 +147,7 @@ private Q_SLOTS:
         // `network inspect` of a created network with Docker's keys.
         QVERIFY(recorded("inspect-network.keys").size() > 10);
         const RunResult created = strata({"network", "create", "parity-net"});
-        if (created.exitCode == 1 && created.err.find("is not a strata command") != std::string::npos)
+        if (created.exitCode == 1 && created.err.find("is not a strata") != std::string::npos) // no verb, or `network` without `create`
             QSKIP("no `strata network` yet; tests/cli/data/docker/inspect-network.keys is recorded for it");
         QVERIFY2(created.exitCode == 0, created.err.c_str());
         check("inspect-network.keys", {"network", "inspect", "parity-net"});
