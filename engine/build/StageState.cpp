@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/build/StageState.h"
 
+#include "engine/image/ImageChanges.h"
+
 namespace strata::engine::build {
 
 std::vector<std::string> StageState::shell() const
@@ -50,16 +52,7 @@ std::vector<std::string> StageState::argEnv() const
 
 void StageState::setEnv(const std::string &key, const std::string &value)
 {
-    image::Json &list = runConfig["Env"];
-    if (!list.is_array())
-        list = image::Json::array();
-    const std::string entry = key + "=" + value;
-    for (auto &kv : list)
-        if (kv.get<std::string>().rfind(key + "=", 0) == 0) {
-            kv = entry;
-            return;
-        }
-    list.push_back(entry);
+    image::setConfigEnv(runConfig, key, value);
 }
 
 } // namespace strata::engine::build

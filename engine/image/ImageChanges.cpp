@@ -76,19 +76,7 @@ private:
         return e;
     }
 
-    void setEnv(const std::string &key, const std::string &value)
-    {
-        Json &list = m_config["Env"];
-        if (!list.is_array())
-            list = Json::array();
-        const std::string entry = key + "=" + value;
-        for (auto &kv : list)
-            if (kv.get<std::string>().rfind(key + "=", 0) == 0) {
-                kv = entry;
-                return;
-            }
-        list.push_back(entry);
-    }
+    void setEnv(const std::string &key, const std::string &value) { setConfigEnv(m_config, key, value); }
 
     // "k=v k2='v 2'" or the legacy "k value with spaces".
     std::vector<std::pair<std::string, std::string>> pairs(const std::string &text, const char *instruction) const
@@ -197,6 +185,20 @@ void applyChanges(Json &config, const std::vector<std::string> &changes)
     ChangeApplier applier(config);
     for (const auto &change : changes)
         withErrorContext("--change \"" + change + "\"", [&] { applier.apply(change); });
+}
+
+void setConfigEnv(Json &config, const std::string &key, const std::string &value)
+{
+    Json &list = config["Env"];
+    if (!list.is_array())
+        list = Json::array();
+    const std::string entry = key + "=" + value;
+    for (auto &kv : list)
+        if (kv.get<std::string>().rfind(key + "=", 0) == 0) {
+            kv = entry;
+            return;
+        }
+    list.push_back(entry);
 }
 
 } // namespace strata::engine::image

@@ -20,4 +20,8 @@ namespace strata::engine::image {
 // Throws InvalidArgument naming the change.
 void applyChanges(Json &config, const std::vector<std::string> &changes);
 
+// Sets KEY=VALUE in config["Env"], replacing an existing KEY in place (ENV's
+// rule, for `--change` and for builds alike).
+void setConfigEnv(Json &config, const std::string &key, const std::string &value);
+
 } // namespace strata::engine::image
