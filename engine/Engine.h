@@ -9,10 +9,12 @@
 // Engines (processes) may share a root: writers are serialised by the store
 // lock. Errors are strata::engine::Error.
 
+#include "engine/container/ContainerLogs.h"
 #include "engine/container/ContainerRecord.h"
 #include "engine/events/EventBus.h"
 #include "engine/events/StepGate.h"
 #include "engine/fs/UnionView.h"
+#include "engine/image/ImageRemoval.h"
 #include "engine/image/OciTypes.h"
 #include "engine/registry/Transfer.h"
 #include "engine/runtime/Runtime.h"
@@ -74,11 +76,7 @@ struct ImportOptions {
     std::vector<std::string> changes; // -c: Dockerfile instructions
 };
 
-// One line of `rmi` output: "Untagged: x" or "Deleted: sha256:…".
-struct RemovalLine {
-    bool deleted = false;
-    std::string what;
-};
+using RemovalLine = image::RemovalLine; // one line of `rmi` output
 
 struct HistoryRow {
     std::string id;        // image id for rows that are local images, else empty
@@ -196,17 +194,8 @@ struct ContainerSummary {
     std::string statusText;    // a real host's own STATUS ("Up 2 minutes"); "" = from state
 };
 
-// One line of a json-file log.
-struct LogEntry {
-    std::string stream; // "stdout" / "stderr"
-    std::string log;    // with its newline
-    std::string time;   // RFC 3339 nano
-};
-
-struct LogOptions {
-    bool follow = false;
-    std::optional<std::size_t> tail; // last N lines; nullopt = all
-};
+using LogEntry = container::LogEntry;     // one line of a json-file log
+using LogOptions = container::LogOptions; // follow, tail
 
 // ---- container file systems (EngineContainerFs.cpp) -----------------------
 
@@ -218,6 +207,13 @@ struct ContainerChangeLine {
     std::uint64_t size = 0;  // bytes of the container's version (D: of the hidden one)
     int fromLayer = -1;      // the image layer (bottom = 0) the path came from; -1 if new
     [[nodiscard]] std::string line() const { return std::string(1, kind) + " " + path; }
+};
+
+// A container's own layer in numbers (the disk-use chart, the scenes).
+struct ContainerLayerUsage {
+    std::uint64_t bytes = 0; // Docker's SizeRw: the A and C entries `diff` lists (D: hidden lower bytes)
+    int added = 0, changed = 0, deleted = 0;
+    std::vector<ContainerChangeLine> first; // the first lines of `diff`
 };
 
 // `commit` flags.
@@ -341,6 +337,8 @@ public:
     // ---- container file systems ----
     // `diff`: what the container changed (mount contents and init files left out).
     [[nodiscard]] std::vector<ContainerChangeLine> diffContainer(const std::string &ref);
+    // The container's layer summed up from its diff, keeping the first `keep` lines.
+    [[nodiscard]] ContainerLayerUsage containerLayerUsage(const std::string &ref, std::size_t keep = 12);
     // `commit`: a new image of the container's layer on top of its image;
     // step phases freeze, diff, write-layer, write-config, tag. Returns the id.
     Digest commitContainer(const std::string &ref, const CommitOptions &options);

@@ -97,16 +97,11 @@ void registerOn(CLI::App &app, CliContext &ctx)
         c->add_flag("-v,--volumes", f->volumes, "Remove anonymous volumes associated with the container");
         c->add_flag("--step", f->step, "Stop at each phase until Enter");
         c->callback([&ctx, f] {
-            std::unique_ptr<StepPrompt> prompt;
-            if (f->step) {
-                prompt = std::make_unique<StepPrompt>(ctx.err);
-                ctx.engine().setStepGate(prompt.get());
-            }
+            const ScopedStepPrompt prompt(ctx.engine(), ctx.err, f->step);
             forEach(ctx, f->refs, [&](const std::string &ref) {
                 ctx.engine().removeContainer(ref, f->force, f->volumes);
                 ctx.out << ref << "\n";
             });
-            ctx.engine().setStepGate(nullptr);
         });
     }
     {

@@ -25,13 +25,8 @@ void runCommit(CliContext &ctx, CommitFlags &f)
     if (!f.repoTag.empty())
         f.options.repoTag = f.repoTag;
     Engine &engine = ctx.engine();
-    std::unique_ptr<StepPrompt> prompt;
-    if (f.step) {
-        prompt = std::make_unique<StepPrompt>(ctx.err);
-        engine.setStepGate(prompt.get());
-    }
+    const ScopedStepPrompt prompt(engine, ctx.err, f.step);
     const Digest id = engine.commitContainer(f.ref, f.options);
-    engine.setStepGate(nullptr);
     ctx.out << id.str() << "\n";
 }
 

@@ -177,11 +177,7 @@ void ensureLocalImage(CliContext &ctx, const std::string &imageRef)
 void runRun(CliContext &ctx, const CreateFlags &f)
 {
     Engine &engine = ctx.engine();
-    std::unique_ptr<StepPrompt> prompt;
-    if (f.step) {
-        prompt = std::make_unique<StepPrompt>(ctx.err);
-        engine.setStepGate(prompt.get());
-    }
+    const ScopedStepPrompt prompt(engine, ctx.err, f.step);
     ensureLocalImage(ctx, f.image);
     const std::string id = engine.createContainer(toOptions(f, "run", !f.detach));
     try {
@@ -206,11 +202,7 @@ void runRun(CliContext &ctx, const CreateFlags &f)
 void runCreate(CliContext &ctx, const CreateFlags &f)
 {
     Engine &engine = ctx.engine();
-    std::unique_ptr<StepPrompt> prompt;
-    if (f.step) {
-        prompt = std::make_unique<StepPrompt>(ctx.err);
-        engine.setStepGate(prompt.get());
-    }
+    const ScopedStepPrompt prompt(engine, ctx.err, f.step);
     ensureLocalImage(ctx, f.image);
     ctx.out << engine.createContainer(toOptions(f, "create", true)) << "\n";
 }
@@ -223,11 +215,7 @@ struct StartFlags {
 void runStart(CliContext &ctx, const StartFlags &f)
 {
     Engine &engine = ctx.engine();
-    std::unique_ptr<StepPrompt> prompt;
-    if (f.step) {
-        prompt = std::make_unique<StepPrompt>(ctx.err);
-        engine.setStepGate(prompt.get());
-    }
+    const ScopedStepPrompt prompt(engine, ctx.err, f.step);
     if (f.attach || f.interactive) {
         if (f.refs.size() > 1)
             throw Error(ErrorCode::InvalidArgument, "you cannot start and attach multiple containers at once");

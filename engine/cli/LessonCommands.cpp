@@ -2,6 +2,7 @@
 // `strata lesson list|run|check`: the terminal lesson player on engine/lesson
 // (the GUI player drives the same LessonRunner).
 #include "engine/Error.h"
+#include "engine/cli/CliCommandRunner.h"
 #include "engine/cli/CliContext.h"
 #include "engine/cli/ExitStatus.h"
 #include "engine/lesson/CommandMatch.h"
@@ -146,7 +147,7 @@ class TerminalPlayer {
 public:
     TerminalPlayer(CliContext &ctx, const RunOpts &opts, Lesson lesson)
         : m_ctx(ctx), m_opts(opts), m_lang(opts.lang.lang()), m_glossary(glossaryBeside(lesson.file.parent_path())),
-          m_runner(std::move(lesson), RunnerOptions{opts.root, {}, ctx.driver, ctx.root})
+          m_runner(std::move(lesson), RunnerOptions{opts.root, {}, ctx.driver, ctx.root, commandRunner()})
     {
     }
 

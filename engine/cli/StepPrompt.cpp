@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/cli/StepPrompt.h"
 
+#include "engine/Engine.h"
+
 #include <fcntl.h>
 #include <ostream>
 #include <unistd.h>
@@ -30,6 +32,20 @@ void StepPrompt::reach(const events::Phase &phase)
     while (::read(m_fd, &c, 1) == 1 && c != '\n') {
     }
     m_err << "\n";
+}
+
+ScopedStepPrompt::ScopedStepPrompt(Engine &engine, std::ostream &err, bool enabled) : m_engine(engine)
+{
+    if (!enabled)
+        return;
+    m_prompt = std::make_unique<StepPrompt>(err);
+    m_engine.setStepGate(m_prompt.get());
+}
+
+ScopedStepPrompt::~ScopedStepPrompt()
+{
+    if (m_prompt)
+        m_engine.setStepGate(nullptr);
 }
 
 } // namespace strata::engine::cli

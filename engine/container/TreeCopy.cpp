@@ -2,6 +2,7 @@
 #include "engine/container/TreeCopy.h"
 
 #include "engine/Error.h"
+#include "engine/fs/drivers/FileCopy.h"
 #include "engine/layer/FsAt.h"
 
 #include <cerrno>
@@ -43,48 +44,14 @@ std::optional<struct stat> statAt(int dir, const std::string &name, const std::s
     throwErrno("stat " + label);
 }
 
-void writeAll(int fd, const char *data, std::size_t size, const std::string &label)
+// Refuses to put a non-directory over a directory; removes anything else in the way.
+void clearForNonDirectory(int dstDir, const std::string &dstName, const std::string &label)
 {
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, size);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            throwErrno("write " + label);
-        data += n;
-        size -= static_cast<std::size_t>(n);
-    }
-}
-
-void copyData(int in, int out, std::uint64_t size, const std::string &label)
-{
-    std::uint64_t left = size;
-    while (left > 0) { // the kernel copies (reflink where it can); falls back below
-        const ssize_t n = ::copy_file_range(in, nullptr, out, nullptr, left, 0);
-        if (n > 0) {
-            left -= static_cast<std::uint64_t>(n);
-            continue;
-        }
-        if (n == 0)
-            return; // the file shrank while we copied
-        if (errno == EINTR)
-            continue;
-        if (errno != EXDEV && errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
-            throwErrno("copy " + label);
-        break;
-    }
-    std::vector<char> buffer(256 * 1024);
-    while (left > 0) {
-        const ssize_t n = ::read(in, buffer.data(), buffer.size());
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            throwErrno("read " + label);
-        if (n == 0)
-            return;
-        writeAll(out, buffer.data(), static_cast<std::size_t>(n), label);
-        left -= std::min<std::uint64_t>(left, static_cast<std::uint64_t>(n));
-    }
+    const auto existing = statAt(dstDir, dstName, dstName);
+    if (existing && S_ISDIR(existing->st_mode))
+        throw Error(ErrorCode::Conflict, "cannot overwrite directory " + dstName + " with non-directory " + label);
+    if (existing && ::unlinkat(dstDir, dstName.c_str(), 0) != 0)
+        throwErrno("replace " + dstName);
 }
 
 } // namespace
@@ -145,11 +112,7 @@ void TreeCopy::copyDirectory(int srcDir, const std::string &srcName, const struc
 void TreeCopy::copyFile(int srcDir, const std::string &srcName, const struct stat &st, int dstDir,
                         const std::string &dstName, const std::string &label)
 {
-    const auto existing = statAt(dstDir, dstName, dstName);
-    if (existing && S_ISDIR(existing->st_mode))
-        throw Error(ErrorCode::Conflict, "cannot overwrite directory " + dstName + " with non-directory " + label);
-    if (existing && ::unlinkat(dstDir, dstName.c_str(), 0) != 0)
-        throwErrno("replace " + dstName);
+    clearForNonDirectory(dstDir, dstName, label);
     const layer::UniqueFd in(::openat(srcDir, srcName.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
     if (!in.valid())
         throwErrno("open " + label);
@@ -157,7 +120,7 @@ void TreeCopy::copyFile(int srcDir, const std::string &srcName, const struct sta
         ::openat(dstDir, dstName.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
     if (!out.valid())
         throwErrno("create " + dstName);
-    copyData(in.get(), out.get(), static_cast<std::uint64_t>(st.st_size), label);
+    fs::drivers::copyFdData(in.get(), out.get(), dstName);
     if (::fchmod(out.get(), st.st_mode & 07777) != 0)
         throwErrno("chmod " + dstName);
     setOwnerAndTimes(dstDir, dstName, st, label);
@@ -166,11 +129,7 @@ void TreeCopy::copyFile(int srcDir, const std::string &srcName, const struct sta
 void TreeCopy::copySpecial(int srcDir, const std::string &srcName, const struct stat &st, int dstDir,
                            const std::string &dstName, const std::string &label)
 {
-    const auto existing = statAt(dstDir, dstName, dstName);
-    if (existing && S_ISDIR(existing->st_mode))
-        throw Error(ErrorCode::Conflict, "cannot overwrite directory " + dstName + " with non-directory " + label);
-    if (existing && ::unlinkat(dstDir, dstName.c_str(), 0) != 0)
-        throwErrno("replace " + dstName);
+    clearForNonDirectory(dstDir, dstName, label);
     if (S_ISLNK(st.st_mode)) {
         std::string target(4096, '\0');
         const ssize_t n = ::readlinkat(srcDir, srcName.c_str(), target.data(), target.size());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/fs/UnionView.h"
 
+#include "engine/fs/DirNames.h"
 #include "engine/util/Digest.h"
 
 #include <algorithm>
@@ -28,21 +29,6 @@ bool isUnder(const std::string &path, const std::string &dir)
 std::string join(const std::string &dir, const std::string &name)
 {
     return dir.empty() ? name : dir + "/" + name;
-}
-
-std::vector<std::string> listDir(const std::filesystem::path &dir)
-{
-    std::vector<std::string> names;
-    DIR *d = ::opendir(dir.c_str());
-    if (!d)
-        return names;
-    while (dirent *e = ::readdir(d)) {
-        if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0)
-            names.emplace_back(e->d_name);
-    }
-    ::closedir(d);
-    std::sort(names.begin(), names.end());
-    return names;
 }
 
 bool hasOverlayOpaqueXattr(const std::filesystem::path &dir)
@@ -75,7 +61,7 @@ public:
 private:
     void walk(const std::filesystem::path &abs, const std::string &rel)
     {
-        const std::vector<std::string> names = listDir(abs);
+        const std::vector<std::string> names = listNames(abs);
         const bool opaque = !rel.empty() && (std::find(names.begin(), names.end(), layer::kOpaqueMarker) != names.end() ||
                                              (m_layer.whiteouts == layer::WhiteoutFormat::OverlayDevices &&
                                               hasOverlayOpaqueXattr(abs)));

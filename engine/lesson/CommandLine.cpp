@@ -40,7 +40,7 @@ const std::string &lookup(const std::string &text, const std::string &name, cons
 
 } // namespace
 
-std::vector<std::string> splitCommandLine(const std::string &line, const Vars &vars)
+std::vector<std::string> splitShellWords(const std::string &line, const Vars *vars)
 {
     std::vector<std::string> words;
     std::string cur;
@@ -59,8 +59,8 @@ std::vector<std::string> splitCommandLine(const std::string &line, const Vars &v
             } else if (c == '\\' && i + 1 < line.size() &&
                        (line[i + 1] == '"' || line[i + 1] == '\\' || line[i + 1] == '$')) {
                 cur += line[++i];
-            } else if (auto name = readVar(line, i)) {
-                cur += lookup(line, *name, vars);
+            } else if (auto name = vars ? readVar(line, i) : std::nullopt) {
+                cur += lookup(line, *name, *vars);
             } else {
                 cur += c;
             }
@@ -76,8 +76,8 @@ std::vector<std::string> splitCommandLine(const std::string &line, const Vars &v
                 words.push_back(cur);
             cur.clear();
             inWord = false;
-        } else if (auto name = readVar(line, i)) {
-            cur += lookup(line, *name, vars);
+        } else if (auto name = vars ? readVar(line, i) : std::nullopt) {
+            cur += lookup(line, *name, *vars);
             inWord = true;
         } else {
             cur += c;
@@ -89,6 +89,12 @@ std::vector<std::string> splitCommandLine(const std::string &line, const Vars &v
                     "\"" + line + "\": the quote " + std::string(1, quote) + " is not closed");
     if (inWord)
         words.push_back(cur);
+    return words;
+}
+
+std::vector<std::string> splitCommandLine(const std::string &line, const Vars &vars)
+{
+    std::vector<std::string> words = splitShellWords(line, &vars);
     if (!words.empty() && (words.front() == "strata" || words.front() == "docker"))
         words.erase(words.begin());
     return words;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
+// The one command-line splitter, for the lessons and the GUI console.
 // A lesson command line as CLI arguments: split like a POSIX shell (blanks
 // separate; '…' quotes literally; "…" quotes with \" \\ \$ escapes and ${var}
 // expansion; backslash escapes outside quotes) with ${var} expanded from the
@@ -15,6 +16,10 @@ namespace strata::engine::lesson {
 
 using Vars = std::map<std::string, std::string>;
 
+// The shell-words split itself: with vars, ${var} expanded (an undefined one
+// throws); without (the console), "${x}" and "$HOME" stay literal. Keeps a
+// leading "strata"/"docker". Throws Error(InvalidArgument) on an unclosed quote.
+[[nodiscard]] std::vector<std::string> splitShellWords(const std::string &line, const Vars *vars = nullptr);
 // Throws Error(InvalidArgument) on an unclosed quote, a "${" without "}",
 // or a variable not in vars (naming it).
 [[nodiscard]] std::vector<std::string> splitCommandLine(const std::string &line, const Vars &vars = {});

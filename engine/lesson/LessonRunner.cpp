@@ -3,7 +3,6 @@
 
 #include "engine/Engine.h"
 #include "engine/Error.h"
-#include "engine/cli/RunCli.h"
 #include "engine/lesson/CommandMatch.h"
 #include "engine/lesson/PipeCapture.h"
 #include "engine/store/StoreLayout.h"
@@ -141,12 +140,10 @@ CommandResult LessonRunner::execute(const std::string &line, std::vector<std::st
     // and stdin is empty so nothing waits for the keyboard.
     PipeCapture capOut, capErr;
     const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
-    cli::CliContext ctx(out, err);
-    ctx.useEngine(engine());
-    ctx.inFd = devNull;
-    ctx.outFd = capOut.writeFd();
-    ctx.errFd = capErr.writeFd();
-    result.exitCode = cli::runCli(ctx, result.args);
+    if (!m_options.runCommand)
+        throw Error(ErrorCode::Internal, "lesson " + m_lesson.id + ": no command runner (pass cli::commandRunner() in RunnerOptions)");
+    result.exitCode = m_options.runCommand(engine(), result.args,
+                                           CommandStreams{out, err, devNull, capOut.writeFd(), capErr.writeFd()});
     if (devNull >= 0)
         ::close(devNull);
     result.out = out.str() + capOut.finish();

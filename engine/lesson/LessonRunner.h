@@ -2,7 +2,7 @@
 #pragma once
 // Plays one lesson on its own store: owns the Engine on the lesson root
 // (never the student's store) and a scratch workspace, runs each step's
-// commands in-process through the `strata` CLI (cli::runCli) capturing
+// commands in-process through the `strata` CLI (a CommandRunner) capturing
 // stdout/stderr/exit, keeps ${var} captures, evaluates checks and moves
 // between steps. Front ends (terminal player, GUI player) drive it and
 // listen to its callbacks; everything runs synchronously on the caller's
@@ -23,6 +23,7 @@
 // autoPlayStep() types every pending student command itself (`--auto`).
 
 #include "engine/lesson/CheckEvaluator.h"
+#include "engine/lesson/CommandRunner.h"
 #include "engine/lesson/Lesson.h"
 
 #include <filesystem>
@@ -49,6 +50,8 @@ struct RunnerOptions {
     // The student's store root (--root / STRATA_ROOT); when root is empty the
     // lesson's store is <storeRoot>/lessons/<id> (empty = the default store).
     std::filesystem::path storeRoot;
+    // Runs each command line: the CLI's (cli::commandRunner()); required.
+    CommandRunner runCommand;
 };
 
 // Where a lesson was left: saved beside its store after every move.

@@ -9,13 +9,6 @@
 
 namespace strata::engine::runtime {
 
-void UniqueFd::reset(int fd)
-{
-    if (m_fd >= 0)
-        ::close(m_fd);
-    m_fd = fd;
-}
-
 bool writeAll(int fd, const void *data, size_t size) noexcept
 {
     const char *p = static_cast<const char *>(data);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// A file descriptor owned by one object (closed in the destructor), and the
+// The fd owner (util::UniqueFd) under the runtime's name, and the
 // few loops every runtime file needs around read/write (EINTR, short writes).
+
+#include "engine/util/UniqueFd.h"
 
 #include <string>
 #include <string_view>
@@ -9,30 +11,7 @@
 
 namespace strata::engine::runtime {
 
-class UniqueFd {
-public:
-    UniqueFd() = default;
-    explicit UniqueFd(int fd) : m_fd(fd) {}
-    ~UniqueFd() { reset(); }
-    UniqueFd(UniqueFd &&o) noexcept : m_fd(std::exchange(o.m_fd, -1)) {}
-    UniqueFd &operator=(UniqueFd &&o) noexcept
-    {
-        if (this != &o)
-            reset(std::exchange(o.m_fd, -1));
-        return *this;
-    }
-    UniqueFd(const UniqueFd &) = delete;
-    UniqueFd &operator=(const UniqueFd &) = delete;
-
-    [[nodiscard]] int get() const { return m_fd; }
-    [[nodiscard]] bool valid() const { return m_fd >= 0; }
-    explicit operator bool() const { return valid(); }
-    int release() { return std::exchange(m_fd, -1); }
-    void reset(int fd = -1);
-
-private:
-    int m_fd = -1;
-};
+using UniqueFd = util::UniqueFd; // the engine's one fd owner
 
 // Writes everything (retrying EINTR and short writes); false on error
 // (errno set). Async-signal-safe: usable between fork and exec.

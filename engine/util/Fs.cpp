@@ -2,6 +2,7 @@
 #include "engine/util/Fs.h"
 
 #include "engine/Error.h"
+#include "engine/util/UniqueFd.h"
 
 #include <cerrno>
 #include <fcntl.h>
@@ -12,27 +13,7 @@
 namespace strata::engine::fsutil {
 namespace {
 
-class Fd {
-public:
-    explicit Fd(int fd) : m_fd(fd) {}
-    ~Fd()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    Fd(const Fd &) = delete;
-    Fd &operator=(const Fd &) = delete;
-    [[nodiscard]] int get() const { return m_fd; }
-    int release()
-    {
-        int fd = m_fd;
-        m_fd = -1;
-        return fd;
-    }
-
-private:
-    int m_fd;
-};
+using Fd = util::UniqueFd;
 
 void writeAll(int fd, std::string_view data, const fs::path &path)
 {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Splits a console line into words the way a POSIX shell would for simple
-// input: whitespace separates, '…' and "…" quote, backslash escapes. A
-// leading "strata" or "docker" is dropped so lines can be pasted from notes.
+// The console's view of a line: engine/lesson/CommandLine's splitter (the one
+// the lessons use; no ${var} expansion here). consoleArgs drops a leading
+// "strata" or "docker" so lines can be pasted from notes.
 
 #include <optional>
 #include <string>

@@ -5,6 +5,7 @@
 #include "core/GuiStepGate.h"
 #include "engine/Error.h"
 #include "engine/cli/RunCli.h"
+#include "engine/fs/WastedSpace.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -172,19 +173,9 @@ void EngineWorker::refresh()
                 s->containerInspect[c.id] = active->inspectContainer(c.id).dump(2);
         for (const auto &c : s->containers) { // the disk-use chart: what each container owns
             try {
-                // Docker's SizeRw: the regular files and links of the container's
-                // layer, which is what `diff` sizes (D lines are hidden lower bytes).
-                std::uint64_t own = 0;
-                EngineSnapshot::LayerChanges changes;
-                for (const auto &line : active->diffContainer(c.id)) {
-                    if (line.kind != 'D')
-                        own += line.size;
-                    (line.kind == 'A' ? changes.added : line.kind == 'C' ? changes.changed : changes.deleted)++;
-                    if (changes.first.size() < 12)
-                        changes.first.push_back(line);
-                }
-                s->containerLayerBytes[c.id] = own;
-                s->containerChanges[c.id] = std::move(changes);
+                engine::ContainerLayerUsage u = active->containerLayerUsage(c.id);
+                s->containerLayerBytes[c.id] = u.bytes;
+                s->containerChanges[c.id] = {u.added, u.changed, u.deleted, std::move(u.first)};
             } catch (const std::exception &) {
                 // removed or being removed meanwhile: the next snapshot settles it
             }
@@ -213,59 +204,6 @@ void EngineWorker::loadDetail(const QString &ref)
     }
 }
 
-namespace {
-
-std::vector<WastedItem> wastedItems(const engine::fs::UnionView &view)
-{
-    // path -> the layers (bottom first) that delete it or make it an opaque dir
-    std::unordered_map<std::string, std::vector<int>> deletedBy;
-    for (std::size_t l = 0; l < view.changes().size(); ++l)
-        for (const auto &c : view.changes()[l])
-            if (c.change.kind == engine::layer::ChangeKind::Deleted || c.change.opaque)
-                deletedBy[c.change.path].push_back(static_cast<int>(l));
-    // The first layer above `layer` that deletes the path or one of its
-    // directories (a whiteout of /usr/share hides every file under it).
-    auto deleter = [&](std::string path, int layer) {
-        for (;;) {
-            if (const auto d = deletedBy.find(path); d != deletedBy.end())
-                for (const int l : d->second)
-                    if (l > layer)
-                        return l;
-            const auto slash = path.rfind('/');
-            if (slash == std::string::npos)
-                return -1;
-            path.resize(slash);
-        }
-    };
-    std::vector<WastedItem> out;
-    for (const auto &[path, versions] : view.versions()) {
-        const auto winner = view.merged().find(path);
-        for (std::size_t i = 0; i < versions.size(); ++i) {
-            const auto &v = versions[i];
-            if (winner != view.merged().end() && winner->second.layer == v.layer)
-                continue;
-            if (v.type != engine::fs::EntryType::File || v.size == 0)
-                continue;
-            WastedItem w;
-            w.path = path;
-            w.bytes = v.size;
-            w.layer = v.layer;
-            const int deletedAt = deleter(path, v.layer);
-            if (i + 1 < versions.size() && (deletedAt < 0 || versions[i + 1].layer < deletedAt)) {
-                w.byLayer = versions[i + 1].layer;
-            } else {
-                w.deleted = true;
-                w.byLayer = deletedAt;
-            }
-            out.push_back(std::move(w));
-        }
-    }
-    std::stable_sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.bytes > b.bytes; });
-    return out;
-}
-
-} // namespace
-
 ImageDetailPtr EngineWorker::buildDetail(engine::Engine &engine, const QString &ref)
 {
     auto d = std::make_shared<ImageDetail>();
@@ -277,7 +215,7 @@ ImageDetailPtr EngineWorker::buildDetail(engine::Engine &engine, const QString &
     d->merged = std::make_shared<ExplorerTree>(ExplorerTree::merged(*view));
     for (std::size_t l = 0; l < view->layerCount(); ++l)
         d->perLayer.push_back(std::make_shared<ExplorerTree>(ExplorerTree::layer(*view, static_cast<int>(l))));
-    d->wasted = wastedItems(*view);
+    d->wasted = engine::fs::wastedFiles(*view);
     d->wastedBytes = view->wastedBytes();
     d->view = view;
     const auto inspect = engine.inspectImage(r);

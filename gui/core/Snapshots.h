@@ -6,6 +6,7 @@
 #include "core/ExplorerTree.h"
 #include "engine/Engine.h"
 #include "engine/events/Event.h"
+#include "engine/fs/WastedSpace.h"
 
 #include <QMetaType>
 #include <QString>
@@ -38,13 +39,7 @@ struct EngineSnapshot {
 using EngineSnapshotPtr = std::shared_ptr<const EngineSnapshot>;
 
 // One path hidden in the merged view, and why (dive's "wasted space").
-struct WastedItem {
-    std::string path;
-    std::uint64_t bytes = 0;
-    int layer = -1;   // the layer holding the hidden bytes
-    int byLayer = -1; // the layer that shadows or deletes them
-    bool deleted = false;
-};
+using WastedItem = engine::fs::WastedFile; // computed by the engine (engine/fs/WastedSpace)
 
 // Everything the explorer and the layer-stack scene show for one image.
 struct ImageDetail {

@@ -2,6 +2,7 @@
 #include "lesson/LessonWorker.h"
 
 #include "core/EngineWorker.h"
+#include "engine/cli/CliCommandRunner.h"
 #include "engine/lesson/CommandLine.h"
 #include "engine/lesson/LessonLibrary.h"
 #include "engine/lesson/LessonRunner.h"
@@ -47,6 +48,7 @@ void LessonWorker::open(const QString &numberOrId, const QString &root, const QS
         RunnerOptions options;
         options.root = root.toStdString();
         options.storeRoot = storeRoot.toStdString();
+        options.runCommand = engine::cli::commandRunner();
         m_runner = std::make_unique<LessonRunner>(std::move(lesson), options);
     } catch (const std::exception &e) {
         emit opened(false, QString::fromStdString(e.what()));

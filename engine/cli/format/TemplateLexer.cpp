@@ -332,24 +332,27 @@ private:
         return &Lexer::lexInsideAction;
     }
 
-    StateFn lexChar()
+    // A '…' or "…" literal up to `close`; an escape may quote anything but the
+    // end of input or line.
+    StateFn lexEscaped(char32_t close, TokenType type, const char *unterminated)
     {
         for (;;) {
             char32_t r = next();
             if (r == '\\') {
-                // An escape may quote anything but the end of input or line.
                 r = next();
                 if (r != kEof && r != '\n')
                     continue;
             }
             if (r == kEof || r == '\n')
-                return fail("unterminated character constant");
-            if (r == '\'')
+                return fail(unterminated);
+            if (r == close)
                 break;
         }
-        emit(TokenType::CharConstant);
+        emit(type);
         return &Lexer::lexInsideAction;
     }
+
+    StateFn lexChar() { return lexEscaped('\'', TokenType::CharConstant, "unterminated character constant"); }
 
     bool scanNumber()
     {
@@ -395,23 +398,7 @@ private:
         return &Lexer::lexInsideAction;
     }
 
-    StateFn lexQuote()
-    {
-        for (;;) {
-            char32_t r = next();
-            if (r == '\\') {
-                r = next();
-                if (r != kEof && r != '\n')
-                    continue;
-            }
-            if (r == kEof || r == '\n')
-                return fail("unterminated quoted string");
-            if (r == '"')
-                break;
-        }
-        emit(TokenType::String);
-        return &Lexer::lexInsideAction;
-    }
+    StateFn lexQuote() { return lexEscaped('"', TokenType::String, "unterminated quoted string"); }
 
     StateFn lexRawQuote()
     {

@@ -2,6 +2,7 @@
 #include "engine/fs/drivers/FileCopy.h"
 
 #include "engine/Error.h"
+#include "engine/util/UniqueFd.h"
 
 #include <cerrno>
 #include <cstring>
@@ -15,21 +16,7 @@
 namespace strata::engine::fs::drivers {
 namespace {
 
-class Fd {
-public:
-    explicit Fd(int fd) : m_fd(fd) {}
-    ~Fd()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    Fd(const Fd &) = delete;
-    Fd &operator=(const Fd &) = delete;
-    [[nodiscard]] int get() const { return m_fd; }
-
-private:
-    int m_fd;
-};
+using Fd = util::UniqueFd;
 
 bool copyWithRange(int in, int out)
 {
@@ -45,13 +32,13 @@ bool copyWithRange(int in, int out)
     }
 }
 
-void copyWithReadWrite(int in, int out, const std::filesystem::path &to)
+void copyWithReadWrite(int in, int out, const std::string &to)
 {
     std::vector<char> buf(1 << 17);
     ::lseek(in, 0, SEEK_SET);
     ::lseek(out, 0, SEEK_SET);
     if (::ftruncate(out, 0) != 0)
-        throwErrno("truncate " + to.string());
+        throwErrno("truncate " + to);
     for (;;) {
         const ssize_t n = ::read(in, buf.data(), buf.size());
         if (n == 0)
@@ -59,12 +46,12 @@ void copyWithReadWrite(int in, int out, const std::filesystem::path &to)
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            throwErrno("read for " + to.string());
+            throwErrno("read for " + to);
         }
         for (ssize_t done = 0; done < n;) {
             const ssize_t w = ::write(out, buf.data() + done, static_cast<std::size_t>(n - done));
             if (w < 0 && errno != EINTR)
-                throwErrno("write " + to.string());
+                throwErrno("write " + to);
             done += w > 0 ? w : 0;
         }
     }
@@ -80,10 +67,15 @@ void copyFileData(const std::filesystem::path &from, const std::filesystem::path
     Fd out(::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
     if (out.get() < 0)
         throwErrno("create " + to.string());
-    if (::ioctl(out.get(), FICLONE, in.get()) == 0)
+    copyFdData(in.get(), out.get(), to.string());
+}
+
+void copyFdData(int in, int out, const std::string &label)
+{
+    if (::ioctl(out, FICLONE, in) == 0)
         return;
-    if (!copyWithRange(in.get(), out.get()))
-        copyWithReadWrite(in.get(), out.get(), to);
+    if (!copyWithRange(in, out))
+        copyWithReadWrite(in, out, label);
 }
 
 void copyMetadata(const struct stat &st, const std::filesystem::path &to)

@@ -8,6 +8,7 @@
 // devices recreated.
 
 #include <filesystem>
+#include <string>
 #include <sys/stat.h>
 
 namespace strata::engine::fs::drivers {
@@ -19,6 +20,11 @@ void copyEntry(const std::filesystem::path &from, const struct stat &st, const s
 
 // Regular file data only; `to` is created (O_EXCL) with mode 0600.
 void copyFileData(const std::filesystem::path &from, const std::filesystem::path &to);
+
+// The engine's one data copy between open files (copy-up, docker cp):
+// reflink, else copy_file_range, else read/write, from both files' start.
+// `label` names the destination in errors.
+void copyFdData(int in, int out, const std::string &label);
 
 // Owner (lchown; EPERM ignored when not root), mode (not for symlinks),
 // atime/mtime with nanoseconds.

@@ -103,23 +103,6 @@ bool hasOverlayOpaqueXattr(const std::filesystem::path &dir)
     return xattrIsY(dir, "trusted.overlay.opaque") || xattrIsY(dir, "user.overlay.opaque");
 }
 
-std::vector<std::string> listNames(const std::filesystem::path &dir, bool *ok)
-{
-    std::vector<std::string> names;
-    DIR *d = ::opendir(dir.c_str());
-    if (ok)
-        *ok = d != nullptr;
-    if (!d)
-        return names;
-    while (dirent *e = ::readdir(d)) {
-        if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0)
-            names.emplace_back(e->d_name);
-    }
-    ::closedir(d);
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
 std::vector<UpperEntry> walkUpper(const std::filesystem::path &upper, layer::WhiteoutFormat format,
                                   const ExcludedPaths &excluded, std::vector<std::string> *problems)
 {

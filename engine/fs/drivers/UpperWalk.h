@@ -7,6 +7,7 @@
 // markers ".wh.NAME" and ".wh..wh..opq". Everything above this file sees
 // only "whiteout", "opaque directory", "directory", "other".
 
+#include "engine/fs/DirNames.h"
 #include "engine/fs/TreeEntry.h"
 #include "engine/fs/drivers/ExcludedPaths.h"
 #include "engine/layer/Whiteout.h"
@@ -40,7 +41,6 @@ struct UpperEntry {
 [[nodiscard]] bool isOverlayWhiteout(const struct stat &st);
 // trusted.overlay.opaque or user.overlay.opaque is "y".
 [[nodiscard]] bool hasOverlayOpaqueXattr(const std::filesystem::path &dir);
-// Sorted names in a directory, "." and ".." left out; empty when unreadable.
-[[nodiscard]] std::vector<std::string> listNames(const std::filesystem::path &dir, bool *ok = nullptr);
+using fs::listNames; // engine/fs/DirNames.h
 
 } // namespace strata::engine::fs::drivers

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `volume create|ls|inspect|rm|prune`: the facade over volume::VolumeStore.
-#include "engine/EngineImpl.h"
+#include "engine/facade/EngineState.h"
 
 namespace strata::engine {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The facade's verbs that change a container's state after it started:
 // stop, kill, restart, pause, unpause, rm, wait, rename.
-#include "engine/EngineImpl.h"
+#include "engine/facade/EngineState.h"
 #include "engine/Error.h"
 #include "engine/container/Signals.h"
 

@@ -2,7 +2,7 @@
 // The container file-system verbs: diff, commit, cp, export. Each turns the
 // container's record into a ContainerFs (driver, lowers with the init layer,
 // mount destinations) and calls the matching engine/container function.
-#include "engine/EngineImpl.h"
+#include "engine/facade/EngineState.h"
 #include "engine/Error.h"
 #include "engine/container/ContainerCommit.h"
 #include "engine/container/ContainerCopy.h"
@@ -52,6 +52,19 @@ std::vector<ContainerChangeLine> Engine::diffContainer(const std::string &ref)
     for (const auto &c : container::diffContainer(fsOf(r, m.containers.dir(r.id), m.driverFor(r), m.lowersOf(r), Impl::excludedPaths(r))))
         out.push_back({letterOf(c.change.kind), "/" + c.change.path, c.change.opaque, c.size, c.fromLayer});
     return out;
+}
+
+ContainerLayerUsage Engine::containerLayerUsage(const std::string &ref, std::size_t keep)
+{
+    ContainerLayerUsage u;
+    for (const auto &line : diffContainer(ref)) {
+        if (line.kind != 'D')
+            u.bytes += line.size;
+        (line.kind == 'A' ? u.added : line.kind == 'C' ? u.changed : u.deleted)++;
+        if (u.first.size() < keep)
+            u.first.push_back(line);
+    }
+    return u;
 }
 
 Digest Engine::commitContainer(const std::string &ref, const CommitOptions &options)

@@ -1,23 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `container inspect` in Docker's JSON shape (API 1.41 ContainerJSON).
-#include "engine/EngineImpl.h"
+#include "engine/container/ContainerInspect.h"
+
 #include "engine/Error.h"
 #include "engine/container/InitLayer.h"
 #include "engine/container/InspectKeys.h"
 #include "engine/fs/drivers/ContainerPaths.h"
 #include "engine/fs/drivers/MountRecord.h"
+#include "engine/volume/MountPoint.h"
 
-namespace strata::engine {
+namespace strata::engine::container {
 
-using container::Record;
 using Json = image::Json;
 
-image::Json Engine::inspectContainer(const std::string &ref)
+Json inspectJson(const Record &r, const std::filesystem::path &dir, const std::function<fs::drivers::Lowers()> &lowers)
 {
-    Impl &m = *m_impl;
-    const Record r = m.loadFresh(ref);
-    const auto dir = m.containers.dir(r.id);
-    const container::InitFiles init = container::initFiles(dir);
+    const InitFiles init = initFiles(dir);
     const Json saved = r.toJson();
 
     Json j = Json::object();
@@ -53,7 +50,7 @@ image::Json Engine::inspectContainer(const std::string &ref)
     host["CgroupnsMode"] = "private"; // every container gets a cgroup namespace
     host["Runtime"] = "strata-shim";
     host["CgroupParent"] = "strata";
-    j["HostConfig"] = container::withDockerKeys(container::hostConfigKeys(), host);
+    j["HostConfig"] = withDockerKeys(hostConfigKeys(), host);
 
     // GraphDriver: the real directories, from the last mount when there was
     // one, else what a mount would use.
@@ -69,8 +66,8 @@ image::Json Engine::inspectContainer(const std::string &ref)
         lower = mr->info.lowerDir;
     } else {
         try {
-            const auto lowers = m.lowersOf(r);
-            for (auto it = lowers.rbegin(); it != lowers.rend(); ++it)
+            const auto chain = lowers();
+            for (auto it = chain.rbegin(); it != chain.rend(); ++it)
                 lower += (lower.empty() ? "" : ":") + it->dir.string();
         } catch (const Error &) {
             // the image went away (rmi -f): leave LowerDir empty
@@ -87,9 +84,9 @@ image::Json Engine::inspectContainer(const std::string &ref)
     j["Config"] = saved["Config"];
     Json nets = Json::object();
     nets[r.hostConfig.networkMode == "default" ? "none" : r.hostConfig.networkMode] =
-        container::withDockerKeys(container::endpointSettingsKeys(), Json::object());
-    j["NetworkSettings"] = container::withDockerKeys(container::networkSettingsKeys(), {{"Networks", nets}});
+        withDockerKeys(endpointSettingsKeys(), Json::object());
+    j["NetworkSettings"] = withDockerKeys(networkSettingsKeys(), {{"Networks", nets}});
     return j;
 }
 
-} // namespace strata::engine
+} // namespace strata::engine::container

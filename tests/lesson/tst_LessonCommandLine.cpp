@@ -64,6 +64,14 @@ private Q_SLOTS:
         QCOMPARE(splitCommandLine("run strata/busybox strata"), (Words{"run", "strata/busybox", "strata"}));
     }
 
+    void consoleSplitLeavesVariablesLiteral()
+    {
+        // The GUI console's split (no vars): same quoting, nothing expanded, program name kept.
+        QCOMPARE(splitShellWords("strata run -e A=${x} 'b c' \"$HOME\""),
+                 (Words{"strata", "run", "-e", "A=${x}", "b c", "$HOME"}));
+        QVERIFY_THROWS_EXCEPTION(strata::engine::Error, splitShellWords("echo 'open"));
+    }
+
     void glossaryRendering()
     {
         const Glossary g = Glossary::fromJson("{\"terms\":[{\"id\":\"container-layer\",\"zh_CN\":\"容器层\","

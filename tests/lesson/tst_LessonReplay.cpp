@@ -8,6 +8,7 @@
 // check failing: only the right command passes. And every lesson piped into
 // `strata lesson run N` with an exploratory line before each step completes.
 #include "engine/Engine.h"
+#include "engine/cli/CliCommandRunner.h"
 #include "engine/lesson/LessonLibrary.h"
 #include "engine/lesson/CommandMatch.h"
 #include "engine/lesson/LessonRunner.h"
@@ -140,7 +141,7 @@ private Q_SLOTS:
         QFETCH(QString, driver);
         const Lesson lesson = loadLesson(file.toStdString());
         QTemporaryDir dir;
-        LessonRunner runner(lesson, RunnerOptions{fs::path(dir.path().toStdString()) / "root", {}, driver.toStdString()});
+        LessonRunner runner(lesson, RunnerOptions{fs::path(dir.path().toStdString()) / "root", {}, driver.toStdString(), {}, strata::engine::cli::commandRunner()});
         try {
             (void)runner.engine();
         } catch (const std::exception &e) {
@@ -218,7 +219,7 @@ private Q_SLOTS:
     {
         const Lesson lesson = findLesson(kLessons, "1");
         QTemporaryDir dir;
-        LessonRunner runner(lesson, RunnerOptions{fs::path(dir.path().toStdString()) / "root", {}, {}});
+        LessonRunner runner(lesson, RunnerOptions{fs::path(dir.path().toStdString()) / "root", {}, {}, {}, strata::engine::cli::commandRunner()});
         std::vector<std::string> events;
         RunnerCallbacks cb;
         cb.stepEntered = [&](std::size_t i, const Step &) { events.push_back("enter " + std::to_string(i)); };

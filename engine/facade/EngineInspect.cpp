@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `image inspect`: the Docker Engine API's ImageInspect shape.
-#include "engine/EngineImpl.h"
+#include "engine/facade/EngineState.h"
 #include "engine/fs/DriverProbe.h"
 #include "engine/image/DockerConfigJson.h"
 

@@ -2,7 +2,7 @@
 #include "engine/Engine.h"
 
 #include "engine/Error.h"
-#include "engine/EngineImpl.h"
+#include "engine/facade/EngineState.h"
 #include "engine/builtin/BuiltinImages.h"
 #include "engine/fs/DriverProbe.h"
 #include "engine/image/ImageStore.h"

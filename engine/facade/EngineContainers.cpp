@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The facade's container verbs that make and start containers: create,
 // start, ps, and looking one up.
-#include "engine/EngineImpl.h"
+#include "engine/facade/EngineState.h"
 #include "engine/Error.h"
 #include "engine/container/InitLayer.h"
 #include "engine/container/ContainerCaps.h"

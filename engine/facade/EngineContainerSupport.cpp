@@ -2,7 +2,7 @@
 // What every container verb leans on: the union driver of a container, its
 // lowers, reconciling the record with what the shim recorded, removal, and
 // the step gate.
-#include "engine/EngineImpl.h"
+#include "engine/facade/EngineState.h"
 #include "engine/Error.h"
 #include "engine/container/InitLayer.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The facade's registry verbs.
-#include "engine/EngineImpl.h"
+#include "engine/facade/EngineState.h"
 #include "engine/registry/ImagePull.h"
 #include "engine/registry/ImagePush.h"
 

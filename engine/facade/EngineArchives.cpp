@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The facade's archive verbs: load, save, import. The formats live in
 // engine/image; this file only translates between facade and module types.
-#include "engine/EngineImpl.h"
+#include "engine/facade/EngineState.h"
 #include "engine/image/ImageImport.h"
 #include "engine/image/ImageLoad.h"
 #include "engine/image/ImageSave.h"

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The engine's private state, shared by the Engine*.cpp files that implement
-// the facade verb group by verb group.
+// The engine's private state (Engine::Impl): the stores, the event bus, the
+// step gate and the union drivers, shared by the facade's Engine*.cpp files
+// that implement Engine.h verb group by verb group. Only engine/facade/
+// includes it: the modules below never see the facade, the layers above only
+// Engine.h (tests/layering/check_layers.sh).
 
 #include "engine/Engine.h"
 #include "engine/container/ContainerStore.h"

@@ -5,7 +5,7 @@
 // read-write layer on the image for COPY/ADD, commits through
 // container::commitContainer, the classic builder's cache over the images'
 // container_config.
-#include "engine/EngineImpl.h"
+#include "engine/facade/EngineState.h"
 #include "engine/Error.h"
 #include "engine/build/BuildFailed.h"
 #include "engine/build/Builder.h"
