@@ -57,6 +57,7 @@ std::vector<ContainerChangeLine> Engine::diffContainer(const std::string &ref)
 Digest Engine::commitContainer(const std::string &ref, const CommitOptions &options)
 {
     Impl &m = *m_impl;
+    const auto lifecycle = m.lockContainer(ref);
     const Record r = m.loadFresh(ref);
     checkUsable(r, ref);
     container::CommitSource source;

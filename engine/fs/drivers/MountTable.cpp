@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/fs/drivers/MountTable.h"
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <sstream>
@@ -25,6 +26,31 @@ std::string unescapeOctal(const std::string &s)
 }
 
 } // namespace
+
+std::vector<std::filesystem::path> mountPointsUnder(const std::filesystem::path &dir)
+{
+    std::error_code ec;
+    const std::string prefix = std::filesystem::weakly_canonical(dir, ec).string() + "/";
+    std::vector<std::filesystem::path> out;
+    if (ec)
+        return out;
+    std::ifstream in("/proc/self/mountinfo");
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream fields(line);
+        std::string id, parent, devs, root, mountPoint;
+        if (fields >> id >> parent >> devs >> root >> mountPoint) {
+            const std::string mp = unescapeOctal(mountPoint);
+            if (mp.compare(0, prefix.size(), prefix) == 0)
+                out.emplace_back(mp);
+        }
+    }
+    // Deepest (and latest) first, so nested mounts come off before their parents.
+    std::reverse(out.begin(), out.end());
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto &a, const auto &b) { return a.string().size() > b.string().size(); });
+    return out;
+}
 
 bool isMountPoint(const std::filesystem::path &dir)
 {
