@@ -16,6 +16,7 @@
 #include "engine/fs/UnionView.h"
 #include "engine/image/ImageRemoval.h"
 #include "engine/image/OciTypes.h"
+#include "engine/image/StoreCheck.h"
 #include "engine/registry/Transfer.h"
 #include "engine/runtime/Runtime.h"
 #include "engine/util/Digest.h"
@@ -237,6 +238,41 @@ struct CopyOutcome {
     std::string destination;  // "/tmp/x" or "web:/tmp/x"
 };
 
+// ---- system (EngineSystem.cpp) ----
+
+// `system df`: what the store holds and what is in use.
+struct DiskUsageImage {
+    ImageSummary summary;
+    std::uint64_t sharedSize = 0; // bytes of layers another image also uses
+    std::uint64_t uniqueSize = 0;
+};
+struct DiskUsageContainer {
+    ContainerSummary summary;
+    std::uint64_t sizeRw = 0; // the read-write layer's bytes
+};
+struct DiskUsageVolume {
+    VolumeSummary summary;
+    std::uint64_t size = 0;
+};
+struct DiskUsage {
+    std::uint64_t layersSize = 0; // every layer once
+    std::vector<DiskUsageImage> images;
+    std::vector<DiskUsageContainer> containers;
+    std::vector<DiskUsageVolume> volumes;
+};
+
+// `system prune`: what went, in Docker's order.
+struct SystemPruneOptions {
+    bool all = false;     // -a: every image no container uses, not only dangling ones
+    bool volumes = false; // --volumes
+};
+struct SystemPruneReport {
+    std::vector<std::string> containers;
+    std::vector<std::string> volumes;
+    std::vector<RemovalLine> images;
+    std::uint64_t reclaimedBytes = 0;
+};
+
 class Engine {
 public:
     explicit Engine(EngineOptions options = {});
@@ -362,6 +398,14 @@ public:
     // Throws build::BuildFailed (its phase and exit status tell the CLI how
     // Docker would end).
     build::BuildOutcome buildImage(const build::BuildOptions &options);
+
+    // ---- system (EngineSystem.cpp) ----
+    // fsck: every blob's digest, layer chain, image reference and
+    // container's layers; with repair, what is damaged goes. Clean = no
+    // problems left.
+    image::StoreCheckReport checkStore(bool repair);
+    [[nodiscard]] DiskUsage diskUsage();
+    SystemPruneReport pruneSystem(const SystemPruneOptions &options);
 
     // For engine modules (builtin images, containers); not for front ends.
     [[nodiscard]] image::ImageStore &imageStore();

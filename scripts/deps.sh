@@ -10,6 +10,8 @@ packages=(
   libarchive-dev nlohmann-json3-dev libcap-dev libssl-dev libcurl4-openssl-dev libcli11-dev libzstd-dev zlib1g-dev
   # isolation: seccomp filters
   libseccomp-dev
+  # scripts/sanitize.sh: clang's ASan/UBSan runtimes and libFuzzer
+  clang libclang-rt-14-dev
   # Qt 6 (tests use Qt Test; the desktop app the rest)
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qt6-scxml-dev libgl-dev libqt6opengl6-dev
   # the built-in base image, fonts for Chinese, a virtual display

@@ -2,6 +2,7 @@
 #include "engine/cli/CliContext.h"
 
 #include "engine/Error.h"
+#include "engine/store/StoreExposure.h"
 
 #include <unistd.h>
 
@@ -21,6 +22,8 @@ Engine &CliContext::engine()
         options.root = root;
         options.driver = driver;
         m_engine = std::make_unique<Engine>(options);
+        if (auto warning = store::storeExposureWarning(m_engine->root()))
+            err << *warning << "\n";
         m_engine->ensureBuiltinImages();
     }
     return *m_engine;

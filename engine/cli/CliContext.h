@@ -58,6 +58,11 @@ void registerImageCommands(CLI::App &app, CliContext &ctx);
 void registerImageViewCommands(CLI::App &app, CliContext &ctx);
 void registerArchiveCommands(CLI::App &app, CliContext &ctx);
 void registerSystemCommands(CLI::App &app, CliContext &ctx);
+void registerSystemStoreCommands(CLI::App &app, CliContext &ctx); // system check|df|prune
+// Prints `warning`, asks Docker's "Are you sure you want to continue? [y/N]"; true on y/yes.
+bool confirmed(CliContext &ctx, const std::string &warning);
+// ps' STATUS text ("Up 2 minutes", "Exited (0) 3 seconds ago", "Dead").
+std::string statusText(const container::State &state, std::chrono::system_clock::time_point now);
 void registerVolumeCommands(CLI::App &app, CliContext &ctx);
 void registerContainerCommands(CLI::App &app, CliContext &ctx);
 void registerContainerFsCommands(CLI::App &app, CliContext &ctx); // commit, diff, cp, export

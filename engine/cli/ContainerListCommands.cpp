@@ -28,6 +28,8 @@ std::optional<units::Clock::time_point> timeOf(const std::string &rfc3339)
     return std::chrono::time_point_cast<units::Clock::duration>(*t);
 }
 
+} // namespace
+
 std::string statusText(const container::State &s, units::Clock::time_point now)
 {
     units::ContainerStatus cs;
@@ -41,6 +43,8 @@ std::string statusText(const container::State &s, units::Clock::time_point now)
     cs.finishedAt = timeOf(s.finishedAt);
     return units::containerStatus(cs, now);
 }
+
+namespace {
 
 // Go's strconv.Quote for the text Docker puts in COMMAND.
 std::string goQuote(const std::string &s)

@@ -110,6 +110,7 @@ void registerSystemCommands(CLI::App &app, CliContext &ctx)
     events->add_option("--until", o->until, "Stream events until this timestamp");
     events->add_option("--format", o->format, "Format the output using the given Go template");
     events->callback([&ctx, o] { runEvents(ctx, o->since, o->until, o->format); });
+    registerSystemStoreCommands(app, ctx);
 }
 
 } // namespace strata::engine::cli

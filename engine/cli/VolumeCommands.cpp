@@ -190,6 +190,8 @@ void addRemove(CLI::App &volume, CliContext &ctx)
     });
 }
 
+} // namespace
+
 bool confirmed(CliContext &ctx, const std::string &warning)
 {
     ctx.out << warning << "\nAre you sure you want to continue? [y/N] " << std::flush;
@@ -197,6 +199,8 @@ bool confirmed(CliContext &ctx, const std::string &warning)
     std::getline(std::cin, answer);
     return answer == "y" || answer == "Y" || answer == "yes";
 }
+
+namespace {
 
 void addPrune(CLI::App &volume, CliContext &ctx)
 {

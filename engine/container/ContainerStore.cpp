@@ -6,6 +6,7 @@
 #include "engine/util/Fs.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cctype>
 #include <sys/random.h>
 
@@ -80,7 +81,14 @@ void ContainerStore::removeDir(const std::string &id) const
 {
     if (!isHexId(id))
         throw Error(ErrorCode::Internal, "refusing to remove \"" + id + "\": not a container id");
-    fsutil::removeTree(dir(id));
+    // Renamed out first, so a crash mid-delete leaves no half container
+    // (config gone, files left) but staging the next command sweeps.
+    const fs::path doomed = m_tmp / fsutil::uniqueName("container-rm-");
+    if (::rename(dir(id).c_str(), doomed.c_str()) != 0) {
+        fsutil::removeTree(dir(id));
+        return;
+    }
+    fsutil::removeTree(doomed);
 }
 
 std::optional<std::string> ContainerStore::idByName(const std::string &name) const

@@ -25,6 +25,14 @@ Engine::Impl::Impl(EngineOptions o)
         journal = std::make_unique<events::Journal>(layout.journalDir());
         bus.subscribe([j = journal.get()](const events::Event &e) { j->append(e); });
     }
+    // GC keeps what any container is made from.
+    images.setPinnedImagesQuery([this] {
+        std::vector<Digest> ids;
+        for (const auto &r : containers.list())
+            if (Digest::isValid(r.image))
+                ids.push_back(Digest::parse(r.image));
+        return ids;
+    });
     // A volume is in use while any container (running or not) mounts it.
     volumes.setUsersQuery([this](const std::string &name) {
         std::vector<std::string> ids;

@@ -27,6 +27,8 @@ void Engine::stopContainer(const std::string &ref, std::optional<int> timeout)
     if (!r.state.running())
         return; // Docker: stopping a stopped container succeeds and does nothing
     {
+        // Not held through the wait below: `kill` must get through while stop waits.
+        const auto lifecycle = m.lockContainer(r.id);
         auto held = m.images.lock();
         r = m.containers.load(r.id);
         r.hasBeenManuallyStopped = true;
@@ -41,6 +43,7 @@ void Engine::killContainer(const std::string &ref, const std::string &signal)
 {
     Impl &m = *m_impl;
     const int sig = container::parseSignal(signal.empty() ? "KILL" : signal);
+    const auto lifecycle = m.lockContainer(ref);
     Record r = m.loadFresh(ref);
     container::checkTransition(r.state, Verb::Kill, r.id, ref);
     const auto dir = m.containers.dir(r.id);
@@ -55,6 +58,7 @@ void Engine::killContainer(const std::string &ref, const std::string &signal)
 void Engine::restartContainer(const std::string &ref, std::optional<int> timeout)
 {
     Impl &m = *m_impl;
+    const auto lifecycle = m.lockContainer(ref);
     Record r = m.loadFresh(ref);
     container::checkTransition(r.state, Verb::Restart, r.id, ref);
     if (r.state.status == Status::Paused)
@@ -66,6 +70,7 @@ void Engine::restartContainer(const std::string &ref, std::optional<int> timeout
 runtime::FreezeResult Engine::pauseContainer(const std::string &ref)
 {
     Impl &m = *m_impl;
+    const auto lifecycle = m.lockContainer(ref);
     Record r = m.loadFresh(ref);
     container::checkTransition(r.state, Verb::Pause, r.id, ref);
     const runtime::FreezeResult res = runtime::freeze(m.containers.dir(r.id));
@@ -78,6 +83,7 @@ runtime::FreezeResult Engine::pauseContainer(const std::string &ref)
 runtime::FreezeResult Engine::unpauseContainer(const std::string &ref)
 {
     Impl &m = *m_impl;
+    const auto lifecycle = m.lockContainer(ref);
     Record r = m.loadFresh(ref);
     container::checkTransition(r.state, Verb::Unpause, r.id, ref);
     const runtime::FreezeResult res = runtime::thaw(m.containers.dir(r.id));
@@ -90,6 +96,7 @@ runtime::FreezeResult Engine::unpauseContainer(const std::string &ref)
 void Engine::removeContainer(const std::string &ref, bool force, bool removeVolumes)
 {
     Impl &m = *m_impl;
+    const auto lifecycle = m.lockContainer(ref);
     Record r = m.loadFresh(ref);
     const auto dir = m.containers.dir(r.id);
     const bool stepping = m.gate != nullptr;

@@ -70,6 +70,7 @@ ContainerLayerUsage Engine::containerLayerUsage(const std::string &ref, std::siz
 Digest Engine::commitContainer(const std::string &ref, const CommitOptions &options)
 {
     Impl &m = *m_impl;
+    const auto lifecycle = m.lockContainer(ref);
     const Record r = m.loadFresh(ref);
     checkUsable(r, ref);
     container::CommitSource source;

@@ -66,6 +66,20 @@ void Engine::Impl::setStatus(Record &record, Status to)
 bool Engine::Impl::refresh(Record &record)
 {
     const auto live = [](Status s) { return s == Status::Running || s == Status::Paused || s == Status::Restarting; };
+    if (record.state.status == Status::Removing && container::ContainerLock::idle(containers.dir(record.id))) {
+        // Every rm holds the lifecycle lock: `removing` with nobody holding
+        // it was abandoned (a crash, kill -9). Docker calls that dead, and
+        // rm -f finishes it.
+        auto held = images.lock();
+        if (!containers.exists(record.id))
+            return false;
+        record = containers.load(record.id);
+        if (record.state.status == Status::Removing) {
+            record.state.error = "removal was interrupted; strata rm -f finishes it";
+            setStatus(record, Status::Dead);
+        }
+        return true;
+    }
     if (!live(record.state.status))
         return true;
     const auto dir = containers.dir(record.id);
@@ -116,6 +130,11 @@ bool Engine::Impl::refresh(Record &record)
     return true;
 }
 
+container::ContainerLock Engine::Impl::lockContainer(const std::string &ref)
+{
+    return container::ContainerLock(containers.dir(containers.resolve(ref)));
+}
+
 Record Engine::Impl::loadFresh(const std::string &ref)
 {
     Record r = containers.load(containers.resolve(ref));
@@ -128,6 +147,8 @@ void Engine::Impl::destroy(Record &record, bool removeVolumes)
 {
     setStatus(record, Status::Removing);
     try {
+        // removeLayer unmounts first and refuses to delete through a union
+        // that stays mounted, so `rm -f` never leaves merged/ mounted.
         driverFor(record).removeLayer(containers.dir(record.id));
         containers.removeDir(record.id);
     } catch (Error &e) {

@@ -224,6 +224,7 @@ std::string Engine::createContainer(const ContainerCreateOptions &o)
 void Engine::startContainer(const std::string &ref, const ContainerStartOptions &o)
 {
     Impl &m = *m_impl;
+    const auto lifecycle = m.lockContainer(ref);
     Record r = m.loadFresh(ref);
     if (r.state.status == Status::Running)
         return; // Docker: starting a running container is a no-op

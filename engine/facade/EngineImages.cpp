@@ -78,7 +78,11 @@ std::vector<ImageSummary> Engine::images() const
         // pushed has none, as in Docker.
         s.repoDigests = img.repoDigests;
         s.created = createdSeconds(img.config.created);
-        s.size = imageSize(m_impl->images, img);
+        try {
+            s.size = imageSize(m_impl->images, img);
+        } catch (const Error &) {
+            continue; // a layer gone or damaged: skipped here, reported by `system check`
+        }
         s.labels = labelsOf(img.config);
         s.containers = used[img.id.str()];
         s.intermediate = img.tags.empty() && parents.count(img.id);

@@ -7,10 +7,12 @@
 // Engine.h (tests/layering/check_layers.sh).
 
 #include "engine/Engine.h"
+#include "engine/container/ContainerLock.h"
 #include "engine/container/ContainerStore.h"
 #include "engine/fs/drivers/UnionDriver.h"
 #include "engine/events/Journal.h"
 #include "engine/image/ImageStore.h"
+#include "engine/store/StagingArea.h"
 #include "engine/store/StoreLayout.h"
 #include "engine/volume/VolumeStore.h"
 
@@ -27,6 +29,8 @@ struct Engine::Impl {
     events::EventBus bus;
     std::unique_ptr<events::Journal> journal;
     image::ImageStore images;
+    // Sweeps tmp/ when this Engine is the root's only user (after images made the layout).
+    store::StagingArea staging{layout};
     volume::VolumeStore volumes{layout, bus};
     events::StepGate *gate = nullptr;
     container::ContainerStore containers;
@@ -48,6 +52,8 @@ struct Engine::Impl {
     bool refresh(container::Record &record);
     // Resolves and refreshes.
     container::Record loadFresh(const std::string &ref);
+    // Resolves and takes the container's lifecycle lock (across processes).
+    container::ContainerLock lockContainer(const std::string &ref);
     // Saves the record with a new status and emits ContainerStateChanged.
     void setStatus(container::Record &record, container::Status to);
     // Unmount, delete the layers and the directory (removeContainer's core);

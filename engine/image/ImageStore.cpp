@@ -152,14 +152,23 @@ Image ImageStore::get(const Digest &id) const
     return img;
 }
 
-std::vector<Image> ImageStore::list() const
+std::vector<Image> ImageStore::list(std::vector<std::string> *damaged) const
 {
     std::vector<Image> out;
     // Keep the index alive for the loop: images() refers into it, and a
     // temporary in a range-for initialiser dies before the body runs.
     const store::ImageIndex idx = index();
-    for (const auto &[id, rec] : idx.images())
-        out.push_back(get(id));
+    if (damaged)
+        *damaged = idx.damaged();
+    for (const auto &[id, rec] : idx.images()) {
+        // One damaged image (a blob gone or corrupt) is skipped, never failing the whole store.
+        try {
+            out.push_back(get(id));
+        } catch (const Error &e) {
+            if (damaged)
+                damaged->push_back("image " + id.str() + ": " + e.what());
+        }
+    }
     return out;
 }
 
@@ -345,16 +354,32 @@ std::vector<Digest> ImageStore::garbageCollect()
     auto held = lock();
     std::set<Digest> liveBlobs;
     std::set<Digest> liveLayers;
-    for (const auto &img : list()) {
+    std::vector<std::string> damaged;
+    std::set<Digest> listed;
+    for (const auto &img : list(&damaged)) {
+        listed.insert(img.id);
         liveBlobs.insert(img.id);
         liveBlobs.insert(img.manifestDigest);
         for (const auto &l : img.manifest.layers)
             liveBlobs.insert(l.digest);
-        for (const auto &l : layerChain(img)) {
-            liveLayers.insert(l.chainId);
-            liveBlobs.insert(l.blob);
+        try {
+            for (const auto &l : layerChain(img)) {
+                liveLayers.insert(l.chainId);
+                liveBlobs.insert(l.blob);
+            }
+        } catch (const Error &e) {
+            damaged.push_back(e.what());
         }
     }
+    // Never remove what might still be used: with a damaged image (whose
+    // layers cannot be named) or a container whose image is not listed, the
+    // collection waits for `system check --repair`.
+    if (m_pinned)
+        for (const auto &id : m_pinned())
+            if (!listed.count(id))
+                damaged.push_back("a container's image " + id.str() + " is not in the store");
+    if (!damaged.empty())
+        return {};
     std::vector<store::LayerRecord> doomed;
     std::map<Digest, Digest> parentOf;
     for (auto &l : m_layers.list()) {

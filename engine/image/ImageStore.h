@@ -14,6 +14,7 @@
 #include "engine/store/StoreLayout.h"
 #include "engine/store/StoreLock.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -62,7 +63,11 @@ public:
     // reference / an ambiguous prefix.
     [[nodiscard]] Digest resolve(const std::string &ref) const;
     [[nodiscard]] Image get(const Digest &id) const;
-    [[nodiscard]] std::vector<Image> list() const;
+    // Every readable image; `damaged` (if given) gets one line per image
+    // record that could not be read and was skipped.
+    [[nodiscard]] std::vector<Image> list(std::vector<std::string> *damaged = nullptr) const;
+    // Images containers are made from (set by the engine): GC keeps them.
+    void setPinnedImagesQuery(std::function<std::vector<Digest>()> query) { m_pinned = std::move(query); }
     // The image's layers bottom to top (NotFound if one is missing).
     [[nodiscard]] std::vector<store::LayerRecord> layerChain(const Image &image) const;
 
@@ -102,6 +107,7 @@ private:
     store::BlobStore m_blobs;
     store::LayerStore m_layers;
     events::EventBus &m_bus;
+    std::function<std::vector<Digest>()> m_pinned;
 };
 
 // "busybox" -> "busybox:latest"; keeps a given tag; rejects digests and

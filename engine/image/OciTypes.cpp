@@ -2,6 +2,7 @@
 #include "engine/image/OciTypes.h"
 
 #include "engine/Error.h"
+#include "engine/image/MediaTypes.h"
 
 namespace strata::engine::image {
 namespace {
@@ -125,6 +126,13 @@ Manifest Manifest::fromJson(const Json &j, const std::string &where)
     Manifest m;
     m.schemaVersion = schemaVersionOf(j, where);
     m.mediaType = stringField(j, "mediaType", where, false);
+    // image-spec manifest.md: mediaType, when present, names an image
+    // manifest; a "manifests" field marks an index posing as a manifest
+    // (the confusion CVE-2021-41190 closed). Unknown fields are ignored.
+    if (!m.mediaType.empty() && !media::isManifest(m.mediaType))
+        invalid(where, "mediaType \"" + m.mediaType + "\" is not an image manifest's");
+    if (j.contains("manifests"))
+        invalid(where, "an image manifest must not have a \"manifests\" field");
     m.config = Descriptor::fromJson(requireField(j, "config", where), where + ": config");
     const Json &layers = requireField(j, "layers", where);
     if (!layers.is_array())

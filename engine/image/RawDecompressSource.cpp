@@ -13,8 +13,14 @@ RawDecompressSource::RawDecompressSource(layer::ByteSource &compressed, std::str
     // Only the raw format: the decompressed bytes come out unchanged, whatever
     // they are; the tar reader downstream decides whether they are a tar.
     archive_read_support_format_raw(m_archive.get());
-    archive_read_support_filter_all(m_archive.get());
-    // ARCHIVE_WARN: e.g. "using external program"; the data still comes out.
+    // The filters Docker's DecompressStream knows, named one by one: "all"
+    // would also run external programs (lrzip, grzip, lzop) on hostile input.
+    archive_read_support_filter_none(m_archive.get());
+    archive_read_support_filter_gzip(m_archive.get());
+    archive_read_support_filter_bzip2(m_archive.get());
+    archive_read_support_filter_xz(m_archive.get());
+    archive_read_support_filter_zstd(m_archive.get());
+    // ARCHIVE_WARN: a warning only; the data still comes out.
     auto ok = [](int rc) { return rc == ARCHIVE_OK || rc == ARCHIVE_WARN; };
     if (!ok(archive_read_open(m_archive.get(), this, nullptr, &RawDecompressSource::readCallback, nullptr)))
         fail();

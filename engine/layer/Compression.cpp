@@ -46,6 +46,10 @@ Compression detectCompression(const void *head, std::size_t size)
         return Compression::Gzip;
     if (startsWith(p, size, "\x28\xb5\x2f\xfd"))
         return Compression::Zstd;
+    // RFC 8878 3.1.2: a skippable frame (magic 0x184D2A5?, little-endian)
+    // may open a zstd stream; libzstd's decoder steps over it.
+    if (size >= 4 && (p[0] & 0xf0) == 0x50 && p[1] == 0x2a && p[2] == 0x4d && p[3] == 0x18)
+        return Compression::Zstd;
     return Compression::None;
 }
 

@@ -28,6 +28,10 @@ void validateHiddenName(const std::string &dir, std::string_view hidden)
 bool WhiteoutApplier::apply(const TarEntry &entry, const std::string &name)
 {
     const auto [dirView, base] = splitParent(name);
+    // ".wh." alone would white out the empty name: neither a whiteout nor a
+    // file a layer may carry (containerd refuses it too).
+    if (base == kWhiteoutPrefix)
+        throw Error(ErrorCode::UnsafePath, "whiteout \"" + name + "\" names no file");
     const bool opaque = isOpaqueMarker(base);
     if (!opaque && !isWhiteoutName(base))
         return false;

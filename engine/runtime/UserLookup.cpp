@@ -31,6 +31,12 @@ struct GroupEntry {
     std::vector<std::string> members;
 };
 
+// runc's range for user and group ids (libcontainer/user: minID..maxID).
+constexpr unsigned long kMaxId = (1UL << 31) - 1;
+// The image's /etc/passwd and /etc/group are the image author's: read at
+// most this much, and only from a regular file (never a FIFO or /dev/zero).
+constexpr std::size_t kMaxEtcFile = 8 << 20;
+
 std::optional<unsigned long> parseId(const std::string &s)
 {
     unsigned long v = 0;
@@ -38,6 +44,29 @@ std::optional<unsigned long> parseId(const std::string &s)
     if (s.empty() || ec != std::errc() || p != s.data() + s.size())
         return std::nullopt;
     return v;
+}
+
+// A user or group given by number: in runc's range or refused.
+std::optional<unsigned long> parseCheckedId(const std::string &s)
+{
+    const auto v = parseId(s);
+    if (v && *v > kMaxId)
+        throw Error(ErrorCode::InvalidArgument,
+                    "uids and gids must be in range 0-" + std::to_string(kMaxId) + ": " + s);
+    return v;
+}
+
+// The file's text, bounded; empty when missing or not a regular file.
+std::string readEtcFile(const fs::path &file)
+{
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec))
+        return {};
+    std::ifstream in(file, std::ios::binary);
+    std::string text(kMaxEtcFile, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    return text;
 }
 
 std::vector<std::string> splitColons(const std::string &line, char sep = ':')
@@ -55,13 +84,13 @@ std::vector<std::string> splitColons(const std::string &line, char sep = ':')
 std::vector<PasswdEntry> readPasswd(const fs::path &file)
 {
     std::vector<PasswdEntry> out;
-    std::ifstream in(file);
+    std::istringstream in(readEtcFile(file));
     for (std::string line; std::getline(in, line);) {
         auto f = splitColons(line);
         if (f.size() < 6 || line.empty() || line[0] == '#')
             continue;
         auto uid = parseId(f[2]), gid = parseId(f[3]);
-        if (uid && gid)
+        if (uid && gid && *uid <= kMaxId && *gid <= kMaxId)
             out.push_back({f[0], static_cast<uid_t>(*uid), static_cast<gid_t>(*gid), f[5]});
     }
     return out;
@@ -70,13 +99,13 @@ std::vector<PasswdEntry> readPasswd(const fs::path &file)
 std::vector<GroupEntry> readGroups(const fs::path &file)
 {
     std::vector<GroupEntry> out;
-    std::ifstream in(file);
+    std::istringstream in(readEtcFile(file));
     for (std::string line; std::getline(in, line);) {
         auto f = splitColons(line);
         if (f.size() < 3 || line.empty() || line[0] == '#')
             continue;
         auto gid = parseId(f[2]);
-        if (gid)
+        if (gid && *gid <= kMaxId)
             out.push_back({f[0], static_cast<gid_t>(*gid), f.size() > 3 ? splitColons(f[3], ',') : std::vector<std::string>{}});
     }
     return out;
@@ -85,7 +114,7 @@ std::vector<GroupEntry> readGroups(const fs::path &file)
 void resolveUserPart(const std::string &userPart, const fs::path &etcDir, ResolvedUser &out)
 {
     const auto passwd = readPasswd(etcDir / "passwd");
-    const auto numeric = parseId(userPart);
+    const auto numeric = parseCheckedId(userPart);
     const uid_t wanted = numeric ? static_cast<uid_t>(*numeric) : 0;
     auto it = std::find_if(passwd.begin(), passwd.end(), [&](const PasswdEntry &e) {
         return numeric ? e.uid == wanted : e.name == userPart;
@@ -106,7 +135,7 @@ void resolveUserPart(const std::string &userPart, const fs::path &etcDir, Resolv
 
 void resolveGroupPart(const std::string &groupPart, const std::vector<GroupEntry> &groups, ResolvedUser &out)
 {
-    if (auto numeric = parseId(groupPart)) {
+    if (auto numeric = parseCheckedId(groupPart)) {
         out.gid = static_cast<gid_t>(*numeric);
         return;
     }

@@ -33,8 +33,14 @@ ImageIndex ImageIndex::load(const std::filesystem::path &file)
         return index;
     try {
         const auto j = nlohmann::json::parse(fsutil::readFile(file));
-        for (const auto &[id, rec] : j.at("images").items())
-            index.m_images[Digest::parse(id)] = recordFromJson(id, rec);
+        for (const auto &[id, rec] : j.at("images").items()) {
+            // One damaged record is skipped (and reported), never the whole store.
+            try {
+                index.m_images[Digest::parse(id)] = recordFromJson(id, rec);
+            } catch (const std::exception &e) {
+                index.m_damaged.push_back("image record " + id + ": " + e.what());
+            }
+        }
         for (const auto &[name, id] : j.at("tags").items())
             index.m_tags[name] = Digest::parse(id.get<std::string>());
         if (j.contains("digests"))

@@ -51,7 +51,11 @@ public:
     std::optional<Digest> setTag(const std::string &repoTag, const Digest &id);
     bool removeTag(const std::string &repoTag);
 
+    // Records load() skipped as unreadable, one line each.
+    [[nodiscard]] const std::vector<std::string> &damaged() const { return m_damaged; }
+
 private:
+    std::vector<std::string> m_damaged;
     std::map<Digest, ImageRecord> m_images;
     std::map<std::string, Digest> m_tags;
     std::map<std::string, Digest> m_digests;

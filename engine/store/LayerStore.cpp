@@ -5,7 +5,10 @@
 #include "engine/store/StoreLayout.h"
 
 #include <nlohmann/json.hpp>
+#include <cerrno>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace strata::engine::store {
 namespace {
@@ -86,8 +89,13 @@ std::vector<LayerRecord> LayerStore::list() const
     std::error_code ec;
     for (const auto &e : std::filesystem::directory_iterator(m_dir, ec)) {
         const std::string name = e.path().filename().string();
-        if (Digest::isValid("sha256:" + name) && has(Digest::fromHex(name)))
+        if (!Digest::isValid("sha256:" + name) || !has(Digest::fromHex(name)))
+            continue;
+        try {
             out.push_back(get(Digest::fromHex(name)));
+        } catch (const Error &) {
+            // A damaged layer.json: skipped here, reported by `system check`.
+        }
     }
     return out;
 }
@@ -115,6 +123,16 @@ bool LayerStore::Staging::commit(const LayerRecord &record)
 {
     if (m_store->has(record.chainId))
         return false;
+    // The extracted files reach the disk before the layer is published: after
+    // a crash, a layer.json never stands over empty or short files. One
+    // syncfs is far cheaper than an fsync per extracted file.
+    if (const int fd = ::open(m_dir.path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0) {
+        const int rc = ::syncfs(fd);
+        const int err = errno;
+        ::close(fd);
+        if (rc != 0)
+            throwErrno("sync " + m_dir.path().string(), err);
+    }
     fsutil::writeFileAtomic(m_dir.path() / "layer.json", toJson(record).dump(2));
     const auto target = m_store->m_dir / record.chainId.hex();
     if (std::filesystem::exists(target)) // left half-made by a crash: layer.json is written last

@@ -12,6 +12,7 @@
 //   root/journal/events.jsonl        event journal
 //   root/tmp/                        staging (same file system, for renames)
 //   root/lock                        flock serialising writers
+//   root/tmp.lock                    shared flock of every Engine (tmp/ sweep)
 //   root/builtin-seeded              the built-in images were made once
 
 #include <filesystem>
@@ -38,6 +39,8 @@ public:
     [[nodiscard]] std::filesystem::path tmpDir() const { return m_root / "tmp"; }
     [[nodiscard]] std::filesystem::path imageIndexFile() const { return m_root / "images.json"; }
     [[nodiscard]] std::filesystem::path lockFile() const { return m_root / "lock"; }
+    // Shared-locked by every Engine on this root; exclusive = no other user (StagingArea).
+    [[nodiscard]] std::filesystem::path stagingLockFile() const { return m_root / "tmp.lock"; }
     // Present once the built-in images were made for this root.
     [[nodiscard]] std::filesystem::path builtinSeededMarker() const { return m_root / "builtin-seeded"; }
 

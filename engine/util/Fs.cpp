@@ -128,6 +128,18 @@ void removeTree(const fs::path &path)
         throw Error(ErrorCode::Io, "remove " + path.string() + ": " + ec.message(), ec.value());
 }
 
+std::uint64_t treeBytes(const fs::path &dir)
+{
+    std::uint64_t total = 0;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end; it.increment(ec)) {
+        if (it->is_regular_file(ec) && !it->is_symlink(ec))
+            total += it->file_size(ec);
+    }
+    return total;
+}
+
 void renamePath(const fs::path &from, const fs::path &to)
 {
     if (::rename(from.c_str(), to.c_str()) != 0)

@@ -4,6 +4,7 @@
 // temp file + fsync + rename + fsync of the directory, so a crash leaves the
 // old content or the new, never half of either.
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -31,6 +32,9 @@ void removeTree(const fs::path &path);
 
 // A fresh, unique name like "tmp-3f9a1c...": for staging files and dirs.
 [[nodiscard]] std::string uniqueName(std::string_view prefix);
+
+// Bytes of the regular files below `dir` (0 when it is missing), as `du -b` sums them.
+[[nodiscard]] std::uint64_t treeBytes(const fs::path &dir);
 
 // Renames atomically; throws Io naming both paths.
 void renamePath(const fs::path &from, const fs::path &to);

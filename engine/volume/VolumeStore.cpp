@@ -39,18 +39,6 @@ std::string joinIds(const std::vector<std::string> &ids)
     return s;
 }
 
-std::uint64_t treeBytes(const fs::path &dir)
-{
-    std::uint64_t total = 0;
-    std::error_code ec;
-    for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-         !ec && it != end; it.increment(ec)) {
-        if (it->is_regular_file(ec) && !it->is_symlink(ec))
-            total += it->file_size(ec);
-    }
-    return total;
-}
-
 } // namespace
 
 std::string randomVolumeName()
@@ -196,7 +184,7 @@ std::vector<std::string> VolumeStore::users(const std::string &name) const
 
 std::uint64_t VolumeStore::size(const std::string &name) const
 {
-    return treeBytes(dirOf(name) / kDataDir);
+    return fsutil::treeBytes(dirOf(name) / kDataDir);
 }
 
 void VolumeStore::removeLocked(const std::string &name)

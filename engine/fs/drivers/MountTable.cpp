@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/fs/drivers/MountTable.h"
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <sstream>
@@ -24,7 +25,39 @@ std::string unescapeOctal(const std::string &s)
     return out;
 }
 
+// Every mount point of this process's namespace, in mountinfo's order.
+std::vector<std::string> mountPoints()
+{
+    std::vector<std::string> out;
+    std::ifstream in("/proc/self/mountinfo");
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream fields(line);
+        std::string id, parent, devs, root, mountPoint;
+        if (fields >> id >> parent >> devs >> root >> mountPoint)
+            out.push_back(unescapeOctal(mountPoint));
+    }
+    return out;
+}
+
 } // namespace
+
+std::vector<std::filesystem::path> mountPointsUnder(const std::filesystem::path &dir)
+{
+    std::error_code ec;
+    const std::string prefix = std::filesystem::weakly_canonical(dir, ec).string() + "/";
+    std::vector<std::filesystem::path> out;
+    if (ec)
+        return out;
+    for (const auto &mp : mountPoints())
+        if (mp.compare(0, prefix.size(), prefix) == 0)
+            out.emplace_back(mp);
+    // Deepest (and latest) first, so nested mounts come off before their parents.
+    std::reverse(out.begin(), out.end());
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto &a, const auto &b) { return a.string().size() > b.string().size(); });
+    return out;
+}
 
 bool isMountPoint(const std::filesystem::path &dir)
 {
@@ -32,15 +65,8 @@ bool isMountPoint(const std::filesystem::path &dir)
     const auto target = std::filesystem::weakly_canonical(dir, ec);
     if (ec)
         return false;
-    std::ifstream in("/proc/self/mountinfo");
-    std::string line;
-    while (std::getline(in, line)) {
-        std::istringstream fields(line);
-        std::string id, parent, devs, root, mountPoint;
-        if (fields >> id >> parent >> devs >> root >> mountPoint && unescapeOctal(mountPoint) == target.string())
-            return true;
-    }
-    return false;
+    const auto all = mountPoints();
+    return std::find(all.begin(), all.end(), target.string()) != all.end();
 }
 
 bool inUserNamespace()

@@ -4,10 +4,13 @@
 // (/proc/self/mountinfo, proc(5)).
 
 #include <filesystem>
+#include <vector>
 
 namespace strata::engine::fs::drivers {
 
 [[nodiscard]] bool isMountPoint(const std::filesystem::path &dir);
+// Every mount point strictly below `dir`, deepest first.
+[[nodiscard]] std::vector<std::filesystem::path> mountPointsUnder(const std::filesystem::path &dir);
 
 // True inside a user namespace other than the initial one (rootless: no
 // trusted.* xattrs, overlay needs "userxattr").

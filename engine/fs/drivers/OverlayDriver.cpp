@@ -139,13 +139,24 @@ void OverlayDriver::unmount(const std::filesystem::path &containerDir)
     if (!isMounted(containerDir))
         return;
     auto record = readMountRecord(p.mountRecord);
-    if (record) // report the last command's copy-ups before the union goes
-        scanAndReport(record->lowers, containerDir, {});
-    if (::umount2(p.merged.c_str(), 0) != 0) {
-        // Busy: a process still has a file open in it. Detach now; the kernel
-        // finishes when the last user goes (the container has exited by now).
-        if (errno != EBUSY || ::umount2(p.merged.c_str(), MNT_DETACH) != 0)
-            throwErrno("unmount " + p.merged.string());
+    if (record) { // report the last command's copy-ups before the union goes
+        try {
+            scanAndReport(record->lowers, containerDir, {});
+        } catch (const Error &) {
+            // A report that cannot be made (a name the scan refuses, a file
+            // gone mid-walk) must never keep the union mounted: rm -f relies
+            // on this unmount.
+        }
+    }
+    // Mounted more than once (a crash between mount and mount.json): take
+    // every layer off, up to a bound.
+    for (int i = 0; i < 8 && isMounted(containerDir); ++i) {
+        if (::umount2(p.merged.c_str(), 0) != 0) {
+            // Busy: a process still has a file open in it. Detach now; the kernel
+            // finishes when the last user goes (the container has exited by now).
+            if (errno != EBUSY || ::umount2(p.merged.c_str(), MNT_DETACH) != 0)
+                throwErrno("unmount " + p.merged.string());
+        }
     }
     if (record) {
         record->mounted = false;

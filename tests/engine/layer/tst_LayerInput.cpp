@@ -64,6 +64,7 @@ void TestLayerInput::detectCompression()
 {
     QCOMPARE(int(L::detectCompression("\x1f\x8b\x08", 3)), int(L::Compression::Gzip));
     QCOMPARE(int(L::detectCompression("\x28\xb5\x2f\xfd", 4)), int(L::Compression::Zstd));
+    QCOMPARE(int(L::detectCompression("\x5f\x2a\x4d\x18", 4)), int(L::Compression::Zstd)); // skippable frame
     QCOMPARE(int(L::detectCompression("etc/", 4)), int(L::Compression::None));
     QCOMPARE(int(L::detectCompression("", 0)), int(L::Compression::None));
     QCOMPARE(std::string(L::toString(L::Compression::Zstd)), std::string("zstd"));
@@ -77,6 +78,10 @@ void TestLayerInput::compressionsGiveTheSameDiffId_data()
     QTest::newRow("none") << qbytes(b.tar()) << int(L::Compression::None);
     QTest::newRow("gzip") << qbytes(b.gzip()) << int(L::Compression::Gzip);
     QTest::newRow("zstd") << qbytes(b.zstd()) << int(L::Compression::Zstd);
+    // RFC 8878 3.1.2: a skippable frame (magic 0x184D2A5?, 4-byte size,
+    // payload) may open the stream; it loads like the plain one.
+    const std::string skippable = std::string("\x53\x2a\x4d\x18\x05\x00\x00\x00", 8) + "hello";
+    QTest::newRow("zstd after a skippable frame") << qbytes(skippable + b.zstd()) << int(L::Compression::Zstd);
 }
 
 void TestLayerInput::compressionsGiveTheSameDiffId()

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void diffKeepsOciMarkers();
     void flattenDeletesRecursively();
     void flattenWhiteoutOfMissingPathIsQuiet();
+    void bareWhiteoutPrefixIsRefused();
     void flattenOpaqueInAnyOrder_data();
     void flattenOpaqueInAnyOrder();
     void flattenSameLayerWhiteoutKeepsOwnEntry_data();
@@ -96,6 +97,22 @@ void TestLayerWhiteouts::flattenWhiteoutOfMissingPathIsQuiet()
     const std::string before = snapshotTree(box.root);
     applyBytes(TarBuilder().file(".wh.nothing").file("nodir/.wh.x").file("keep/.wh.x").tar(), box.root, flatten());
     QCOMPARE(snapshotTree(box.root), before);
+}
+
+// ".wh." alone names no file: refused in every mode, never kept as a file.
+void TestLayerWhiteouts::bareWhiteoutPrefixIsRefused()
+{
+    for (const std::string name : {".wh.", "etc/.wh."}) {
+        Sandbox box;
+        try {
+            applyBytes(TarBuilder().file(name).tar(), box.root, flatten());
+            QFAIL(("accepted " + name).c_str());
+        } catch (const Error &e) {
+            QCOMPARE(int(e.code()), int(ErrorCode::UnsafePath));
+        }
+        Sandbox diff;
+        QVERIFY_THROWS_EXCEPTION(Error, applyBytes(TarBuilder().file(name).tar(), diff.root));
+    }
 }
 
 // The opaque marker hides the lower "d/old1" and "d/sub/old2" whether it
