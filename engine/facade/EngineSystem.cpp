@@ -3,7 +3,7 @@
 #include "engine/facade/EngineState.h"
 #include "engine/Error.h"
 #include "engine/fs/drivers/ContainerPaths.h"
-#include "engine/fs/drivers/MountTable.h"
+#include "engine/util/MountTable.h"
 #include "engine/util/Fs.h"
 
 #include <map>
@@ -22,7 +22,7 @@ namespace {
 // before its files go (never delete through a live union).
 void removeStrayContainerDir(const std::filesystem::path &dir)
 {
-    for (const auto &mp : fs::drivers::mountPointsUnder(dir))
+    for (const auto &mp : fsutil::mountPointsUnder(dir))
         ::umount2(mp.c_str(), MNT_DETACH);
     fsutil::removeTree(dir);
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/store/StagingArea.h"
 
-#include "engine/fs/drivers/MountTable.h"
+#include "engine/util/MountTable.h"
 #include "engine/store/StoreLayout.h"
 #include "engine/util/Fs.h"
 
@@ -18,14 +18,14 @@ void sweep(const std::filesystem::path &tmp, std::vector<std::filesystem::path> 
 {
     // A builder's layer or a container union left mounted: never delete
     // through a live mount (that writes whiteouts, or worse, into lowers).
-    for (const auto &mp : fs::drivers::mountPointsUnder(tmp))
+    for (const auto &mp : fsutil::mountPointsUnder(tmp))
         if (::umount2(mp.c_str(), MNT_DETACH) != 0 && errno != EINVAL && errno != ENOENT)
             return; // cannot unmount: leave tmp/ as it is, a later command tries again
     std::error_code ec;
     for (const auto &entry : std::filesystem::directory_iterator(tmp, ec)) {
         if (entry.path().filename() == "overlay-probe")
             continue; // the driver probe's per-boot answer (fs/DriverProbe.cpp): a cache, not staging
-        if (!fs::drivers::mountPointsUnder(entry.path()).empty() || fs::drivers::isMountPoint(entry.path()))
+        if (!fsutil::mountPointsUnder(entry.path()).empty() || fsutil::isMountPoint(entry.path()))
             continue;
         try {
             fsutil::removeTree(entry.path());

@@ -4,7 +4,7 @@
 #include "engine/Error.h"
 #include "engine/fs/drivers/ContainerPaths.h"
 #include "engine/fs/drivers/MountRecord.h"
-#include "engine/fs/drivers/MountTable.h"
+#include "engine/util/MountTable.h"
 #include "engine/util/Fs.h"
 
 #include <cerrno>
@@ -84,7 +84,7 @@ MountInfo OverlayDriver::mount(const Lowers &lowers, const std::filesystem::path
     createLayer(containerDir);
     fsutil::makeDirs(m_links.dir());
     m_links.pruneDangling();
-    const bool rootless = inUserNamespace();
+    const bool rootless = fsutil::inUserNamespace();
     const OverlayXattrs xattrs = rootless ? OverlayXattrs::User : OverlayXattrs::Trusted;
     std::vector<std::string> names, shown;
     for (auto it = lowers.rbegin(); it != lowers.rend(); ++it) { // overlayfs lists the top layer first
@@ -167,7 +167,7 @@ void OverlayDriver::unmount(const std::filesystem::path &containerDir)
 
 bool OverlayDriver::isMounted(const std::filesystem::path &containerDir) const
 {
-    return isMountPoint(ContainerPaths(containerDir).merged);
+    return fsutil::isMountPoint(ContainerPaths(containerDir).merged);
 }
 
 SyncResult OverlayDriver::sync(const Lowers &lowers, const std::filesystem::path &containerDir,

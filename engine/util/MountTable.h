@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <vector>
 
-namespace strata::engine::fs::drivers {
+namespace strata::engine::fsutil {
 
 [[nodiscard]] bool isMountPoint(const std::filesystem::path &dir);
 // Every mount point strictly below `dir`, deepest first.
@@ -16,4 +16,4 @@ namespace strata::engine::fs::drivers {
 // trusted.* xattrs, overlay needs "userxattr").
 [[nodiscard]] bool inUserNamespace();
 
-} // namespace strata::engine::fs::drivers
+} // namespace strata::engine::fsutil

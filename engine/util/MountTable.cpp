@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/fs/drivers/MountTable.h"
+#include "engine/util/MountTable.h"
 
 #include <algorithm>
 #include <cctype>
@@ -7,7 +7,7 @@
 #include <sstream>
 #include <string>
 
-namespace strata::engine::fs::drivers {
+namespace strata::engine::fsutil {
 namespace {
 
 // mountinfo escapes space, tab, newline and backslash as \ooo.
@@ -78,4 +78,4 @@ bool inUserNamespace()
     return !(inside == 0 && outside == 0 && count == 4294967295UL);
 }
 
-} // namespace strata::engine::fs::drivers
+} // namespace strata::engine::fsutil
