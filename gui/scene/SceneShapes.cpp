@@ -8,6 +8,7 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPathStroker>
+#include <QTextBlock>
 #include <QTextDocument>
 
 #include <cmath>
@@ -20,9 +21,10 @@ const QColor kLit(0x00, 0x72, 0xb2);     // Okabe–Ito blue
 const QColor kRefused(0xd5, 0x5e, 0x00); // Okabe–Ito vermillion
 const QColor kDone(0x00, 0x9e, 0x73);    // Okabe–Ito bluish green
 
-// No scene text below 14 px: read from the back of a room, a scene is
-// seldom shown larger than its own size.
-constexpr qreal kMinTextPx = 14;
+// No scene text below 18 px of the 1180x780 canvas: presentation mode at
+// 1280x720 shows the canvas at about 0.8, so every label is at least 14
+// screen pixels at the back of a room (tst_SceneTruth checks every scene).
+constexpr qreal kMinTextPx = 18;
 
 QFont pixelFont(qreal px, bool bold = false, bool mono = false)
 {
@@ -32,6 +34,23 @@ QFont pixelFont(qreal px, bool bold = false, bool mono = false)
     if (mono)
         f.setFamily(QStringLiteral("monospace"));
     return f;
+}
+
+// The smallest pixel size any fragment of a rich-text note is set in.
+int smallestFontPx(const QTextDocument &doc)
+{
+    int smallest = doc.defaultFont().pixelSize();
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next())
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat f = it.fragment().charFormat();
+            const QFont font = f.font();
+            int px = font.pixelSize();
+            if (px <= 0 && font.pointSizeF() > 0)
+                px = static_cast<int>(font.pointSizeF() * 96 / 72);
+            if (px > 0 && !it.fragment().text().trimmed().isEmpty())
+                smallest = std::min(smallest, px);
+        }
+    return smallest;
 }
 
 } // namespace
@@ -279,20 +298,29 @@ void BoxItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
     qreal y = textTop ? 8 : std::max<qreal>(2, (m_size.height() - h) / 2);
     const Qt::Alignment al = (centred ? Qt::AlignHCenter : Qt::AlignLeft) | Qt::AlignVCenter;
     const QRectF band(centred ? 8 : x, 0, centred ? m_size.width() - 16 : textW, 0);
+    QVariantList drawn;
+    int smallest = 0;
     auto line = [&](const QString &text, const QFont &f, QColor c) {
         if (text.isEmpty())
             return;
         p->setFont(f);
         p->setPen(c);
-        const qreal lh = QFontMetricsF(f).height();
-        p->drawText(QRectF(band.left(), y, band.width(), lh), al,
-                    QFontMetricsF(f).elidedText(text, Qt::ElideMiddle, band.width()));
+        const QFontMetricsF fm(f);
+        const qreal lh = fm.height();
+        const QString shown = fm.elidedText(text, Qt::ElideMiddle, band.width());
+        const QRectF box(band.left(), y, band.width(), lh);
+        p->drawText(box, al, shown);
+        const qreal w = std::min(band.width(), fm.horizontalAdvance(shown));
+        drawn << QRectF(centred ? box.center().x() - w / 2 : box.left(), y, w, lh);
+        smallest = smallest ? std::min(smallest, f.pixelSize()) : f.pixelSize();
         y += lh;
     };
     Q_UNUSED(lines);
     line(t, tf, inkSoft);
     line(s, sf, inkSoft);
     line(d, df, role == Role::Kernel ? QColor(0xcf, 0xd8, 0xdc) : pal.caption);
+    setData(MinFontData, smallest);
+    setData(TextRectsData, drawn);
 
     // The state's letter, so colour is never alone.
     QString mark = badge;
@@ -447,6 +475,11 @@ void ArrowItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
         p->drawRoundedRect(tr, 8, 8);
         p->setPen(m_state == QLatin1String("missing") ? kRefused : (m_state == QLatin1String("idle") ? pal.text : c));
         p->drawText(tr, Qt::AlignCenter, shown);
+        setData(MinFontData, f.pixelSize());
+        setData(TextRectsData, QVariantList{tr});
+    } else {
+        setData(MinFontData, 0);
+        setData(TextRectsData, QVariantList{});
     }
     if (m_progress >= 0 && m_progress <= 1) {
         const QPointF at = pp.pointAtPercent(m_progress);
@@ -502,6 +535,8 @@ void NoteItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
     }
     p->translate(12, 8);
     doc.drawContents(p);
+    setData(MinFontData, smallestFontPx(doc));
+    setData(TextRectsData, QVariantList{QRectF(12, 8, doc.idealWidth(), doc.size().height())});
 }
 
 } // namespace strata::gui

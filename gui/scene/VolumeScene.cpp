@@ -320,7 +320,7 @@ void VolumeScene::handle(const engine::events::Event &e)
         if (id != m_containerId && !m_mountsOf.contains(id))
             break;
         const QString path = attrText(e.attrs, "path");
-        const QString mark = e.kind == EventKind::CopiedUp ? QStringLiteral("M") : (e.kind == EventKind::WhiteoutCreated ? QStringLiteral("D") : QStringLiteral("A"));
+        const QString mark = e.kind == EventKind::CopiedUp ? QStringLiteral("C") : (e.kind == EventKind::WhiteoutCreated ? QStringLiteral("D") : QStringLiteral("A"));
         // The mount point itself (and its parents) is made in the read-write
         // layer as an empty directory for the volume to cover: not a write "outside".
         QString mountPoint;

@@ -10,6 +10,7 @@
 #include "scene/EventScene.h"
 #include "scene/LayerStackScene.h"
 #include "scene/SceneItems.h"
+#include "scene/SceneShapes.h"
 #include "scene/SceneView.h"
 #include "widgets/MainWindow.h"
 #include "widgets/ScenePanel.h"
@@ -311,6 +312,87 @@ private slots:
         m_w->resize(1600, 1000);
         if (m_whyNot.isEmpty())
             QCOMPARE(runAndWait(m_w.get(), QStringLiteral("rm cw")), 0);
+    }
+
+    // Every scene, in presentation mode at 1280x720: every label painted at
+    // 14 px or more on screen, no two labels overlapping, no arrow or beam
+    // crossing a label that is not its own; three containers all named.
+    void everySceneIsProjectorGrade()
+    {
+        if (m_whyNot.isEmpty()) {
+            for (const char *name : {"p1", "p2", "p3"})
+                QCOMPARE(runAndWait(m_w.get(), QStringLiteral("run -d --name %1 strata/demo-web:1.0 sleep 600").arg(QLatin1String(name))), 0);
+            QCOMPARE(runAndWait(m_w.get(), QStringLiteral("exec p1 sh -c 'echo x > /etc/web.conf; rm /etc/motd'")), 0);
+            QCOMPARE(runAndWait(m_w.get(), QStringLiteral("run --rm -v pdata:/data strata/busybox sh -c 'echo hi > /data/f'")), 0);
+            QCOMPARE(runAndWait(m_w.get(), QStringLiteral("commit p2 demo/present:1")), 0);
+        }
+        m_w->selectImage(QStringLiteral("strata/demo-web:1.0"));
+        settle(m_w.get());
+        m_w->setPresentation(true);
+        m_w->showNormal(); // the offscreen screen is small: the room's 1280x720 by hand
+        m_w->resize(1280, 720);
+        for (const QString &id : ScenePanel::sceneIds()) {
+            QVERIFY(m_w->showScene(id));
+            QTest::qWait(1000); // the view refits a few times a second
+            settle(m_w.get());
+            auto *view = qobject_cast<SceneView *>(m_w->currentExportView());
+            QVERIFY(view);
+            (void)view->grab(); // paint once: items note their text sizes and rectangles
+            const qreal zoom = view->transform().m11();
+            QGraphicsScene *s = view->scene();
+            struct Label {
+                QGraphicsItem *item;
+                QRectF rect;
+            };
+            QList<Label> labels;
+            QList<QPair<QGraphicsItem *, QPainterPath>> lines;
+            int sized = 0;
+            for (QGraphicsItem *i : s->items()) {
+                if (!i->isVisible() || i->effectiveOpacity() < 0.2 || !view->mapToScene(view->viewport()->rect()).boundingRect().intersects(i->sceneBoundingRect()))
+                    continue;
+                const QString what = id + ": " + i->data(KindData).toString() + " " + i->data(KeyData).toString();
+                if (const int px = i->data(MinFontData).toInt(); px > 0) {
+                    ++sized;
+                    const qreal onScreen = px * zoom * i->sceneTransform().m11();
+                    QVERIFY2(onScreen >= 14, qPrintable(QStringLiteral("%1: %2 px").arg(what).arg(onScreen)));
+                }
+                for (const QVariant &r : i->data(TextRectsData).toList())
+                    labels << Label{i, i->mapRectToScene(r.toRectF())};
+                if (auto *a = dynamic_cast<ArrowItem *>(i))
+                    lines << qMakePair(i, i->sceneTransform().map(a->line()));
+                else if (i->data(KindData).toString() == QLatin1String("beam"))
+                    lines << qMakePair(i, i->sceneTransform().map(static_cast<QGraphicsPathItem *>(i)->path()));
+            }
+            QVERIFY2(sized > 3, qPrintable(id));
+            auto name = [](QGraphicsItem *i) { return i->data(KindData).toString() + " " + i->data(KeyData).toString(); };
+            for (int a = 0; a < labels.size(); ++a)
+                for (int b = a + 1; b < labels.size(); ++b)
+                    if (labels[a].item != labels[b].item)
+                        QVERIFY2(!labels[a].rect.adjusted(1, 1, -1, -1).intersects(labels[b].rect.adjusted(1, 1, -1, -1)),
+                                 qPrintable(id + ": " + name(labels[a].item) + " overlaps " + name(labels[b].item)));
+            QPainterPathStroker stroke;
+            stroke.setWidth(3);
+            for (const auto &[item, path] : lines) {
+                const QPainterPath body = stroke.createStroke(path);
+                for (const Label &l : labels)
+                    if (l.item != item)
+                        QVERIFY2(!body.intersects(l.rect.adjusted(1, 1, -1, -1)), qPrintable(id + ": " + name(item) + " crosses " + name(l.item)));
+            }
+        }
+        if (m_whyNot.isEmpty()) {
+            m_w->showScene(QStringLiteral("copy-on-write"));
+            settle(m_w.get());
+            // Three containers on one image: every container layer is named, large enough.
+            QVERIFY(m_w->sceneDump()[QStringLiteral("containers")].toArray().size() >= 3);
+            const QList<QGraphicsItem *> slabs = m_w->scene()->itemsOfKind(QStringLiteral("container-layer"));
+            QVERIFY(slabs.size() >= 3);
+            for (QGraphicsItem *i : slabs)
+                QVERIFY2(i->data(MinFontData).toInt() >= 14, qPrintable(i->data(KeyData).toString()));
+        }
+        m_w->setPresentation(false);
+        m_w->resize(1600, 1000);
+        if (m_whyNot.isEmpty())
+            QCOMPARE(runAndWait(m_w.get(), QStringLiteral("rm -f p1 p2 p3")), 0);
     }
 
     // Help ▸ Getting started opens (F1); an exported SVG names real font
