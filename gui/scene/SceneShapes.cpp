@@ -410,7 +410,7 @@ QPointF ArrowItem::pointAt(qreal t) const
 
 QRectF ArrowItem::boundingRect() const
 {
-    return path().boundingRect().adjusted(-40, -40, 40, 40).united(QRectF(pointAt(0.5), QSizeF(1, 1)).adjusted(-260, -40, 260, 40));
+    return path().boundingRect().adjusted(-40, -40, 40, 40).united(QRectF(pointAt(labelAt), QSizeF(1, 1)).adjusted(-260, -40, 260, 40));
 }
 
 QPainterPath ArrowItem::shape() const
@@ -462,7 +462,7 @@ void ArrowItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
     p->drawPolygon(head);
 
     const QString text = label ? label() : QString();
-    const QPointF mid = pp.pointAtPercent(0.5);
+    const QPointF mid = pp.pointAtPercent(labelAt);
     if (!text.isEmpty()) {
         const QFont f = pixelFont(17, true, true);
         p->setFont(f);

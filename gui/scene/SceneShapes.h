@@ -89,6 +89,7 @@ public:
     void paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *) override;
 
     TextFn label;
+    qreal labelAt = 0.5; // where along the arrow its label sits (two close arrows stagger theirs)
     QColor colour;   // invalid: the palette's edge colour
     qreal width = 3;
     bool dashed = false;

@@ -322,7 +322,7 @@ private slots:
         if (m_whyNot.isEmpty()) {
             for (const char *name : {"p1", "p2", "p3"})
                 QCOMPARE(runAndWait(m_w.get(), QStringLiteral("run -d --name %1 strata/demo-web:1.0 sleep 600").arg(QLatin1String(name))), 0);
-            QCOMPARE(runAndWait(m_w.get(), QStringLiteral("exec p1 sh -c 'echo x > /etc/web.conf; rm /etc/motd'")), 0);
+            QCOMPARE(runAndWait(m_w.get(), QStringLiteral("exec p1 sh -c 'echo x > /etc/web.conf; rm /srv/www/index.html'")), 0);
             QCOMPARE(runAndWait(m_w.get(), QStringLiteral("run --rm -v pdata:/data strata/busybox sh -c 'echo hi > /data/f'")), 0);
             QCOMPARE(runAndWait(m_w.get(), QStringLiteral("commit p2 demo/present:1")), 0);
         }
@@ -331,6 +331,7 @@ private slots:
         m_w->setPresentation(true);
         m_w->showNormal(); // the offscreen screen is small: the room's 1280x720 by hand
         m_w->resize(1280, 720);
+        QStringList problems; // all of them at once, not the first
         for (const QString &id : ScenePanel::sceneIds()) {
             QVERIFY(m_w->showScene(id));
             QTest::qWait(1000); // the view refits a few times a second
@@ -347,6 +348,7 @@ private slots:
             QList<Label> labels;
             QList<QPair<QGraphicsItem *, QPainterPath>> lines;
             int sized = 0;
+            qreal smallest = 1e9;
             for (QGraphicsItem *i : s->items()) {
                 if (!i->isVisible() || i->effectiveOpacity() < 0.2 || !view->mapToScene(view->viewport()->rect()).boundingRect().intersects(i->sceneBoundingRect()))
                     continue;
@@ -354,7 +356,9 @@ private slots:
                 if (const int px = i->data(MinFontData).toInt(); px > 0) {
                     ++sized;
                     const qreal onScreen = px * zoom * i->sceneTransform().m11();
-                    QVERIFY2(onScreen >= 14, qPrintable(QStringLiteral("%1: %2 px").arg(what).arg(onScreen)));
+                    smallest = std::min(smallest, onScreen);
+                    if (onScreen < 14)
+                        problems << QStringLiteral("%1: %2 px").arg(what).arg(onScreen);
                 }
                 for (const QVariant &r : i->data(TextRectsData).toList())
                     labels << Label{i, i->mapRectToScene(r.toRectF())};
@@ -364,21 +368,24 @@ private slots:
                     lines << qMakePair(i, i->sceneTransform().map(static_cast<QGraphicsPathItem *>(i)->path()));
             }
             QVERIFY2(sized > 3, qPrintable(id));
+            qInfo("%s: zoom %.2f, %d labels, smallest %.1f px", qPrintable(id), zoom, sized, smallest);
             auto name = [](QGraphicsItem *i) { return i->data(KindData).toString() + " " + i->data(KeyData).toString(); };
             for (int a = 0; a < labels.size(); ++a)
                 for (int b = a + 1; b < labels.size(); ++b)
                     if (labels[a].item != labels[b].item)
-                        QVERIFY2(!labels[a].rect.adjusted(1, 1, -1, -1).intersects(labels[b].rect.adjusted(1, 1, -1, -1)),
-                                 qPrintable(id + ": " + name(labels[a].item) + " overlaps " + name(labels[b].item)));
+                        if (labels[a].rect.adjusted(1, 1, -1, -1).intersects(labels[b].rect.adjusted(1, 1, -1, -1)))
+                            problems << id + ": " + name(labels[a].item) + " overlaps " + name(labels[b].item);
             QPainterPathStroker stroke;
             stroke.setWidth(3);
             for (const auto &[item, path] : lines) {
                 const QPainterPath body = stroke.createStroke(path);
                 for (const Label &l : labels)
-                    if (l.item != item)
-                        QVERIFY2(!body.intersects(l.rect.adjusted(1, 1, -1, -1)), qPrintable(id + ": " + name(item) + " crosses " + name(l.item)));
+                    if (l.item != item && body.intersects(l.rect.adjusted(1, 1, -1, -1)))
+                        problems << id + ": " + name(item) + " crosses " + name(l.item);
             }
         }
+        problems.removeDuplicates();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
         if (m_whyNot.isEmpty()) {
             m_w->showScene(QStringLiteral("copy-on-write"));
             settle(m_w.get());
@@ -416,7 +423,12 @@ private slots:
         QVERIFY(svg.contains("sans-serif"));
     }
 
-    void cleanupTestCase() { m_w.reset(); }
+    void cleanupTestCase()
+    {
+        if (m_whyNot.isEmpty()) // whatever failed, no container outlives the store
+            runAndWait(m_w.get(), QStringLiteral("rm -f p1 p2 p3 cw"));
+        m_w.reset();
+    }
 };
 
 QTEST_MAIN(TestSceneTruth)
