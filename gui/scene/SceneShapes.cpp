@@ -12,6 +12,7 @@
 #include <QTextDocument>
 
 #include <cmath>
+#include <tuple>
 
 namespace strata::gui {
 
@@ -285,19 +286,35 @@ void BoxItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
         x += iconSize + 8;
     }
     const QString t = title ? title() : QString(), s = subtitle ? subtitle() : QString(), d = detail ? detail() : QString();
-    const qreal textW = m_size.width() - x - (badge.isEmpty() && !done && !refused && !lit ? 10 : 34);
+    const qreal textW = m_size.width() - x - (badge.isEmpty() && (!stateBadge || (!done && !refused && !lit)) ? 10 : 34);
     const QFont tf = pixelFont(titleSize, true), sf = pixelFont(titleSize * subtitleScale), df = pixelFont(std::max<qreal>(11, titleSize * 0.6), false, true);
-    const int lines = (!t.isEmpty()) + (!s.isEmpty()) + (!d.isEmpty());
-    qreal h = 0;
-    if (!t.isEmpty())
-        h += QFontMetricsF(tf).height();
-    if (!s.isEmpty())
-        h += QFontMetricsF(sf).height();
-    if (!d.isEmpty())
-        h += QFontMetricsF(df).height();
-    qreal y = textTop ? 8 : std::max<qreal>(2, (m_size.height() - h) / 2);
     const Qt::Alignment al = (centred ? Qt::AlignHCenter : Qt::AlignLeft) | Qt::AlignVCenter;
     const QRectF band(centred ? 8 : x, 0, centred ? m_size.width() - 16 : textW, 0);
+    // A title or subtitle too wide for the box breaks at a space onto a
+    // second line when the box has the height for it; otherwise it is elided.
+    auto split = [&](const QString &text, const QFont &f) {
+        const QFontMetricsF fm(f);
+        if (text.isEmpty() || textTop || fm.horizontalAdvance(text) <= band.width()) // textTop: children sit below
+            return QStringList{text};
+        for (qsizetype at = text.lastIndexOf(' '); at > 0; at = text.lastIndexOf(' ', at - 1))
+            if (fm.horizontalAdvance(text.left(at)) <= band.width())
+                return QStringList{text.left(at), text.mid(at + 1)};
+        return QStringList{text};
+    };
+    QStringList tl{t}, sl{s};
+    auto heightOf = [&] {
+        return (t.isEmpty() ? 0 : tl.size() * QFontMetricsF(tf).height()) + (s.isEmpty() ? 0 : sl.size() * QFontMetricsF(sf).height()) +
+               (d.isEmpty() ? 0 : QFontMetricsF(df).height());
+    };
+    for (auto [list, text, font] : {std::tuple{&sl, &s, &sf}, std::tuple{&tl, &t, &tf}}) {
+        const QStringList wrapped = split(*text, *font);
+        const QStringList before = *list;
+        *list = wrapped;
+        if (heightOf() > m_size.height() - 6)
+            *list = before;
+    }
+    const qreal h = heightOf();
+    qreal y = textTop ? 8 : std::max<qreal>(2, (m_size.height() - h) / 2);
     QVariantList drawn;
     int smallest = 0;
     auto line = [&](const QString &text, const QFont &f, QColor c) {
@@ -315,12 +332,12 @@ void BoxItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
         smallest = smallest ? std::min(smallest, f.pixelSize()) : f.pixelSize();
         y += lh;
     };
-    Q_UNUSED(lines);
-    line(t, tf, inkSoft);
-    line(s, sf, inkSoft);
+    for (const QString &part : tl)
+        line(part, tf, inkSoft);
+    for (const QString &part : sl)
+        line(part, sf, inkSoft);
     line(d, df, role == Role::Kernel ? QColor(0xcf, 0xd8, 0xdc) : pal.caption);
     setData(MinFontData, smallest);
-    setData(TextRectsData, drawn);
 
     // The state's letter, so colour is never alone.
     QString mark = badge;
@@ -347,7 +364,10 @@ void BoxItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
         p->drawRoundedRect(br, 12, 12);
         p->setPen(markColour);
         p->drawText(br, Qt::AlignCenter, mark);
+        if (mark.size() > 1) // a word ("no kernel", "R/O") is a label too; a ✓ is not
+            drawn << br;
     }
+    setData(TextRectsData, drawn);
 }
 
 void BoxItem::mousePressEvent(QGraphicsSceneMouseEvent *e)
