@@ -7,6 +7,7 @@
 #include "app/Language.h"
 #include "core/CommandLine.h"
 #include "core/EngineHost.h"
+#include "lesson/LessonPanel.h"
 #include "scene/EventScene.h"
 #include "scene/LayerStackScene.h"
 #include "scene/SceneItems.h"
@@ -20,6 +21,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QPainterPathStroker>
 #include <QGraphicsPathItem>
 #include <QSignalSpy>
@@ -331,6 +333,7 @@ private slots:
         m_w->setPresentation(true);
         m_w->showNormal(); // the offscreen screen is small: the room's 1280x720 by hand
         m_w->resize(1280, 720);
+        QTRY_COMPARE(m_w->size(), QSize(1280, 720));
         QStringList problems; // all of them at once, not the first
         for (const QString &id : ScenePanel::sceneIds()) {
             QVERIFY(m_w->showScene(id));
@@ -400,6 +403,47 @@ private slots:
         m_w->resize(1600, 1000);
         if (m_whyNot.isEmpty())
             QCOMPARE(runAndWait(m_w.get(), QStringLiteral("rm -f p1 p2 p3")), 0);
+    }
+
+    // No content resizes the window: a check message of unbroken JSON, a
+    // long caption, phase line, console answer and lesson note all wrap or
+    // elide inside the window's size.
+    void longMessagesNeverResizeTheWindow()
+    {
+        StartOptions o;
+        o.engine.root = m_root.path().toStdString();
+        o.lessonRoot = m_root.filePath(QStringLiteral("lesson-1"));
+        o.lesson = 1;
+        MainWindow w(o);
+        w.resize(1280, 720);
+        w.show();
+        QTRY_VERIFY_WITH_TIMEOUT(w.lessonPanel() && w.settled(), 120000);
+        settle(&w);
+        const QSize before = w.size();
+        QString json = QStringLiteral("{");
+        for (int i = 0; i < 120; ++i)
+            json += QStringLiteral("\"RootFS.Layers[%1]\":\"sha256:%2\",").arg(i).arg(QString(64, QChar('a' + i % 6)));
+        json += QStringLiteral("}");
+        const QString sentence = QStringLiteral("A very long sentence about layers and copy-on-write that keeps going. ").repeated(40);
+        int labels = 0;
+        for (const char *name : {"lessonVerdict", "lessonNote", "lessonHint", "lessonStepTitle"})
+            if (auto *l = w.lessonPanel()->findChild<QLabel *>(QLatin1String(name))) {
+                l->setText(json);
+                l->show();
+                ++labels;
+            }
+        QVERIFY(labels > 0);
+        w.findChild<QLabel *>(QStringLiteral("caption"))->setText(sentence + json);
+        auto *panel = w.findChild<ScenePanel *>();
+        QVERIFY(panel);
+        panel->setPhaseLine(json);
+        runAndWait(&w, QStringLiteral("inspect --format '%1' strata/busybox").arg(QString(json).replace('\'', ' ')));
+        for (int i = 0; i < 10; ++i) {
+            QTest::qWait(50);
+            QApplication::processEvents();
+        }
+        QCOMPARE(w.size(), before);
+        QVERIFY(w.lessonPanel()->width() < w.width());
     }
 
     // Help ▸ Getting started opens (F1); an exported SVG names real font
