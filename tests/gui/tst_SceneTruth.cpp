@@ -7,6 +7,7 @@
 #include "app/Language.h"
 #include "core/CommandLine.h"
 #include "core/EngineHost.h"
+#include "core/ExecChildren.h"
 #include "lesson/LessonPanel.h"
 #include "scene/EventScene.h"
 #include "scene/LayerStackScene.h"
@@ -22,6 +23,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPainterPathStroker>
 #include <QGraphicsPathItem>
 #include <QSignalSpy>
@@ -252,6 +254,56 @@ private slots:
         QCOMPARE(m_w->host()->pendingCommands(), 0);
     }
 
+    // `wait` and `exec` block until a container or process ends: Stop
+    // (Ctrl+C) ends them, the container keeps running, the console is free.
+    void stopEndsWaitAndExec()
+    {
+        if (!m_whyNot.isEmpty())
+            QSKIP(qPrintable(m_whyNot));
+        QCOMPARE(runAndWait(m_w.get(), QStringLiteral("run -d --name longrun strata/busybox sleep 600")), 0);
+        QSignalSpy done(m_w->host(), &EngineHost::commandFinished);
+        const int wait = m_w->host()->run(QStringLiteral("wait longrun"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_w->host()->waitingFor().contains(QStringLiteral("longrun")), 10000);
+        // Meanwhile the console answers other commands.
+        QCOMPARE(runAndWait(m_w.get(), QStringLiteral("ps")), 0);
+        QVERIFY(std::none_of(done.begin(), done.end(), [&](const QList<QVariant> &a) { return a.at(0).toInt() == wait; }));
+        auto *input = m_w->findChild<QLineEdit *>(QStringLiteral("consoleInput"));
+        QVERIFY(input);
+        input->setFocus();
+        QTest::keyClick(input, Qt::Key_C, Qt::ControlModifier); // the console's Ctrl+C
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(done.begin(), done.end(), [&](const QList<QVariant> &a) { return a.at(0).toInt() == wait; }), 10000);
+        for (const auto &a : done)
+            if (a.at(0).toInt() == wait)
+                QCOMPARE(a.at(1).toInt(), 130);
+
+        bool execStarted = false;
+        auto c = connect(m_w->host(), &EngineHost::eventsArrived, this, [&](const EventBatch &b) {
+            for (const auto &e : b)
+                execStarted |= e.kind == strata::engine::events::EventKind::ContainerExecStarted;
+        });
+        const int exec = m_w->host()->run(QStringLiteral("exec longrun sleep 600"));
+        QTRY_VERIFY_WITH_TIMEOUT(execStarted, 30000);
+        disconnect(c);
+        QTRY_VERIFY_WITH_TIMEOUT(!execShimTrees().isEmpty(), 10000);
+        m_w->host()->cancel(); // the Stop button
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(done.begin(), done.end(), [&](const QList<QVariant> &a) { return a.at(0).toInt() == exec; }), 30000);
+        QCOMPARE(m_w->host()->pendingCommands(), 0);
+        // The engine thread is free again and the container still runs.
+        QString out;
+        QCOMPARE(runAndWait(m_w.get(), QStringLiteral("inspect --format {{.State.Running}} longrun"), &out), 0);
+        QCOMPARE(out.trimmed(), QStringLiteral("true"));
+        // A wait on a container that ends by itself returns its code.
+        const int wait2 = m_w->host()->run(QStringLiteral("wait longrun"));
+        QCOMPARE(runAndWait(m_w.get(), QStringLiteral("kill longrun")), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(done.begin(), done.end(), [&](const QList<QVariant> &a) { return a.at(0).toInt() == wait2; }), 30000);
+        for (const auto &a : done)
+            if (a.at(0).toInt() == wait2) {
+                QCOMPARE(a.at(1).toInt(), 0);
+                QCOMPARE(a.at(2).toString().trimmed(), QStringLiteral("137"));
+            }
+        QCOMPARE(runAndWait(m_w.get(), QStringLiteral("rm -f longrun")), 0);
+    }
+
     // Presentation mode at 1280x720: every label of the layer stack is at
     // least 14 px on screen, and no label overlaps a beam or another label.
     void presentationLabelsAreReadableAndApart()
@@ -470,7 +522,7 @@ private slots:
     void cleanupTestCase()
     {
         if (m_whyNot.isEmpty()) // whatever failed, no container outlives the store
-            runAndWait(m_w.get(), QStringLiteral("rm -f p1 p2 p3 cw"));
+            runAndWait(m_w.get(), QStringLiteral("rm -f p1 p2 p3 cw longrun"));
         m_w.reset();
     }
 };
