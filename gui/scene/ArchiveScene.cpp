@@ -44,7 +44,7 @@ ArchiveScene::ArchiveScene(QObject *parent) : EventScene(QStringLiteral("save-ex
 
     auto lane = [this](const QString &key, qreal x, TextFn text) {
         auto *l = new BoxItem(QStringLiteral("lane"), key, QSizeF(kLaneW, 40), Role::Neutral);
-        l->setPos(x, 56);
+        l->setPos(x, 62); // clear of the title's 22-px line
         l->titleSize = 19;
         l->centred = true;
         l->title = std::move(text);

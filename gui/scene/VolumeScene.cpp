@@ -168,10 +168,12 @@ void VolumeScene::addContainerFile(const QString &path, const QString &mark)
     if (box(QStringLiteral("container-file"), path))
         return;
     const int n = static_cast<int>(itemsOfKind(QStringLiteral("container-file")).size());
-    if (n >= 6)
+    if (n >= 2)
         return;
-    auto *t = new BoxItem(QStringLiteral("container-file"), path, QSizeF(kTileW, kTileH), Role::Container);
-    t->setPos(kRw.left() + 12 + (n % 3) * (kTileW + 8), kRw.top() + 66 + (n / 3) * (kTileH + 6));
+    // One row of two: "/data (mount point)" in 18-px type needs the width, the layer the height.
+    const qreal w = (kRw.width() - 32) / 2;
+    auto *t = new BoxItem(QStringLiteral("container-file"), path, QSizeF(w, kTileH), Role::Container);
+    t->setPos(kRw.left() + 12 + (n % 2) * (w + 8), kRw.top() + 66 + (n / 2) * (kTileH + 6));
     t->titleSize = 15;
     bool mountPoint = false;
     for (const Mount &m : m_mountsOf.value(m_containerId))

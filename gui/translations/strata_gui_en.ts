@@ -1121,6 +1121,16 @@
         </translation>
     </message>
     <message>
+        <source>wait: until %1 stops; Stop (Ctrl+C) cancels</source>
+        <translation>wait: until %1 stops; Stop (Ctrl+C) cancels</translation>
+    </message>
+    <message>
+        <source>Cancelled: no longer waiting for %1 (it keeps running).
+</source>
+        <translation>Cancelled: no longer waiting for %1 (it keeps running).
+</translation>
+    </message>
+    <message>
         <source>Error: `%1` needs a terminal and this console has none: leave out -i/-t (or -f), or run it in a terminal with the strata CLI.
 </source>
         <translation type="unfinished"></translation>

@@ -1111,6 +1111,16 @@
         </translation>
     </message>
     <message>
+        <source>wait: until %1 stops; Stop (Ctrl+C) cancels</source>
+        <translation>wait：等到 %1 停止；停止按钮（Ctrl+C）可取消</translation>
+    </message>
+    <message>
+        <source>Cancelled: no longer waiting for %1 (it keeps running).
+</source>
+        <translation>已取消：不再等待 %1（它继续运行）。
+</translation>
+    </message>
+    <message>
         <source>Error: `%1` needs a terminal and this console has none: leave out -i/-t (or -f), or run it in a terminal with the strata CLI.
 </source>
         <translation>错误：`%1` 需要终端，而这个控制台没有终端：去掉 -i/-t（或 -f），或者在终端里用 strata 命令行运行。

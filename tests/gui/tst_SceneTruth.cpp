@@ -8,6 +8,7 @@
 #include "core/CommandLine.h"
 #include "core/EngineHost.h"
 #include "core/ExecChildren.h"
+#include "core/GuiStepGate.h"
 #include "lesson/LessonPanel.h"
 #include "scene/EventScene.h"
 #include "scene/LayerStackScene.h"
@@ -17,6 +18,7 @@
 #include "widgets/MainWindow.h"
 #include "widgets/ScenePanel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDockWidget>
 #include <QFile>
@@ -519,8 +521,36 @@ private slots:
         QVERIFY(svg.contains("sans-serif"));
     }
 
+    // Step mode: the runtime's phase goes on its own line and the wait into
+    // the status bar; the scene's caption is never replaced by them.
+    void stepPhaseHasItsOwnLine()
+    {
+        if (!m_whyNot.isEmpty())
+            QSKIP(qPrintable(m_whyNot));
+        auto *panel = m_w->findChild<ScenePanel *>();
+        QVERIFY(panel);
+        m_w->showScene(QStringLiteral("run"));
+        QSignalSpy done(m_w->host(), &EngineHost::commandFinished);
+        const int id = m_w->host()->run(QStringLiteral("run --step --rm strata/busybox true"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_w->host()->gate()->waiting(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->phaseLine().contains(QStringLiteral("phase 1 of")), 10000);
+        QVERIFY(!m_w->caption().contains(QStringLiteral("phase 1 of")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_w->host()->waitingFor().contains(QStringLiteral("Step")), 10000);
+        QVERIFY(panel->phaseLine().contains(QStringLiteral("Step")));
+        m_w->host()->gate()->step();
+        QTRY_VERIFY_WITH_TIMEOUT(panel->phaseLine().contains(QStringLiteral("phase 2 of")), 10000);
+        QVERIFY(!m_w->caption().contains(QStringLiteral("phase 2 of")));
+        for (QAction *a : m_w->findChildren<QAction *>()) // Continue (F8): step mode off, run to the end
+            if (a->shortcut() == QKeySequence(Qt::Key_F8))
+                a->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(done.begin(), done.end(), [&](const QList<QVariant> &a) { return a.at(0).toInt() == id; }), 60000);
+        QVERIFY(!m_w->host()->gate()->stepMode());
+        QTRY_VERIFY_WITH_TIMEOUT(panel->phaseLine().isEmpty(), 10000);
+    }
+
     void cleanupTestCase()
     {
+        m_w->host()->gate()->continueAll();
         if (m_whyNot.isEmpty()) // whatever failed, no container outlives the store
             runAndWait(m_w.get(), QStringLiteral("rm -f p1 p2 p3 cw longrun"));
         m_w.reset();
