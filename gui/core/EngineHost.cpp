@@ -4,11 +4,15 @@
 #include "core/CommandLine.h"
 #include "core/EngineWorker.h"
 #include "core/EventPump.h"
+#include "core/ExecChildren.h"
 #include "core/GuiStepGate.h"
 
 #include <QMetaObject>
+#include <QTimer>
 
+#include <algorithm>
 #include <csignal>
+#include <utility>
 #include <sys/types.h>
 
 namespace strata::gui {
@@ -36,8 +40,12 @@ EngineHost::EngineHost(engine::EngineOptions options, QObject *parent)
     });
     connect(m_worker, &EngineWorker::snapshot, this, [this](const EngineSnapshotPtr &s) {
         m_snapshot = s;
+        releaseHeldWaits();
         emit snapshot(s);
     });
+    m_heldPoll = new QTimer(this);
+    m_heldPoll->setInterval(500); // a container that ends by itself: look again twice a second
+    connect(m_heldPoll, &QTimer::timeout, this, &EngineHost::refresh);
     connect(m_worker, &EngineWorker::detail, this, &EngineHost::detail);
     connect(m_worker, &EngineWorker::detailFailed, this, &EngineHost::detailFailed);
     connect(m_worker, &EngineWorker::commandFinished, this, &EngineHost::finishCommand);
@@ -107,8 +115,44 @@ int EngineHost::run(const QString &line)
         m_commandWait = tr("%1: SIGTERM sent; waiting up to %n s for the process to end, then SIGKILL", nullptr, t).arg(verb);
         setWaiting(m_commandWait);
     }
+    if (verb == QLatin1String("wait")) {
+        HeldWait w{id, list, {}};
+        for (int i = list.value(0) == QLatin1String("container") ? 2 : 1; i < list.size(); ++i)
+            if (!list[i].startsWith('-'))
+                w.names << list[i];
+        m_heldWaits << w;
+        setWaiting(tr("wait: until %1 stops; Stop (Ctrl+C) cancels").arg(w.names.join(QStringLiteral(", "))));
+        releaseHeldWaits();
+        if (!m_heldWaits.isEmpty())
+            m_heldPoll->start();
+        return id;
+    }
     QMetaObject::invokeMethod(m_worker, "runCommand", Qt::QueuedConnection, Q_ARG(int, id), Q_ARG(QStringList, list));
     return id;
+}
+
+void EngineHost::releaseHeldWaits()
+{
+    auto running = [this](const QString &ref) {
+        if (!m_snapshot)
+            return true;
+        for (const auto &c : m_snapshot->containers) {
+            const QString name = QString::fromStdString(c.name), id = QString::fromStdString(c.id);
+            if (name == ref || name == QLatin1Char('/') + ref || (ref.size() >= 4 && id.startsWith(ref)))
+                return c.state.running();
+        }
+        return false; // unknown: the engine says so
+    };
+    for (auto it = m_heldWaits.begin(); it != m_heldWaits.end();) {
+        if (std::any_of(it->names.begin(), it->names.end(), running)) {
+            ++it;
+            continue;
+        }
+        QMetaObject::invokeMethod(m_worker, "runCommand", Qt::QueuedConnection, Q_ARG(int, it->id), Q_ARG(QStringList, it->args));
+        it = m_heldWaits.erase(it);
+    }
+    if (m_heldWaits.isEmpty() && m_heldPoll)
+        m_heldPoll->stop();
 }
 
 int EngineHost::announce(const QString &line)
@@ -143,6 +187,11 @@ void EngineHost::cancel()
         if (pid > 1)
             ::kill(static_cast<pid_t>(pid), SIGKILL);
     m_startedPids.clear();
+    (void)killExecShims(); // a blocked `exec` returns (its container stays)
+    const QList<HeldWait> held = std::exchange(m_heldWaits, {});
+    m_heldPoll->stop();
+    for (const HeldWait &w : held) // a terminal's Ctrl+C: the client stops waiting, the container runs on
+        finishCommand(w.id, 130, {}, tr("Cancelled: no longer waiting for %1 (it keeps running).\n").arg(w.names.join(QStringLiteral(", "))));
 }
 
 void EngineHost::finishCommand(int id, int rc, const QString &out, const QString &err)

@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QThread>
 
+class QTimer;
+
 namespace strata::gui {
 
 class EngineWorker;
@@ -64,6 +66,17 @@ signals:
 private:
     void finishCommand(int id, int rc, const QString &out, const QString &err);
     void setWaiting(const QString &what);
+    // `wait` blocks the engine until a container stops, where nothing could
+    // cancel it: it is held here instead, and handed to the engine (which
+    // prints the exit code as the CLI does) once the containers it names
+    // have stopped. Stop cancels a held wait; other commands run meanwhile.
+    struct HeldWait {
+        int id;
+        QStringList args, names;
+    };
+    void releaseHeldWaits();
+    QList<HeldWait> m_heldWaits;
+    QTimer *m_heldPoll = nullptr;
 
     QThread m_thread;
     EventPump *m_pump;

@@ -82,9 +82,9 @@ QString describeEvent(const engine::events::Event &e)
     case EventKind::ContainerLayerCreated:
         return QCoreApplication::translate("EventText", "Container %1 gets its own empty read-write layer on top of the image.").arg(shortDigest(e.id));
     case EventKind::UnionMounted:
-        return QCoreApplication::translate("EventText", "Union mounted (%1): %2 read-only layers below, the container's layer on top, one merged view.")
-            .arg(attr(a, "driver"))
-            .arg(num(a, "layers"));
+        return QCoreApplication::translate("EventText", "Union mounted (%1): %n read-only layer(s) below, the container's layer on top, one merged view.",
+                                           nullptr, static_cast<int>(num(a, "layers")))
+            .arg(attr(a, "driver"));
     case EventKind::UnionUnmounted: return QCoreApplication::translate("EventText", "Union view unmounted.");
     case EventKind::CopiedUp:
         return QCoreApplication::translate("EventText", "Copy-up: %1 copied from layer %2 into the container layer; the lower copy stays.")

@@ -12,7 +12,7 @@ char markLetter(Mark m)
 {
     switch (m) {
     case Mark::Added: return 'A';
-    case Mark::Modified: return 'M';
+    case Mark::Modified: return 'C'; // Docker's `diff` letter (changed), as the lessons say
     case Mark::Whiteout:
     case Mark::Deleted: return 'D';
     case Mark::Opaque: return 'O';

@@ -115,7 +115,7 @@ QString markName(Mark m)
 {
     switch (m) {
     case Mark::Added: return QCoreApplication::translate("Marks", "added");
-    case Mark::Modified: return QCoreApplication::translate("Marks", "modified");
+    case Mark::Modified: return QCoreApplication::translate("Marks", "changed");
     case Mark::Whiteout: return QCoreApplication::translate("Marks", "whiteout");
     case Mark::Deleted: return QCoreApplication::translate("Marks", "deleted");
     case Mark::Opaque: return QCoreApplication::translate("Marks", "opaque");

@@ -47,6 +47,8 @@ QLabel *label(QWidget *parent, const char *name, double scale = 1.0, bool bold =
     auto *l = new QLabel(parent);
     l->setObjectName(QLatin1String(name));
     l->setWordWrap(true);
+    // A word longer than the panel (a check's JSON) is cut, never widens the window.
+    l->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     QFont f = l->font();
     f.setPointSizeF(f.pointSizeF() * scale);
     f.setBold(bold);

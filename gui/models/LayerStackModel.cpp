@@ -69,7 +69,7 @@ QVariant LayerStackModel::data(const QModelIndex &index, int role) const
                 (c.change.kind == engine::layer::ChangeKind::Added      ? a
                  : c.change.kind == engine::layer::ChangeKind::Modified ? m
                                                                         : d)++;
-            return QStringLiteral("A %1 · M %2 · D %3").arg(a).arg(m).arg(d);
+            return QStringLiteral("A %1 · C %2 · D %3").arg(a).arg(m).arg(d);
         }
         case CreatedBy: return QString::fromStdString(l.createdBy);
         default: return {};

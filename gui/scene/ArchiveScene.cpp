@@ -18,7 +18,7 @@ namespace {
 
 constexpr qreal kSaveX = 40, kExportX = 610, kLaneW = 530;
 constexpr qreal kSourceBottom = 290, kArchiveTop = 318, kArchiveH = 96, kResultBottom = 620, kHistoryY = 634;
-constexpr qreal kSlabH = 34, kGap = 5;
+constexpr qreal kSlabH = 44, kGap = 3; // two lines of 18-px text per layer
 
 bool sameId(const QString &a, const QString &b)
 {
@@ -44,7 +44,7 @@ ArchiveScene::ArchiveScene(QObject *parent) : EventScene(QStringLiteral("save-ex
 
     auto lane = [this](const QString &key, qreal x, TextFn text) {
         auto *l = new BoxItem(QStringLiteral("lane"), key, QSizeF(kLaneW, 40), Role::Neutral);
-        l->setPos(x, 56);
+        l->setPos(x, 62); // clear of the title's 22-px line
         l->titleSize = 19;
         l->centred = true;
         l->title = std::move(text);
@@ -102,8 +102,11 @@ void ArchiveScene::drawStack(const QString &kind, const QString &side, qreal x, 
 {
     clear(kind, side + QStringLiteral(":"));
     const int n = static_cast<int>(d->layers.size());
-    const int shown = std::min(n, 5);
+    const int shown = std::min(n, 3);
     const int total = shown + (amberTop ? 1 : 0);
+    // "… and N lower layers" stands under the layers it stands for.
+    const qreal more = n > shown ? 28 : 0;
+    bottom -= more;
     for (int i = 0; i < total; ++i) {
         const bool amber = amberTop && i == total - 1;
         const int layer = n - shown + i; // the top layers when there are many
@@ -128,11 +131,12 @@ void ArchiveScene::drawStack(const QString &kind, const QString &side, qreal x, 
         pulse(b);
     }
     if (n > shown) {
-        auto *more = new BoxItem(kind, side + QStringLiteral(":more"), QSizeF(kLaneW, 22), Role::Neutral);
-        more->setPos(x, bottom - total * (kSlabH + kGap) - 26);
-        more->titleSize = 13;
-        more->title = [n, shown] { return QCoreApplication::translate("Archive", "… and %n lower layer(s)", nullptr, n - shown); };
-        addItem(more);
+        auto *rest = new BoxItem(kind, side + QStringLiteral(":more"), QSizeF(kLaneW, 25), Role::Neutral);
+        rest->setPos(x, bottom + 1);
+        rest->titleSize = 13;
+        rest->stateBadge = false;
+        rest->title = [n, shown] { return QCoreApplication::translate("Archive", "… and %n lower layer(s)", nullptr, n - shown); };
+        addItem(rest);
     }
 }
 

@@ -9,7 +9,7 @@
 //
 // Kinds: "lane" (save, export), "source-layer" (key "save:i"/"export:i"),
 // "archive" (key save/export; state idle/lit), "result-layer" (key
-// "load:i"/"import:i"), "history" (key save/load/import; data(4) = rows).
+// "load:i"/"import:i"), "history" (key save/load/import; data(HistoryRowsData) = rows).
 
 #include "scene/EventScene.h"
 
@@ -22,7 +22,7 @@ public:
     void onSnapshot(const EngineSnapshotPtr &s) override;
     void onDetail(const ImageDetailPtr &d) override;
 
-    static constexpr int HistoryRowsData = 4;
+    static constexpr int HistoryRowsData = 16; // past SceneItems.h's ItemData keys (4, 5: text sizes and rectangles)
 
 protected:
     void handle(const engine::events::Event &e) override;

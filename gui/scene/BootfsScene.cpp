@@ -97,14 +97,15 @@ void BootfsScene::rebuild()
         proc->setState(c.running ? QStringLiteral("lit") : QStringLiteral("idle"));
         addItem(proc);
         auto *rw = new BoxItem(QStringLiteral("rw"), c.name, QSizeF(kColW, 44), Role::Container);
-        rw->setPos(x, 250);
+        rw->setPos(x, 240);
         rw->icon = Icon::Pencil;
         rw->titleSize = 15;
+        rw->stateBadge = false; // the words need the width; amber and the pencil say it
         rw->title = [] { return QCoreApplication::translate("Bootfs", "RW layer"); };
         rw->setState(QStringLiteral("done"));
         addItem(rw);
         auto *root = new BoxItem(QStringLiteral("rootfs"), c.name, QSizeF(kColW, 200), Role::Layer);
-        root->setPos(x, 304);
+        root->setPos(x, 310); // below the RW layer with room for the "no kernel" badge
         root->centred = true;
         root->titleSize = 18;
         root->subtitleScale = 0.8;
@@ -116,7 +117,7 @@ void BootfsScene::rebuild()
         addItem(root);
         auto *sys = new ArrowItem(QStringLiteral("syscall"), c.name);
         sys->setEnds(QPointF(x + kColW / 2, 508), QPointF(x + kColW / 2, kKernel.top() - 2));
-        root->setSize(QSizeF(kColW, 190));
+        root->setSize(QSizeF(kColW, 186));
         sys->label = [] { return QCoreApplication::translate("Bootfs", "syscalls"); };
         sys->width = 3;
         sys->setState(c.running ? QStringLiteral("flow") : QStringLiteral("idle"));

@@ -148,7 +148,7 @@ void CommitScene::buildBase()
         m_rw->icon = Icon::Pencil;
         m_rw->titleSize = std::min<qreal>(17, r.height() * 0.4);
         m_rw->title = [this] { return QCoreApplication::translate("Commit", "RW layer of %1").arg(m_containerName); };
-        m_rw->subtitle = [this] { return QCoreApplication::translate("Commit", "M %1 · D %2 · A %3").arg(m_modified).arg(m_deleted).arg(m_added); };
+        m_rw->subtitle = [this] { return QCoreApplication::translate("Commit", "C %1 · D %2 · A %3").arg(m_modified).arg(m_deleted).arg(m_added); };
         m_rw->setState(QStringLiteral("lit"));
         m_rw->setData(StateData, QStringLiteral("writable"));
         m_rw->badge = QStringLiteral("R/W");

@@ -502,12 +502,12 @@ void LayerStackScene::setSubjectContainer(const QString &idOrName)
             c->update();
         }
     if (lit && m_detail)
-        setCaption(QCoreApplication::translate("Scene", "%1's writable layer (M %2 · D %3 · A %4) sits on the %5 read-only layers of %6.")
+        setCaption(QCoreApplication::translate("Scene", "%1's writable layer (C %2 · D %3 · A %4) sits on the %n read-only layer(s) of %5.",
+                                               nullptr, static_cast<int>(m_detail->layers.size()))
                        .arg(lit->name.isEmpty() ? lit->containerId.left(12) : lit->name)
                        .arg(lit->copiedUp)
                        .arg(lit->whiteouts)
                        .arg(lit->added)
-                       .arg(m_detail->layers.size())
                        .arg(m_detail->ref));
 }
 
@@ -609,9 +609,9 @@ void LayerStackScene::showImage(const ImageDetailPtr &detail)
     if (subjectHere && !sameImage) // a clicked container: its layer, lit and said
         setSubjectContainer(m_subjectContainer);
     else if (!sameImage) // a redraw of the same image keeps the last event's caption
-        setCaption(QCoreApplication::translate("Scene", "%1: %2 read-only layers; the merged view shows, for each path, the nearest layer's copy.")
-                   .arg(detail->ref)
-                   .arg(n));
+        setCaption(QCoreApplication::translate("Scene", "%1: %n read-only layer(s); the merged view shows, for each path, the nearest layer's copy.",
+                                               nullptr, static_cast<int>(n))
+                   .arg(detail->ref));
 }
 
 void LayerStackScene::buildPlane()
@@ -857,9 +857,9 @@ void LayerStackScene::setCaption(const QString &text)
 void LayerStackScene::retranslate()
 {
     if (m_detail && m_selectedPath.isEmpty())
-        setCaption(QCoreApplication::translate("Scene", "%1: %2 read-only layers; the merged view shows, for each path, the nearest layer's copy.")
-                       .arg(m_detail->ref)
-                       .arg(m_detail->layers.size()));
+        setCaption(QCoreApplication::translate("Scene", "%1: %n read-only layer(s); the merged view shows, for each path, the nearest layer's copy.",
+                                               nullptr, static_cast<int>(m_detail->layers.size()))
+                       .arg(m_detail->ref));
     else if (!m_selectedPath.isEmpty())
         selectPath(m_selectedPath);
     if (m_detail) {

@@ -173,6 +173,7 @@ void LifecycleScene::build()
             const qreal dx = down ? -50 : 50;
             p0 = QPointF(fr.center().x() + dx, down ? fr.bottom() : fr.top());
             p1 = QPointF(tr.center().x() + dx, down ? tr.top() : tr.bottom());
+            a->labelAt = 0.3; // a third of the way from its start: the pair's labels one above the other
         } else if (from == QLatin1String("created") && to == QLatin1String("removed")) {
             p0 = QPointF(fr.center().x(), fr.bottom());
             p1 = QPointF(tr.center().x() - 60, tr.bottom());

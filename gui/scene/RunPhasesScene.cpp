@@ -136,7 +136,7 @@ void RunPhasesScene::build()
         QString html = QStringLiteral("<p><b>%1 · %2</b></p><p>%3</p>")
                            .arg(phases().indexOf(m_lastPhase) + 1)
                            .arg(phaseTitle(m_lastPhase).toHtmlEscaped(), phaseSentence(m_lastPhase).toHtmlEscaped());
-        html += QCoreApplication::translate("RunPhases", "<p style='font-size:15px'>The engine: <code>%1</code></p>").arg(m_description.toHtmlEscaped());
+        html += QCoreApplication::translate("RunPhases", "<p style='font-size:18px'>The engine: <code>%1</code></p>").arg(m_description.toHtmlEscaped());
         if (m_pid > 0)
             html += QCoreApplication::translate("RunPhases", "<p>PID 1 of the container is host PID <b>%1</b>.</p>").arg(m_pid);
         return html;

@@ -178,9 +178,9 @@ void SlabItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
     const QLocale loc;
     if (isContainer()) {
         title = QCoreApplication::translate("Scene", "RW %1").arg(name.isEmpty() ? containerId.left(8) : name);
-        QStringList counts; // only what the layer holds: "A 1", not "M 0 · D 0 · A 1"
+        QStringList counts; // only what the layer holds: "A 1", not "C 0 · D 0 · A 1"
         if (copiedUp)
-            counts << QStringLiteral("M %1").arg(copiedUp);
+            counts << QStringLiteral("C %1").arg(copiedUp);
         if (whiteouts)
             counts << QStringLiteral("D %1").arg(whiteouts);
         if (added)

@@ -13,7 +13,9 @@
 
 namespace strata::gui {
 
-enum ItemData { KindData = 0, KeyData = 1, StateData = 2, HighlightData = 3, MinFontData = 4 };
+enum ItemData { KindData = 0, KeyData = 1, StateData = 2, HighlightData = 3, MinFontData = 4, TextRectsData = 5 };
+// TextRectsData: the rectangles (item coordinates) an item last painted text in,
+// a QVariantList of QRectF, so tests can check that no two labels overlap.
 // Tiles are this tall at scale 1; labels are sized for a projector (see MinFontData:
 // the smallest pixel size an item painted its text with, in its own coordinates).
 inline constexpr qreal kTileHeight = 44;

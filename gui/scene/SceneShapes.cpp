@@ -8,9 +8,11 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPathStroker>
+#include <QTextBlock>
 #include <QTextDocument>
 
 #include <cmath>
+#include <tuple>
 
 namespace strata::gui {
 
@@ -20,9 +22,10 @@ const QColor kLit(0x00, 0x72, 0xb2);     // Okabe–Ito blue
 const QColor kRefused(0xd5, 0x5e, 0x00); // Okabe–Ito vermillion
 const QColor kDone(0x00, 0x9e, 0x73);    // Okabe–Ito bluish green
 
-// No scene text below 14 px: read from the back of a room, a scene is
-// seldom shown larger than its own size.
-constexpr qreal kMinTextPx = 14;
+// No scene text below 18 px of the 1180x780 canvas: presentation mode at
+// 1280x720 shows the canvas at about 0.8, so every label is at least 14
+// screen pixels at the back of a room (tst_SceneTruth checks every scene).
+constexpr qreal kMinTextPx = 18;
 
 QFont pixelFont(qreal px, bool bold = false, bool mono = false)
 {
@@ -32,6 +35,23 @@ QFont pixelFont(qreal px, bool bold = false, bool mono = false)
     if (mono)
         f.setFamily(QStringLiteral("monospace"));
     return f;
+}
+
+// The smallest pixel size any fragment of a rich-text note is set in.
+int smallestFontPx(const QTextDocument &doc)
+{
+    int smallest = doc.defaultFont().pixelSize();
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next())
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat f = it.fragment().charFormat();
+            const QFont font = f.font();
+            int px = font.pixelSize();
+            if (px <= 0 && font.pointSizeF() > 0)
+                px = static_cast<int>(font.pointSizeF() * 96 / 72);
+            if (px > 0 && !it.fragment().text().trimmed().isEmpty())
+                smallest = std::min(smallest, px);
+        }
+    return smallest;
 }
 
 } // namespace
@@ -266,33 +286,58 @@ void BoxItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
         x += iconSize + 8;
     }
     const QString t = title ? title() : QString(), s = subtitle ? subtitle() : QString(), d = detail ? detail() : QString();
-    const qreal textW = m_size.width() - x - (badge.isEmpty() && !done && !refused && !lit ? 10 : 34);
+    const qreal textW = m_size.width() - x - (badge.isEmpty() && (!stateBadge || (!done && !refused && !lit)) ? 10 : 34);
     const QFont tf = pixelFont(titleSize, true), sf = pixelFont(titleSize * subtitleScale), df = pixelFont(std::max<qreal>(11, titleSize * 0.6), false, true);
-    const int lines = (!t.isEmpty()) + (!s.isEmpty()) + (!d.isEmpty());
-    qreal h = 0;
-    if (!t.isEmpty())
-        h += QFontMetricsF(tf).height();
-    if (!s.isEmpty())
-        h += QFontMetricsF(sf).height();
-    if (!d.isEmpty())
-        h += QFontMetricsF(df).height();
-    qreal y = textTop ? 8 : std::max<qreal>(2, (m_size.height() - h) / 2);
     const Qt::Alignment al = (centred ? Qt::AlignHCenter : Qt::AlignLeft) | Qt::AlignVCenter;
     const QRectF band(centred ? 8 : x, 0, centred ? m_size.width() - 16 : textW, 0);
+    // A title or subtitle too wide for the box breaks at a space onto a
+    // second line when the box has the height for it; otherwise it is elided.
+    auto split = [&](const QString &text, const QFont &f) {
+        const QFontMetricsF fm(f);
+        if (text.isEmpty() || textTop || fm.horizontalAdvance(text) <= band.width()) // textTop: children sit below
+            return QStringList{text};
+        for (qsizetype at = text.lastIndexOf(' '); at > 0; at = text.lastIndexOf(' ', at - 1))
+            if (fm.horizontalAdvance(text.left(at)) <= band.width())
+                return QStringList{text.left(at), text.mid(at + 1)};
+        return QStringList{text};
+    };
+    QStringList tl{t}, sl{s};
+    auto heightOf = [&] {
+        return (t.isEmpty() ? 0 : tl.size() * QFontMetricsF(tf).height()) + (s.isEmpty() ? 0 : sl.size() * QFontMetricsF(sf).height()) +
+               (d.isEmpty() ? 0 : QFontMetricsF(df).height());
+    };
+    for (auto [list, text, font] : {std::tuple{&sl, &s, &sf}, std::tuple{&tl, &t, &tf}}) {
+        const QStringList wrapped = split(*text, *font);
+        const QStringList before = *list;
+        *list = wrapped;
+        if (heightOf() > m_size.height() - 6)
+            *list = before;
+    }
+    const qreal h = heightOf();
+    qreal y = textTop ? 8 : std::max<qreal>(2, (m_size.height() - h) / 2);
+    QVariantList drawn;
+    int smallest = 0;
     auto line = [&](const QString &text, const QFont &f, QColor c) {
         if (text.isEmpty())
             return;
         p->setFont(f);
         p->setPen(c);
-        const qreal lh = QFontMetricsF(f).height();
-        p->drawText(QRectF(band.left(), y, band.width(), lh), al,
-                    QFontMetricsF(f).elidedText(text, Qt::ElideMiddle, band.width()));
+        const QFontMetricsF fm(f);
+        const qreal lh = fm.height();
+        const QString shown = fm.elidedText(text, Qt::ElideMiddle, band.width());
+        const QRectF box(band.left(), y, band.width(), lh);
+        p->drawText(box, al, shown);
+        const qreal w = std::min(band.width(), fm.horizontalAdvance(shown));
+        drawn << QRectF(centred ? box.center().x() - w / 2 : box.left(), y, w, lh);
+        smallest = smallest ? std::min(smallest, f.pixelSize()) : f.pixelSize();
         y += lh;
     };
-    Q_UNUSED(lines);
-    line(t, tf, inkSoft);
-    line(s, sf, inkSoft);
+    for (const QString &part : tl)
+        line(part, tf, inkSoft);
+    for (const QString &part : sl)
+        line(part, sf, inkSoft);
     line(d, df, role == Role::Kernel ? QColor(0xcf, 0xd8, 0xdc) : pal.caption);
+    setData(MinFontData, smallest);
 
     // The state's letter, so colour is never alone.
     QString mark = badge;
@@ -319,7 +364,10 @@ void BoxItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
         p->drawRoundedRect(br, 12, 12);
         p->setPen(markColour);
         p->drawText(br, Qt::AlignCenter, mark);
+        if (mark.size() > 1) // a word ("no kernel", "R/O") is a label too; a ✓ is not
+            drawn << br;
     }
+    setData(TextRectsData, drawn);
 }
 
 void BoxItem::mousePressEvent(QGraphicsSceneMouseEvent *e)
@@ -382,7 +430,7 @@ QPointF ArrowItem::pointAt(qreal t) const
 
 QRectF ArrowItem::boundingRect() const
 {
-    return path().boundingRect().adjusted(-40, -40, 40, 40).united(QRectF(pointAt(0.5), QSizeF(1, 1)).adjusted(-260, -40, 260, 40));
+    return path().boundingRect().adjusted(-40, -40, 40, 40).united(QRectF(pointAt(labelAt), QSizeF(1, 1)).adjusted(-260, -40, 260, 40));
 }
 
 QPainterPath ArrowItem::shape() const
@@ -434,7 +482,7 @@ void ArrowItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
     p->drawPolygon(head);
 
     const QString text = label ? label() : QString();
-    const QPointF mid = pp.pointAtPercent(0.5);
+    const QPointF mid = pp.pointAtPercent(labelAt);
     if (!text.isEmpty()) {
         const QFont f = pixelFont(17, true, true);
         p->setFont(f);
@@ -447,6 +495,11 @@ void ArrowItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
         p->drawRoundedRect(tr, 8, 8);
         p->setPen(m_state == QLatin1String("missing") ? kRefused : (m_state == QLatin1String("idle") ? pal.text : c));
         p->drawText(tr, Qt::AlignCenter, shown);
+        setData(MinFontData, f.pixelSize());
+        setData(TextRectsData, QVariantList{tr});
+    } else {
+        setData(MinFontData, 0);
+        setData(TextRectsData, QVariantList{});
     }
     if (m_progress >= 0 && m_progress <= 1) {
         const QPointF at = pp.pointAtPercent(m_progress);
@@ -502,6 +555,8 @@ void NoteItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
     }
     p->translate(12, 8);
     doc.drawContents(p);
+    setData(MinFontData, smallestFontPx(doc));
+    setData(TextRectsData, QVariantList{QRectF(12, 8, doc.idealWidth(), doc.size().height())});
 }
 
 } // namespace strata::gui

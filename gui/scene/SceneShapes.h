@@ -9,6 +9,7 @@
 // Texts are functions evaluated at paint time, so a language switch is a repaint.
 
 #include <QGraphicsObject>
+#include <QPainterPath>
 
 #include <functional>
 
@@ -80,12 +81,15 @@ public:
     [[nodiscard]] qreal progress() const { return m_progress; }
     void setProgress(qreal t); // a dot travelling along the arrow, 0..1 (< 0: none)
     [[nodiscard]] QPointF pointAt(qreal t) const;
+    // The arrow's centre line (item coordinates), for overlap checks.
+    [[nodiscard]] QPainterPath line() const { return path(); }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *) override;
 
     TextFn label;
+    qreal labelAt = 0.5; // where along the arrow its label sits (two close arrows stagger theirs)
     QColor colour;   // invalid: the palette's edge colour
     qreal width = 3;
     bool dashed = false;

@@ -168,10 +168,12 @@ void VolumeScene::addContainerFile(const QString &path, const QString &mark)
     if (box(QStringLiteral("container-file"), path))
         return;
     const int n = static_cast<int>(itemsOfKind(QStringLiteral("container-file")).size());
-    if (n >= 6)
+    if (n >= 2)
         return;
-    auto *t = new BoxItem(QStringLiteral("container-file"), path, QSizeF(kTileW, kTileH), Role::Container);
-    t->setPos(kRw.left() + 12 + (n % 3) * (kTileW + 8), kRw.top() + 66 + (n / 3) * (kTileH + 6));
+    // One row of two: "/data (mount point)" in 18-px type needs the width, the layer the height.
+    const qreal w = (kRw.width() - 32) / 2;
+    auto *t = new BoxItem(QStringLiteral("container-file"), path, QSizeF(w, kTileH), Role::Container);
+    t->setPos(kRw.left() + 12 + (n % 2) * (w + 8), kRw.top() + 66 + (n / 2) * (kTileH + 6));
     t->titleSize = 15;
     bool mountPoint = false;
     for (const Mount &m : m_mountsOf.value(m_containerId))
@@ -320,7 +322,7 @@ void VolumeScene::handle(const engine::events::Event &e)
         if (id != m_containerId && !m_mountsOf.contains(id))
             break;
         const QString path = attrText(e.attrs, "path");
-        const QString mark = e.kind == EventKind::CopiedUp ? QStringLiteral("M") : (e.kind == EventKind::WhiteoutCreated ? QStringLiteral("D") : QStringLiteral("A"));
+        const QString mark = e.kind == EventKind::CopiedUp ? QStringLiteral("C") : (e.kind == EventKind::WhiteoutCreated ? QStringLiteral("D") : QStringLiteral("A"));
         // The mount point itself (and its parents) is made in the read-write
         // layer as an empty directory for the volume to cover: not a write "outside".
         QString mountPoint;

@@ -45,16 +45,16 @@
     </message>
     <message numerus="yes">
         <source>… and %n lower layer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… and %n lower layer</numerusform>
+            <numerusform>… and %n lower layers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>history: %n row(s) — newest: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>history: %n row — newest: %1</numerusform>
+            <numerusform>history: %n rows — newest: %1</numerusform>
         </translation>
     </message>
     <message>
@@ -75,9 +75,9 @@
     </message>
     <message numerus="yes">
         <source>image tar: %n layer tar(s) + config + manifest</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>image tar: %n layer tar + config + manifest</numerusform>
+            <numerusform>image tar: %n layer tars + config + manifest</numerusform>
         </translation>
     </message>
 </context>
@@ -188,9 +188,9 @@
     </message>
     <message numerus="yes">
         <source>%n event(s) in the last command</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event in the last command</numerusform>
+            <numerusform>%n events in the last command</numerusform>
         </translation>
     </message>
     <message>
@@ -211,9 +211,9 @@
     </message>
     <message numerus="yes">
         <source>$ %1   →   exit %2 · %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>$ %1   →   exit %2 · %n event</numerusform>
+            <numerusform>$ %1   →   exit %2 · %n events</numerusform>
         </translation>
     </message>
     <message>
@@ -222,9 +222,9 @@
     </message>
     <message numerus="yes">
         <source>The engine answers: done (exit 0) after %n event(s); the console prints the answer.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The engine answers: done (exit 0) after %n event; the console prints the answer.</numerusform>
+            <numerusform>The engine answers: done (exit 0) after %n events; the console prints the answer.</numerusform>
         </translation>
     </message>
     <message>
@@ -271,14 +271,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>M %1 · D %2 · A %3</source>
+        <source>C %1 · D %2 · A %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>history: %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>history: %n row</numerusform>
+            <numerusform>history: %n rows</numerusform>
         </translation>
     </message>
     <message>
@@ -396,9 +396,12 @@
         <source>Container %1 gets its own empty read-write layer on top of the image.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Union mounted (%1): %2 read-only layers below, the container&apos;s layer on top, one merged view.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Union mounted (%1): %n read-only layer(s) below, the container&apos;s layer on top, one merged view.</source>
+        <translation>
+            <numerusform>Union mounted (%1): %n read-only layer below, the container&apos;s layer on top, one merged view.</numerusform>
+            <numerusform>Union mounted (%1): %n read-only layers below, the container&apos;s layer on top, one merged view.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Union view unmounted.</source>
@@ -639,7 +642,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>modified</source>
+        <source>changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -773,7 +776,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>M %1 · D %2 · A %3</source>
+        <source>C %1 · D %2 · A %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -796,9 +799,12 @@
         <source>merged view — what a container sees (nearest layer wins)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1: %2 read-only layers; the merged view shows, for each path, the nearest layer&apos;s copy.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%1: %n read-only layer(s); the merged view shows, for each path, the nearest layer&apos;s copy.</source>
+        <translation>
+            <numerusform>%1: %n read-only layer; the merged view shows, for each path, the nearest layer&apos;s copy.</numerusform>
+            <numerusform>%1: %n read-only layers; the merged view shows, for each path, the nearest layer&apos;s copy.</numerusform>
+        </translation>
     </message>
     <message>
         <source>hidden by L%1</source>
@@ -888,9 +894,12 @@
         <source>image %1 = the layers below + this one</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1&apos;s writable layer (M %2 · D %3 · A %4) sits on the %5 read-only layers of %6.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%1&apos;s writable layer (C %2 · D %3 · A %4) sits on the %n read-only layer(s) of %5.</source>
+        <translation>
+            <numerusform>%1&apos;s writable layer (C %2 · D %3 · A %4) sits on the %n read-only layer of %5.</numerusform>
+            <numerusform>%1&apos;s writable layer (C %2 · D %3 · A %4) sits on the %n read-only layers of %5.</numerusform>
+        </translation>
     </message>
     <message>
         <source>commit of %1</source>
@@ -936,9 +945,9 @@
     </message>
     <message numerus="yes">
         <source>image layers + init layer: %n read-only dir(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>image layers + init layer: %n read-only dir</numerusform>
+            <numerusform>image layers + init layer: %n read-only dirs</numerusform>
         </translation>
     </message>
     <message>
@@ -1106,10 +1115,20 @@
     </message>
     <message numerus="yes">
         <source>%1: SIGTERM sent; waiting up to %n s for the process to end, then SIGKILL</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: SIGTERM sent; waiting up to %n s for the process to end, then SIGKILL</numerusform>
+            <numerusform>%1: SIGTERM sent; waiting up to %n s for the process to end, then SIGKILL</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>wait: until %1 stops; Stop (Ctrl+C) cancels</source>
+        <translation>wait: until %1 stops; Stop (Ctrl+C) cancels</translation>
+    </message>
+    <message>
+        <source>Cancelled: no longer waiting for %1 (it keeps running).
+</source>
+        <translation>Cancelled: no longer waiting for %1 (it keeps running).
+</translation>
     </message>
     <message>
         <source>Error: `%1` needs a terminal and this console has none: leave out -i/-t (or -f), or run it in a terminal with the strata CLI.
@@ -1331,9 +1350,9 @@
     </message>
     <message numerus="yes">
         <source>Wasted space: %1 in %n file(s) hidden by later layers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wasted space: %1 in %n file hidden by later layers</numerusform>
+            <numerusform>Wasted space: %1 in %n files hidden by later layers</numerusform>
         </translation>
     </message>
     <message>
@@ -1389,9 +1408,9 @@
     </message>
     <message numerus="yes">
         <source>%n path(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n path</numerusform>
+            <numerusform>%n paths</numerusform>
         </translation>
     </message>
     <message>
@@ -1849,9 +1868,9 @@ created by: %4</source>
     </message>
     <message numerus="yes">
         <source>%n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
         </translation>
     </message>
     <message>

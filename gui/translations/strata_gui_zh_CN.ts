@@ -265,8 +265,8 @@
         <translation>%1 的读写层</translation>
     </message>
     <message>
-        <source>M %1 · D %2 · A %3</source>
-        <translation>M %1 · D %2 · A %3</translation>
+        <source>C %1 · D %2 · A %3</source>
+        <translation>C %1 · D %2 · A %3</translation>
     </message>
     <message numerus="yes">
         <source>history: %n row(s)</source>
@@ -389,9 +389,11 @@
         <source>Container %1 gets its own empty read-write layer on top of the image.</source>
         <translation>容器 %1 在镜像之上得到自己的空读写层。</translation>
     </message>
-    <message>
-        <source>Union mounted (%1): %2 read-only layers below, the container&apos;s layer on top, one merged view.</source>
-        <translation>联合挂载（%1）：下面 %2 个只读层，上面是容器层，合成一个统一视图。</translation>
+    <message numerus="yes">
+        <source>Union mounted (%1): %n read-only layer(s) below, the container&apos;s layer on top, one merged view.</source>
+        <translation>
+            <numerusform>联合挂载（%1）：下面 %n 个只读层，上面是容器层，合成一个统一视图。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Union view unmounted.</source>
@@ -632,8 +634,8 @@
         <translation>新增</translation>
     </message>
     <message>
-        <source>modified</source>
-        <translation>修改</translation>
+        <source>changed</source>
+        <translation>更改</translation>
     </message>
     <message>
         <source>whiteout</source>
@@ -766,8 +768,8 @@
         <translation>空</translation>
     </message>
     <message>
-        <source>M %1 · D %2 · A %3</source>
-        <translation>M %1 · D %2 · A %3</translation>
+        <source>C %1 · D %2 · A %3</source>
+        <translation>C %1 · D %2 · A %3</translation>
     </message>
     <message>
         <source>L%1  %2</source>
@@ -789,9 +791,11 @@
         <source>merged view — what a container sees (nearest layer wins)</source>
         <translation>统一视图 —— 容器看到的样子（就近原则：上层优先）</translation>
     </message>
-    <message>
-        <source>%1: %2 read-only layers; the merged view shows, for each path, the nearest layer&apos;s copy.</source>
-        <translation>%1：%2 个只读层；统一视图中每个路径都取最上面（最近）那一层的版本。</translation>
+    <message numerus="yes">
+        <source>%1: %n read-only layer(s); the merged view shows, for each path, the nearest layer&apos;s copy.</source>
+        <translation>
+            <numerusform>%1：%n 个只读层；统一视图中每个路径都取最上面（最近）那一层的版本。</numerusform>
+        </translation>
     </message>
     <message>
         <source>hidden by L%1</source>
@@ -881,9 +885,11 @@
         <source>image %1 = the layers below + this one</source>
         <translation>镜像 %1 = 下面这些层 + 这一层</translation>
     </message>
-    <message>
-        <source>%1&apos;s writable layer (M %2 · D %3 · A %4) sits on the %5 read-only layers of %6.</source>
-        <translation>%1 的可写层（M %2 · D %3 · A %4）位于 %6 的 %5 个只读层之上。</translation>
+    <message numerus="yes">
+        <source>%1&apos;s writable layer (C %2 · D %3 · A %4) sits on the %n read-only layer(s) of %5.</source>
+        <translation>
+            <numerusform>%1 的可写层（C %2 · D %3 · A %4）位于 %5 的 %n 个只读层之上。</numerusform>
+        </translation>
     </message>
     <message>
         <source>commit of %1</source>
@@ -1103,6 +1109,16 @@
         <translation>
             <numerusform>%1：已发送 SIGTERM；最多等待 %n 秒让进程结束，之后发送 SIGKILL</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>wait: until %1 stops; Stop (Ctrl+C) cancels</source>
+        <translation>wait：等到 %1 停止；停止按钮（Ctrl+C）可取消</translation>
+    </message>
+    <message>
+        <source>Cancelled: no longer waiting for %1 (it keeps running).
+</source>
+        <translation>已取消：不再等待 %1（它继续运行）。
+</translation>
     </message>
     <message>
         <source>Error: `%1` needs a terminal and this console has none: leave out -i/-t (or -f), or run it in a terminal with the strata CLI.

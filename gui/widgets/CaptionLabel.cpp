@@ -2,6 +2,8 @@
 #include "widgets/CaptionLabel.h"
 
 #include <QEvent>
+
+#include <algorithm>
 #include <QHelpEvent>
 #include <QPainter>
 #include <QRegularExpression>
@@ -10,11 +12,7 @@
 
 namespace strata::gui {
 
-namespace {
-constexpr int kLines = 2;
-}
-
-CaptionLabel::CaptionLabel(QWidget *parent) : QLabel(parent)
+CaptionLabel::CaptionLabel(QWidget *parent, int lines) : QLabel(parent), m_lines(std::max(1, lines))
 {
     setObjectName(QStringLiteral("caption"));
     setAutoFillBackground(true);
@@ -49,7 +47,7 @@ QString CaptionLabel::shortened(const QString &text)
 QSize CaptionLabel::sizeHint() const
 {
     const QMargins m = contentsMargins();
-    return QSize(200, fontMetrics().lineSpacing() * kLines + m.top() + m.bottom() + 4);
+    return QSize(200, fontMetrics().lineSpacing() * m_lines + m.top() + m.bottom() + 4);
 }
 
 QSize CaptionLabel::minimumSizeHint() const
@@ -69,13 +67,13 @@ void CaptionLabel::paintEvent(QPaintEvent *)
     QTextLayout layout(text, font());
     layout.beginLayout();
     const QFontMetricsF fm(font());
-    qreal y = r.top() + (r.height() - fm.lineSpacing() * kLines) / 2;
-    for (int i = 0; i < kLines; ++i) {
+    qreal y = r.top() + (r.height() - fm.lineSpacing() * m_lines) / 2;
+    for (int i = 0; i < m_lines; ++i) {
         QTextLine line = layout.createLine();
         if (!line.isValid())
             break;
         line.setLineWidth(r.width());
-        const bool last = i == kLines - 1;
+        const bool last = i == m_lines - 1;
         const QString part = text.mid(line.textStart(), last ? -1 : line.textLength());
         p.drawText(QPointF(r.left(), y + fm.ascent()),
                    last ? fm.elidedText(part.trimmed(), Qt::ElideRight, r.width()) : part.trimmed());

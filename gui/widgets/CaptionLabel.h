@@ -13,7 +13,8 @@ namespace strata::gui {
 class CaptionLabel : public QLabel {
     Q_OBJECT
 public:
-    explicit CaptionLabel(QWidget *parent = nullptr);
+    // lines: how many lines it shows (the step-mode phase line has one).
+    explicit CaptionLabel(QWidget *parent = nullptr, int lines = 2);
 
     // The text as shown: ids and long paths shortened (no elision).
     [[nodiscard]] static QString shortened(const QString &text);
@@ -25,6 +26,9 @@ public:
 protected:
     void paintEvent(QPaintEvent *e) override;
     bool event(QEvent *e) override;
+
+private:
+    int m_lines;
 };
 
 } // namespace strata::gui

@@ -148,6 +148,10 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
             QTimer::singleShot(0, this, &MainWindow::runNextStartCommand);
     });
     connect(m_host, &EngineHost::busyChanged, this, [this](bool busy) {
+        if (!busy) {
+            m_phase.clear();
+            m_scenes->setPhaseLine(QString());
+        }
         if (!busy)
             m_progress->hide();
     });
@@ -181,27 +185,39 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     GuiStepGate *gate = m_host->gate();
     connect(gate, &GuiStepGate::phaseReached, this,
             [this](const QString &op, const QString &, const QString &description, int index, int count) {
-                m_caption->setText(tr("%1 — phase %2 of %3: %4").arg(op).arg(index + 1).arg(count).arg(description));
+                // On its own line: the scene keeps its caption.
+                m_phase = tr("%1 — phase %2 of %3: %4").arg(op).arg(index + 1).arg(count).arg(description);
+                m_scenes->setPhaseLine(m_phase);
             }, Qt::QueuedConnection);
     connect(gate, &GuiStepGate::waitingChanged, this, [this](bool waiting) { m_stepAct->setEnabled(waiting); },
             Qt::QueuedConnection);
     connect(m_host, &EngineHost::waitingChanged, this, [this](const QString &what) {
         m_stepLabel->setText(what.isEmpty() ? QString() : tr("Waiting: %1").arg(what));
         m_stepLabel->setToolTip(what);
+        // Presentation hides the status bar: the phase line says the wait too.
+        const QString wait = what.isEmpty() ? QString() : tr("Waiting: %1").arg(what);
+        m_scenes->setPhaseLine(m_phase.isEmpty() ? wait : (wait.isEmpty() ? m_phase : m_phase + QStringLiteral(" · ") + wait));
     });
 
     QSettings s;
+    const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 1000);
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray())) {
-        // First launch: most of the screen, centred, the docks at readable sizes.
-        const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 1000);
-        const QSize size(std::min(1600, avail.width() * 9 / 10), std::min(1000, avail.height() * 9 / 10));
+        // First launch: most of the screen, centred, the docks at readable sizes
+        // (a 1280x720 projector leaves the scene at least half the width).
+        const QSize size(std::min(1600, avail.width() * 95 / 100), std::min(1000, avail.height() * 92 / 100));
         resize(size);
         move(avail.center() - QPoint(size.width() / 2, size.height() / 2));
         // Once shown at that size: before, the docks would be sized for the default window.
         QTimer::singleShot(0, this, [this] {
-            resizeDocks({m_imagesDock, m_inspectorDock}, {std::max(300, width() / 5), std::max(280, width() / 6)}, Qt::Horizontal);
-            resizeDocks({m_consoleDock}, {std::max(180, height() / 5)}, Qt::Vertical);
+            resizeDocks({m_imagesDock, m_inspectorDock}, {std::clamp(width() / 5, 220, 320), std::clamp(width() / 6, 200, 300)},
+                        Qt::Horizontal);
+            resizeDocks({m_consoleDock}, {std::clamp(height() / 5, 140, 220)}, Qt::Vertical);
         });
+    } else if (!avail.contains(geometry())) {
+        // Saved on a larger screen: clamp to this one, so nothing is off-screen.
+        const QSize size = geometry().size().boundedTo(avail.size());
+        resize(size);
+        move(avail.center() - QPoint(size.width() / 2, size.height() / 2));
     }
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_speed->setValue(s.value(QStringLiteral("scene/speed"), 4).toInt());
@@ -620,14 +636,20 @@ void MainWindow::setPresentation(bool on)
         m_tabs->setCurrentIndex(0);
     menuBar()->setVisible(!on);
     m_tabs->tabBar()->setVisible(!on); // Alt+1…4 still switch
+    m_scenes->tabBar()->setVisible(!on); // Ctrl+1…9 still switch: the room gets the height
     statusBar()->setVisible(!on);
     m_stepBar->setVisible(!on);
     m_charts->setLargeType(on);
     QFont cf = m_caption->font();
-    cf.setPointSizeF(QApplication::font().pointSizeF() * (on ? 1.35 * 1.6 : 1.35));
+    cf.setPointSizeF(QApplication::font().pointSizeF() * (on ? 1.35 * 1.35 : 1.35));
     m_caption->setFont(cf);
     m_contrastAct->setChecked(on);
     on ? showFullScreen() : showNormal();
+    if (on) // without a window manager (a virtual display) full screen must be asked for by size
+        QTimer::singleShot(200, this, [this] {
+            if (isFullScreen() && screen() && size() != screen()->size())
+                setGeometry(screen()->geometry());
+        });
 }
 
 void MainWindow::onSnapshot(const EngineSnapshotPtr &s)

@@ -163,6 +163,7 @@ private:
     QLabel *m_speedLabel;
     QSlider *m_speed;
     QLabel *m_driverLabel, *m_modeLabel, *m_storeLabel, *m_countLabel, *m_stepLabel;
+    QString m_phase; // the step gate's last phase, shown on the scene's phase line
     QProgressBar *m_progress;
     QString m_selected;
     ImageDetailPtr m_detail;

@@ -14,6 +14,7 @@
 #include "scene/RunPhasesScene.h"
 #include "scene/SceneView.h"
 #include "scene/VolumeScene.h"
+#include "widgets/CaptionLabel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -73,6 +74,14 @@ ScenePanel::ScenePanel(EngineHost *host, LayerStackScene *stack, SceneView *stac
     l->setSpacing(0);
     l->addWidget(m_bar);
     l->addWidget(m_pages, 1);
+    m_phaseLine = new CaptionLabel(this, 1);
+    m_phaseLine->setObjectName(QStringLiteral("phaseLine"));
+    QPalette pp = m_phaseLine->palette();
+    pp.setColor(QPalette::Window, QColor(0xf6, 0xe3, 0xa6)); // the step bar's amber: a pause, not the scene's sentence
+    pp.setColor(QPalette::WindowText, QColor(0x20, 0x20, 0x20));
+    m_phaseLine->setPalette(pp);
+    m_phaseLine->hide();
+    l->addWidget(m_phaseLine);
     l->addWidget(m_caption);
 
     auto addScene = [this](EventScene *s) {
@@ -227,6 +236,17 @@ void ScenePanel::showCaptionOf(int index)
 QString ScenePanel::caption() const
 {
     return m_caption->text();
+}
+
+void ScenePanel::setPhaseLine(const QString &text)
+{
+    m_phaseLine->setText(text);
+    m_phaseLine->setVisible(!text.isEmpty());
+}
+
+QString ScenePanel::phaseLine() const
+{
+    return m_phaseLine->text();
 }
 
 bool ScenePanel::animating() const

@@ -21,6 +21,7 @@ class QActionGroup;
 
 namespace strata::gui {
 
+class CaptionLabel;
 class EngineHost;
 class EventScene;
 class LayerStackScene;
@@ -44,6 +45,10 @@ public:
     [[nodiscard]] QTabBar *tabBar() const { return m_bar; }
     [[nodiscard]] bool animating() const;
     [[nodiscard]] QString caption() const;
+    // The step-mode line (a runtime phase, a wait) on its own row under the
+    // scene, so the scene's caption stays; empty hides it.
+    void setPhaseLine(const QString &text);
+    [[nodiscard]] QString phaseLine() const;
 
     void setSpeed(double speed);
     void setReducedMotion(bool on);
@@ -65,6 +70,7 @@ private:
     EngineHost *m_host;
     LayerStackScene *m_stack;
     QLabel *m_caption;
+    CaptionLabel *m_phaseLine;
     QTabBar *m_bar;
     QStackedWidget *m_pages;
     QMenu *m_menu;

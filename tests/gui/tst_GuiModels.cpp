@@ -67,7 +67,7 @@ private slots:
         m.setTree(m_demo->merged);
         const QModelIndex conf = m.indexOfNode(m_demo->merged->find("etc/web.conf"), FileTreeModel::MarkColumn);
         QVERIFY(conf.isValid());
-        QCOMPARE(m.data(conf, Qt::DisplayRole).toString(), QStringLiteral("M modified"));
+        QCOMPARE(m.data(conf, Qt::DisplayRole).toString(), QStringLiteral("C changed"));
         QVERIFY(!m.data(conf, Qt::DecorationRole).value<QIcon>().isNull()); // icon as well as letter
         const QModelIndex motd = m.indexOfNode(m_demo->merged->find("etc/motd"), FileTreeModel::Name);
         QVERIFY(m.data(motd, Qt::FontRole).value<QFont>().strikeOut());

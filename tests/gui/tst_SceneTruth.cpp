@@ -7,18 +7,25 @@
 #include "app/Language.h"
 #include "core/CommandLine.h"
 #include "core/EngineHost.h"
+#include "core/ExecChildren.h"
+#include "core/GuiStepGate.h"
+#include "lesson/LessonPanel.h"
 #include "scene/EventScene.h"
 #include "scene/LayerStackScene.h"
 #include "scene/SceneItems.h"
+#include "scene/SceneShapes.h"
 #include "scene/SceneView.h"
 #include "widgets/MainWindow.h"
 #include "widgets/ScenePanel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDockWidget>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPainterPathStroker>
 #include <QGraphicsPathItem>
 #include <QSignalSpy>
@@ -249,6 +256,56 @@ private slots:
         QCOMPARE(m_w->host()->pendingCommands(), 0);
     }
 
+    // `wait` and `exec` block until a container or process ends: Stop
+    // (Ctrl+C) ends them, the container keeps running, the console is free.
+    void stopEndsWaitAndExec()
+    {
+        if (!m_whyNot.isEmpty())
+            QSKIP(qPrintable(m_whyNot));
+        QCOMPARE(runAndWait(m_w.get(), QStringLiteral("run -d --name longrun strata/busybox sleep 600")), 0);
+        QSignalSpy done(m_w->host(), &EngineHost::commandFinished);
+        const int wait = m_w->host()->run(QStringLiteral("wait longrun"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_w->host()->waitingFor().contains(QStringLiteral("longrun")), 10000);
+        // Meanwhile the console answers other commands.
+        QCOMPARE(runAndWait(m_w.get(), QStringLiteral("ps")), 0);
+        QVERIFY(std::none_of(done.begin(), done.end(), [&](const QList<QVariant> &a) { return a.at(0).toInt() == wait; }));
+        auto *input = m_w->findChild<QLineEdit *>(QStringLiteral("consoleInput"));
+        QVERIFY(input);
+        input->setFocus();
+        QTest::keyClick(input, Qt::Key_C, Qt::ControlModifier); // the console's Ctrl+C
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(done.begin(), done.end(), [&](const QList<QVariant> &a) { return a.at(0).toInt() == wait; }), 10000);
+        for (const auto &a : done)
+            if (a.at(0).toInt() == wait)
+                QCOMPARE(a.at(1).toInt(), 130);
+
+        bool execStarted = false;
+        auto c = connect(m_w->host(), &EngineHost::eventsArrived, this, [&](const EventBatch &b) {
+            for (const auto &e : b)
+                execStarted |= e.kind == strata::engine::events::EventKind::ContainerExecStarted;
+        });
+        const int exec = m_w->host()->run(QStringLiteral("exec longrun sleep 600"));
+        QTRY_VERIFY_WITH_TIMEOUT(execStarted, 30000);
+        disconnect(c);
+        QTRY_VERIFY_WITH_TIMEOUT(!execShimTrees().isEmpty(), 10000);
+        m_w->host()->cancel(); // the Stop button
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(done.begin(), done.end(), [&](const QList<QVariant> &a) { return a.at(0).toInt() == exec; }), 30000);
+        QCOMPARE(m_w->host()->pendingCommands(), 0);
+        // The engine thread is free again and the container still runs.
+        QString out;
+        QCOMPARE(runAndWait(m_w.get(), QStringLiteral("inspect --format {{.State.Running}} longrun"), &out), 0);
+        QCOMPARE(out.trimmed(), QStringLiteral("true"));
+        // A wait on a container that ends by itself returns its code.
+        const int wait2 = m_w->host()->run(QStringLiteral("wait longrun"));
+        QCOMPARE(runAndWait(m_w.get(), QStringLiteral("kill longrun")), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(done.begin(), done.end(), [&](const QList<QVariant> &a) { return a.at(0).toInt() == wait2; }), 30000);
+        for (const auto &a : done)
+            if (a.at(0).toInt() == wait2) {
+                QCOMPARE(a.at(1).toInt(), 0);
+                QCOMPARE(a.at(2).toString().trimmed(), QStringLiteral("137"));
+            }
+        QCOMPARE(runAndWait(m_w.get(), QStringLiteral("rm -f longrun")), 0);
+    }
+
     // Presentation mode at 1280x720: every label of the layer stack is at
     // least 14 px on screen, and no label overlaps a beam or another label.
     void presentationLabelsAreReadableAndApart()
@@ -313,6 +370,95 @@ private slots:
             QCOMPARE(runAndWait(m_w.get(), QStringLiteral("rm cw")), 0);
     }
 
+    // Every scene, in presentation mode at 1280x720: every label painted at
+    // 14 px or more on screen, no two labels overlapping, no arrow or beam
+    // crossing a label that is not its own; three containers all named.
+    void everySceneIsProjectorGrade()
+    {
+        if (m_whyNot.isEmpty()) {
+            for (const char *name : {"p1", "p2", "p3"})
+                QCOMPARE(runAndWait(m_w.get(), QStringLiteral("run -d --name %1 strata/demo-web:1.0 sleep 600").arg(QLatin1String(name))), 0);
+            QCOMPARE(runAndWait(m_w.get(), QStringLiteral("exec p1 sh -c 'echo x > /etc/web.conf; rm /srv/www/index.html'")), 0);
+            QCOMPARE(runAndWait(m_w.get(), QStringLiteral("run --rm -v pdata:/data strata/busybox sh -c 'echo hi > /data/f'")), 0);
+            QCOMPARE(runAndWait(m_w.get(), QStringLiteral("commit p2 demo/present:1")), 0);
+        }
+        m_w->selectImage(QStringLiteral("strata/demo-web:1.0"));
+        settle(m_w.get());
+        m_w->setPresentation(true);
+        m_w->showNormal(); // the offscreen screen is small: the room's 1280x720 by hand
+        m_w->resize(1280, 720);
+        QTRY_COMPARE(m_w->size(), QSize(1280, 720));
+        QStringList problems; // all of them at once, not the first
+        for (const QString &id : ScenePanel::sceneIds()) {
+            QVERIFY(m_w->showScene(id));
+            QTest::qWait(1000); // the view refits a few times a second
+            settle(m_w.get());
+            auto *view = qobject_cast<SceneView *>(m_w->currentExportView());
+            QVERIFY(view);
+            (void)view->grab(); // paint once: items note their text sizes and rectangles
+            const qreal zoom = view->transform().m11();
+            QGraphicsScene *s = view->scene();
+            struct Label {
+                QGraphicsItem *item;
+                QRectF rect;
+            };
+            QList<Label> labels;
+            QList<QPair<QGraphicsItem *, QPainterPath>> lines;
+            int sized = 0;
+            qreal smallest = 1e9;
+            for (QGraphicsItem *i : s->items()) {
+                if (!i->isVisible() || i->effectiveOpacity() < 0.2 || !view->mapToScene(view->viewport()->rect()).boundingRect().intersects(i->sceneBoundingRect()))
+                    continue;
+                const QString what = id + ": " + i->data(KindData).toString() + " " + i->data(KeyData).toString();
+                if (const int px = i->data(MinFontData).toInt(); px > 0) {
+                    ++sized;
+                    const qreal onScreen = px * zoom * i->sceneTransform().m11();
+                    smallest = std::min(smallest, onScreen);
+                    if (onScreen < 14)
+                        problems << QStringLiteral("%1: %2 px").arg(what).arg(onScreen);
+                }
+                for (const QVariant &r : i->data(TextRectsData).toList())
+                    labels << Label{i, i->mapRectToScene(r.toRectF())};
+                if (auto *a = dynamic_cast<ArrowItem *>(i))
+                    lines << qMakePair(i, i->sceneTransform().map(a->line()));
+                else if (i->data(KindData).toString() == QLatin1String("beam"))
+                    lines << qMakePair(i, i->sceneTransform().map(static_cast<QGraphicsPathItem *>(i)->path()));
+            }
+            QVERIFY2(sized > 3, qPrintable(id));
+            qInfo("%s: zoom %.2f, %d labels, smallest %.1f px", qPrintable(id), zoom, sized, smallest);
+            auto name = [](QGraphicsItem *i) { return i->data(KindData).toString() + " " + i->data(KeyData).toString(); };
+            for (int a = 0; a < labels.size(); ++a)
+                for (int b = a + 1; b < labels.size(); ++b)
+                    if (labels[a].item != labels[b].item)
+                        if (labels[a].rect.adjusted(1, 1, -1, -1).intersects(labels[b].rect.adjusted(1, 1, -1, -1)))
+                            problems << id + ": " + name(labels[a].item) + " overlaps " + name(labels[b].item);
+            QPainterPathStroker stroke;
+            stroke.setWidth(3);
+            for (const auto &[item, path] : lines) {
+                const QPainterPath body = stroke.createStroke(path);
+                for (const Label &l : labels)
+                    if (l.item != item && body.intersects(l.rect.adjusted(1, 1, -1, -1)))
+                        problems << id + ": " + name(item) + " crosses " + name(l.item);
+            }
+        }
+        problems.removeDuplicates();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
+        if (m_whyNot.isEmpty()) {
+            m_w->showScene(QStringLiteral("copy-on-write"));
+            settle(m_w.get());
+            // Three containers on one image: every container layer is named, large enough.
+            QVERIFY(m_w->sceneDump()[QStringLiteral("containers")].toArray().size() >= 3);
+            const QList<QGraphicsItem *> slabs = m_w->scene()->itemsOfKind(QStringLiteral("container-layer"));
+            QVERIFY(slabs.size() >= 3);
+            for (QGraphicsItem *i : slabs)
+                QVERIFY2(i->data(MinFontData).toInt() >= 14, qPrintable(i->data(KeyData).toString()));
+        }
+        m_w->setPresentation(false);
+        m_w->resize(1600, 1000);
+        if (m_whyNot.isEmpty())
+            QCOMPARE(runAndWait(m_w.get(), QStringLiteral("rm -f p1 p2 p3")), 0);
+    }
+
     // Help ▸ Getting started opens (F1); an exported SVG names real font
     // families, not Qt's "Sans Serif" alias.
     void gettingStartedAndSvgFonts()
@@ -334,7 +480,83 @@ private slots:
         QVERIFY(svg.contains("sans-serif"));
     }
 
-    void cleanupTestCase() { m_w.reset(); }
+    // No content resizes the window: a check message of unbroken JSON, a
+    // long caption, phase line, console answer and lesson note all wrap or
+    // elide inside the window's size.
+    void longMessagesNeverResizeTheWindow()
+    {
+        StartOptions o;
+        o.engine.root = m_root.path().toStdString();
+        o.lessonRoot = m_root.filePath(QStringLiteral("lesson-1"));
+        o.lesson = 1;
+        MainWindow w(o);
+        w.resize(1280, 720);
+        w.show();
+        QTRY_VERIFY_WITH_TIMEOUT(w.lessonPanel() && w.settled(), 120000);
+        settle(&w);
+        const QSize before = w.size();
+        QString json = QStringLiteral("{");
+        for (int i = 0; i < 120; ++i)
+            json += QStringLiteral("\"RootFS.Layers[%1]\":\"sha256:%2\",").arg(i).arg(QString(64, QChar('a' + i % 6)));
+        json += QStringLiteral("}");
+        const QString sentence = QStringLiteral("A very long sentence about layers and copy-on-write that keeps going. ").repeated(40);
+        int labels = 0;
+        for (const char *name : {"lessonVerdict", "lessonNote", "lessonHint", "lessonStepTitle"})
+            if (auto *l = w.lessonPanel()->findChild<QLabel *>(QLatin1String(name))) {
+                l->setText(json);
+                l->show();
+                ++labels;
+            }
+        QVERIFY(labels > 0);
+        w.findChild<QLabel *>(QStringLiteral("caption"))->setText(sentence + json);
+        auto *panel = w.findChild<ScenePanel *>();
+        QVERIFY(panel);
+        panel->setPhaseLine(json);
+        runAndWait(&w, QStringLiteral("inspect --format '%1' strata/busybox").arg(QString(json).replace('\'', ' ')));
+        for (int i = 0; i < 10; ++i) {
+            QTest::qWait(50);
+            QApplication::processEvents();
+        }
+        QCOMPARE(w.size(), before);
+        QVERIFY(w.lessonPanel()->width() < w.width());
+        w.close();
+        m_w->activateWindow(); // the shortcuts of later slots go to the first window
+    }
+
+    // Step mode: the runtime's phase goes on its own line and the wait into
+    // the status bar; the scene's caption is never replaced by them.
+    void stepPhaseHasItsOwnLine()
+    {
+        if (!m_whyNot.isEmpty())
+            QSKIP(qPrintable(m_whyNot));
+        auto *panel = m_w->findChild<ScenePanel *>();
+        QVERIFY(panel);
+        m_w->showScene(QStringLiteral("run"));
+        QSignalSpy done(m_w->host(), &EngineHost::commandFinished);
+        const int id = m_w->host()->run(QStringLiteral("run --step --rm strata/busybox true"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_w->host()->gate()->waiting(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->phaseLine().contains(QStringLiteral("phase 1 of")), 10000);
+        QVERIFY(!m_w->caption().contains(QStringLiteral("phase 1 of")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_w->host()->waitingFor().contains(QStringLiteral("Step")), 10000);
+        QVERIFY(panel->phaseLine().contains(QStringLiteral("Step")));
+        m_w->host()->gate()->step();
+        QTRY_VERIFY_WITH_TIMEOUT(panel->phaseLine().contains(QStringLiteral("phase 2 of")), 10000);
+        QVERIFY(!m_w->caption().contains(QStringLiteral("phase 2 of")));
+        for (QAction *a : m_w->findChildren<QAction *>()) // Continue (F8): step mode off, run to the end
+            if (a->shortcut() == QKeySequence(Qt::Key_F8))
+                a->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(done.begin(), done.end(), [&](const QList<QVariant> &a) { return a.at(0).toInt() == id; }), 60000);
+        QVERIFY(!m_w->host()->gate()->stepMode());
+        QTRY_VERIFY_WITH_TIMEOUT(panel->phaseLine().isEmpty(), 10000);
+    }
+
+    void cleanupTestCase()
+    {
+        m_w->host()->gate()->continueAll();
+        if (m_whyNot.isEmpty()) // whatever failed, no container outlives the store
+            runAndWait(m_w.get(), QStringLiteral("rm -f p1 p2 p3 cw longrun"));
+        m_w.reset();
+    }
 };
 
 QTEST_MAIN(TestSceneTruth)
