@@ -67,14 +67,20 @@ PullScene::PullScene(QObject *parent) : EventScene(QStringLiteral("pull"), paren
     m_registryBox = new BoxItem(QStringLiteral("registry"), QString(), QSizeF(kRegistryW, 200), Role::Archive);
     m_registryBox->setPos(kRegistryX, 260);
     m_registryBox->icon = Icon::Cylinder;
-    m_registryBox->titleSize = 22;
+    m_registryBox->titleSize = 24;
     m_registryBox->subtitleScale = 0.85;
     m_registryBox->textTop = true;
     m_registryBox->title = [] { return QCoreApplication::translate("Pull", "registry"); };
     m_registryBox->subtitle = [this] { return m_registry.isEmpty() ? QCoreApplication::translate("Pull", "none yet") : m_registry; };
-    m_registryBox->detail = [this] { return m_ref; };
     m_registryBox->setData(HighlightData, QStringLiteral("registry"));
     addItem(m_registryBox);
+    // The repository under the registry, wrapped (a long name never shrinks the text).
+    auto *repo = new NoteItem(QStringLiteral("repository"), QStringLiteral("repository"), kRegistryW);
+    repo->framed = false;
+    repo->textSize = 18;
+    repo->text = [this] { return m_ref.toHtmlEscaped(); };
+    repo->setPos(kRegistryX, 470);
+    addItem(repo);
 
     auto *local = new NoteItem(QStringLiteral("local-title"), QStringLiteral("local"), kLocalW);
     local->framed = false;
@@ -95,10 +101,11 @@ PullScene::PullScene(QObject *parent) : EventScene(QStringLiteral("pull"), paren
     m_digestBox = new BoxItem(QStringLiteral("digest"), QStringLiteral("digest"), QSizeF(kBarsW + 50 + kLocalW, kDigestH), Role::Neutral);
     m_digestBox->setPos(kBarsX, kDigestY);
     m_digestBox->titleSize = 18;
-    m_digestBox->subtitleScale = 0.9;
+    m_digestBox->subtitleScale = 1.0;
     m_digestBox->title = [this] {
+        // 40 hex digits fit the box at projector size; the dump keeps all 64.
         return m_digest.isEmpty() ? QCoreApplication::translate("Pull", "Digest: (the manifest's sha256, checked at the end)")
-                                  : QStringLiteral("Digest: %1").arg(m_digest);
+                                  : QStringLiteral("Digest: %1…").arg(m_digest.left(47));
     };
     m_digestBox->subtitle = [this] {
         if (m_digest.isEmpty())
@@ -187,7 +194,6 @@ void PullScene::startTransfer(const QString &ref, const QString &registry, bool 
     const QPointF reg = m_registryBox->anchor(Qt::RightEdge), bars(kBarsX - 6, m_registryBox->anchor(Qt::RightEdge).y());
     flow->setEnds(push ? bars : reg, push ? reg : bars);
     flow->setState(QStringLiteral("flow"));
-    flow->label = [push] { return push ? QStringLiteral("push") : QStringLiteral("pull"); };
     addItem(flow);
     travel(flow);
     pulse(m_registryBox);
@@ -216,7 +222,7 @@ void PullScene::updateBar(int index, const QString &layer, const QString &status
     if (!b.box) {
         b.box = new BoxItem(QStringLiteral("layer-bar"), QString::number(index), r.size(), Role::Layer);
         b.box->setPos(r.topLeft());
-        b.box->titleSize = std::min<qreal>(20, std::max<qreal>(16, r.height() * 0.4));
+        b.box->titleSize = 20; // subtitle 18: ≥ 14 px on a 1280×720 projector
         b.box->subtitleScale = 0.9;
         b.box->stateBadge = true;
         b.box->setData(HighlightData, QStringLiteral("layer:%1").arg(index + 1));
@@ -263,7 +269,7 @@ void PullScene::drawLocal(const std::vector<std::string> &diffIds)
         auto *s = new BoxItem(QStringLiteral("local-layer"), id, QSizeF(kLocalW, h), Role::Layer);
         s->setPos(kLocalX, kBarsBottom - (i + 1) * (h + 6));
         s->icon = Icon::Lock;
-        s->titleSize = 18;
+        s->titleSize = 20;
         s->stateBadge = false;
         const int shown = i + 1;
         s->title = [shown, id] { return QStringLiteral("L%1  %2").arg(shown).arg(id); };
@@ -295,7 +301,6 @@ void PullScene::linkShared(int index)
     line->setEnds(b.box->anchor(Qt::RightEdge), slab->anchor(Qt::LeftEdge));
     line->dashed = true;
     line->setState(QStringLiteral("taken"));
-    line->label = [] { return QCoreApplication::translate("Pull", "Already exists"); };
     addItem(line);
 }
 

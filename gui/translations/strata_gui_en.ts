@@ -73,10 +73,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Already exists</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>pushed: %1 layer(s) sent, %2 the registry already had; the digest names the manifest.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -70,10 +70,6 @@
         <translation>已在本地</translation>
     </message>
     <message>
-        <source>Already exists</source>
-        <translation>Already exists（已存在）</translation>
-    </message>
-    <message>
         <source>pushed: %1 layer(s) sent, %2 the registry already had; the digest names the manifest.</source>
         <translation>已 push：上传 %1 层，仓库已有 %2 层；摘要指向这份清单。</translation>
     </message>
