@@ -2,6 +2,7 @@
 #include "scene/PullScene.h"
 
 #include "core/EventText.h"
+#include "scene/SceneItems.h"
 #include "scene/SceneShapes.h"
 
 #include <QCoreApplication>

@@ -9,6 +9,7 @@
 #include "app/Language.h"
 #include "core/EngineHost.h"
 #include "scene/EventScene.h"
+#include "scene/SceneItems.h"
 #include "scene/SceneShapes.h"
 #include "scene/SceneView.h"
 #include "tests/engine/registry/LocalServers.h"
