@@ -20,7 +20,7 @@ namespace {
 
 constexpr qreal kRegistryX = 30, kRegistryW = 300;
 constexpr qreal kBarsX = 390, kBarsW = 440, kBarsTop = 110, kBarsBottom = 650;
-constexpr qreal kLocalX = 880, kLocalW = 270;
+constexpr qreal kLocalX = 860, kLocalW = 300;
 constexpr qreal kDigestY = 676, kDigestH = 60;
 constexpr int kLocalShown = 8;
 
@@ -76,12 +76,11 @@ PullScene::PullScene(QObject *parent) : EventScene(QStringLiteral("pull"), paren
     m_registryBox->setData(HighlightData, QStringLiteral("registry"));
     addItem(m_registryBox);
     // The repository under the registry, wrapped (a long name never shrinks the text).
-    auto *repo = new NoteItem(QStringLiteral("repository"), QStringLiteral("repository"), kRegistryW);
+    auto *repo = new NoteItem(QStringLiteral("repository"), QStringLiteral("repository"), kRegistryW, m_registryBox);
     repo->framed = false;
     repo->textSize = 18;
     repo->text = [this] { return m_ref.toHtmlEscaped(); };
-    repo->setPos(kRegistryX, 470);
-    addItem(repo);
+    repo->setPos(0, 210); // under the box, moving with it
 
     auto *local = new NoteItem(QStringLiteral("local-title"), QStringLiteral("local"), kLocalW);
     local->framed = false;
@@ -99,7 +98,7 @@ PullScene::PullScene(QObject *parent) : EventScene(QStringLiteral("pull"), paren
     bars->setPos(kBarsX, 64);
     addItem(bars);
 
-    m_digestBox = new BoxItem(QStringLiteral("digest"), QStringLiteral("digest"), QSizeF(kBarsW + 50 + kLocalW, kDigestH), Role::Neutral);
+    m_digestBox = new BoxItem(QStringLiteral("digest"), QStringLiteral("digest"), QSizeF(kLocalX + kLocalW - kBarsX, kDigestH), Role::Neutral);
     m_digestBox->setPos(kBarsX, kDigestY);
     m_digestBox->titleSize = 18;
     m_digestBox->subtitleScale = 1.0;
@@ -192,7 +191,10 @@ void PullScene::startTransfer(const QString &ref, const QString &registry, bool 
     m_registryBox->setState(QStringLiteral("lit"));
     m_digestBox->setState(QStringLiteral("idle"));
     auto *flow = new ArrowItem(QStringLiteral("flow"), push ? QStringLiteral("push") : QStringLiteral("pull"));
-    const QPointF reg = m_registryBox->anchor(Qt::RightEdge), bars(kBarsX - 6, m_registryBox->anchor(Qt::RightEdge).y());
+    // The registry faces the middle of the bars.
+    const QRectF top = barRect(count - 1, count), bottom = barRect(0, count);
+    m_registryBox->setPos(kRegistryX, (top.top() + bottom.bottom()) / 2 - m_registryBox->size().height() / 2);
+    const QPointF reg = m_registryBox->anchor(Qt::RightEdge), bars(kBarsX - 6, reg.y());
     flow->setEnds(push ? bars : reg, push ? reg : bars);
     flow->setState(QStringLiteral("flow"));
     addItem(flow);
