@@ -113,6 +113,49 @@ Outcome imageLayers(const Fields &f, Engine &engine)
     return o;
 }
 
+// A RepoDigest ("repo@sha256:…") the image got from a pull or a push; with
+// `repo`, one of that repository; with `digest`, exactly that manifest digest.
+Outcome imageRepoDigest(const Fields &f, Engine &engine)
+{
+    const std::string image = f.str("image"), repo = f.str("repo"), digest = f.str("digest");
+    Outcome o;
+    const std::string what = (repo.empty() ? std::string() : repo) + "@" + (digest.empty() ? "sha256:…" : digest);
+    o.summary = both("镜像 " + image + " 的 RepoDigests 里有 " + what, "image " + image + "'s RepoDigests hold " + what);
+    try {
+        const json j = engine.inspectImage(image);
+        std::string all;
+        for (const auto &d : j.value("RepoDigests", json::array())) {
+            const std::string s = d.get<std::string>();
+            all += (all.empty() ? "" : ", ") + s;
+            const auto at = s.find('@');
+            if (at != std::string::npos && (repo.empty() || s.substr(0, at) == repo) &&
+                (digest.empty() || s.substr(at + 1) == digest))
+                o.holds = true;
+        }
+        o.found = all.empty() ? both("它没有 RepoDigests（没有拉取或推送过）", "it has none (never pulled or pushed)")
+                              : both("它的 RepoDigests 是 " + all, "its RepoDigests are " + all);
+    } catch (const Error &) {
+        o.found = both("找不到这个镜像", "no such image");
+    }
+    return o;
+}
+
+// Two names for one image: the same image id (config digest).
+Outcome imageSame(const Fields &f, Engine &engine)
+{
+    const std::string image = f.str("image"), other = f.str("other");
+    Outcome o;
+    o.summary = both(image + " 和 " + other + " 是同一个镜像（镜像 ID 相同）", image + " and " + other + " are one image (the same image id)");
+    if (!imageResolves(engine, image) || !imageResolves(engine, other)) {
+        o.found = both("其中一个不存在", "one of them does not exist");
+        return o;
+    }
+    const Digest a = engine.resolveImage(image), b = engine.resolveImage(other);
+    o.holds = a == b;
+    o.found = both("ID 分别是 " + a.shortHex() + " 和 " + b.shortHex(), "their ids are " + a.shortHex() + " and " + b.shortHex());
+    return o;
+}
+
 Outcome imageHistory(const Fields &f, Engine &engine)
 {
     const std::string image = f.str("image");
@@ -637,6 +680,8 @@ const std::vector<std::pair<std::string, Evaluate>> &checkTable()
         {"container_image", [](const Fields &f, CheckContext &c) { return containerImage(f, c.engine); }},
         {"archive_file", [](const Fields &f, CheckContext &) { return archiveFile(f); }},
         {"layer_shared", [](const Fields &f, CheckContext &c) { return layerShared(f, c.engine); }},
+        {"image_repo_digest", [](const Fields &f, CheckContext &c) { return imageRepoDigest(f, c.engine); }},
+        {"image_same", [](const Fields &f, CheckContext &c) { return imageSame(f, c.engine); }},
         {"output_contains", [](const Fields &f, CheckContext &c) { return outputContains(f, c); }},
         {"output_matches", [](const Fields &f, CheckContext &c) { return outputMatches(f, c); }},
     };

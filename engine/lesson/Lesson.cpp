@@ -85,6 +85,7 @@ Lesson parseLesson(const json &j, const std::filesystem::path &file)
         for (const auto &n : j.value("notes", json::array()))
             l.notes.push_back(parseNote(n));
         l.setup = j.value("setup", std::vector<std::string>{});
+        l.services = j.value("services", std::vector<std::string>{});
         for (const auto &s : j.at("steps"))
             l.steps.push_back(parseStep(s, false));
         for (const auto &s : j.value("exercises", json::array()))

@@ -68,6 +68,9 @@ struct Lesson {
     std::vector<Text> goals;
     std::vector<NoteRef> notes;
     std::vector<std::string> setup; // app commands run silently before step 1
+    // Servers the runner starts before setup and stops on reset/exit
+    // (LessonService); each one's address is the variable of its name.
+    std::vector<std::string> services;
     std::vector<Step> steps;        // steps, then exercises (Step::exercise set)
     std::filesystem::path file;
 

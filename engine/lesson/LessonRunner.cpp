@@ -4,6 +4,7 @@
 #include "engine/Engine.h"
 #include "engine/Error.h"
 #include "engine/lesson/CommandMatch.h"
+#include "engine/lesson/LessonService.h"
 #include "engine/lesson/PipeCapture.h"
 #include "engine/store/StoreLayout.h"
 #include "engine/util/Fs.h"
@@ -87,6 +88,19 @@ void LessonRunner::openEngine()
     options.driver = m_options.driver;
     m_engine = std::make_unique<Engine>(options);
     m_engine->ensureBuiltinImages(); // seeded once per root: a lesson's rmi sticks
+    startServices();
+}
+
+void LessonRunner::startServices()
+{
+    if (!m_services.empty() || m_lesson.services.empty())
+        return;
+    // Beside the root like the workspace; wiped by reset, so a reset registry is empty.
+    const std::filesystem::path dir = m_root.string() + ".services";
+    for (const auto &kind : m_lesson.services) {
+        m_services.push_back(std::make_unique<LessonService>(kind, dir / kind));
+        m_vars[kind] = m_services.back()->address();
+    }
 }
 
 Engine &LessonRunner::engine()
@@ -107,7 +121,9 @@ void LessonRunner::reset(bool runApp)
         }
     }
     m_engine.reset();
+    m_services.clear();
     std::filesystem::remove_all(m_root);
+    std::filesystem::remove_all(m_root.string() + ".services");
     std::filesystem::remove_all(m_workspace);
     const std::string workspace = m_vars["workspace"], kernel = m_vars["host_kernel"];
     m_vars.clear();

@@ -40,6 +40,8 @@ class Engine;
 
 namespace strata::engine::lesson {
 
+class LessonService;
+
 struct RunnerOptions {
     // Store root of the lesson; empty = <default data dir>/lessons/<id>
     // (next to the student's store, never inside it).
@@ -160,6 +162,7 @@ private:
     CommandResult submitLine(const std::string &line, const std::string &shown, bool force = false);
     void afterCommandsComplete();
     void openEngine();
+    void startServices();
     void saveProgress();
 
     Lesson m_lesson;
@@ -167,6 +170,7 @@ private:
     std::filesystem::path m_root;
     std::filesystem::path m_workspace;
     std::unique_ptr<Engine> m_engine;
+    std::vector<std::unique_ptr<LessonService>> m_services; // the lesson's servers, while it is open
     Vars m_vars;
     StepStatus m_status;
     std::map<std::size_t, StepStatus> m_seen; // steps left by next()/back(), for review

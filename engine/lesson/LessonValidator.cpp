@@ -162,7 +162,7 @@ std::vector<std::string> validateLesson(const Lesson &lesson, const ValidationIn
         if (lesson.file.filename() != expected)
             problems.push_back("file name " + lesson.file.filename().string() + " should be " + expected);
     }
-    std::set<std::string> vars;
+    std::set<std::string> vars(lesson.services.begin(), lesson.services.end()); // ${registry}, …
     std::set<std::string> ids;
     for (const auto &setupLine : lesson.setup)
         checkVars(setupLine, vars, "setup (" + setupLine + ")", problems);

@@ -51,6 +51,7 @@ public:
         Digest blob;
         int index = 0;
         int count = 0;
+        Digest diffId; // so the scene can match a present layer with the store's slab
     };
     void setLayers(std::string ref, std::map<std::string, LayerInfo> layers)
     {
@@ -84,7 +85,8 @@ public:
                                              {"count", it->second.count},
                                              {"status", status},
                                              {"current", current},
-                                             {"total", total}});
+                                             {"total", total},
+                                             {"diff_id", it->second.diffId.str()}});
         if (std::this_thread::get_id() == m_owner && m_pending.empty())
             m_bus.publish(e);
         else
@@ -341,7 +343,7 @@ bool pullOne(image::ImageStore &store, RegistryClient &client, const Reference &
         for (std::size_t i = 0; i < manifest.layers.size(); ++i)
             info.emplace(manifest.layers[i].digest.shortHex(),
                          Reporter::LayerInfo{manifest.layers[i].digest, static_cast<int>(i),
-                                             static_cast<int>(manifest.layers.size())});
+                                             static_cast<int>(manifest.layers.size()), config.diffIds[i]});
         report.setLayers(ref.str(), std::move(info));
         Digest parent;
         for (std::size_t i = 0; i < manifest.layers.size(); ++i) {

@@ -76,6 +76,7 @@ PushResult pushImage(image::ImageStore &store, const std::string &text, const Pr
     // Layer states go as progress messages without counts (Docker's
     // progress.Update); the two whole-push lines as plain statuses.
     std::map<std::string, std::pair<Digest, int>> blobOf; // layer id -> blob, index
+    std::map<std::string, Digest> diffIdOf;               // layer id -> diff_id (the scene's slab)
     auto say = [&](const std::string &layerId, const std::string &status) {
         if (progress)
             progress({layerId, status, 0, 0, !layerId.empty()});
@@ -87,7 +88,8 @@ PushResult pushImage(image::ImageStore &store, const std::string &text, const Pr
                                  {"count", blobOf.size()},
                                  {"status", status},
                                  {"current", 0},
-                                 {"total", 0}});
+                                 {"total", 0},
+                                 {"diff_id", diffIdOf[layerId].str()}});
     };
     say("", "The push refers to repository [" + ref.normalisedName() + "]");
 
@@ -108,8 +110,10 @@ PushResult pushImage(image::ImageStore &store, const std::string &text, const Pr
         // Docker lists the layers top first; ids are the diff_ids'.
         const auto chain = store.layerChain(img);
         std::vector<std::string> ids;
-        for (const auto &l : chain)
+        for (const auto &l : chain) {
             ids.push_back(l.diffId.shortHex());
+            diffIdOf[ids.back()] = l.diffId;
+        }
         for (std::size_t i = 0; i < ids.size() && i < manifest.layers.size(); ++i)
             blobOf[ids[i]] = {manifest.layers[i].digest, static_cast<int>(i)};
         for (auto it = ids.rbegin(); it != ids.rend(); ++it)

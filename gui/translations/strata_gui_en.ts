@@ -2,6 +2,86 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Pull</name>
+    <message>
+        <source>&lt;b&gt;push&lt;/b&gt;: each layer goes up on its own; layers the registry has are not sent again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;pull&lt;/b&gt;: each layer comes down on its own; layers the store has are not fetched again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;local store&lt;/b&gt;: layers already here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;layers&lt;/b&gt; of the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;layers&lt;/b&gt; of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digest: (the manifest&apos;s sha256, checked at the end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the registry now serves this manifest: NAME@digest names exactly this image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every blob&apos;s sha256 matched: NAME@digest names exactly this image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type pull NAME (or push NAME) to watch the layers travel one by one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This image is %n layer(s) in the store; push sends each one, pull fetches only the ones missing.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>push: %n layer(s) go up one by one; the registry keeps each by its digest.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>pull: %n layer(s), each downloaded on its own, verified by its sha256, then extracted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pushed: %1 layer(s) sent, %2 the registry already had; the digest names the manifest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pulled: %1 layer(s) downloaded, %2 already in the store; the digest names the manifest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Archive</name>
     <message>
         <source>&lt;b&gt;save / load&lt;/b&gt; keeps layers and history — &lt;b&gt;export / import&lt;/b&gt; flattens to one layer</source>
@@ -2038,6 +2118,10 @@ created by: %4</source>
     </message>
     <message>
         <source>save vs export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pull / push</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2,6 +2,83 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Pull</name>
+    <message>
+        <source>&lt;b&gt;push&lt;/b&gt;: each layer goes up on its own; layers the registry has are not sent again</source>
+        <translation>&lt;b&gt;push&lt;/b&gt;：每一层单独上传；仓库已有的层不再重传</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;pull&lt;/b&gt;: each layer comes down on its own; layers the store has are not fetched again</source>
+        <translation>&lt;b&gt;pull&lt;/b&gt;：每一层单独下载；本地已有的层不再下载</translation>
+    </message>
+    <message>
+        <source>registry</source>
+        <translation>镜像仓库</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚未连接</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;local store&lt;/b&gt;: layers already here</source>
+        <translation>&lt;b&gt;本地存储&lt;/b&gt;：已经在这里的层</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;layers&lt;/b&gt; of the image</source>
+        <translation>镜像的&lt;b&gt;各层&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;layers&lt;/b&gt; of %1</source>
+        <translation>%1 的&lt;b&gt;各层&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Digest: (the manifest&apos;s sha256, checked at the end)</source>
+        <translation>Digest：（清单的 sha256，最后校验）</translation>
+    </message>
+    <message>
+        <source>the registry now serves this manifest: NAME@digest names exactly this image</source>
+        <translation>仓库现在提供这份清单：名字@摘要 精确指向这个镜像</translation>
+    </message>
+    <message>
+        <source>every blob&apos;s sha256 matched: NAME@digest names exactly this image</source>
+        <translation>每个 blob 的 sha256 都对上了：名字@摘要 精确指向这个镜像</translation>
+    </message>
+    <message>
+        <source>Type pull NAME (or push NAME) to watch the layers travel one by one.</source>
+        <translation>输入 pull 名字（或 push 名字），看各层一层一层地传输。</translation>
+    </message>
+    <message numerus="yes">
+        <source>This image is %n layer(s) in the store; push sends each one, pull fetches only the ones missing.</source>
+        <translation>
+            <numerusform>这个镜像在本地有 %n 层；push 逐层上传，pull 只下载缺少的层。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>push: %n layer(s) go up one by one; the registry keeps each by its digest.</source>
+        <translation>
+            <numerusform>push：%n 层逐一上传；仓库按摘要保存每一层。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>pull: %n layer(s), each downloaded on its own, verified by its sha256, then extracted.</source>
+        <translation>
+            <numerusform>pull：%n 层，每层单独下载、用 sha256 校验，然后解压。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in the store</source>
+        <translation>已在本地</translation>
+    </message>
+    <message>
+        <source>pushed: %1 layer(s) sent, %2 the registry already had; the digest names the manifest.</source>
+        <translation>已 push：上传 %1 层，仓库已有 %2 层；摘要指向这份清单。</translation>
+    </message>
+    <message>
+        <source>pulled: %1 layer(s) downloaded, %2 already in the store; the digest names the manifest.</source>
+        <translation>已 pull：下载 %1 层，本地已有 %2 层；摘要指向这份清单。</translation>
+    </message>
+</context>
+<context>
     <name>Archive</name>
     <message>
         <source>&lt;b&gt;save / load&lt;/b&gt; keeps layers and history — &lt;b&gt;export / import&lt;/b&gt; flattens to one layer</source>
@@ -2031,6 +2108,10 @@ chain_id %3
     <message>
         <source>save vs export</source>
         <translation>save 与 export</translation>
+    </message>
+    <message>
+        <source>pull / push</source>
+        <translation>pull / push（拉取与推送）</translation>
     </message>
     <message>
         <source>&amp;Scenes</source>

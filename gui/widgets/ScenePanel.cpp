@@ -11,6 +11,7 @@
 #include "scene/EventScene.h"
 #include "scene/LayerStackScene.h"
 #include "scene/LifecycleScene.h"
+#include "scene/PullScene.h"
 #include "scene/RunPhasesScene.h"
 #include "scene/SceneView.h"
 #include "scene/VolumeScene.h"
@@ -32,7 +33,8 @@ QStringList ScenePanel::sceneIds()
 {
     return {QStringLiteral("layer-stack"), QStringLiteral("copy-on-write"), QStringLiteral("lifecycle"),
             QStringLiteral("run"),         QStringLiteral("commit"),        QStringLiteral("volumes"),
-            QStringLiteral("bootfs"),      QStringLiteral("client-daemon"), QStringLiteral("save-export")};
+            QStringLiteral("bootfs"),      QStringLiteral("client-daemon"), QStringLiteral("save-export"),
+            QStringLiteral("pull")};
 }
 
 QString ScenePanel::titleOf(const QString &id)
@@ -55,6 +57,8 @@ QString ScenePanel::titleOf(const QString &id)
         return tr("Client–daemon");
     if (id == QLatin1String("save-export"))
         return tr("save vs export");
+    if (id == QLatin1String("pull"))
+        return tr("pull / push");
     return id;
 }
 
@@ -100,6 +104,7 @@ ScenePanel::ScenePanel(EngineHost *host, LayerStackScene *stack, SceneView *stac
     addScene(new BootfsScene(this));
     addScene(new ClientDaemonScene(this));
     addScene(new ArchiveScene(this));
+    addScene(new PullScene(this));
 
     int n = 0;
     for (const QString &id : sceneIds()) {
