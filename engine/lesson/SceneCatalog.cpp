@@ -21,6 +21,7 @@ const std::vector<SceneKeys> &sceneCatalog()
         {"bootfs", {"kernel"}},
         {"client-daemon", {"endpoint:client", "endpoint:engine", "endpoint:store"}},
         {"save-export", {"layer:<n>"}},
+        {"build", {"step:<n>", "layer:<n>", "endpoint:client", "endpoint:engine", "config", "cache"}},
     };
     return scenes;
 }

@@ -6,6 +6,7 @@
 #include "core/EventPump.h"
 #include "scene/ArchiveScene.h"
 #include "scene/BootfsScene.h"
+#include "scene/BuildScene.h"
 #include "scene/ClientDaemonScene.h"
 #include "scene/CommitScene.h"
 #include "scene/EventScene.h"
@@ -31,7 +32,8 @@ QStringList ScenePanel::sceneIds()
 {
     return {QStringLiteral("layer-stack"), QStringLiteral("copy-on-write"), QStringLiteral("lifecycle"),
             QStringLiteral("run"),         QStringLiteral("commit"),        QStringLiteral("volumes"),
-            QStringLiteral("bootfs"),      QStringLiteral("client-daemon"), QStringLiteral("save-export")};
+            QStringLiteral("bootfs"),      QStringLiteral("client-daemon"), QStringLiteral("save-export"),
+            QStringLiteral("build")};
 }
 
 QString ScenePanel::titleOf(const QString &id)
@@ -54,6 +56,8 @@ QString ScenePanel::titleOf(const QString &id)
         return tr("Client–daemon");
     if (id == QLatin1String("save-export"))
         return tr("save vs export");
+    if (id == QLatin1String("build"))
+        return tr("build");
     return id;
 }
 
@@ -91,6 +95,7 @@ ScenePanel::ScenePanel(EngineHost *host, LayerStackScene *stack, SceneView *stac
     addScene(new BootfsScene(this));
     addScene(new ClientDaemonScene(this));
     addScene(new ArchiveScene(this));
+    addScene(new BuildScene(this));
 
     int n = 0;
     for (const QString &id : sceneIds()) {
