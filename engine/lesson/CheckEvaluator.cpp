@@ -9,6 +9,7 @@
 #include <sys/sysmacros.h>
 
 #include <fstream>
+#include <optional>
 #include <random>
 #include <regex>
 #include <sstream>
@@ -129,6 +130,51 @@ Outcome imageHistory(const Fields &f, Engine &engine)
                 o.holds = true;
         o.found = both("history 共 " + std::to_string(rows.size()) + " 行，没有一行包含它",
                        "none of its " + std::to_string(rows.size()) + " history rows does");
+    } catch (const Error &) {
+        o.found = both("找不到这个镜像", "no such image");
+    }
+    return o;
+}
+
+Outcome imageConfig(const Fields &f, Engine &engine)
+{
+    const std::string image = f.str("image"), key = f.str("key"), text = f.str("contains");
+    Outcome o;
+    o.summary = both("镜像 " + image + " 的配置 Config." + key + " 包含 " + q(text),
+                     "image " + image + "'s Config." + key + " contains " + q(text));
+    try {
+        const json j = engine.inspectImage(image);
+        const json *v = j.contains("Config") && j["Config"].contains(key) ? &j["Config"][key] : nullptr;
+        const std::string shown = !v || v->is_null() ? std::string() : v->is_string() ? v->get<std::string>() : v->dump();
+        o.holds = !shown.empty() && shown.find(text) != std::string::npos;
+        o.found = both(shown.empty() ? "它没有设置" : "它是 " + shown, shown.empty() ? "it is not set" : "it is " + shown);
+    } catch (const Error &) {
+        o.found = both("找不到这个镜像", "no such image");
+    }
+    return o;
+}
+
+// `images`' SIZE: all the image's layers' bytes (inspect's Size).
+Outcome imageSize(const Fields &f, Engine &engine)
+{
+    const std::string image = f.str("image");
+    const auto atMost = f.has("max_bytes") ? std::optional<std::int64_t>(f.integer("max_bytes")) : std::nullopt;
+    const auto atLeast = f.has("min_bytes") ? std::optional<std::int64_t>(f.integer("min_bytes")) : std::nullopt;
+    std::string zh = "镜像 " + image + " 的大小", en = "image " + image + "'s size is";
+    if (atLeast) {
+        zh += " 至少 " + std::to_string(*atLeast) + " 字节";
+        en += " at least " + std::to_string(*atLeast) + " bytes";
+    }
+    if (atMost) {
+        zh += " 至多 " + std::to_string(*atMost) + " 字节";
+        en += std::string(atLeast ? " and" : "") + " at most " + std::to_string(*atMost) + " bytes";
+    }
+    Outcome o;
+    o.summary = both(zh, en);
+    try {
+        const std::int64_t size = engine.inspectImage(image).value("Size", std::int64_t{0});
+        o.holds = (!atLeast || size >= *atLeast) && (!atMost || size <= *atMost);
+        o.found = both("实际 " + std::to_string(size) + " 字节", "it is " + std::to_string(size) + " bytes");
     } catch (const Error &) {
         o.found = both("找不到这个镜像", "no such image");
     }
@@ -641,6 +687,10 @@ Outcome dispatch(const Check &check, const Fields &f, CheckContext &ctx)
         return imageHistory(f, e);
     if (k == "image_file")
         return imageFile(f, e);
+    if (k == "image_config")
+        return imageConfig(f, e);
+    if (k == "image_size")
+        return imageSize(f, e);
     if (k == "images_dangling")
         return imagesDangling(f, e);
     if (k == "container_state")
@@ -685,7 +735,7 @@ const std::vector<std::string> &checkKinds()
         "images_dangling", "container_state",     "container_exit_code", "container_file", "container_layer",
         "container_diff",  "container_count",     "volume_exists",  "volume_absent",   "volume_file",
         "host_file",       "output_contains",     "output_matches", "container_image", "archive_file",
-        "layer_shared"};
+        "layer_shared",    "image_config",        "image_size"};
     return kinds;
 }
 
