@@ -24,8 +24,8 @@ constexpr qreal kLeft = 30, kListW = 510, kListTop = 176, kListBottom = 760;
 constexpr qreal kStackX = 565, kStackW = 320, kStackTop = 250, kStackBottom = 760, kSlabH = 56, kGap = 6;
 constexpr qreal kCardX = 905, kCardW = 265;
 // Projector-grade: the view shows this scene at about 0.8 in presentation
-// mode at 1280x720, so no text is drawn below 18 px here (>= 14 px on screen).
-constexpr qreal kText = 18;
+// mode at 1280x720, so no text is drawn below 19 px here (>= 14 px on screen).
+constexpr qreal kText = 19;
 constexpr qreal kRowMin = 32;
 constexpr int kMaxRows = static_cast<int>((kListBottom - kListTop) / kRowMin);
 
