@@ -216,7 +216,7 @@ void BuildScene::drawStack()
         b->setPos(r.topLeft());
         b->icon = Icon::Lock;
         b->stateBadge = false;
-        b->titleSize = 22; // its R/O badge is drawn at 0.8 of it
+        b->titleSize = 22; // no R/O badge: its 0.8-size letters would be too small; the lock says it
         b->subtitleScale = kText / 22;
         const QString digest = shortDigest(l.diffId.str()), by = clipped(QString::fromStdString(l.createdBy).simplified(), 30);
         const quint64 size = l.size;
@@ -224,7 +224,6 @@ void BuildScene::drawStack()
         if (r.height() >= 52)
             b->subtitle = [by] { return by; };
         b->setState(i == n - 1 && m_building ? QStringLiteral("lit") : QStringLiteral("done"));
-        b->badge = QStringLiteral("R/O");
         b->setData(HighlightData, QStringLiteral("layer:%1").arg(i + 1));
         addItem(b);
     }
@@ -240,7 +239,7 @@ void BuildScene::raiseContainer(const QString &id, const QString &command)
     m_container = new BoxItem(QStringLiteral("container"), id, top.size(), Role::Container);
     m_container->icon = Icon::Pencil;
     m_container->stateBadge = false;
-    m_container->badge = QStringLiteral("R/W");
+    // the pencil says R/W (a badge would be drawn too small for a projector)
     m_container->titleSize = 22;
     m_container->subtitleScale = kText / 22;
     const QString shortId = id.left(12), cmd = clipped(command.simplified(), 30);
@@ -450,7 +449,7 @@ void BuildScene::handle(const engine::events::Event &e)
                 m_container->setState(QStringLiteral("committed"));
                 m_container->role = Role::Layer;
                 m_container->icon = Icon::Lock;
-                m_container->badge = QStringLiteral("R/O");
+
                 m_container->update();
             }
             setCaption([empty] {
