@@ -8,6 +8,7 @@
 #include "scene/SceneShapes.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPropertyAnimation>
@@ -150,6 +151,18 @@ BuildScene::BuildScene(QObject *parent) : EventScene(QStringLiteral("build"), pa
     setCaption([] { return QCoreApplication::translate("Build", "Build an image (Build… or `build -t NAME DIR` in the console): each step runs and commits."); });
 }
 
+// The box draws the states it knows (lit, done, kept, refused, idle); the
+// scene's own word for the step stays in data(2) for lessons and tests.
+void BuildScene::setBoxState(BoxItem *b, const QString &state)
+{
+    static const QHash<QString, QString> drawn = {{QStringLiteral("cached"), QStringLiteral("kept")},
+                                                  {QStringLiteral("failed"), QStringLiteral("refused")},
+                                                  {QStringLiteral("running"), QStringLiteral("lit")},
+                                                  {QStringLiteral("committed"), QStringLiteral("done")}};
+    b->setState(drawn.value(state, state));
+    b->setData(StateData, state);
+}
+
 QRectF BuildScene::slabRect(int index, int count) const
 {
     const qreal h = std::min<qreal>(kSlabH, (kStackBottom - kStackTop - kSlabH) / std::max(1, count) - kGap);
@@ -185,7 +198,7 @@ void BuildScene::setStepState(int step, const QString &state)
     auto *b = static_cast<BoxItem *>(item(QStringLiteral("instruction"), QString::number(step)));
     if (!b)
         return;
-    b->setState(state);
+    setBoxState(b, state);
     // Long Dockerfiles: keep the lit row in the window of rows that fit.
     const int n = static_cast<int>(m_steps.size());
     if (state == QLatin1String("lit") && n > kMaxRows) {
@@ -246,7 +259,7 @@ void BuildScene::raiseContainer(const QString &id, const QString &command)
     m_container->title = [shortId] { return QCoreApplication::translate("Build", "container %1 running").arg(shortId); };
     if (top.height() >= 52)
         m_container->subtitle = [cmd] { return cmd; };
-    m_container->setState(QStringLiteral("running"));
+    setBoxState(m_container, QStringLiteral("running"));
     m_container->setZValue(5);
     addItem(m_container);
     if (reducedMotion()) {
@@ -383,8 +396,16 @@ void BuildScene::onDetail(const ImageDetailPtr &d)
                 rows << QString::fromStdString(it->createdBy).simplified();
             showSteps(rows, QStringLiteral("done"));
         }
-        lowerContainer();
+        // A committed container has become the top slab; a running one (the
+        // detail of the step before it arrived late) stays on the stack.
+        if (m_container && m_container->data(StateData).toString() == QLatin1String("committed"))
+            lowerContainer();
         drawStack();
+        if (m_container) {
+            const int n = static_cast<int>(d->layers.size());
+            m_container->setPos(slabRect(n, n + 1).topLeft());
+            m_container->setSize(slabRect(n, n + 1).size());
+        }
     });
 }
 
@@ -446,7 +467,7 @@ void BuildScene::handle(const engine::events::Event &e)
     case EventKind::BuildStepCommitted:
         enqueue([this, image = attrText(a, "image"), empty = a.value("empty_layer", false)] {
             if (m_container) {
-                m_container->setState(QStringLiteral("committed"));
+                setBoxState(m_container, QStringLiteral("committed"));
                 m_container->role = Role::Layer;
                 m_container->icon = Icon::Lock;
 
@@ -493,7 +514,7 @@ void BuildScene::handle(const engine::events::Event &e)
                 setStepState(step, QStringLiteral("failed"));
             m_lit = step;
             if (m_container)
-                m_container->setState(QStringLiteral("failed")); // Docker keeps the failed step's container
+                setBoxState(m_container, QStringLiteral("failed")); // Docker keeps the failed step's container
             m_engine->setState(QStringLiteral("refused"));
             setCaption([error] { return QCoreApplication::translate("Build", "The build stopped: %1 Nothing is tagged.").arg(error); });
         });

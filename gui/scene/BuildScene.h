@@ -42,6 +42,7 @@ protected:
 private:
     void showSteps(const QStringList &steps, const QString &done);
     void setStepState(int step, const QString &state);
+    static void setBoxState(BoxItem *b, const QString &state);
     void drawStack();
     void raiseContainer(const QString &id, const QString &command);
     void lowerContainer();

@@ -146,6 +146,11 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(scene()->stateOf(QStringLiteral("instruction"), QStringLiteral("3")), QStringLiteral("failed"), 20000);
         QCOMPARE(scene()->dump()[QStringLiteral("lit")].toInt(), 3);
         QCOMPARE(scene()->stateOf(QStringLiteral("instruction"), QStringLiteral("4")), QStringLiteral("idle"));
+        // The failed step's container stays on the stack, as Docker keeps it.
+        const auto kept = scene()->itemsOfKind(QStringLiteral("container"));
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept.front()->data(2).toString(), QStringLiteral("failed"));
+        QVERIFY(out.contains(QStringLiteral(" ---> Running in ") + kept.front()->data(1).toString().left(12)));
     }
 
     void labelsAreProjectorGrade()

@@ -617,7 +617,7 @@ private Q_SLOTS:
         const QString root = newRoot();
         writeFile(ctx / "Dockerfile", "FROM " + m_registry->host().toStdString() + "/lib/nosuch:1\n");
         r = strata(root, {"build", "-t", "never:1", q(ctx)});
-        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.exitCode == 1, what(r).c_str());
         QVERIFY2(!r.err.empty() && lines(r.err).size() == 1, r.err.c_str());
         QVERIFY(strata(root, {"image", "inspect", "never:1"}).exitCode != 0);
         if (::geteuid() != 0)
