@@ -256,7 +256,15 @@ void BuildScene::raiseContainer(const QString &id, const QString &command)
     m_container->titleSize = 22;
     m_container->subtitleScale = kText / 22;
     const QString shortId = id.left(12), cmd = clipped(command.simplified(), 30);
-    m_container->title = [shortId] { return QCoreApplication::translate("Build", "container %1 running").arg(shortId); };
+    BoxItem *box = m_container;
+    m_container->title = [box, shortId] {
+        const QString state = box->data(StateData).toString();
+        if (state == QLatin1String("failed"))
+            return QCoreApplication::translate("Build", "%1 failed, kept").arg(shortId);
+        if (state == QLatin1String("committed"))
+            return QCoreApplication::translate("Build", "%1 committed").arg(shortId);
+        return QCoreApplication::translate("Build", "RUN in %1").arg(shortId);
+    };
     if (top.height() >= 52)
         m_container->subtitle = [cmd] { return cmd; };
     setBoxState(m_container, QStringLiteral("running"));

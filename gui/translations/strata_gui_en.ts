@@ -2172,7 +2172,15 @@ created by: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>container %1 running</source>
+        <source>RUN in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed, kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 committed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2167,8 +2167,16 @@ chain_id %3
         <translation>构建一个镜像（“构建镜像…”或在控制台输入 `build -t 名字 目录`）：每一步运行并提交。</translation>
     </message>
     <message>
-        <source>container %1 running</source>
-        <translation>容器 %1 运行中</translation>
+        <source>RUN in %1</source>
+        <translation>RUN 于容器 %1</translation>
+    </message>
+    <message>
+        <source>%1 failed, kept</source>
+        <translation>%1 失败，保留</translation>
+    </message>
+    <message>
+        <source>%1 committed</source>
+        <translation>%1 已提交</translation>
     </message>
     <message>
         <source>(empty)</source>
