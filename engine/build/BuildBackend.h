@@ -6,6 +6,7 @@
 // stay readable apart from the mechanics of containers and layers.
 
 #include "engine/image/OciTypes.h"
+#include "engine/registry/Transfer.h"
 #include "engine/util/Digest.h"
 
 #include <filesystem>
@@ -34,6 +35,8 @@ public:
 
     // NotFound for an image not in the store.
     virtual Digest resolveImage(const std::string &ref) = 0;
+    // `pull` of an image the store lacks (FROM, COPY --from); its id.
+    virtual Digest pullImage(const std::string &ref, const registry::ProgressSink &progress) = 0;
     virtual image::ImageConfig imageConfig(const Digest &id) = 0;
     // The classic builder's cache: a child of `parent` made by the same step.
     virtual std::optional<Digest> findCached(const Digest &parent, const image::Json &containerConfig) = 0;

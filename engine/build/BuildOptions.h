@@ -3,6 +3,7 @@
 // `build`'s flags as the engine takes them (Docker 20.10's classic builder).
 
 #include "engine/build/BuildBackend.h"
+#include "engine/registry/Transfer.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -31,6 +32,10 @@ struct BuildOptions {
     // the size of the tar Docker's client would send (the CLI prints
     // "Sending build context to Strata engine  2.048kB").
     std::function<void(std::uint64_t bytes)> contextSent;
+    // A FROM (or COPY --from) image missing from the store is pulled, as the
+    // daemon does; the pull's progress goes here (the CLI prints it into the
+    // transcript as `docker build` does). Null: pulled without a word.
+    registry::ProgressSink pullProgress;
 };
 
 struct BuildOutcome {

@@ -222,12 +222,24 @@ struct Builder::Impl {
         committed(s, made);
     }
 
+    // An image of the store, pulled first when it is missing (as the daemon does).
+    Digest resolveOrPull(const std::string &ref)
+    {
+        try {
+            return b.m_backend.resolveImage(ref);
+        } catch (const Error &e) {
+            if (e.code() != ErrorCode::NotFound)
+                throw;
+        }
+        return b.m_backend.pullImage(ref, options.pullProgress);
+    }
+
     Digest sourceImage(const std::string &from)
     {
         if (auto it = stageByName.find(lower(from)); it != stageByName.end())
             return it->second;
         try {
-            return b.m_backend.resolveImage(from);
+            return resolveOrPull(from);
         } catch (const Error &e) {
             throw BuildFailed(FailurePhase::Step, "invalid from flag value " + from + ": " + e.message());
         }
@@ -344,7 +356,7 @@ struct Builder::Impl {
         } else if (auto it = stageByName.find(lower(base)); it != stageByName.end() && !it->second.empty()) {
             s.image = it->second;
         } else {
-            s.image = b.m_backend.resolveImage(base);
+            s.image = resolveOrPull(base);
         }
         if (!s.image.empty())
             s.runConfig = b.m_backend.imageConfig(s.image).config;

@@ -10,6 +10,7 @@
 #include "engine/build/BuildOptions.h"
 #include "engine/cli/CliContext.h"
 #include "engine/cli/ExitStatus.h"
+#include "engine/cli/TransferPrinter.h"
 #include "engine/cli/format/HumanSize.h"
 #include "engine/image/ImageStore.h"
 
@@ -109,7 +110,10 @@ void runBuild(CliContext &ctx, const BuildFlags &f)
 {
     std::ostringstream quietLog; // -q: shown only when the build fails, as Docker does
     std::ostream &out = f.quiet ? static_cast<std::ostream &>(quietLog) : ctx.out;
-    const build::BuildOptions options = toOptions(ctx, f, out);
+    build::BuildOptions options = toOptions(ctx, f, out);
+    // FROM of a missing image: the pull's lines in the transcript, as `docker build` prints them.
+    TransferPrinter pulling(out, !f.quiet && ctx.stdoutIsTerminal());
+    options.pullProgress = pulling.sink(false);
     try {
         const build::BuildOutcome result = ctx.engine().buildImage(options);
         if (f.quiet)

@@ -37,6 +37,13 @@ public:
     EngineBackend(Engine &engine, Impl &m) : m_engine(engine), m(m) {}
 
     Digest resolveImage(const std::string &ref) override { return m.images.resolve(ref); }
+    Digest pullImage(const std::string &ref, const registry::ProgressSink &progress) override
+    {
+        registry::PullRequest request;
+        request.reference = ref;
+        (void)m_engine.pull(request, progress);
+        return m.images.resolve(ref);
+    }
     image::ImageConfig imageConfig(const Digest &id) override { return m.images.get(id).config; }
     void tag(const Digest &id, const std::string &name) override { m.images.tag(id, name); }
 

@@ -7,6 +7,7 @@
 
 
 #include <fstream>
+#include <optional>
 #include <random>
 #include <regex>
 #include <sstream>
@@ -170,6 +171,51 @@ Outcome imageHistory(const Fields &f, Engine &engine)
                 o.holds = true;
         o.found = both("history 共 " + std::to_string(rows.size()) + " 行，没有一行包含它",
                        "none of its " + std::to_string(rows.size()) + " history rows does");
+    } catch (const Error &) {
+        o.found = both("找不到这个镜像", "no such image");
+    }
+    return o;
+}
+
+Outcome imageConfig(const Fields &f, Engine &engine)
+{
+    const std::string image = f.str("image"), key = f.str("key"), text = f.str("contains");
+    Outcome o;
+    o.summary = both("镜像 " + image + " 的配置 Config." + key + " 包含 " + q(text),
+                     "image " + image + "'s Config." + key + " contains " + q(text));
+    try {
+        const json j = engine.inspectImage(image);
+        const json *v = j.contains("Config") && j["Config"].contains(key) ? &j["Config"][key] : nullptr;
+        const std::string shown = !v || v->is_null() ? std::string() : v->is_string() ? v->get<std::string>() : v->dump();
+        o.holds = !shown.empty() && shown.find(text) != std::string::npos;
+        o.found = both(shown.empty() ? "它没有设置" : "它是 " + shown, shown.empty() ? "it is not set" : "it is " + shown);
+    } catch (const Error &) {
+        o.found = both("找不到这个镜像", "no such image");
+    }
+    return o;
+}
+
+// `images`' SIZE: all the image's layers' bytes (inspect's Size).
+Outcome imageSize(const Fields &f, Engine &engine)
+{
+    const std::string image = f.str("image");
+    const auto atMost = f.has("max_bytes") ? std::optional<std::int64_t>(f.integer("max_bytes")) : std::nullopt;
+    const auto atLeast = f.has("min_bytes") ? std::optional<std::int64_t>(f.integer("min_bytes")) : std::nullopt;
+    std::string zh = "镜像 " + image + " 的大小", en = "image " + image + "'s size is";
+    if (atLeast) {
+        zh += " 至少 " + std::to_string(*atLeast) + " 字节";
+        en += " at least " + std::to_string(*atLeast) + " bytes";
+    }
+    if (atMost) {
+        zh += " 至多 " + std::to_string(*atMost) + " 字节";
+        en += std::string(atLeast ? " and" : "") + " at most " + std::to_string(*atMost) + " bytes";
+    }
+    Outcome o;
+    o.summary = both(zh, en);
+    try {
+        const std::int64_t size = engine.inspectImage(image).value("Size", std::int64_t{0});
+        o.holds = (!atLeast || size >= *atLeast) && (!atMost || size <= *atMost);
+        o.found = both("实际 " + std::to_string(size) + " 字节", "it is " + std::to_string(size) + " bytes");
     } catch (const Error &) {
         o.found = both("找不到这个镜像", "no such image");
     }
@@ -682,6 +728,8 @@ const std::vector<std::pair<std::string, Evaluate>> &checkTable()
         {"layer_shared", [](const Fields &f, CheckContext &c) { return layerShared(f, c.engine); }},
         {"image_repo_digest", [](const Fields &f, CheckContext &c) { return imageRepoDigest(f, c.engine); }},
         {"image_same", [](const Fields &f, CheckContext &c) { return imageSame(f, c.engine); }},
+        {"image_config", [](const Fields &f, CheckContext &c) { return imageConfig(f, c.engine); }},
+        {"image_size", [](const Fields &f, CheckContext &c) { return imageSize(f, c.engine); }},
         {"output_contains", [](const Fields &f, CheckContext &c) { return outputContains(f, c); }},
         {"output_matches", [](const Fields &f, CheckContext &c) { return outputMatches(f, c); }},
     };

@@ -22,6 +22,7 @@ const std::vector<SceneKeys> &sceneCatalog()
         {"client-daemon", {"endpoint:client", "endpoint:engine", "endpoint:store"}},
         {"save-export", {"layer:<n>"}},
         {"pull", {"registry", "layer:<n>", "digest"}},
+        {"build", {"step:<n>", "layer:<n>", "endpoint:client", "endpoint:engine", "config", "cache"}},
     };
     return scenes;
 }

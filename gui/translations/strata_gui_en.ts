@@ -2081,6 +2081,10 @@ created by: %4</source>
         <source>&lt;h3&gt;What to click first&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Images&lt;/b&gt; (left): click &lt;code&gt;strata/demo-web:1.0&lt;/code&gt;. The centre shows its read-only layers, bottom = L1, and the merged view above them.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Console&lt;/b&gt; (bottom): type &lt;code&gt;run -d --name web strata/demo-web:1.0&lt;/code&gt;. The container&apos;s writable layer appears on its image&apos;s stack.&lt;/li&gt;&lt;li&gt;Type &lt;code&gt;exec web rm /etc/motd&lt;/code&gt;, then switch scenes with the tabs (Copy-on-write, Lifecycle, commit …): each shows the same container from another side.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Lesson&lt;/b&gt; menu: open lesson 1 for a guided tour with checks.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Shortcuts&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Ctrl+1 … Ctrl+9&lt;/td&gt;&lt;td&gt;scenes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alt+1 … Alt+4&lt;/td&gt;&lt;td&gt;scenes, explorer, charts, diagrams&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F9 / F10 / F8&lt;/td&gt;&lt;td&gt;step mode / Step / Continue&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+C (console)&lt;/td&gt;&lt;td&gt;stop the running command&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alt+Left / Alt+Right, F6&lt;/td&gt;&lt;td&gt;timeline back / forward, replay&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F5&lt;/td&gt;&lt;td&gt;presentation mode (Space = Step, Shift+Space = Back, F = Continue, Esc = leave)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+E / Ctrl+Shift+E&lt;/td&gt;&lt;td&gt;export the view as SVG / PNG&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+L&lt;/td&gt;&lt;td&gt;中文 / English&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F1&lt;/td&gt;&lt;td&gt;this page&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Build image…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>strata::gui::ScenePanel</name>
@@ -2126,6 +2130,10 @@ created by: %4</source>
     </message>
     <message>
         <source>&amp;Scenes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>build</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2205,6 +2213,152 @@ created by: %4</source>
     </message>
     <message>
         <source>&amp;Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Build</name>
+    <message>
+        <source>&lt;b&gt;build&lt;/b&gt; — FROM, then for each step: run a container, change files, commit a layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>strata build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runs each step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>build context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>build context · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Dockerfile&lt;/b&gt;: one step per instruction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;history&lt;/b&gt; of the newest image: the steps that made it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;image&lt;/b&gt;: empty (scratch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;image&lt;/b&gt; &lt;code&gt;%1&lt;/code&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;config&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⟲ &lt;b&gt;Using cache&lt;/b&gt;: this step&apos;s image already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build an image (Build… or `build -t NAME DIR` in the console): each step runs and commits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RUN in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed, kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 committed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client sends the build context (%1 files, %2) to the engine, which reads the Dockerfile: %3 steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1/%2 : %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RUN: a container of the image so far runs %1; what it writes lands in its read-write layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata only: no layer is added; only the config changes (history row, 0 B).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committed: the step&apos;s changes harden into a new read-only layer on the stack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Using cache: an image made by the same step on the same parent exists; nothing runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Successfully built %1 %2: its layers are the stack; each row of `history` is a step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The build stopped: %1 Nothing is tagged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::BuildDialog</name>
+    <message>
+        <source>Build an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (-t):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dockerfile (saved into the folder when you build):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context folder &quot;%1&quot; does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the Dockerfile: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

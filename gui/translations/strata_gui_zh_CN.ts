@@ -2070,6 +2070,10 @@ chain_id %3
         <source>&lt;h3&gt;What to click first&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Images&lt;/b&gt; (left): click &lt;code&gt;strata/demo-web:1.0&lt;/code&gt;. The centre shows its read-only layers, bottom = L1, and the merged view above them.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Console&lt;/b&gt; (bottom): type &lt;code&gt;run -d --name web strata/demo-web:1.0&lt;/code&gt;. The container&apos;s writable layer appears on its image&apos;s stack.&lt;/li&gt;&lt;li&gt;Type &lt;code&gt;exec web rm /etc/motd&lt;/code&gt;, then switch scenes with the tabs (Copy-on-write, Lifecycle, commit …): each shows the same container from another side.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Lesson&lt;/b&gt; menu: open lesson 1 for a guided tour with checks.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Shortcuts&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Ctrl+1 … Ctrl+9&lt;/td&gt;&lt;td&gt;scenes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alt+1 … Alt+4&lt;/td&gt;&lt;td&gt;scenes, explorer, charts, diagrams&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F9 / F10 / F8&lt;/td&gt;&lt;td&gt;step mode / Step / Continue&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+C (console)&lt;/td&gt;&lt;td&gt;stop the running command&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alt+Left / Alt+Right, F6&lt;/td&gt;&lt;td&gt;timeline back / forward, replay&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F5&lt;/td&gt;&lt;td&gt;presentation mode (Space = Step, Shift+Space = Back, F = Continue, Esc = leave)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+E / Ctrl+Shift+E&lt;/td&gt;&lt;td&gt;export the view as SVG / PNG&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+L&lt;/td&gt;&lt;td&gt;中文 / English&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F1&lt;/td&gt;&lt;td&gt;this page&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h3&gt;先点哪里&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;左边的&lt;b&gt;镜像&lt;/b&gt;列表：点 &lt;code&gt;strata/demo-web:1.0&lt;/code&gt;。中间显示它的只读层（最底下是 L1），上方是合并视图。&lt;/li&gt;&lt;li&gt;下方的&lt;b&gt;控制台&lt;/b&gt;：输入 &lt;code&gt;run -d --name web strata/demo-web:1.0&lt;/code&gt;。容器的可写层出现在它自己镜像的层栈上。&lt;/li&gt;&lt;li&gt;再输入 &lt;code&gt;exec web rm /etc/motd&lt;/code&gt;，然后用标签页切换场景（写时复制、生命周期、commit……）：每个场景从另一面展示同一个容器。&lt;/li&gt;&lt;li&gt;&lt;b&gt;课程&lt;/b&gt;菜单：打开第 1 课，跟着带检查的导览走。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;快捷键&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Ctrl+1 … Ctrl+9&lt;/td&gt;&lt;td&gt;各个场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alt+1 … Alt+4&lt;/td&gt;&lt;td&gt;场景、分层浏览器、图表、示意图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F9 / F10 / F8&lt;/td&gt;&lt;td&gt;单步模式 / 单步 / 继续&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+C（控制台）&lt;/td&gt;&lt;td&gt;停止正在运行的命令&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alt+Left / Alt+Right, F6&lt;/td&gt;&lt;td&gt;时间线后退 / 前进、回放&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F5&lt;/td&gt;&lt;td&gt;演示模式（空格 = 单步，Shift+空格 = 后退，F = 继续，Esc = 退出）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+E / Ctrl+Shift+E&lt;/td&gt;&lt;td&gt;把视图导出为 SVG / PNG&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+L&lt;/td&gt;&lt;td&gt;中文 / English&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F1&lt;/td&gt;&lt;td&gt;本页&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Build image…</source>
+        <translation>构建镜像(&amp;B)…</translation>
+    </message>
 </context>
 <context>
     <name>strata::gui::ScenePanel</name>
@@ -2116,6 +2120,10 @@ chain_id %3
     <message>
         <source>&amp;Scenes</source>
         <translation>场景(&amp;S)</translation>
+    </message>
+    <message>
+        <source>build</source>
+        <translation>构建</translation>
     </message>
 </context>
 <context>
@@ -2195,6 +2203,152 @@ chain_id %3
     <message>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>Build</name>
+    <message>
+        <source>&lt;b&gt;build&lt;/b&gt; — FROM, then for each step: run a container, change files, commit a layer</source>
+        <translation>&lt;b&gt;build&lt;/b&gt; ——先 FROM，然后每一步：运行容器、改文件、提交一层</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>strata build</source>
+        <translation>strata build</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>runs each step</source>
+        <translation>执行每一步</translation>
+    </message>
+    <message>
+        <source>build context</source>
+        <translation>构建上下文</translation>
+    </message>
+    <message>
+        <source>build context · %1</source>
+        <translation>构建上下文 · %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Dockerfile&lt;/b&gt;: one step per instruction</source>
+        <translation>&lt;b&gt;Dockerfile&lt;/b&gt;：每条指令一步</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;history&lt;/b&gt; of the newest image: the steps that made it</source>
+        <translation>最新镜像的 &lt;b&gt;history&lt;/b&gt;：做出它的各步</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;image&lt;/b&gt;: empty (scratch)</source>
+        <translation>&lt;b&gt;镜像&lt;/b&gt;：空（scratch）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;image&lt;/b&gt; &lt;code&gt;%1&lt;/code&gt;</source>
+        <translation>&lt;b&gt;镜像&lt;/b&gt; &lt;code&gt;%1&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;config&lt;/b&gt;</source>
+        <translation>&lt;b&gt;配置&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>⟲ &lt;b&gt;Using cache&lt;/b&gt;: this step&apos;s image already exists</source>
+        <translation>⟲ &lt;b&gt;Using cache&lt;/b&gt;：这一步的镜像已经存在</translation>
+    </message>
+    <message>
+        <source>Build an image (Build… or `build -t NAME DIR` in the console): each step runs and commits.</source>
+        <translation>构建一个镜像（“构建镜像…”或在控制台输入 `build -t 名字 目录`）：每一步运行并提交。</translation>
+    </message>
+    <message>
+        <source>RUN in %1</source>
+        <translation>RUN 于容器 %1</translation>
+    </message>
+    <message>
+        <source>%1 failed, kept</source>
+        <translation>%1 失败，保留</translation>
+    </message>
+    <message>
+        <source>%1 committed</source>
+        <translation>%1 已提交</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>The client sends the build context (%1 files, %2) to the engine, which reads the Dockerfile: %3 steps.</source>
+        <translation>客户端把构建上下文（%1 个文件，%2）发给引擎，引擎读取 Dockerfile：共 %3 步。</translation>
+    </message>
+    <message>
+        <source>Step %1/%2 : %3</source>
+        <translation>Step %1/%2 : %3</translation>
+    </message>
+    <message>
+        <source>RUN: a container of the image so far runs %1; what it writes lands in its read-write layer.</source>
+        <translation>RUN：用目前的镜像起一个容器执行 %1；它写的东西落在它的读写层里。</translation>
+    </message>
+    <message>
+        <source>Metadata only: no layer is added; only the config changes (history row, 0 B).</source>
+        <translation>只改元数据：不加层，只有配置变了（history 一行，0 B）。</translation>
+    </message>
+    <message>
+        <source>Committed: the step&apos;s changes harden into a new read-only layer on the stack.</source>
+        <translation>已提交：这一步的改动固化成栈上新的一个只读层。</translation>
+    </message>
+    <message>
+        <source>Using cache: an image made by the same step on the same parent exists; nothing runs.</source>
+        <translation>Using cache：同一父镜像上同一步做出的镜像已存在，什么也不执行。</translation>
+    </message>
+    <message>
+        <source>Successfully built %1 %2: its layers are the stack; each row of `history` is a step.</source>
+        <translation>构建成功 %1 %2：它的各层就是这个栈；`history` 的每一行是一步。</translation>
+    </message>
+    <message>
+        <source>The build stopped: %1 Nothing is tagged.</source>
+        <translation>构建中止：%1 没有打任何标签。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::BuildDialog</name>
+    <message>
+        <source>Build an image</source>
+        <translation>构建镜像</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>构建</translation>
+    </message>
+    <message>
+        <source>Context folder:</source>
+        <translation>上下文目录：</translation>
+    </message>
+    <message>
+        <source>Name (-t):</source>
+        <translation>名字（-t）：</translation>
+    </message>
+    <message>
+        <source>Dockerfile (saved into the folder when you build):</source>
+        <translation>Dockerfile（构建时保存到该目录）：</translation>
+    </message>
+    <message>
+        <source>Build context</source>
+        <translation>构建上下文</translation>
+    </message>
+    <message>
+        <source>Context folder &quot;%1&quot; does not exist.</source>
+        <translation>上下文目录“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot write the Dockerfile: %1</source>
+        <translation>无法写入 Dockerfile：%1</translation>
     </message>
 </context>
 </TS>

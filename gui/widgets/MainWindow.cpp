@@ -23,6 +23,7 @@
 #include "timeline/SessionTimeline.h"
 #include "timeline/TimelineDock.h"
 #include "timeline/TimelinePlayer.h"
+#include "widgets/BuildDialog.h"
 #include "widgets/CaptionLabel.h"
 #include "widgets/ConsoleWidget.h"
 #include "widgets/EventLogWidget.h"
@@ -340,6 +341,14 @@ void MainWindow::buildActions()
     });
     m_infoAct = new QAction(this);
     connect(m_infoAct, &QAction::triggered, this, [this] { m_host->run(QStringLiteral("info")); });
+    m_buildAct = new QAction(this);
+    connect(m_buildAct, &QAction::triggered, this, [this] {
+        BuildDialog d(this);
+        if (d.exec() == QDialog::Accepted) {
+            showScene(QStringLiteral("build"));
+            m_console->runLine(d.commandLine());
+        }
+    });
     m_stepModeAct = new QAction(this);
     m_stepModeAct->setCheckable(true);
     m_stepModeAct->setShortcut(Qt::Key_F9);
@@ -484,6 +493,7 @@ void MainWindow::buildMenus()
     m_engineMenu = menuBar()->addMenu(QString());
     m_engineMenu->addAction(m_refreshAct);
     m_engineMenu->addAction(m_infoAct);
+    m_engineMenu->addAction(m_buildAct);
     m_engineMenu->addSeparator();
     m_engineMenu->addAction(m_stepModeAct);
     m_engineMenu->addAction(m_stepAct);
@@ -554,6 +564,7 @@ void MainWindow::retranslate()
     m_quitAct->setText(tr("&Quit"));
     m_refreshAct->setText(tr("&Refresh"));
     m_infoAct->setText(tr("Engine &info"));
+    m_buildAct->setText(tr("&Build image…"));
     m_stepModeAct->setText(tr("Step mode"));
     m_stepModeAct->setToolTip(tr("The engine waits at each phase until you press Step (F9)"));
     m_stepAct->setText(tr("Step"));

@@ -157,6 +157,7 @@ private:
     QDockWidget *m_imagesDock, *m_containersDock, *m_volumesDock, *m_inspectorDock, *m_consoleDock, *m_eventsDock;
     QToolBar *m_stepBar;
     QMenu *m_fileMenu, *m_viewMenu, *m_lessonMenu, *m_engineMenu, *m_helpMenu;
+    QAction *m_buildAct = nullptr; // Build… (widgets/BuildDialog)
     QAction *m_loadAct, *m_saveAct, *m_quitAct, *m_refreshAct, *m_infoAct, *m_stepModeAct, *m_stepAct,
         *m_continueAct, *m_reducedMotionAct, *m_contrastAct, *m_presentAct, *m_aboutAct, *m_langAct;
     QAction *m_gettingStartedAct = nullptr;

@@ -6,6 +6,7 @@
 #include "core/EventPump.h"
 #include "scene/ArchiveScene.h"
 #include "scene/BootfsScene.h"
+#include "scene/BuildScene.h"
 #include "scene/ClientDaemonScene.h"
 #include "scene/CommitScene.h"
 #include "scene/EventScene.h"
@@ -34,7 +35,7 @@ QStringList ScenePanel::sceneIds()
     return {QStringLiteral("layer-stack"), QStringLiteral("copy-on-write"), QStringLiteral("lifecycle"),
             QStringLiteral("run"),         QStringLiteral("commit"),        QStringLiteral("volumes"),
             QStringLiteral("bootfs"),      QStringLiteral("client-daemon"), QStringLiteral("save-export"),
-            QStringLiteral("pull")};
+            QStringLiteral("pull"), QStringLiteral("build")};
 }
 
 QString ScenePanel::titleOf(const QString &id)
@@ -59,6 +60,8 @@ QString ScenePanel::titleOf(const QString &id)
         return tr("save vs export");
     if (id == QLatin1String("pull"))
         return tr("pull / push");
+    if (id == QLatin1String("build"))
+        return tr("build");
     return id;
 }
 
@@ -105,6 +108,7 @@ ScenePanel::ScenePanel(EngineHost *host, LayerStackScene *stack, SceneView *stac
     addScene(new ClientDaemonScene(this));
     addScene(new ArchiveScene(this));
     addScene(new PullScene(this));
+    addScene(new BuildScene(this));
 
     int n = 0;
     for (const QString &id : sceneIds()) {

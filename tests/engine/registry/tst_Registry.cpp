@@ -601,6 +601,54 @@ private Q_SLOTS:
         QVERIFY2(!q(r.err).contains("Unable to find image"), r.err.c_str()); // pulled once, found now
     }
 
+    // Issue 16: `build` pulls a FROM image missing from the store, with the
+    // pull's lines in the transcript where Docker 20.10 prints them
+    // (tests/cli/data/docker/build-from-pulls.txt); a repository the
+    // registry lacks fails the step, exit 1, nothing tagged.
+    void buildPullsAMissingBase()
+    {
+        const FixtureImage img = makeImage({layerOf("base", "base layer", LayerCompression::Gzip)}, {"lib/base:1"});
+        const QString ref = m_registry->host() + "/lib/base:1";
+        RunResult r = skopeoPush({img}, "1", ref);
+        QVERIFY2(r.exitCode == 0, what(r).c_str());
+        const fs::path ctx = tmp() / "build-ctx";
+        fs::create_directories(ctx);
+        writeFile(ctx / "hello.txt", "hello\n");
+        const QString root = newRoot();
+        writeFile(ctx / "Dockerfile", "FROM " + m_registry->host().toStdString() + "/lib/nosuch:1\n");
+        r = strata(root, {"build", "-t", "never:1", q(ctx)});
+        QVERIFY2(r.exitCode == 1, what(r).c_str());
+        QVERIFY2(!r.err.empty() && lines(r.err).size() == 1, r.err.c_str());
+        QVERIFY(strata(root, {"image", "inspect", "never:1"}).exitCode != 0);
+        if (::geteuid() != 0)
+            QSKIP("COPY mounts a read-write layer: that needs root here");
+
+        writeFile(ctx / "Dockerfile", "FROM " + ref.toStdString() + "\nCOPY hello.txt /hello.txt\n");
+        r = strata(root, {"build", "-t", "built:1", q(ctx)});
+        QVERIFY2(r.exitCode == 0, what(r).c_str());
+        const QStringList out = lines(r.out);
+        const int from = static_cast<int>(out.indexOf("Step 1/2 : FROM " + ref));
+        QVERIFY2(from > 0, r.out.c_str());
+        QCOMPARE(out.at(from + 1), QString("1: Pulling from lib/base"));
+        const QString layer = q(img.layers[0].blobDigest().shortHex());
+        QVERIFY2(out.indexOf(layer + ": Pulling fs layer") > from, r.out.c_str());
+        QVERIFY2(out.indexOf(layer + ": Pull complete") > from, r.out.c_str());
+        const int status = static_cast<int>(out.indexOf("Status: Downloaded newer image for " + ref));
+        QVERIFY2(status > from && out.at(status - 1).startsWith("Digest: sha256:"), r.out.c_str());
+        QCOMPARE(out.at(status + 1), " ---> " + q(img.id().shortHex()));
+        QCOMPARE(out.at(status + 2), QString("Step 2/2 : COPY hello.txt /hello.txt"));
+        QVERIFY(!out.contains(ref)); // `pull` alone ends with the full name; build does not
+        QCOMPARE(out.last(), QString("Successfully tagged built:1"));
+        const Json j = inspect(root, "built:1");
+        QCOMPARE(j["RootFS"]["Layers"].size(), std::size_t{2});
+        QCOMPARE(j["RootFS"]["Layers"][0].get<std::string>(), diffIdsOf(img).front());
+
+        // Built again: the base is in the store now, nothing is pulled.
+        r = strata(root, {"build", "-t", "built:2", q(ctx)});
+        QVERIFY2(r.exitCode == 0 && r.out.find("Pulling from") == std::string::npos, what(r).c_str());
+
+    }
+
     // Plain HTTP: loopback registries always, others only when Strata's
     // config lists them; Docker Hub's API host and credential key.
     void plainHttpOnlyForLoopbackAndInsecureRegistries()
