@@ -85,10 +85,7 @@ image::Json Engine::inspectContainer(const std::string &ref)
     j["Mounts"] = volume::inspectMounts(r.mounts);
 
     j["Config"] = saved["Config"];
-    Json nets = Json::object();
-    nets[r.hostConfig.networkMode == "default" ? "none" : r.hostConfig.networkMode] =
-        container::withDockerKeys(container::endpointSettingsKeys(), Json::object());
-    j["NetworkSettings"] = container::withDockerKeys(container::networkSettingsKeys(), {{"Networks", nets}});
+    j["NetworkSettings"] = m.networkSettings(r); // EngineNetworks.cpp
     return j;
 }
 

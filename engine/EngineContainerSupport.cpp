@@ -106,6 +106,7 @@ bool Engine::Impl::refresh(Record &record)
     } catch (const Error &) {
         // The layer stays as it is; a later start mounts it again.
     }
+    releaseNetworks(record.id); // veths, addresses, published ports (EngineNetworks.cpp)
     bus.publish(events::EventKind::ProcessExited, record.id,
                 {{"name", record.plainName()}, {"exitCode", st.exitCode}, {"signal", st.signal}});
     setStatus(record, Status::Exited);
@@ -127,6 +128,7 @@ Record Engine::Impl::loadFresh(const std::string &ref)
 void Engine::Impl::destroy(Record &record, bool removeVolumes)
 {
     setStatus(record, Status::Removing);
+    releaseNetworks(record.id);
     try {
         driverFor(record).removeLayer(containers.dir(record.id));
         containers.removeDir(record.id);
