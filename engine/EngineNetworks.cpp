@@ -52,6 +52,20 @@ Json wantedNetworks(const Record &r)
     return r.networks.empty() ? Json{{networkNameOf(r.hostConfig.networkMode), Json::object()}} : r.networks;
 }
 
+// portmap's DNAT holds no socket: a port another container publishes is
+// found in the endpoint records (Docker's message, as its proxy's bind would fail).
+void checkUnclaimed(const std::vector<net::EndpointRecord> &all, const net::PortBinding &b)
+{
+    if (b.hostPort.empty())
+        return;
+    for (const auto &rec : all)
+        for (const auto &pb : net::bindingsOf(rec.ports))
+            if (pb.hostPort == b.hostPort && pb.proto == b.proto &&
+                (pb.hostIp == b.hostIp || pb.hostIp == "0.0.0.0" || b.hostIp.empty()))
+                throw Error(ErrorCode::Conflict, "Bind for " + (b.hostIp.empty() ? "0.0.0.0" : b.hostIp) + ":" +
+                                                     b.hostPort + " failed: port is already allocated");
+}
+
 bool ownerAlive(int pid)
 {
     return pid > 0 && pid != ::getpid() && (::kill(pid, 0) == 0 || errno == EPERM);
@@ -163,12 +177,7 @@ void Engine::Impl::planNetworking(const ContainerCreateOptions &o, const Json &i
         const net::PortBinding b = net::parsePortFlag(text);
         if (!b.hostPort.empty())
             net::checkHostPortFree(b.hostIp, std::stoi(b.hostPort), b.proto);
-        for (const auto &rec : endpoints.list())
-            for (const auto &pb : net::bindingsOf(rec.ports))
-                if (pb.hostPort == b.hostPort && !b.hostPort.empty() && pb.proto == b.proto &&
-                    (pb.hostIp == b.hostIp || pb.hostIp == "0.0.0.0" || b.hostIp.empty()))
-                    throw Error(ErrorCode::Conflict, "Bind for " + (b.hostIp.empty() ? "0.0.0.0" : b.hostIp) + ":" +
-                                                         b.hostPort + " failed: port is already allocated");
+        checkUnclaimed(endpoints.list(), b);
         net::addBinding(r.hostConfig.portBindings, b);
         r.config.exposedPorts[b.key()] = Json::object();
     }
@@ -203,8 +212,10 @@ std::string Engine::Impl::attachNetworks(Record &r)
     for (auto &b : ports) {
         if (b.hostPort.empty())
             b.hostPort = std::to_string(net::ephemeralPort(b.hostIp, b.proto));
-        else
+        else {
             net::checkHostPortFree(b.hostIp, std::stoi(b.hostPort), b.proto);
+            checkUnclaimed(endpoints.list(), b);
+        }
         if (!rec.ports[b.key()].is_array())
             rec.ports[b.key()] = Json::array();
         rec.ports[b.key()].push_back({{"HostIp", b.hostIp.empty() ? "0.0.0.0" : b.hostIp}, {"HostPort", b.hostPort}});

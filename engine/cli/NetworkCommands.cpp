@@ -4,6 +4,7 @@
 #include "engine/Error.h"
 #include "engine/cli/CliContext.h"
 #include "engine/cli/ExitStatus.h"
+#include "engine/cli/KeyValues.h"
 #include "engine/cli/Output.h"
 #include "engine/network/Ports.h"
 
@@ -20,16 +21,6 @@ std::string text(const nlohmann::ordered_json &j, const char *key)
     if (!j.contains(key))
         return "";
     return j[key].is_string() ? j[key].get<std::string>() : j[key].dump();
-}
-
-std::map<std::string, std::string> keyValues(const std::vector<std::string> &items)
-{
-    std::map<std::string, std::string> out;
-    for (const auto &kv : items) {
-        const auto eq = kv.find('=');
-        out[kv.substr(0, eq)] = eq == std::string::npos ? "" : kv.substr(eq + 1);
-    }
-    return out;
 }
 
 // formatter.NewNetworkFormat: NETWORK ID, NAME, DRIVER, SCOPE.

@@ -11,6 +11,7 @@
 #include <QtTest/QTest>
 
 #include <arpa/inet.h>
+#include <csignal>
 #include <filesystem>
 #include <netinet/in.h>
 #include <nlohmann/json.hpp>
@@ -304,6 +305,27 @@ private Q_SLOTS:
         j = nlohmann::json::parse(strata({"inspect", "holder"}).out).at(0);
         QVERIFY(!j["NetworkSettings"]["Networks"].contains("other"));
         QVERIFY(strata({"network", "rm", "other"}).exitCode == 0);
+    }
+
+    // A container that dies while no strata process runs: its endpoint (veth,
+    // address, rules) goes at the next engine start, whatever the verb.
+    void anEndpointLeftBehindIsReleasedAtTheNextStart()
+    {
+        QVERIFY(strata({"run", "-d", "--name", "doomed", "--network", "testnet", "strata/busybox", "sleep", "300"}).exitCode == 0);
+        const auto j = nlohmann::json::parse(strata({"inspect", "doomed"}).out).at(0);
+        const std::string id = j["Id"];
+        const int pid = j["State"]["Pid"];
+        QVERIFY(pid > 0);
+        QVERIFY(::kill(pid, SIGKILL) == 0);
+        const auto endpoint = std::filesystem::path(m_root.path().toStdString()) / "networks/endpoints" / (id + ".json");
+        QVERIFY(std::filesystem::exists(endpoint));
+        QVERIFY(eventually([&] {
+            (void)strata({"network", "ls"}); // a verb that reads no container: the engine's start cleans up
+            return !std::filesystem::exists(endpoint);
+        }));
+        QVERIFY(!std::filesystem::exists("/run/strata/netns/" + id));
+        const auto n = nlohmann::json::parse(strata({"network", "inspect", "testnet"}).out).at(0);
+        QVERIFY(!n["Containers"].contains(id));
     }
 
     // Docker's refusals: exit 125 for run, nothing created.
