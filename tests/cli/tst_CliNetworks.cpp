@@ -255,8 +255,8 @@ private Q_SLOTS:
         const std::string p = strata({"port", "site"}).out;
         QCOMPARE(p, "80/tcp -> 127.0.0.1:" + std::to_string(port) + "\n");
         QCOMPARE(strata({"port", "site", "80"}).out, "127.0.0.1:" + std::to_string(port) + "\n");
-        const std::string ps = strata({"ps", "--format", "{{.Ports}}", "-f", "name=site"}).out;
-        QCOMPARE(ps, "127.0.0.1:" + std::to_string(port) + "->80/tcp\n");
+        const std::string ps = strata({"ps", "--format", "{{.Names}} {{.Ports}}"}).out;
+        QVERIFY2(contains(ps, "site 127.0.0.1:" + std::to_string(port) + "->80/tcp\n"), ps.c_str());
         const auto j = nlohmann::json::parse(strata({"inspect", "site"}).out).at(0);
         QCOMPARE(j["HostConfig"]["PortBindings"]["80/tcp"][0]["HostPort"].get<std::string>(), std::to_string(port));
         QCOMPARE(j["NetworkSettings"]["Ports"]["80/tcp"][0]["HostIp"].get<std::string>(), std::string("127.0.0.1"));
