@@ -142,6 +142,23 @@ struct VolumePruneReport {
 // ---- containers ------------------------------------------------------------
 
 // `create` / `run` flags (Docker's container.Config + HostConfig subset).
+// `network create` (engine/network).
+struct NetworkCreateOptions {
+    std::string name;
+    std::string driver;  // "" or "bridge"
+    std::string subnet;  // CIDR; "" = the next free 172.N.0.0/16
+    std::string gateway; // "" = the subnet's first address
+    bool internal = false;
+    std::map<std::string, std::string> labels;
+    std::map<std::string, std::string> options;
+};
+
+// `network connect` flags.
+struct NetworkConnectOptions {
+    std::vector<std::string> aliases;
+    std::string ip;
+};
+
 struct ContainerCreateOptions {
     std::string image;                      // reference as typed
     std::string name;                       // --name; "" = a random adjective_name
@@ -155,7 +172,11 @@ struct ContainerCreateOptions {
     bool openStdin = false;                 // -i
     bool attachStdout = true;               // false for -d
     bool autoRemove = false;                // --rm
-    std::string network = "default";        // --network: default/bridge (loopback only), none, host
+    std::string network = "default";        // --network: default/bridge (strata0), none, host, or a network's name/id
+    std::vector<std::string> networkAliases; // --network-alias (user-defined networks only, as Docker)
+    std::string ip;                         // --ip (user-defined networks only, inside the subnet)
+    std::vector<std::string> publish;       // -p [IP:][HOST:]CTR[/proto] as typed
+    bool publishAll = false;                // -P: every port the image EXPOSEs
     std::vector<std::string> capAdd;        // --cap-add
     std::vector<std::string> capDrop;       // --cap-drop
     std::map<std::string, std::string> labels;
@@ -193,6 +214,8 @@ struct ContainerSummary {
     std::map<std::string, std::string> labels;
     std::vector<container::MountPoint> mounts;
     std::string statusText;    // a real host's own STATUS ("Up 2 minutes"); "" = from state
+    std::string ports;         // ps PORTS: "127.0.0.1:18088->80/tcp" (while running)
+    std::string networks;      // ps NETWORKS: "bridge", "mynet,other"
 };
 
 using LogEntry = container::LogEntry;     // one line of a json-file log
@@ -311,6 +334,24 @@ public:
     registry::PullResult pull(const registry::PullRequest &request, const registry::ProgressSink &progress = {});
     // `push`: a tagged image to its registry.
     registry::PushResult push(const std::string &ref, const registry::ProgressSink &progress = {});
+
+    // ---- networks (EngineNetworks.cpp) ----
+    // Returns the new network's id; Docker's messages for a taken name,
+    // overlapping subnet, gateway outside it, unknown driver.
+    std::string createNetwork(const NetworkCreateOptions &options);
+    // Docker's `network inspect` objects, built-ins first.
+    [[nodiscard]] std::vector<image::Json> networks();
+    // NotFound "network x not found".
+    [[nodiscard]] image::Json inspectNetwork(const std::string &ref);
+    // Refused (Conflict, Docker's "has active endpoints" message) while a
+    // container is attached; built-ins are refused too.
+    void removeNetwork(const std::string &ref);
+    // Removes the user-defined networks no container uses; their names.
+    std::vector<std::string> pruneNetworks();
+    void connectNetwork(const std::string &network, const std::string &container, const NetworkConnectOptions &o);
+    void disconnectNetwork(const std::string &network, const std::string &container, bool force);
+    // NetworkSettings.Ports of a container ({} when it publishes nothing).
+    [[nodiscard]] image::Json containerPorts(const std::string &ref);
 
     // ---- volumes ----
     // Idempotent for an existing name (Docker's rule). Returns the name.

@@ -20,6 +20,9 @@ packages=(
   podman skopeo umoci crun runc uidmap libarchive-tools hyperfine bc
   # a real registry (and htpasswd, openssl for its basic and token auth) for the registry tests
   docker-registry apache2-utils openssl
+  # networks: the standard CNI plugins the engine drives (bridge, host-local,
+  # portmap, firewall), the iptables they call, ip for the network tests
+  containernetworking-plugins iptables iproute2
 )
 
 missing=()

@@ -72,7 +72,7 @@ void registerRegistryCommands(CLI::App &app, CliContext &ctx);     // pull, push
 
 // The verbs' host side (RemoteCommands.cpp).
 void printRemoteInfo(CliContext &ctx);
-void registerRemoteNetworkCommands(CLI::App &app, CliContext &ctx); // network ls|inspect (hosts only)
+void registerNetworkCommands(CLI::App &app, CliContext &ctx); // network create|ls|inspect|rm|prune|connect|disconnect, port
 void runRemoteEvents(CliContext &ctx, const std::string &since, const std::string &until, const std::string &format);
 
 } // namespace strata::engine::cli

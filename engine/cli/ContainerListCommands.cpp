@@ -88,8 +88,8 @@ Row psRow(const ContainerSummary &c, bool noTrunc, units::Clock::time_point now)
         mounts += (mounts.empty() ? "" : ",") + (m.name.empty() ? m.source : m.name);
     r["Mounts"] = mounts;
     r["Names"] = c.name;
-    r["Networks"] = "";
-    r["Ports"] = "";
+    r["Networks"] = c.networks;
+    r["Ports"] = c.ports;
     r["RunningFor"] = units::timeAgo(units::Clock::from_time_t(c.created), now);
     r["Size"] = "0B";
     r["State"] = container::toString(c.state.status);

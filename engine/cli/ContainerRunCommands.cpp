@@ -23,6 +23,9 @@ struct CreateFlags {
     bool entrypointSet = false;
     std::vector<std::string> env, capAdd, capDrop, labels;
     std::vector<std::string> devices, securityOpt;
+    std::vector<std::string> publish, networkAliases;
+    std::string ip;
+    bool publishAll = false;
     std::string memory, cpus;
     std::int64_t pidsLimit = 0;
     volume::MountFlags mounts; // -v, --mount, --tmpfs, --volumes-from
@@ -39,7 +42,12 @@ void addCreateFlags(CLI::App *c, CreateFlags &f, bool run)
     c->add_option("--entrypoint", f.entrypoint, "Overwrite the default ENTRYPOINT of the image");
     c->set_help_flag("--help", "Print this help message and exit"); // -h is --hostname, as in Docker
     c->add_option("-h,--hostname", f.hostname, "Container host name");
-    c->add_option("--network,--net", f.network, "Connect a container to a network: none, host (default: loopback only)");
+    c->add_option("--network,--net", f.network, "Connect a container to a network (default: the bridge strata0; none, host, NAME)");
+    c->add_option("--network-alias", f.networkAliases, "Add network-scoped alias for the container")->allow_extra_args(false);
+    c->add_option("--ip", f.ip, "IPv4 address (e.g., 172.30.100.104)");
+    c->add_option("-p,--publish", f.publish, "Publish a container's port(s) to the host ([IP:][HOST:]CTR[/proto])")
+        ->allow_extra_args(false);
+    c->add_flag("-P,--publish-all", f.publishAll, "Publish all exposed ports to random ports");
     c->add_option("--cap-add", f.capAdd, "Add Linux capabilities")->allow_extra_args(false);
     c->add_option("--cap-drop", f.capDrop, "Drop Linux capabilities")->allow_extra_args(false);
     c->add_option("--device", f.devices, "Add a host device to the container (HOST[:CONTAINER[:rwm]])")
@@ -83,6 +91,10 @@ ContainerCreateOptions toOptions(const CreateFlags &f, const std::string &operat
         o.entrypoint = f.entrypoint;
     o.hostname = f.hostname;
     o.network = f.network;
+    o.networkAliases = f.networkAliases;
+    o.ip = f.ip;
+    o.publish = f.publish;
+    o.publishAll = f.publishAll;
     o.capAdd = f.capAdd;
     o.capDrop = f.capDrop;
     o.devices = f.devices;

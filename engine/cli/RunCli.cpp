@@ -39,7 +39,7 @@ std::unique_ptr<CLI::App> makeCliApp(CliContext &ctx)
     registerLessonCommands(*app, ctx);
     registerBuildCommands(*app, ctx);
     registerRegistryCommands(*app, ctx);
-    registerRemoteNetworkCommands(*app, ctx);
+    registerNetworkCommands(*app, ctx);
     return app;
 }
 

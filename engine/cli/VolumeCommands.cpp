@@ -3,6 +3,7 @@
 #include "engine/Error.h"
 #include "engine/cli/CliContext.h"
 #include "engine/cli/ExitStatus.h"
+#include "engine/cli/KeyValues.h"
 #include "engine/cli/Output.h"
 #include "engine/cli/format/HumanSize.h"
 #include "engine/cli/format/ListFormats.h"
@@ -14,16 +15,6 @@ namespace strata::engine::cli {
 namespace {
 
 using Row = nlohmann::ordered_json;
-
-std::map<std::string, std::string> keyValues(const std::vector<std::string> &items)
-{
-    std::map<std::string, std::string> out;
-    for (const auto &kv : items) {
-        const auto eq = kv.find('=');
-        out[kv.substr(0, eq)] = eq == std::string::npos ? "" : kv.substr(eq + 1);
-    }
-    return out;
-}
 
 std::string labelsText(const std::map<std::string, std::string> &labels)
 {

@@ -12,7 +12,8 @@ namespace strata::engine::container {
 
 using Json = image::Json;
 
-Json inspectJson(const Record &r, const std::filesystem::path &dir, const std::function<fs::drivers::Lowers()> &lowers)
+Json inspectJson(const Record &r, const std::filesystem::path &dir, const std::function<fs::drivers::Lowers()> &lowers,
+                 const Json &networkSettings)
 {
     const InitFiles init = initFiles(dir);
     const Json saved = r.toJson();
@@ -82,10 +83,7 @@ Json inspectJson(const Record &r, const std::filesystem::path &dir, const std::f
     j["Mounts"] = volume::inspectMounts(r.mounts);
 
     j["Config"] = saved["Config"];
-    Json nets = Json::object();
-    nets[r.hostConfig.networkMode == "default" ? "none" : r.hostConfig.networkMode] =
-        withDockerKeys(endpointSettingsKeys(), Json::object());
-    j["NetworkSettings"] = withDockerKeys(networkSettingsKeys(), {{"Networks", nets}});
+    j["NetworkSettings"] = networkSettings; // the facade asks engine/network
     return j;
 }
 

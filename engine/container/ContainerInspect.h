@@ -15,7 +15,9 @@ namespace strata::engine::container {
 
 // lowers: the container's lower layers (bottom first) for GraphDriver.LowerDir
 // when it was never mounted; may throw Error (the image is gone: left empty).
+// networkSettings: NetworkSettings as engine/network reports the container's endpoints.
 [[nodiscard]] image::Json inspectJson(const Record &r, const std::filesystem::path &dir,
-                                      const std::function<fs::drivers::Lowers()> &lowers);
+                                      const std::function<fs::drivers::Lowers()> &lowers,
+                                      const image::Json &networkSettings);
 
 } // namespace strata::engine::container

@@ -69,6 +69,8 @@ Json configJson(const Config &c)
     j["AttachStdin"] = c.attachStdin;
     j["AttachStdout"] = c.attachStdout;
     j["AttachStderr"] = c.attachStderr;
+    if (!c.exposedPorts.empty())
+        j["ExposedPorts"] = c.exposedPorts; // Docker's place for it, omitted when empty
     j["Tty"] = c.tty;
     j["OpenStdin"] = c.openStdin;
     j["StdinOnce"] = c.stdinOnce;
@@ -115,6 +117,8 @@ Config configFromJson(const nlohmann::json &j)
     if (auto it = j.find("Volumes"); it != j.end() && it->is_object())
         for (const auto &[k, v] : it->items())
             c.volumes.push_back(k);
+    if (auto it = j.find("ExposedPorts"); it != j.end() && it->is_object())
+        c.exposedPorts = *it;
     return c;
 }
 
@@ -140,6 +144,8 @@ Json hostConfigJson(const HostConfig &h)
     j["VolumesFrom"] = stringsOrNull(h.volumesFrom);
     j["LogConfig"] = {{"Type", h.logType}, {"Config", Json::object()}};
     j["NetworkMode"] = h.networkMode;
+    j["PortBindings"] = h.portBindings;
+    j["PublishAllPorts"] = h.publishAllPorts;
     j["AutoRemove"] = h.autoRemove;
     j["CapAdd"] = stringsOrNull(h.capAdd);
     j["CapDrop"] = stringsOrNull(h.capDrop);
@@ -165,6 +171,9 @@ HostConfig hostConfigFromJson(const nlohmann::json &j)
         h.tmpfs = it->get<std::map<std::string, std::string>>();
     h.volumesFrom = strings(j, "VolumesFrom");
     h.networkMode = j.value("NetworkMode", "default");
+    if (auto it = j.find("PortBindings"); it != j.end() && it->is_object())
+        h.portBindings = *it;
+    h.publishAllPorts = j.value("PublishAllPorts", false);
     h.autoRemove = j.value("AutoRemove", false);
     h.capAdd = strings(j, "CapAdd");
     h.capDrop = strings(j, "CapDrop");
@@ -210,6 +219,7 @@ Json Record::toJson() const
         mp[m.destination] = m.toRecord();
     j["MountPoints"] = mp;
     j["HostConfig"] = hostConfigJson(hostConfig);
+    j["NetworkSettings"] = {{"Networks", networks}};
     return j;
 }
 
@@ -233,6 +243,9 @@ Record Record::fromJson(const nlohmann::json &j)
         for (const auto &[k, v] : it->items())
             r.mounts.push_back(MountPoint::fromRecord(v));
     r.hostConfig = hostConfigFromJson(j.value("HostConfig", nlohmann::json::object()));
+    if (auto it = j.find("NetworkSettings"); it != j.end() && it->is_object() && it->contains("Networks") &&
+        (*it)["Networks"].is_object())
+        r.networks = (*it)["Networks"];
     return r;
 }
 

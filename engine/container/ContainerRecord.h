@@ -41,6 +41,7 @@ struct Config {
     std::string workingDir;
     std::map<std::string, std::string> labels;
     std::vector<std::string> volumes;    // image VOLUME paths (for the volumes helper)
+    Json exposedPorts = Json::object(); // Docker's ExposedPorts: {"80/tcp":{}} (image's + -p)
 };
 
 // A volume, bind or tmpfs mount (Docker's MountPoint): engine/volume fills
@@ -68,6 +69,8 @@ struct HostConfig {
     bool privileged = false;
     bool readonlyRootfs = false;
     std::string logType = "json-file";
+    Json portBindings = Json::object(); // -p: {"80/tcp":[{"HostIp":"","HostPort":"8080"}]}
+    bool publishAllPorts = false;                           // -P
 };
 
 struct Record {
@@ -84,6 +87,10 @@ struct Record {
     Config config;
     HostConfig hostConfig;
     std::vector<MountPoint> mounts; // the volumes hook: destinations are excluded from diff/commit
+    // The networks asked for (--network, connect): name -> {"Aliases":[...],
+    // "IPAMConfig":{"IPv4Address":...}}, as Docker's EndpointsConfig. What is
+    // set up while running lives in the network module's endpoint record.
+    Json networks = Json::object();
     State state;
 
     [[nodiscard]] std::string shortId() const { return id.substr(0, 12); }

@@ -71,6 +71,11 @@ constexpr std::array kNames = {
     KindName{EventKind::ImagePulled, "image", "pull"},
     KindName{EventKind::ImagePushed, "image", "push"},
     KindName{EventKind::LayerTransfer, "layer", "transfer"},
+    KindName{EventKind::NetworkCreated, "network", "create"},
+    KindName{EventKind::NetworkRemoved, "network", "destroy"},
+    KindName{EventKind::NetworkConnected, "network", "connect"},
+    KindName{EventKind::NetworkDisconnected, "network", "disconnect"},
+    KindName{EventKind::PortPublished, "container", "port-publish"},
 };
 
 const KindName &nameOf(EventKind kind)

@@ -83,6 +83,12 @@ enum class EventKind {
     LayerTransfer,     // id = blob digest; attrs: ref, layer (12 hex), index, count, status (Docker's words:
                        //        "Pulling fs layer", "Downloading", "Pull complete", "Already exists", "Pushed", …),
                        //        current, total (bytes; summarised, not per chunk)
+    // networks (engine/network; id = network id, Docker's network actions)
+    NetworkCreated,      // attrs: name, type (driver), subnet, gateway, bridge
+    NetworkRemoved,      // attrs: name, type
+    NetworkConnected,    // attrs: name, type, container, ip, mac, ifname, bridge (an endpoint attached)
+    NetworkDisconnected, // attrs: name, type, container, ip, ifname
+    PortPublished,       // id = container id; attrs: name, port ("80/tcp"), hostIp, hostPort, ip (container side)
 };
 
 struct Event {

@@ -44,6 +44,8 @@ Engine::Impl::Impl(EngineOptions o)
                 }
         return ids;
     });
+    if (!endpoints.empty())
+        releaseStaleEndpoints();
 }
 
 events::EventBus &Engine::events()

@@ -11,7 +11,7 @@ image::Json Engine::inspectContainer(const std::string &ref)
 {
     Impl &m = *m_impl;
     const Record r = m.loadFresh(ref);
-    return container::inspectJson(r, m.containers.dir(r.id), [&] { return m.lowersOf(r); });
+    return container::inspectJson(r, m.containers.dir(r.id), [&] { return m.lowersOf(r); }, m.networkSettings(r));
 }
 
 } // namespace strata::engine

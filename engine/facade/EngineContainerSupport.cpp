@@ -120,6 +120,7 @@ bool Engine::Impl::refresh(Record &record)
     } catch (const Error &) {
         // The layer stays as it is; a later start mounts it again.
     }
+    releaseNetworks(record.id); // veths, addresses, published ports (EngineNetworks.cpp)
     bus.publish(events::EventKind::ProcessExited, record.id,
                 {{"name", record.plainName()}, {"exitCode", st.exitCode}, {"signal", st.signal}});
     setStatus(record, Status::Exited);
@@ -146,6 +147,7 @@ Record Engine::Impl::loadFresh(const std::string &ref)
 void Engine::Impl::destroy(Record &record, bool removeVolumes)
 {
     setStatus(record, Status::Removing);
+    releaseNetworks(record.id);
     try {
         // removeLayer unmounts first and refuses to delete through a union
         // that stays mounted, so `rm -f` never leaves merged/ mounted.

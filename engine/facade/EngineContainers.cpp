@@ -97,8 +97,6 @@ std::string Engine::createContainer(const ContainerCreateOptions &o)
     const image::Image img = m.images.get(imageId);
     const image::Json &ic = img.config.config;
     const std::string network = o.network.empty() ? "default" : o.network;
-    if (network != "default" && network != "bridge" && network != "none" && network != "host")
-        throw Error(ErrorCode::NotFound, "network " + network + " not found");
     const volume::ParsedMountFlags mountRequests = volume::parseMountFlags(o.mountFlags);
 
     Record r;
@@ -158,7 +156,7 @@ std::string Engine::createContainer(const ContainerCreateOptions &o)
             c.volumes.push_back(k);
 
     container::HostConfig &h = r.hostConfig;
-    h.networkMode = network;
+    m.planNetworking(o, ic, r); // --network, -p, -P, --ip, --network-alias (EngineNetworks.cpp)
     h.autoRemove = o.autoRemove;
     h.capAdd = o.capAdd;
     h.capDrop = o.capDrop;
@@ -288,6 +286,15 @@ void Engine::startContainer(const std::string &ref, const ContainerStartOptions 
     }
     spec.userNamespace = ::geteuid() != 0;
     spec.shareHostNetwork = r.hostConfig.networkMode == "host";
+    try {
+        spec.netnsPath = m.attachNetworks(r); // the bridge networks, set up before the command runs
+    } catch (...) {
+        try {
+            d.unmount(dir);
+        } catch (const Error &) {
+        }
+        throw;
+    }
     spec.capabilities = container::effectiveCapabilities(r.hostConfig.capAdd, r.hostConfig.capDrop);
     spec.maskedPaths = r.hostConfig.maskedPaths;
     spec.readonlyPaths = r.hostConfig.readonlyPaths;
@@ -316,6 +323,7 @@ void Engine::startContainer(const std::string &ref, const ContainerStartOptions 
     } catch (const runtime::StartError &e) {
         // Docker leaves a container whose command could not start Created,
         // with the exit code and error recorded.
+        m.releaseNetworks(r.id);
         auto held = m.images.lock();
         r = m.containers.load(r.id);
         r.state.exitCode = e.exitCode();
@@ -373,6 +381,7 @@ std::vector<ContainerSummary> Engine::containers(bool all)
         s.state = r.state;
         s.labels = r.config.labels;
         s.mounts = r.mounts;
+        m.describeNetworking(r, s); // EngineNetworks.cpp
         out.push_back(std::move(s));
     }
     return out;

@@ -13,6 +13,8 @@
 #include "engine/events/Journal.h"
 #include "engine/image/ImageStore.h"
 #include "engine/store/StagingArea.h"
+#include "engine/network/Endpoints.h"
+#include "engine/network/NetworkStore.h"
 #include "engine/store/StoreLayout.h"
 #include "engine/volume/VolumeStore.h"
 
@@ -34,6 +36,30 @@ struct Engine::Impl {
     volume::VolumeStore volumes{layout, bus};
     events::StepGate *gate = nullptr;
     container::ContainerStore containers;
+    network::NetworkStore networks{layout};
+    network::EndpointStore endpoints{layout};
+
+    // ---- networking (EngineNetworks.cpp) ----
+    // create: resolves --network/-p/-P/--ip/--network-alias into the record
+    // (NetworkMode, requested networks, PortBindings, ExposedPorts), with
+    // Docker's messages; nothing is set up yet.
+    void planNetworking(const ContainerCreateOptions &o, const image::Json &imageConfig, container::Record &r);
+    // start: makes the network namespace and attaches it to each bridge
+    // network the container asked for (CNI ADD), publishing its ports;
+    // returns the namespace path for the runtime ("" = none to join).
+    std::string attachNetworks(container::Record &r);
+    // Tears down what attachNetworks made (CNI DEL, namespace, record);
+    // idempotent; peers' /etc/hosts updated.
+    void releaseNetworks(const std::string &containerId);
+    // At engine start: endpoints of containers that are gone or no longer
+    // running (a crash) are released.
+    void releaseStaleEndpoints();
+    // Rewrites the peer section of /etc/hosts of every attached container.
+    void refreshPeerHosts();
+    // inspect's NetworkSettings: the live endpoints, else what was asked for.
+    image::Json networkSettings(const container::Record &r);
+    // ps's PORTS and NETWORKS columns.
+    void describeNetworking(const container::Record &r, ContainerSummary &s);
 
     // ---- container support (EngineContainerSupport.cpp) ----
     // The union driver by name ("" = the engine's: --driver, else probed);

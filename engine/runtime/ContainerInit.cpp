@@ -83,7 +83,7 @@ std::string Init::configureNamespaces()
     std::string detail = "hostname " + (m_spec.hostname.empty() ? std::string("(host's)") : m_spec.hostname);
     if (!m_spec.shareHostNetwork) {
         bringUpLoopback();
-        detail += ", network: lo only";
+        detail += m_spec.netnsPath.empty() ? ", network: lo only" : ", network: " + m_spec.netnsPath;
     } else {
         detail += ", network: host";
     }

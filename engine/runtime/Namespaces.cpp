@@ -42,8 +42,8 @@ void writeProcFile(pid_t pid, const char *leaf, const std::string &text)
 int namespaceCloneFlags(const RuntimeSpec &spec)
 {
     int flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC;
-    if (!spec.shareHostNetwork)
-        flags |= CLONE_NEWNET;
+    if (!spec.shareHostNetwork && spec.netnsPath.empty())
+        flags |= CLONE_NEWNET; // with a netnsPath the shim has joined that one (joinNetworkNamespace)
     if (spec.userNamespace)
         flags |= CLONE_NEWUSER;
     return flags;
@@ -71,6 +71,15 @@ std::string writeIdMappings(pid_t pid, const RuntimeSpec &spec)
     writeProcFile(pid, "gid_map", gids);
     std::string first = uids.substr(0, uids.find('\n'));
     return "uid_map \"" + first + "\"";
+}
+
+void joinNetworkNamespace(const std::string &path)
+{
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd)
+        throwErrno("open network namespace " + path);
+    if (::setns(fd.get(), CLONE_NEWNET) != 0)
+        throwErrno("join network namespace " + path);
 }
 
 void bringUpLoopback()

@@ -26,6 +26,8 @@ namespace strata::engine::runtime {
 std::string writeIdMappings(pid_t pid, const RuntimeSpec &spec);
 
 // In a new network namespace only "lo" exists, and it is down.
+// setns into the namespace the engine prepared (RuntimeSpec::netnsPath).
+void joinNetworkNamespace(const std::string &path);
 void bringUpLoopback();
 
 // Sets the UTS namespace's host name (no-op for "").

@@ -111,6 +111,7 @@ json RuntimeSpec::toJson() const
         {"uidMappings", mappingsToJson(uidMappings)},
         {"gidMappings", mappingsToJson(gidMappings)},
         {"shareHostNetwork", shareHostNetwork},
+        {"netnsPath", netnsPath},
         {"capabilities", capabilities},
         {"maskedPaths", maskedPaths},
         {"readonlyPaths", readonlyPaths},
@@ -150,6 +151,7 @@ RuntimeSpec RuntimeSpec::fromJson(const json &j)
         s.uidMappings = mappingsFromJson(j, "uidMappings");
         s.gidMappings = mappingsFromJson(j, "gidMappings");
         s.shareHostNetwork = j.value("shareHostNetwork", false);
+        s.netnsPath = j.value("netnsPath", "");
         s.capabilities = j.value("capabilities", std::vector<std::string>{});
         s.maskedPaths = j.value("maskedPaths", std::vector<std::string>{});
         s.readonlyPaths = j.value("readonlyPaths", std::vector<std::string>{});

@@ -59,6 +59,7 @@ struct RuntimeSpec {
     std::vector<IdMapping> uidMappings; // with userNamespace; empty = "0 <caller uid> 1"
     std::vector<IdMapping> gidMappings; // with userNamespace; empty = "0 <caller gid> 1"
     bool shareHostNetwork = false; // --network host; otherwise a new netns with lo up
+    std::string netnsPath;         // join this network namespace (made and configured by the engine) instead
     std::vector<std::string> capabilities; // "CAP_CHOWN", ... (bounding = permitted = effective)
     std::vector<std::string> maskedPaths;
     std::vector<std::string> readonlyPaths;

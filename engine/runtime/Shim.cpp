@@ -108,6 +108,8 @@ void Shim::spawnInit()
     ChannelPair sync = makeChannelPair();
     InitContext ctx{m_spec, std::filesystem::canonical(m_spec.rootfs), sync.b.get(), m_childStdin.get(),
                     m_childStdout.get(), m_childStderr.get(), m_opt.hold};
+    if (!m_spec.netnsPath.empty())
+        joinNetworkNamespace(m_spec.netnsPath); // the child inherits it
     m_child = cloneWithNamespaces(namespaceCloneFlags(m_spec));
     if (m_child == 0)
         runContainerInit(ctx); // never returns

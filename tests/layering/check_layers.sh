@@ -24,15 +24,16 @@ declare -A allow=(
   [engine/runtime]="Error util security"
   [engine/volume]="Error util events store fs fs/drivers runtime"
   [engine/container]="Error util events layer image fs fs/drivers runtime security volume"
-  [engine/build]="Error util events layer image runtime container"
-  [engine/builtin]="Error util layer image"
   [engine/registry]="Error util image"
-  [engine]="Error Engine util events layer store image fs fs/drivers runtime security volume container build builtin registry"
-  [engine/facade]="Error Engine facade util events layer store image fs fs/drivers runtime security volume container build builtin registry"
+  [engine/build]="Error util events layer image runtime container registry"
+  [engine/builtin]="Error util layer image"
+  [engine/network]="Error util store"
+  [engine]="Error Engine util events layer store image fs fs/drivers runtime security volume container build builtin registry network"
+  [engine/facade]="Error Engine facade util events layer store image fs fs/drivers runtime security volume container build builtin registry network"
   [engine/remote]="Error Engine util"
   [engine/cli/format]="Error"
   [engine/lesson]="Error Engine util store image"
-  [engine/cli]="Error Engine util events layer store image fs security build registry remote cli/format lesson"
+  [engine/cli]="Error Engine util events layer store image fs security build registry remote network cli/format lesson"
 )
 # Directories whose files may include Qt / CLI11.
 qt_ok='^(gui|tests)/'
