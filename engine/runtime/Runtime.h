@@ -49,6 +49,9 @@ struct StartOptions {
     // has stepGate set, the container waits until this returns: block in it
     // for a step gate.
     std::function<void(const PhaseReport &)> onPhase;
+    // Fork the shim from this process instead of spawning shimPath when this
+    // process is single-threaded (ShimFork.h): the CLI's `run` and `start`.
+    bool forkInProcess = false;
 };
 
 struct StartResult {
