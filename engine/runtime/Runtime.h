@@ -61,7 +61,8 @@ struct StartResult {
 };
 
 // Spawns `shimPath run --bundle bundleDir` (posix_spawn: safe from a
-// multi-threaded GUI) and returns once the command was exec'd (or, with
+// multi-threaded GUI), or with options.forkInProcess in a single-threaded
+// caller forks the shim from this process (ShimFork.h), and returns once the command was exec'd (or, with
 // holdUntilAttach, once everything before exec is done). The shim detaches
 // (new session, reparented) and outlives the caller. Throws StartError with
 // Docker's message and exit code when the container cannot start, e.g.
