@@ -53,11 +53,12 @@ std::vector<std::string> Engine::Impl::excludedPaths(const Record &record)
     return out;
 }
 
-void Engine::Impl::setStatus(Record &record, Status to)
+void Engine::Impl::setStatus(Record &record, Status to, bool save)
 {
     const Status from = record.state.status;
     record.state.status = to;
-    containers.save(record);
+    if (save)
+        containers.save(record);
     if (from != to)
         bus.publish(events::EventKind::ContainerStateChanged, record.id,
                     {{"name", record.plainName()}, {"from", container::toString(from)}, {"to", container::toString(to)}});
@@ -87,7 +88,10 @@ bool Engine::Impl::refresh(Record &record)
     try {
         st = runtime::readState(dir);
     } catch (const Error &e) {
-        if (e.code() != ErrorCode::NotFound)
+        // Missing, or unreadable: shim-state.json is written without fsync
+        // (fsutil::writeFileReplace), so only a power loss can spoil it, and
+        // then no shim survived either.
+        if (e.code() != ErrorCode::NotFound && e.code() != ErrorCode::Internal)
             throw;
         st.status = runtime::ShimStatus::Exited;
         st.exitCode = 255; // the bundle lost its state: the container cannot be running
@@ -123,11 +127,14 @@ bool Engine::Impl::refresh(Record &record)
     releaseNetworks(record.id); // veths, addresses, published ports (EngineNetworks.cpp)
     bus.publish(events::EventKind::ProcessExited, record.id,
                 {{"name", record.plainName()}, {"exitCode", st.exitCode}, {"signal", st.signal}});
-    setStatus(record, Status::Exited);
     if (record.hostConfig.autoRemove) {
+        // One record write for two transitions: Exited is announced,
+        // Removing (destroy's first step) is what lands on disk.
+        setStatus(record, Status::Exited, false);
         destroy(record, true); // --rm takes the anonymous volumes too
         return false;
     }
+    setStatus(record, Status::Exited);
     return true;
 }
 

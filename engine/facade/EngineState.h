@@ -16,6 +16,7 @@
 #include "engine/network/Endpoints.h"
 #include "engine/network/NetworkStore.h"
 #include "engine/store/StoreLayout.h"
+#include "engine/volume/ContainerMounts.h"
 #include "engine/volume/VolumeStore.h"
 
 #include <map>
@@ -80,14 +81,35 @@ struct Engine::Impl {
     container::Record loadFresh(const std::string &ref);
     // Resolves and takes the container's lifecycle lock (across processes).
     container::ContainerLock lockContainer(const std::string &ref);
-    // Saves the record with a new status and emits ContainerStateChanged.
-    void setStatus(container::Record &record, container::Status to);
+    // Saves the record with a new status and emits ContainerStateChanged;
+    // save=false when the next transition's write follows at once.
+    void setStatus(container::Record &record, container::Status to, bool save = true);
     // Unmount, delete the layers and the directory (removeContainer's core);
     // with removeVolumes, then the container's anonymous volumes.
     void destroy(container::Record &record, bool removeVolumes = false);
     // Step gate: publishes StepReached and waits at the gate when one is set.
     void step(const std::string &operation, const std::string &name, const std::string &description, int index,
               int count);
+
+    // ---- create and start (EngineContainers.cpp) ----
+    // A container about to be made: its record and its planned volumes.
+    struct NewContainer {
+        container::Record record;
+        volume::ContainerMounts planned;
+    };
+    // A fresh id and name, the record filled from the options and the image
+    // (container/NewContainer.h), the volumes planned.
+    NewContainer planContainer(const ContainerCreateOptions &o);
+    // The directory, layer, init layer and record; all undone on failure.
+    void makeContainer(const NewContainer &n, const std::string &operation);
+    // Mounts the union, writes runtime.json (container/StartSpec.h) and
+    // returns it; unmounts again when the volumes cannot be prepared.
+    runtime::RuntimeSpec prepareStart(const container::Record &r, const ContainerStartOptions &o, int base, int count);
+    // The shim through its phases (each a step); a command that cannot
+    // start leaves the record Created with its exit code and error.
+    runtime::StartResult runShim(const std::string &id, const ContainerStartOptions &o, int base, int count);
+    // One record write: Running.
+    void recordRunning(const std::string &id, const runtime::StartResult &res, const std::vector<std::string> &args);
 
 private:
     std::map<std::string, std::unique_ptr<fs::drivers::UnionDriver>> m_drivers;

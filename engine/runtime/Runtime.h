@@ -49,6 +49,9 @@ struct StartOptions {
     // has stepGate set, the container waits until this returns: block in it
     // for a step gate.
     std::function<void(const PhaseReport &)> onPhase;
+    // Fork the shim from this process instead of spawning shimPath when this
+    // process is single-threaded (ShimFork.h): the CLI's `run` and `start`.
+    bool forkInProcess = false;
 };
 
 struct StartResult {
@@ -58,7 +61,8 @@ struct StartResult {
 };
 
 // Spawns `shimPath run --bundle bundleDir` (posix_spawn: safe from a
-// multi-threaded GUI) and returns once the command was exec'd (or, with
+// multi-threaded GUI), or with options.forkInProcess in a single-threaded
+// caller forks the shim from this process (ShimFork.h), and returns once the command was exec'd (or, with
 // holdUntilAttach, once everything before exec is done). The shim detaches
 // (new session, reparented) and outlives the caller. Throws StartError with
 // Docker's message and exit code when the container cannot start, e.g.

@@ -189,7 +189,7 @@ RuntimeSpec RuntimeSpec::load(const std::filesystem::path &bundleDir)
 
 void RuntimeSpec::save(const std::filesystem::path &bundleDir) const
 {
-    fsutil::writeFileAtomic(bundleDir / "runtime.json", toJson().dump(2) + "\n");
+    fsutil::writeFileReplace(bundleDir / "runtime.json", toJson().dump(2) + "\n");
 }
 
 // Checked against moby oci/caps/defaults.go and oci/defaults.go (Docker

@@ -13,7 +13,9 @@
 #include <csignal>
 #include <fcntl.h>
 #include <iostream>
+#include <sys/prctl.h>
 #include <sys/signalfd.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -300,6 +302,20 @@ int Shim::run()
     }
     supervise();
     return 0;
+}
+
+int runShimProcess(const ShimOptions &options)
+{
+    if (::chdir("/") != 0)
+        return 1;
+    ::umask(022);
+    ::prctl(PR_SET_NAME, "strata-shim", 0, 0, 0); // what ps shows, forked in-process or exec'd
+    try {
+        return Shim(options).run();
+    } catch (const std::exception &e) {
+        std::cerr << "strata-shim: " << e.what() << "\n";
+        return kExitRuntimeFailure;
+    }
 }
 
 } // namespace strata::engine::runtime

@@ -101,4 +101,10 @@ private:
     std::optional<std::chrono::steady_clock::time_point> m_drainDeadline;
 };
 
+// The shim process's body once it is detached (own session, reparented):
+// `/` as cwd, umask 022, name "strata-shim", then Shim::run(). An error is
+// one line on stderr (shim.log). Shared by `strata-shim run` and the
+// engine's in-process fork (ShimFork.h).
+int runShimProcess(const ShimOptions &options);
+
 } // namespace strata::engine::runtime

@@ -4,6 +4,7 @@
 #include "engine/Error.h"
 #include "engine/runtime/Channel.h"
 #include "engine/runtime/Runtime.h"
+#include "engine/runtime/ShimFork.h"
 #include "engine/runtime/Spawn.h"
 
 #include <cstdlib>
@@ -65,15 +66,20 @@ StartResult startShim(const fs::path &bundleDir, const fs::path &shimPath, const
 {
     const fs::path bundle = fs::absolute(bundleDir);
     ChannelPair channel = makeChannelPair();
-    std::vector<std::string> args{"run", "--bundle", bundle.string(), "--start-fd", "3"};
-    if (options.holdUntilAttach)
-        args.emplace_back("--hold");
-    SpawnFds fds;
-    fds.fds[3] = channel.b.get();
-    fds.stderrPath = bundle / "shim.log";
-    const pid_t launcher = spawnProgram(shimPath, args, fds);
+    pid_t launcher = 0;
+    if (options.forkInProcess && canForkShim()) {
+        launcher = forkShim({bundle, 3, options.holdUntilAttach}, channel.b.get());
+    } else {
+        std::vector<std::string> args{"run", "--bundle", bundle.string(), "--start-fd", "3"};
+        if (options.holdUntilAttach)
+            args.emplace_back("--hold");
+        SpawnFds fds;
+        fds.fds[3] = channel.b.get();
+        fds.stderrPath = bundle / "shim.log";
+        launcher = spawnProgram(shimPath, args, fds);
+    }
     channel.b.reset();
-    // The launcher forks the real shim into its own session and exits.
+    // The launcher (or the first fork) puts the real shim into its own session and exits.
     const int launchStatus = waitChild(launcher);
 
     for (;;) {

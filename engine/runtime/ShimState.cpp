@@ -76,7 +76,7 @@ ShimState ShimState::fromJson(const json &j)
 
 void writeShimState(const std::filesystem::path &bundleDir, const ShimState &state)
 {
-    fsutil::writeFileAtomic(bundleDir / "shim-state.json", state.toJson().dump(2) + "\n");
+    fsutil::writeFileReplace(bundleDir / "shim-state.json", state.toJson().dump(2) + "\n");
 }
 
 ShimState loadShimState(const std::filesystem::path &bundleDir)

@@ -91,10 +91,7 @@ int runCommand(const Args &a)
     opt.hold = a.hold;
     rt::closeOtherFds(opt.startFd);
     detach();
-    if (::chdir("/") != 0)
-        return 1;
-    ::umask(022);
-    return rt::Shim(opt).run();
+    return rt::runShimProcess(opt);
 }
 
 int execCommand(const Args &a)

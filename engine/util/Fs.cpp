@@ -41,7 +41,9 @@ std::string uniqueName(std::string_view prefix)
     return name;
 }
 
-void writeFileAtomic(const fs::path &target, std::string_view data, const fs::path &tmpDir)
+namespace {
+
+void writeThenRename(const fs::path &target, std::string_view data, const fs::path &tmpDir, bool durable)
 {
     const fs::path dir = tmpDir.empty() ? target.parent_path() : tmpDir;
     const fs::path tmp = dir / uniqueName(".tmp-");
@@ -50,7 +52,7 @@ void writeFileAtomic(const fs::path &target, std::string_view data, const fs::pa
         throwErrno("create " + tmp.string());
     try {
         writeAll(fd.get(), data, tmp);
-        if (::fsync(fd.get()) != 0)
+        if (durable && ::fsync(fd.get()) != 0)
             throwErrno("fsync " + tmp.string());
         if (::close(fd.release()) != 0)
             throwErrno("close " + tmp.string());
@@ -59,7 +61,20 @@ void writeFileAtomic(const fs::path &target, std::string_view data, const fs::pa
         ::unlink(tmp.c_str());
         throw;
     }
-    fsyncDir(target.parent_path());
+    if (durable)
+        fsyncDir(target.parent_path());
+}
+
+} // namespace
+
+void writeFileAtomic(const fs::path &target, std::string_view data, const fs::path &tmpDir)
+{
+    writeThenRename(target, data, tmpDir, true);
+}
+
+void writeFileReplace(const fs::path &target, std::string_view data)
+{
+    writeThenRename(target, data, {}, false);
 }
 
 std::string readFile(const fs::path &path)

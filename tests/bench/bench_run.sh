@@ -8,8 +8,10 @@
 # A B C D E, ...) because this machine is noisy, and we report the median of
 # the per-round medians and the ratios to crun. Needs root.
 #
-#   tests/bench/bench_run.sh [BUILD_DIR] [ROUNDS] [RUNS_PER_ROUND]
+#   [STRATA_BASELINE=/older/strata] tests/bench/bench_run.sh [BUILD_DIR] [ROUNDS] [RUNS_PER_ROUND]
 # Defaults: build 3 10. Prints a Markdown table (paste into docs/PERFORMANCE.md).
+# STRATA_BASELINE (an older build's strata, its strata-shim beside it) adds a
+# "baseline" row timed in the same rounds, on its own store.
 set -euo pipefail
 # crun refuses this host's hybrid cgroup layout (cgroup2 at
 # /sys/fs/cgroup/unified owns hugetlb): run the whole benchmark, every
@@ -25,6 +27,7 @@ strata=$(realpath "$build/engine/cli/strata")
 work=$(mktemp -d /var/tmp/strata-bench-run.XXXXXX)
 cleanup() {
   "$strata" --root "$work/s" rm -f $("$strata" --root "$work/s" ps -aq 2>/dev/null) >/dev/null 2>&1 || true
+  [ -z "${STRATA_BASELINE:-}" ] || "$STRATA_BASELINE" --root "$work/b" rm -f $("$STRATA_BASELINE" --root "$work/b" ps -aq 2>/dev/null) >/dev/null 2>&1 || true
   podman "${podman_flags[@]}" rm -af >/dev/null 2>&1 || true
   podman "${podman_flags[@]}" system reset -f >/dev/null 2>&1 || true
   rm -rf "$work"
@@ -89,6 +92,11 @@ cmds=(
   "unshare -m -p -u -i -n -f chroot $work/bundle/rootfs /bin/true"
 )
 names=(strata crun runc floor)
+if [ -n "${STRATA_BASELINE:-}" ]; then
+  "$STRATA_BASELINE" --root "$work/b" images >/dev/null
+  cmds+=("$STRATA_BASELINE --root $work/b run --rm --network none strata/busybox true")
+  names+=(baseline)
+fi
 if [ $have_podman = 1 ]; then
   cmds+=("podman ${podman_flags[*]} run --rm --network none bench/busybox true")
   names+=(podman)
@@ -119,3 +127,5 @@ for n in "${names[@]}"; do
     "$(echo "${med[$n]} / ${med[floor]}" | bc -l)"
 done
 [ $have_podman = 1 ] && printf '\nstrata is %.1f× faster than podman run --rm.\n' "$(echo "${med[podman]} / ${med[strata]}" | bc -l)"
+[ -z "${STRATA_BASELINE:-}" ] || printf 'strata takes %.2f× the baseline'"'"'s time.\n' "$(echo "${med[strata]} / ${med[baseline]}" | bc -l)"
+printf 'load average at the end: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"

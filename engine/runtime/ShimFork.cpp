@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/runtime/ShimFork.h"
+
+#include "engine/Error.h"
+#include "engine/runtime/ProcessSetup.h"
+#include "engine/runtime/StartError.h"
+
+#include <csignal>
+#include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace strata::engine::runtime {
+namespace {
+
+// The fds and signals strata-shim would get from spawnProgram (Spawn.cpp).
+void becomeShimProcess(const std::string &logPath, int channelFd)
+{
+    const int channel = ::fcntl(channelFd, F_DUPFD_CLOEXEC, 10); // out of the way of 0..3
+    const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+    const int log = ::open(logPath.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (channel < 0 || devNull < 0 || log < 0 || ::dup2(devNull, 0) < 0 || ::dup2(devNull, 1) < 0 ||
+        ::dup2(log, 2) < 0 || ::dup2(channel, 3) < 0)
+        ::_exit(kExitRuntimeFailure);
+    closeOtherFds(3);
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    for (int sig = 1; sig < NSIG; ++sig)
+        if (sig != SIGKILL && sig != SIGSTOP)
+            ::signal(sig, SIG_DFL); // fails harmlessly for the real-time signals libc keeps
+}
+
+} // namespace
+
+bool canForkShim()
+{
+    DIR *tasks = ::opendir("/proc/self/task");
+    if (!tasks)
+        return false;
+    int threads = 0;
+    while (const dirent *e = ::readdir(tasks))
+        if (e->d_name[0] != '.')
+            ++threads;
+    ::closedir(tasks);
+    return threads == 1;
+}
+
+pid_t forkShim(const ShimOptions &options, int channelFd)
+{
+    const std::string logPath = (options.bundle / "shim.log").string();
+    ShimOptions inShim = options;
+    inShim.startFd = 3;
+    const pid_t first = ::fork();
+    if (first < 0)
+        throwErrno("fork the shim");
+    if (first > 0)
+        return first;
+    // The first child: the shim's own session, then the shim itself, whose
+    // parent exits at once so it is reparented (to init or a subreaper).
+    becomeShimProcess(logPath, channelFd);
+    if (::setsid() < 0)
+        ::_exit(1);
+    const pid_t second = ::fork();
+    if (second != 0)
+        ::_exit(second > 0 ? 0 : 1);
+    // _exit: the caller's atexit handlers and stream buffers are not the shim's.
+    ::_exit(runShimProcess(inShim));
+}
+
+} // namespace strata::engine::runtime
