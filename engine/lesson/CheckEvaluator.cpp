@@ -135,6 +135,25 @@ Outcome imageHistory(const Fields &f, Engine &engine)
     return o;
 }
 
+// One field of the image's Config (what `commit -c`/`--change` sets): its
+// JSON text contains the value, e.g. Labels contains "\"stage\":\"top\"".
+Outcome imageConfig(const Fields &f, Engine &engine)
+{
+    const std::string image = f.str("image"), field = f.str("field"), text = f.str("contains");
+    Outcome o;
+    o.summary = both("镜像 " + image + " 的 Config." + field + " 包含 " + q(text),
+                     "Config." + field + " of image " + image + " contains " + q(text));
+    try {
+        const json config = engine.inspectImage(image).value("Config", json::object());
+        const std::string value = config.contains(field) ? config.at(field).dump() : std::string("null");
+        o.holds = value.find(text) != std::string::npos;
+        o.found = both("它是 " + value, "it is " + value);
+    } catch (const Error &) {
+        o.found = both("找不到这个镜像", "no such image");
+    }
+    return o;
+}
+
 Outcome imageFile(const Fields &f, Engine &engine)
 {
     const std::string image = f.str("image");
@@ -641,6 +660,8 @@ Outcome dispatch(const Check &check, const Fields &f, CheckContext &ctx)
         return imageHistory(f, e);
     if (k == "image_file")
         return imageFile(f, e);
+    if (k == "image_config")
+        return imageConfig(f, e);
     if (k == "images_dangling")
         return imagesDangling(f, e);
     if (k == "container_state")
@@ -685,7 +706,7 @@ const std::vector<std::string> &checkKinds()
         "images_dangling", "container_state",     "container_exit_code", "container_file", "container_layer",
         "container_diff",  "container_count",     "volume_exists",  "volume_absent",   "volume_file",
         "host_file",       "output_contains",     "output_matches", "container_image", "archive_file",
-        "layer_shared"};
+        "layer_shared",    "image_config"};
     return kinds;
 }
 

@@ -21,6 +21,8 @@ const std::vector<SceneKeys> &sceneCatalog()
         {"bootfs", {"kernel"}},
         {"client-daemon", {"endpoint:client", "endpoint:engine", "endpoint:store"}},
         {"save-export", {"layer:<n>"}},
+        // The Charts tab (not a scene of the switcher): the subject's image, one chart.
+        {"charts", {"chart:disk-use", "chart:layer-sizes", "chart:wasted"}},
     };
     return scenes;
 }

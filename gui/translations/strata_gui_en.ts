@@ -1493,8 +1493,8 @@ created by: %4</source>
         <translation>Jump to a step: the earlier steps are replayed on a clean lesson store</translation>
     </message>
     <message>
-        <source>📖 From the notes: &lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; — “%2”</source>
-        <translation>📖 From the notes: &lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; — “%2”</translation>
+        <source>§ From the notes: &lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; — “%2”</source>
+        <translation>§ From the notes: &lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; — “%2”</translation>
     </message>
     <message>
         <source>Solution:</source>
@@ -1631,6 +1631,10 @@ created by: %4</source>
 </context>
 <context>
     <name>strata::gui::MainWindow</name>
+    <message>
+        <source>Study note</source>
+        <translation>Study note</translation>
+    </message>
     <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
@@ -1981,6 +1985,17 @@ created by: %4</source>
     <message>
         <source>&lt;h3&gt;What to click first&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Images&lt;/b&gt; (left): click &lt;code&gt;strata/demo-web:1.0&lt;/code&gt;. The centre shows its read-only layers, bottom = L1, and the merged view above them.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Console&lt;/b&gt; (bottom): type &lt;code&gt;run -d --name web strata/demo-web:1.0&lt;/code&gt;. The container&apos;s writable layer appears on its image&apos;s stack.&lt;/li&gt;&lt;li&gt;Type &lt;code&gt;exec web rm /etc/motd&lt;/code&gt;, then switch scenes with the tabs (Copy-on-write, Lifecycle, commit …): each shows the same container from another side.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Lesson&lt;/b&gt; menu: open lesson 1 for a guided tour with checks.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Shortcuts&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Ctrl+1 … Ctrl+9&lt;/td&gt;&lt;td&gt;scenes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alt+1 … Alt+4&lt;/td&gt;&lt;td&gt;scenes, explorer, charts, diagrams&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F9 / F10 / F8&lt;/td&gt;&lt;td&gt;step mode / Step / Continue&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+C (console)&lt;/td&gt;&lt;td&gt;stop the running command&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alt+Left / Alt+Right, F6&lt;/td&gt;&lt;td&gt;timeline back / forward, replay&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F5&lt;/td&gt;&lt;td&gt;presentation mode (Space = Step, Shift+Space = Back, F = Continue, Esc = leave)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+E / Ctrl+Shift+E&lt;/td&gt;&lt;td&gt;export the view as SVG / PNG&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+L&lt;/td&gt;&lt;td&gt;中文 / English&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F1&lt;/td&gt;&lt;td&gt;this page&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::NoteView</name>
+    <message>
+        <source>The note %1 is not installed here (looked in %2).</source>
+        <translation>The note %1 is not installed here (looked in %2).</translation>
+    </message>
+    <message>
+        <source>no notes directory</source>
+        <translation>no notes directory</translation>
     </message>
 </context>
 <context>

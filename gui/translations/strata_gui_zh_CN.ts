@@ -1489,8 +1489,8 @@ chain_id %3
         <translation>跳到某一步：前面的步骤会在干净的课程存储上重放</translation>
     </message>
     <message>
-        <source>📖 From the notes: &lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; — “%2”</source>
-        <translation>📖 出自笔记：&lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; —— “%2”</translation>
+        <source>§ From the notes: &lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; — “%2”</source>
+        <translation>§ 出自笔记：&lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; —— “%2”</translation>
     </message>
     <message>
         <source>Solution:</source>
@@ -1627,6 +1627,10 @@ chain_id %3
 </context>
 <context>
     <name>strata::gui::MainWindow</name>
+    <message>
+        <source>Study note</source>
+        <translation>学习笔记</translation>
+    </message>
     <message>
         <source>Name</source>
         <translation>名称</translation>
@@ -1976,6 +1980,17 @@ chain_id %3
     <message>
         <source>&lt;h3&gt;What to click first&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Images&lt;/b&gt; (left): click &lt;code&gt;strata/demo-web:1.0&lt;/code&gt;. The centre shows its read-only layers, bottom = L1, and the merged view above them.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Console&lt;/b&gt; (bottom): type &lt;code&gt;run -d --name web strata/demo-web:1.0&lt;/code&gt;. The container&apos;s writable layer appears on its image&apos;s stack.&lt;/li&gt;&lt;li&gt;Type &lt;code&gt;exec web rm /etc/motd&lt;/code&gt;, then switch scenes with the tabs (Copy-on-write, Lifecycle, commit …): each shows the same container from another side.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Lesson&lt;/b&gt; menu: open lesson 1 for a guided tour with checks.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Shortcuts&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Ctrl+1 … Ctrl+9&lt;/td&gt;&lt;td&gt;scenes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alt+1 … Alt+4&lt;/td&gt;&lt;td&gt;scenes, explorer, charts, diagrams&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F9 / F10 / F8&lt;/td&gt;&lt;td&gt;step mode / Step / Continue&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+C (console)&lt;/td&gt;&lt;td&gt;stop the running command&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alt+Left / Alt+Right, F6&lt;/td&gt;&lt;td&gt;timeline back / forward, replay&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F5&lt;/td&gt;&lt;td&gt;presentation mode (Space = Step, Shift+Space = Back, F = Continue, Esc = leave)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+E / Ctrl+Shift+E&lt;/td&gt;&lt;td&gt;export the view as SVG / PNG&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+L&lt;/td&gt;&lt;td&gt;中文 / English&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F1&lt;/td&gt;&lt;td&gt;this page&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h3&gt;先点哪里&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;左边的&lt;b&gt;镜像&lt;/b&gt;列表：点 &lt;code&gt;strata/demo-web:1.0&lt;/code&gt;。中间显示它的只读层（最底下是 L1），上方是合并视图。&lt;/li&gt;&lt;li&gt;下方的&lt;b&gt;控制台&lt;/b&gt;：输入 &lt;code&gt;run -d --name web strata/demo-web:1.0&lt;/code&gt;。容器的可写层出现在它自己镜像的层栈上。&lt;/li&gt;&lt;li&gt;再输入 &lt;code&gt;exec web rm /etc/motd&lt;/code&gt;，然后用标签页切换场景（写时复制、生命周期、commit……）：每个场景从另一面展示同一个容器。&lt;/li&gt;&lt;li&gt;&lt;b&gt;课程&lt;/b&gt;菜单：打开第 1 课，跟着带检查的导览走。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;快捷键&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Ctrl+1 … Ctrl+9&lt;/td&gt;&lt;td&gt;各个场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alt+1 … Alt+4&lt;/td&gt;&lt;td&gt;场景、分层浏览器、图表、示意图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F9 / F10 / F8&lt;/td&gt;&lt;td&gt;单步模式 / 单步 / 继续&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+C（控制台）&lt;/td&gt;&lt;td&gt;停止正在运行的命令&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alt+Left / Alt+Right, F6&lt;/td&gt;&lt;td&gt;时间线后退 / 前进、回放&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F5&lt;/td&gt;&lt;td&gt;演示模式（空格 = 单步，Shift+空格 = 后退，F = 继续，Esc = 退出）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+E / Ctrl+Shift+E&lt;/td&gt;&lt;td&gt;把视图导出为 SVG / PNG&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+L&lt;/td&gt;&lt;td&gt;中文 / English&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F1&lt;/td&gt;&lt;td&gt;本页&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::NoteView</name>
+    <message>
+        <source>The note %1 is not installed here (looked in %2).</source>
+        <translation>这里没有安装笔记 %1（查找位置：%2）。</translation>
+    </message>
+    <message>
+        <source>no notes directory</source>
+        <translation>没有笔记目录</translation>
     </message>
 </context>
 <context>
