@@ -742,6 +742,16 @@ void MainWindow::onDetail(const ImageDetailPtr &d)
     if (changed || m_scene->detail() != d) {
         m_timelineDock->timeline()->recordImage(d);
         m_scene->showImage(d);
+        // A lesson step's stack arrives after the step was shown: light its layers and paths again.
+        if (m_lessonSession && m_lessonSession->state()) {
+            const auto &scene = m_lessonSession->state()->step().scene;
+            if (scene && QString::fromStdString(scene->id) == m_scenes->currentScene() && !m_scenes->scene(m_scenes->currentScene())) {
+                QStringList highlights;
+                for (const auto &h : scene->highlight)
+                    highlights << QString::fromStdString(h);
+                m_scenes->showScene(m_scenes->currentScene(), QString(), highlights);
+            }
+        }
     }
     m_explorer->setDetail(d);
     m_charts->setDetail(d);

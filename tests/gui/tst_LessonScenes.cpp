@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Issue 12, checked wiring: every step of every lesson played in the app
+// (offscreen, one window, each lesson on its own store) shows the scene the
+// step names, every highlight it asks for lights an item that scene draws,
+// and the stack shown is the step subject's (a container's image, or the
+// image named). Read from the scene's JSON, what --dump-scene writes.
+#include "app/Language.h"
+#include "core/EngineHost.h"
+#include "engine/lesson/LessonLibrary.h"
+#include "lesson/LessonPanel.h"
+#include "lesson/LessonSession.h"
+#include "widgets/MainWindow.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace strata::gui;
+namespace lesson = strata::engine::lesson;
+
+class TestLessonScenes : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_root;
+    std::unique_ptr<MainWindow> m_w;
+    QElapsedTimer m_clock;
+
+    LessonStatePtr state() const { return m_w->lessonSession()->state(); }
+
+    void waitIdle()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(!m_w->lessonSession()->busy(), 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_w->settled(), 60000);
+    }
+
+    // The image id the step's subject stands for: a container's image, or
+    // the image named; empty when the subject is gone (removed by the step).
+    QString subjectImageId(const QString &subject) const
+    {
+        const auto snap = m_w->host()->lastSnapshot();
+        if (!snap)
+            return {};
+        for (const auto &c : snap->containers)
+            if (QString::fromStdString(c.name) == subject)
+                return QString::fromStdString(c.imageId.str());
+        for (const auto &img : snap->images)
+            for (const auto &t : img.repoTags)
+                if (QString::fromStdString(t) == subject || QString::fromStdString(t) == subject + QStringLiteral(":latest"))
+                    return QString::fromStdString(img.id.str());
+        return {};
+    }
+
+    // What the window shows agrees with the step: scene, lit items, subject.
+    void verifyScene(const lesson::Lesson &l, const lesson::Step &step)
+    {
+        const QJsonObject dump = m_w->sceneDump();
+        const QString where = QStringLiteral("lesson %1 step %2: ").arg(l.number).arg(QString::fromStdString(step.id));
+        const QString id = QString::fromStdString(step.scene->id);
+        QVERIFY2(dump.value("scene").toString() == id,
+                 qPrintable(where + "shows scene " + dump.value("scene").toString() + ", not " + id));
+        QStringList lit;
+        for (const auto &v : dump.value("highlighted").toArray())
+            lit << v.toString();
+        for (const auto &h : step.scene->highlight) {
+            QString key = QString::fromStdString(h);
+            if (key.startsWith(QLatin1String("phase:")))
+                key.replace('-', '_');
+            QVERIFY2(lit.contains(key), qPrintable(where + key + " lit nothing; lit: " + lit.join(", ")));
+        }
+        const QString subject = QString::fromStdString(state()->sceneSubject);
+        if (subject.isEmpty())
+            return;
+        if (id == QLatin1String("layer-stack") || id == QLatin1String("copy-on-write") || id == QLatin1String("charts")) {
+            const QString want = subjectImageId(subject);
+            if (want.isEmpty())
+                return; // the step removed its subject: nothing to follow
+            const QString shown = id == QLatin1String("charts") ? subjectImageIdOfSelection() : dump.value("imageId").toString();
+            QVERIFY2(shown == want, qPrintable(where + "the stack shown is " + shown + " (" + dump.value("image").toString() +
+                                               "), not the image of " + subject + " (" + want + ")"));
+        } else {
+            QVERIFY2(dump.value("subject").toString() == subject,
+                     qPrintable(where + "the scene follows " + dump.value("subject").toString() + ", not " + subject));
+        }
+    }
+
+    QString subjectImageIdOfSelection() const { return subjectImageId(m_w->selectedImage()); }
+
+private slots:
+    void initTestCase()
+    {
+        if (::geteuid() != 0)
+            QSKIP("lessons run containers: needs root (CI runs this suite as root)");
+        QCoreApplication::setOrganizationName(QStringLiteral("StrataTestLessonScenes"));
+        // The scenes' beat at its fastest (the speed slider's top, 4×) and no moving
+        // dots: what is drawn is the same, the wait for each step shorter.
+        QSettings().setValue(QStringLiteral("scene/speed"), 16);
+        QSettings().setValue(QStringLiteral("scene/reducedMotion"), true);
+        setLanguage(QStringLiteral("en"));
+        StartOptions o;
+        o.engine.root = (m_root.path() + "/student").toStdString();
+        o.lessonRoot = m_root.path() + "/lesson";
+        m_w = std::make_unique<MainWindow>(o);
+        m_w->resize(1600, 1000);
+        m_w->show();
+        QTRY_VERIFY_WITH_TIMEOUT(m_w->settled(), 120000);
+        m_clock.start();
+    }
+
+    void everyStepShowsItsScene_data()
+    {
+        QTest::addColumn<int>("number");
+        for (const auto &l : lesson::loadLessons(lesson::lessonsDir()))
+            QTest::addRow("lesson %02d", l.number) << l.number;
+    }
+
+    void everyStepShowsItsScene()
+    {
+        QFETCH(int, number);
+        // Each lesson on a store of its own (progress is saved per store).
+        if (!m_w->lessonSession())
+            m_w->openLesson(QString::number(number));
+        else
+            m_w->lessonSession()->open(QString::number(number), m_root.path() + QStringLiteral("/lesson-%1").arg(number));
+        QTRY_VERIFY_WITH_TIMEOUT(state() && state()->lesson->number == number && state()->index == 0, 120000);
+        waitIdle();
+        const lesson::Lesson l = *state()->lesson;
+        for (std::size_t i = 0; i < l.steps.size(); ++i) {
+            QCOMPARE(state()->index, i);
+            const auto &step = l.steps[i];
+            QElapsedTimer t;
+            t.start();
+            if (!state()->passed) {
+                m_w->lessonSession()->playStep();
+                QTRY_VERIFY_WITH_TIMEOUT(!m_w->lessonSession()->busy(), 120000);
+                const qint64 played = t.elapsed();
+                waitIdle();
+                if (qEnvironmentVariableIsSet("STRATA_TEST_TIMING"))
+                    qInfo("%s: played %lld ms, settled %lld ms", step.id.c_str(), (long long)played, (long long)t.elapsed());
+            }
+            QVERIFY2(state()->passed, qPrintable(QStringLiteral("lesson %1 step %2 did not pass when played")
+                                                     .arg(number).arg(QString::fromStdString(step.id))));
+            if (step.scene)
+                verifyScene(l, step);
+            if (QTest::currentTestFailed())
+                return;
+            if (i + 1 < l.steps.size()) {
+                m_w->lessonSession()->next();
+                waitIdle();
+            }
+        }
+        qInfo("lesson %d: %lld ms since the first lesson began", number, static_cast<long long>(m_clock.elapsed()));
+    }
+
+    void cleanupTestCase()
+    {
+        QSettings().clear();
+        m_w.reset();
+    }
+};
+
+QTEST_MAIN(TestLessonScenes)
+#include "tst_LessonScenes.moc"
