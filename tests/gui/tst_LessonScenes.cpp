@@ -9,7 +9,9 @@
 #include "engine/lesson/LessonLibrary.h"
 #include "lesson/LessonPanel.h"
 #include "lesson/LessonSession.h"
+#include "scene/LayerStackScene.h"
 #include "widgets/MainWindow.h"
+#include "widgets/ScenePanel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -108,6 +110,8 @@ private slots:
         m_w = std::make_unique<MainWindow>(o);
         m_w->resize(1600, 1000);
         m_w->show();
+        m_w->scene()->setSpeed(20.0); // beyond the slider: a 25 ms beat, every event still drawn
+        m_w->scenes()->setSpeed(20.0);
         QTRY_VERIFY_WITH_TIMEOUT(m_w->settled(), 120000);
         m_clock.start();
     }
