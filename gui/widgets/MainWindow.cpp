@@ -274,10 +274,11 @@ void MainWindow::openNote(const QString &file, const QString &heading)
         m_noteDock->setObjectName(QStringLiteral("noteDock"));
         m_noteDock->setWidget(m_noteView);
         m_noteDock->setWindowTitle(tr("Study note"));
-        addDockWidget(Qt::RightDockWidgetArea, m_noteDock);
-        if (m_lessonDock)
-            splitDockWidget(m_lessonDock, m_noteDock, Qt::Horizontal); // beside the lesson
+        // A column of its own in the right area, beside the lesson (which shares
+        // its column with the inspector): both stay in view.
+        addDockWidget(Qt::RightDockWidgetArea, m_noteDock, Qt::Horizontal);
         m_viewMenu->addAction(m_noteDock->toggleViewAction());
+        resizeDocks({m_noteDock}, {420}, Qt::Horizontal);
     }
     m_noteDock->show();
     m_noteDock->raise();
