@@ -61,20 +61,34 @@ class TestLessonScenes : public QObject {
     // What the window shows agrees with the step: scene, lit items, subject.
     void verifyScene(const lesson::Lesson &l, const lesson::Step &step)
     {
-        const QJsonObject dump = m_w->sceneDump();
         const QString where = QStringLiteral("lesson %1 step %2: ").arg(l.number).arg(QString::fromStdString(step.id));
         const QString id = QString::fromStdString(step.scene->id);
+        // What is lit and not: a scene may draw an item when its image's
+        // detail arrives, after the window settled — poll with a deadline.
+        QStringList lit, missing;
+        auto look = [&] {
+            const QJsonObject d = m_w->sceneDump();
+            lit.clear();
+            missing.clear();
+            for (const auto &v : d.value("highlighted").toArray())
+                lit << v.toString();
+            for (const auto &h : step.scene->highlight) {
+                QString key = QString::fromStdString(h);
+                if (key.startsWith(QLatin1String("phase:")))
+                    key.replace('-', '_');
+                if (!lit.contains(key))
+                    missing << key;
+            }
+            return d;
+        };
+        QJsonObject dump = look();
+        for (int t = 0; t < 100 && !missing.isEmpty(); ++t) {
+            QTest::qWait(100);
+            dump = look();
+        }
         QVERIFY2(dump.value("scene").toString() == id,
                  qPrintable(where + "shows scene " + dump.value("scene").toString() + ", not " + id));
-        QStringList lit;
-        for (const auto &v : dump.value("highlighted").toArray())
-            lit << v.toString();
-        for (const auto &h : step.scene->highlight) {
-            QString key = QString::fromStdString(h);
-            if (key.startsWith(QLatin1String("phase:")))
-                key.replace('-', '_');
-            QVERIFY2(lit.contains(key), qPrintable(where + key + " lit nothing; lit: " + lit.join(", ")));
-        }
+        QVERIFY2(missing.isEmpty(), qPrintable(where + missing.join(", ") + " lit nothing; lit: " + lit.join(", ")));
         const QString subject = QString::fromStdString(state()->sceneSubject);
         if (subject.isEmpty())
             return;
@@ -82,7 +96,15 @@ class TestLessonScenes : public QObject {
             const QString want = subjectImageId(subject);
             if (want.isEmpty())
                 return; // the step removed its subject: nothing to follow
-            const QString shown = id == QLatin1String("charts") ? subjectImageIdOfSelection() : dump.value("imageId").toString();
+            auto shownNow = [&] {
+                return id == QLatin1String("charts") ? subjectImageIdOfSelection()
+                                                     : m_w->sceneDump().value("imageId").toString();
+            };
+            QString shown = shownNow();
+            for (int t = 0; t < 100 && shown != want; ++t) { // the subject's detail may still be on its way
+                QTest::qWait(100);
+                shown = shownNow();
+            }
             QVERIFY2(shown == want, qPrintable(where + "the stack shown is " + shown + " (" + dump.value("image").toString() +
                                                "), not the image of " + subject + " (" + want + ")"));
         } else {
