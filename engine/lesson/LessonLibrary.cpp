@@ -57,6 +57,10 @@ std::filesystem::path notesDir()
     if (std::filesystem::is_directory(beside))
         return beside;
 #endif
+#ifdef STRATA_NOTES_INSTALL_DIR
+    if (std::filesystem::is_directory(STRATA_NOTES_INSTALL_DIR))
+        return STRATA_NOTES_INSTALL_DIR;
+#endif
     return {};
 }
 

@@ -16,7 +16,7 @@ namespace strata::engine::lesson {
 
 [[nodiscard]] std::filesystem::path lessonsDir();
 // The study notes the lessons cite: $STRATA_NOTES_DIR, else ../shared/notes
-// beside the source tree; empty when absent.
+// beside the source tree, else the installed share/strata/notes; empty when absent.
 [[nodiscard]] std::filesystem::path notesDir();
 
 // Lesson files of a directory: NN-*.json, sorted by name.

@@ -7,8 +7,9 @@ const std::vector<SceneKeys> &sceneCatalog()
 {
     // Keep in step with the HighlightData keys gui/scene sets (tst_SceneCatalog).
     static const std::vector<SceneKeys> scenes = {
-        {"layer-stack", {"layer:<n>", "path:<path>"}},
-        {"copy-on-write", {"layer:<n>", "path:<path>"}},
+        // container:<name> = that container's read-write layer on the stack (lit when it is the subject).
+        {"layer-stack", {"layer:<n>", "path:<path>", "container:<name>"}},
+        {"copy-on-write", {"layer:<n>", "path:<path>", "container:<name>"}},
         {"lifecycle",
          {"state:created", "state:running", "state:paused", "state:exited", "state:removed", "transition:create",
           "transition:start", "transition:pause", "transition:unpause", "transition:stop", "transition:restart",
@@ -23,6 +24,8 @@ const std::vector<SceneKeys> &sceneCatalog()
         {"save-export", {"layer:<n>"}},
         {"pull", {"registry", "layer:<n>", "digest"}},
         {"build", {"step:<n>", "layer:<n>", "endpoint:client", "endpoint:engine", "config", "cache"}},
+        // The Charts tab (not a scene of the switcher): the subject's image, one chart.
+        {"charts", {"chart:disk-use", "chart:layer-sizes", "chart:wasted"}},
     };
     return scenes;
 }

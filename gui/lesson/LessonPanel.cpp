@@ -342,7 +342,7 @@ void LessonPanel::showState(const LessonStatePtr &state)
         m_revealedFor = stepKey;
         m_hintShown = m_solutionShown = false;
     }
-    m_note->setText(tr("📖 From the notes: <a href=\"note\">%1</a> — “%2”")
+    m_note->setText(tr("§ From the notes: <a href=\"note\">%1</a> — “%2”")
                         .arg(in(noteTitle(step.note.file)).toHtmlEscaped(),
                              QString::fromStdString(step.note.heading).toHtmlEscaped()));
     fillPicker(*state);

@@ -1592,8 +1592,8 @@ created by: %4</source>
         <translation>Jump to a step: the earlier steps are replayed on a clean lesson store</translation>
     </message>
     <message>
-        <source>📖 From the notes: &lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; — “%2”</source>
-        <translation>📖 From the notes: &lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; — “%2”</translation>
+        <source>§ From the notes: &lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; — “%2”</source>
+        <translation>§ From the notes: &lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; — “%2”</translation>
     </message>
     <message>
         <source>Solution:</source>
@@ -1730,6 +1730,10 @@ created by: %4</source>
 </context>
 <context>
     <name>strata::gui::MainWindow</name>
+    <message>
+        <source>Study note</source>
+        <translation>Study note</translation>
+    </message>
     <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
@@ -2084,6 +2088,17 @@ created by: %4</source>
     <message>
         <source>&amp;Build image…</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::NoteView</name>
+    <message>
+        <source>The note %1 is not installed here (looked in %2).</source>
+        <translation>The note %1 is not installed here (looked in %2).</translation>
+    </message>
+    <message>
+        <source>no notes directory</source>
+        <translation>no notes directory</translation>
     </message>
 </context>
 <context>

@@ -1582,8 +1582,8 @@ chain_id %3
         <translation>跳到某一步：前面的步骤会在干净的课程存储上重放</translation>
     </message>
     <message>
-        <source>📖 From the notes: &lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; — “%2”</source>
-        <translation>📖 出自笔记：&lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; —— “%2”</translation>
+        <source>§ From the notes: &lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; — “%2”</source>
+        <translation>§ 出自笔记：&lt;a href=&quot;note&quot;&gt;%1&lt;/a&gt; —— “%2”</translation>
     </message>
     <message>
         <source>Solution:</source>
@@ -1720,6 +1720,10 @@ chain_id %3
 </context>
 <context>
     <name>strata::gui::MainWindow</name>
+    <message>
+        <source>Study note</source>
+        <translation>学习笔记</translation>
+    </message>
     <message>
         <source>Name</source>
         <translation>名称</translation>
@@ -2073,6 +2077,17 @@ chain_id %3
     <message>
         <source>&amp;Build image…</source>
         <translation>构建镜像(&amp;B)…</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::NoteView</name>
+    <message>
+        <source>The note %1 is not installed here (looked in %2).</source>
+        <translation>这里没有安装笔记 %1（查找位置：%2）。</translation>
+    </message>
+    <message>
+        <source>no notes directory</source>
+        <translation>没有笔记目录</translation>
     </message>
 </context>
 <context>

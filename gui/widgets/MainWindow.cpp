@@ -14,6 +14,7 @@
 #include "engine/lesson/LessonLibrary.h"
 #include "lesson/LessonPanel.h"
 #include "lesson/LessonSession.h"
+#include "lesson/NoteView.h"
 #include "models/EventLogModel.h"
 #include "models/ImageListModel.h"
 #include "models/RowTableModel.h"
@@ -38,6 +39,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -268,6 +270,7 @@ void MainWindow::openLesson(const QString &numberOrId)
             if (!shown)
                 m_lessonSession->close();
         });
+        connect(m_lessonPanel, &LessonPanel::noteRequested, this, &MainWindow::openNote);
         connect(m_lessonPanel, &LessonPanel::presentationChanged, this, [this](bool on) {
             resizeDocks({m_lessonDock}, {on ? width() / 2 : 520}, Qt::Horizontal);
         });
@@ -278,6 +281,25 @@ void MainWindow::openLesson(const QString &numberOrId)
     resizeDocks({m_imagesDock, m_lessonDock}, {260, 520}, Qt::Horizontal); // the lists stay readable beside it
     m_lessonStepPlayed = m_options.lessonStep <= 0;
     m_lessonSession->open(numberOrId, m_options.lessonRoot);
+}
+
+void MainWindow::openNote(const QString &file, const QString &heading)
+{
+    if (!m_noteView) {
+        m_noteView = new NoteView(this);
+        m_noteDock = new QDockWidget(this);
+        m_noteDock->setObjectName(QStringLiteral("noteDock"));
+        m_noteDock->setWidget(m_noteView);
+        m_noteDock->setWindowTitle(tr("Study note"));
+        // A column of its own in the right area, beside the lesson (which shares
+        // its column with the inspector): both stay in view.
+        addDockWidget(Qt::RightDockWidgetArea, m_noteDock, Qt::Horizontal);
+        m_viewMenu->addAction(m_noteDock->toggleViewAction());
+        resizeDocks({m_noteDock}, {420}, Qt::Horizontal);
+    }
+    m_noteDock->show();
+    m_noteDock->raise();
+    m_noteView->showNote(file, heading);
 }
 
 void MainWindow::onLessonState(const LessonStatePtr &state)
@@ -581,6 +603,8 @@ void MainWindow::retranslate()
     buildLessonMenu();
     if (m_lessonDock)
         m_lessonDock->setWindowTitle(tr("Lesson"));
+    if (m_noteDock)
+        m_noteDock->setWindowTitle(tr("Study note"));
     m_speedLabel->setText(tr(" Speed ×%1 ").arg(m_speed->value() / 4.0, 0, 'g', 3));
     if (m_snapshot)
         onSnapshot(m_snapshot);
@@ -752,6 +776,16 @@ void MainWindow::onDetail(const ImageDetailPtr &d)
     if (changed || m_scene->detail() != d) {
         m_timelineDock->timeline()->recordImage(d);
         m_scene->showImage(d);
+        // A lesson step's stack arrives after the step was shown: light its layers and paths again.
+        if (m_lessonSession && m_lessonSession->state()) {
+            const auto &scene = m_lessonSession->state()->step().scene;
+            if (scene && QString::fromStdString(scene->id) == m_scenes->currentScene() && !m_scenes->scene(m_scenes->currentScene())) {
+                QStringList highlights;
+                for (const auto &h : scene->highlight)
+                    highlights << QString::fromStdString(h);
+                m_scenes->showScene(m_scenes->currentScene(), QString(), highlights);
+            }
+        }
     }
     m_explorer->setDetail(d);
     m_charts->setDetail(d);
@@ -847,10 +881,27 @@ void MainWindow::checkSettled()
 
 bool MainWindow::showScene(const QString &id, const QString &subject, const QStringList &highlights)
 {
+    if (id == QLatin1String("charts"))
+        return showCharts(subject, highlights);
     m_tabs->setCurrentIndex(0);
     if (!subject.isEmpty())
         followSubject(subject);
     return m_scenes->showScene(id, subject, highlights);
+}
+
+bool MainWindow::showCharts(const QString &subject, const QStringList &highlights)
+{
+    // A lesson step's "charts" scene: the Charts tab on the subject's image,
+    // the chart its highlight names (chart:disk-use|layer-sizes|wasted).
+    static const QStringList charts{QStringLiteral("chart:disk-use"), QStringLiteral("chart:layer-sizes"),
+                                    QStringLiteral("chart:wasted")};
+    m_tabs->setCurrentIndex(2);
+    if (!subject.isEmpty())
+        followSubject(subject);
+    for (const QString &h : highlights)
+        if (const int which = static_cast<int>(charts.indexOf(h)); which >= 0)
+            m_charts->setCurrent(which);
+    return true;
 }
 
 void MainWindow::followSubject(const QString &subject)
@@ -880,6 +931,15 @@ void MainWindow::followSubject(const QString &subject)
 
 QJsonObject MainWindow::sceneDump() const
 {
+    if (m_tabs->currentIndex() == 2) { // the Charts tab: which chart, of which image
+        static const char *names[] = {"chart:disk-use", "chart:layer-sizes", "chart:wasted"};
+        const int which = m_charts->current();
+        return QJsonObject{{QStringLiteral("scene"), QStringLiteral("charts")},
+                           {QStringLiteral("subject"), m_selected},
+                           {QStringLiteral("image"), m_selected},
+                           {QStringLiteral("highlighted"),
+                            QJsonArray{QLatin1String(which >= 0 && which < 3 ? names[which] : "")}}};
+    }
     const QString id = m_scenes->currentScene();
     QJsonObject o;
     if (EventScene *s = m_scenes->scene(id))

@@ -37,6 +37,7 @@ class InspectorWidget;
 class EventLogWidget;
 class LessonSession;
 class LessonPanel;
+class NoteView;
 class ScenePanel;
 class TimelineDock;
 class ChartsPanel;
@@ -94,9 +95,14 @@ public:
     void openLesson(const QString &numberOrId);
     [[nodiscard]] LessonSession *lessonSession() const { return m_lessonSession; }
     [[nodiscard]] LessonPanel *lessonPanel() const { return m_lessonPanel; }
+    // The study note a lesson's citation opened beside the lesson (null until one is).
+    [[nodiscard]] NoteView *noteView() const { return m_noteView; }
+    void openNote(const QString &file, const QString &heading);
     // The lesson player's entry point: show a scene by id (ScenePanel::sceneIds()),
     // following `subject`, with the named items lit ("state:paused", "layer:2" …).
     bool showScene(const QString &id, const QString &subject = {}, const QStringList &highlights = {});
+    // The Charts tab for a lesson step whose scene is "charts".
+    bool showCharts(const QString &subject, const QStringList &highlights);
     bool saveScreenshot(const QString &file);
     // The scene shown, as JSON (scene id, subject, layer digests bottom to
     // top, containers, highlighted items): what --dump-scene writes.
@@ -179,6 +185,8 @@ private:
     LessonSession *m_lessonSession = nullptr;
     LessonPanel *m_lessonPanel = nullptr;
     QDockWidget *m_lessonDock = nullptr;
+    NoteView *m_noteView = nullptr;
+    QDockWidget *m_noteDock = nullptr;
     bool m_lessonStepPlayed = false;
 };
 

@@ -11,6 +11,8 @@
 #include "lesson/LessonPanel.h"
 #include "lesson/LessonSession.h"
 #include "lesson/NarrationView.h"
+#include "lesson/NoteView.h"
+#include "engine/lesson/LessonLibrary.h"
 #include "models/ImageListModel.h"
 #include "widgets/ConsoleWidget.h"
 #include "widgets/MainWindow.h"
@@ -21,6 +23,9 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProgressBar>
+#include <QScrollBar>
+#include <QTextBlock>
+#include <QTextBrowser>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -91,6 +96,29 @@ private slots:
         // The panels show the lesson's own store, not the student's.
         QVERIFY(QString::fromStdString(state()->root).startsWith(m_root.path() + "/lesson"));
         QTRY_VERIFY_WITH_TIMEOUT(m_w->imageModel()->rowOf("strata/demo-web:1.0") >= 0, 30000);
+    }
+
+    void citationOpensTheNoteAtItsHeading()
+    {
+        // The citation names the note by its title, with a glyph every font has.
+        const QString cite = panel()->noteLabel()->text();
+        QVERIFY2(cite.contains(QStringLiteral("Using Docker (commands)")), qPrintable(cite));
+        QVERIFY2(!cite.contains(QString::fromUtf8("📖")), qPrintable(cite));
+        if (strata::engine::lesson::notesDir().empty())
+            QSKIP("the study notes are not beside the source tree (../shared/notes) nor installed");
+        emit panel()->noteLabel()->linkActivated(QStringLiteral("note"));
+        NoteView *note = m_w->noteView();
+        QVERIFY(note);
+        QTRY_VERIFY(note->isVisible());
+        QCOMPARE(note->file(), QString::fromStdString(state()->step().note.file));
+        const QString heading = QString::fromStdString(state()->step().note.heading);
+        QVERIFY2(note->shownHeading().contains(heading), qPrintable(note->shownHeading()));
+        // Rendered from Markdown (a heading block exists) and scrolled down to the cited line.
+        QVERIFY(note->browser()->document()->toPlainText().contains(QStringLiteral("Docker常用命令")));
+        QTRY_VERIFY(note->browser()->verticalScrollBar()->value() > 0);
+        const QTextCursor at = note->browser()->cursorForPosition(QPoint(4, 4));
+        QVERIFY2(at.block().position() > 0, "the view still shows the top of the note");
+        QVERIFY(grab(m_w.get(), QStringLiteral("lesson-note.png")));
     }
 
     void glossaryLinkShowsBothLanguages()

@@ -12,7 +12,10 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
+#include <regex>
 #include <set>
+#include <sstream>
 
 using namespace strata::engine::lesson;
 namespace fs = std::filesystem;
@@ -34,6 +37,53 @@ std::string joined(const std::vector<std::string> &lines)
     for (const auto &l : lines)
         s += "\n  " + l;
     return s;
+}
+
+
+// The Markdown headings of a note, as QTextDocument::setMarkdown renders
+// them: lines starting with 1–6 '#' and a space, outside ``` / ~~~ fences.
+std::set<std::string> noteHeadings(const fs::path &note)
+{
+    static const std::regex fence(R"(^\s{0,3}(`{3,}|~{3,}).*)");
+    static const std::regex heading(R"(^#{1,6}\s+(.*)$)");
+    std::set<std::string> out;
+    std::ifstream in(note);
+    std::string line;
+    char open = 0;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        std::smatch m;
+        if (std::regex_match(line, m, fence)) {
+            const char c = m[1].str().front();
+            if (!open)
+                open = c;
+            else if (c == open)
+                open = 0;
+            continue;
+        }
+        if (open || !std::regex_match(line, m, heading))
+            continue;
+        std::string text = m[1].str();
+        auto trim = [&text](const char *chars) { text.erase(text.find_last_not_of(chars) + 1); };
+        trim(" \t");
+        trim("#");
+        trim(" \t");
+        out.insert(text);
+    }
+    return out;
+}
+
+std::vector<std::string> cells(const std::string &row)
+{
+    std::vector<std::string> out;
+    std::stringstream ss(row.substr(1));
+    std::string cell;
+    while (std::getline(ss, cell, '|')) {
+        const auto b = cell.find_first_not_of(' '), e = cell.find_last_not_of(' ');
+        out.push_back(b == std::string::npos ? std::string() : cell.substr(b, e - b + 1));
+    }
+    return out;
 }
 
 } // namespace
@@ -140,6 +190,70 @@ private Q_SLOTS:
         input.notesDir = kNotes;
         const auto problems = validateLesson(l, input);
         QVERIFY2(problems.empty(), joined(problems).c_str());
+    }
+
+    // docs/LESSONS.md "The notes, heading by heading": every heading of the
+    // five notes has a row, every row names a heading its note has, and a row
+    // names the steps that teach it (NN:step-id, each one existing) or why none does.
+    void notesHeadingTableIsCompleteAndInStep()
+    {
+        std::ifstream doc(kLessons.parent_path() / "docs" / "LESSONS.md");
+        QVERIFY2(doc, "docs/LESSONS.md cannot be read");
+        std::map<int, std::set<std::string>> stepsOf; // lesson number -> step and exercise ids
+        for (const auto &l : loadLessons(kLessons))
+            for (const auto &st : l.steps)
+                stepsOf[l.number].insert(st.id);
+        static const std::regex stepRef(R"(^([0-9]{2}):([a-z0-9-]+)$)");
+        std::map<std::string, std::set<std::string>> rows; // note prefix "002" -> headings
+        std::string line;
+        bool inTable = false;
+        int count = 0;
+        while (std::getline(doc, line)) {
+            if (line.starts_with("## "))
+                inTable = line == "## The notes, heading by heading";
+            if (!inTable || !line.starts_with("| "))
+                continue;
+            const auto c = cells(line);
+            if (c.size() < 4 || !std::regex_match(c[0], std::regex("[0-9]{3}")))
+                continue;
+            ++count;
+            const std::string where = "docs/LESSONS.md row \"" + c[0] + " | " + c[1] + "\"";
+            QVERIFY2(rows[c[0]].insert(c[1]).second, (where + ": listed twice").c_str());
+            if (c[2].empty()) {
+                QVERIFY2(!c[3].empty(), (where + ": no step teaches it and no reason is given").c_str());
+                continue;
+            }
+            std::stringstream refs(c[2]);
+            std::string ref;
+            while (std::getline(refs, ref, ',')) {
+                ref.erase(0, ref.find_first_not_of(' '));
+                std::smatch m;
+                QVERIFY2(std::regex_match(ref, m, stepRef), (where + ": \"" + ref + "\" is not NN:step-id").c_str());
+                const int n = std::stoi(m[1].str());
+                QVERIFY2(stepsOf.count(n) && stepsOf[n].count(m[2].str()),
+                         (where + ": lesson " + m[1].str() + " has no step " + m[2].str()).c_str());
+            }
+        }
+        QVERIFY2(count > 0, "docs/LESSONS.md has no heading table");
+        if (!fs::is_directory(kNotes))
+            QSKIP(qPrintable("the study notes are not beside the source tree: " + QString::fromStdString(kNotes.string())));
+        std::set<std::string> prefixes;
+        for (const auto &entry : fs::directory_iterator(kNotes)) {
+            const std::string name = entry.path().filename().string();
+            if (!std::regex_match(name, std::regex(R"([0-9]{3}_[0-9a-f]+\.txt)")))
+                continue;
+            const std::string prefix = name.substr(0, 3);
+            prefixes.insert(prefix);
+            const auto headings = noteHeadings(entry.path());
+            QVERIFY2(!headings.empty(), name.c_str());
+            for (const auto &h : headings)
+                QVERIFY2(rows[prefix].count(h), ("docs/LESSONS.md lacks a row for " + prefix + " \"" + h + "\"").c_str());
+            for (const auto &h : rows[prefix])
+                QVERIFY2(headings.count(h), ("docs/LESSONS.md: note " + name + " has no heading \"" + h + "\"").c_str());
+        }
+        QCOMPARE(prefixes.size(), std::size_t{5});
+        for (const auto &[prefix, headings] : rows)
+            QVERIFY2(prefixes.count(prefix), ("docs/LESSONS.md names note " + prefix + ", which does not exist").c_str());
     }
 
     void validatorRefusesBrokenLessons()
