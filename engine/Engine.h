@@ -261,6 +261,7 @@ struct SystemPruneOptions {
 };
 struct SystemPruneReport {
     std::vector<std::string> containers;
+    std::vector<std::string> networks;
     std::vector<std::string> volumes;
     std::vector<RemovalLine> images;
     std::uint64_t reclaimedBytes = 0;

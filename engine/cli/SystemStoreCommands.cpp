@@ -160,6 +160,12 @@ void addPrune(CLI::App &system, CliContext &ctx)
                 ctx.out << id << "\n";
             ctx.out << "\n";
         }
+        if (!r.networks.empty()) {
+            ctx.out << "Deleted Networks:\n";
+            for (const auto &name : r.networks)
+                ctx.out << name << "\n";
+            ctx.out << "\n";
+        }
         if (!r.volumes.empty()) {
             ctx.out << "Deleted Volumes:\n";
             for (const auto &name : r.volumes)

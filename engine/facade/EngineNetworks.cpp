@@ -538,6 +538,14 @@ void Engine::connectNetwork(const std::string &network, const std::string &ref, 
     }
     if (r.state.status != Status::Running)
         return; // attached at the next start
+    m.attachEndpoint(r, n, o);
+}
+
+// A running container's new endpoint: recorded first (see attachNetworks),
+// then the plugins; undone, record included, when they fail.
+void Engine::Impl::attachEndpoint(const Record &r, const net::Network &n, const NetworkConnectOptions &o)
+{
+    Impl &m = *this;
     auto held = m.images.lock();
     auto rec = m.endpoints.find(r.id);
     if (!rec)

@@ -44,6 +44,8 @@ struct Engine::Impl {
     // create: resolves --network/-p/-P/--ip/--network-alias into the record
     // (NetworkMode, requested networks, PortBindings, ExposedPorts), with
     // Docker's messages; nothing is set up yet.
+    // network connect of a running container: its new endpoint, now.
+    void attachEndpoint(const container::Record &r, const network::Network &n, const NetworkConnectOptions &o);
     void planNetworking(const ContainerCreateOptions &o, const image::Json &imageConfig, container::Record &r);
     // start: makes the network namespace and attaches it to each bridge
     // network the container asked for (CNI ADD), publishing its ports;

@@ -6,6 +6,7 @@
 #include "engine/util/MountTable.h"
 #include "engine/util/Fs.h"
 
+#include <functional>
 #include <map>
 #include <set>
 
@@ -165,45 +166,42 @@ DiskUsage Engine::diskUsage()
     return du;
 }
 
-SystemPruneReport Engine::pruneSystem(const SystemPruneOptions &options)
+namespace {
+
+// Docker's container prune: every container not running, its RW layer's bytes reclaimed.
+void pruneStoppedContainers(Engine &engine, const std::function<std::filesystem::path(const std::string &)> &dirOf,
+                            SystemPruneReport &report)
 {
-    Impl &m = *m_impl;
-    SystemPruneReport report;
-    // Stopped containers (Docker's container prune: every one not running).
-    for (auto &c : containers(true)) {
+    for (auto &c : engine.containers(true)) {
         if (c.state.running() || c.state.status == Status::Restarting)
             continue;
-        const std::uint64_t bytes = fsutil::treeBytes(fs::drivers::ContainerPaths(m.containers.dir(c.id)).diff);
+        const std::uint64_t bytes = fsutil::treeBytes(fs::drivers::ContainerPaths(dirOf(c.id)).diff);
         try {
-            removeContainer(c.id, false, false);
+            engine.removeContainer(c.id, false, false);
             report.containers.push_back(c.id);
             report.reclaimedBytes += bytes;
         } catch (const Error &) {
             // removed meanwhile, or started again: prune leaves it
         }
     }
-    if (options.volumes) {
-        const VolumePruneReport v = pruneVolumes();
-        report.volumes = v.removed;
-        report.reclaimedBytes += v.reclaimedBytes;
-    }
-    // Images: dangling ones, or with -a every one no container uses; a
-    // removal may make another image dangling, so until nothing changes.
-    const std::uint64_t before = layerBytes(m.images);
+}
+
+// Images: dangling ones, or with -a every one no container uses; a removal
+// may make another image dangling, so until nothing changes.
+void pruneUnusedImages(Engine &engine, bool all, SystemPruneReport &report)
+{
     for (bool changed = true; changed;) {
         changed = false;
-        for (const auto &img : images()) {
-            if (img.containers > 0 || img.intermediate || (!options.all && !img.dangling))
+        for (const auto &img : engine.images()) {
+            if (img.containers > 0 || img.intermediate || (!all && !img.dangling))
                 continue;
             try {
                 std::vector<RemovalLine> lines;
-                if (img.repoTags.empty()) {
-                    lines = removeImage(img.id.str(), false, true);
-                } else {
-                    for (const auto &t : img.repoTags)
-                        for (auto &l : removeImage(t, false, true))
-                            lines.push_back(std::move(l));
-                }
+                const std::vector<std::string> names =
+                    img.repoTags.empty() ? std::vector<std::string>{img.id.str()} : img.repoTags;
+                for (const auto &name : names)
+                    for (auto &l : engine.removeImage(name, false, true))
+                        lines.push_back(std::move(l));
                 changed = changed || !lines.empty();
                 report.images.insert(report.images.end(), lines.begin(), lines.end());
             } catch (const Error &) {
@@ -211,6 +209,24 @@ SystemPruneReport Engine::pruneSystem(const SystemPruneOptions &options)
             }
         }
     }
+}
+
+} // namespace
+
+// docker system prune's order: containers, networks, volumes, images.
+SystemPruneReport Engine::pruneSystem(const SystemPruneOptions &options)
+{
+    Impl &m = *m_impl;
+    SystemPruneReport report;
+    pruneStoppedContainers(*this, [&m](const std::string &id) { return m.containers.dir(id); }, report);
+    report.networks = pruneNetworks();
+    if (options.volumes) {
+        const VolumePruneReport v = pruneVolumes();
+        report.volumes = v.removed;
+        report.reclaimedBytes += v.reclaimedBytes;
+    }
+    const std::uint64_t before = layerBytes(m.images);
+    pruneUnusedImages(*this, options.all, report);
     const std::uint64_t after = layerBytes(m.images);
     report.reclaimedBytes += before > after ? before - after : 0;
     return report;
