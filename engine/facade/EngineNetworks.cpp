@@ -184,7 +184,7 @@ void Engine::Impl::planNetworking(const ContainerCreateOptions &o, const Json &i
     r.hostConfig.publishAllPorts = o.publishAll;
 }
 
-std::string Engine::Impl::attachNetworks(Record &r)
+std::string Engine::Impl::attachNetworks(const Record &r)
 {
     if (r.hostConfig.networkMode == "host" || r.hostConfig.networkMode == "none")
         return {};

@@ -50,7 +50,7 @@ struct Engine::Impl {
     // start: makes the network namespace and attaches it to each bridge
     // network the container asked for (CNI ADD), publishing its ports;
     // returns the namespace path for the runtime ("" = none to join).
-    std::string attachNetworks(container::Record &r);
+    std::string attachNetworks(const container::Record &r);
     // Tears down what attachNetworks made (CNI DEL, namespace, record);
     // idempotent; peers' /etc/hosts updated.
     void releaseNetworks(const std::string &containerId);
