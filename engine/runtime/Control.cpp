@@ -49,6 +49,10 @@ ShimState readState(const fs::path &bundleDir)
     const bool shimAlive = processIsAlive(st.shimPid, st.shimStartTime);
     const bool pidAlive = st.pid > 0 && processIsAlive(st.pid, st.pidStartTime);
     if (!shimAlive && !pidAlive) {
+        // The shim may have recorded the exit and gone between the read above
+        // and the liveness checks: read once more before calling it lost.
+        if (ShimState again = loadShimState(bundleDir); again.finished())
+            return again;
         // The shim was killed before it could record the exit.
         st.status = ShimStatus::Exited;
         st.exitCode = 255;

@@ -21,7 +21,7 @@ using engine::events::EventKind;
 
 namespace {
 
-constexpr qreal kLeft = 30, kListW = 510, kListTop = 176, kListBottom = 760;
+constexpr qreal kLeft = 30, kListW = 510, kListTop = 190, kListBottom = 760;
 constexpr qreal kStackX = 565, kStackW = 320, kStackTop = 250, kStackBottom = 760, kSlabH = 56, kGap = 6;
 constexpr qreal kCardX = 905, kCardW = 265;
 // Projector-grade: the view shows this scene at about 0.8 in presentation
@@ -124,7 +124,7 @@ BuildScene::BuildScene(QObject *parent) : EventScene(QStringLiteral("build"), pa
     };
     header(QStringLiteral("dockerfile"), kLeft, kListW, [this] {
         return m_seenBuild ? QCoreApplication::translate("Build", "<b>Dockerfile</b>: one step per instruction")
-                           : QCoreApplication::translate("Build", "<b>history</b> of the newest image: the steps that made it");
+                           : QCoreApplication::translate("Build", "<b>history</b> of the newest image, step by step");
     });
     header(QStringLiteral("image"), kStackX, kStackW, [this] {
         return m_image.isEmpty() ? QCoreApplication::translate("Build", "<b>image</b>: empty (scratch)")

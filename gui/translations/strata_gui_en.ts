@@ -2266,7 +2266,7 @@ created by: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;history&lt;/b&gt; of the newest image: the steps that made it</source>
+        <source>&lt;b&gt;history&lt;/b&gt; of the newest image, step by step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2255,7 +2255,7 @@ chain_id %3
         <translation>&lt;b&gt;Dockerfile&lt;/b&gt;：每条指令一步</translation>
     </message>
     <message>
-        <source>&lt;b&gt;history&lt;/b&gt; of the newest image: the steps that made it</source>
+        <source>&lt;b&gt;history&lt;/b&gt; of the newest image, step by step</source>
         <translation>最新镜像的 &lt;b&gt;history&lt;/b&gt;：做出它的各步</translation>
     </message>
     <message>
