@@ -4,6 +4,7 @@
 #include "tests/support/TestSupport.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QThread>
 
 #include <arpa/inet.h>
@@ -162,7 +163,10 @@ RegistryProcess::RegistryProcess(const std::filesystem::path &dir, const std::st
                                "http:\n  addr: 127.0.0.1:" +
                                std::to_string(m_port) + "\n" + extraConfig;
     writeFile(dir / "config.yml", config);
+    // Its log goes to a file: a pipe nobody drains while a test waits on
+    // another process fills up, and the registry then stops answering.
     m_process.setProcessChannelMode(QProcess::MergedChannels);
+    m_process.setStandardOutputFile(QString::fromStdString((dir / "registry.log").string()));
     m_process.start(QStringLiteral("docker-registry"),
                     {QStringLiteral("serve"), QString::fromStdString((dir / "config.yml").string())});
     m_started = m_process.waitForStarted(10000) && waitForPort(m_port);
@@ -180,7 +184,8 @@ RegistryProcess::~RegistryProcess()
 
 QString RegistryProcess::log() const
 {
-    return QString::fromUtf8(const_cast<QProcess &>(m_process).readAll());
+    QFile f(QString::fromStdString((m_dir / "registry.log").string()));
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
 HttpFixture::HttpFixture(Handler handler) : m_handler(std::move(handler))
