@@ -3,6 +3,7 @@
 #include "engine/cli/CliContext.h"
 #include "engine/cli/Output.h"
 #include "engine/cli/format/HumanDuration.h"
+#include "engine/cli/format/HumanSize.h"
 #include "engine/cli/format/ListFormats.h"
 
 #include <memory>
@@ -67,7 +68,24 @@ std::string goQuote(const std::string &s)
     return out + "\"";
 }
 
-Row psRow(const ContainerSummary &c, bool noTrunc, units::Clock::time_point now)
+// ps -s's SIZE as Docker prints it: the read-write layer's bytes, then the
+// whole root file system's (image + layer) as "virtual".
+std::string sizeColumn(Engine &engine, const ContainerSummary &c)
+{
+    std::uint64_t rw = 0, image = 0;
+    try {
+        rw = engine.containerLayerUsage(c.id, 0).bytes;
+    } catch (const Error &) {
+        // removed meanwhile: 0B, as Docker shows a container it cannot size
+    }
+    for (const auto &img : engine.images())
+        if (img.id == c.imageId)
+            image = img.size;
+    return units::humanSizeWithPrecision(static_cast<double>(rw), 3) + " (virtual " +
+           units::humanSizeWithPrecision(static_cast<double>(rw + image), 3) + ")";
+}
+
+Row psRow(const ContainerSummary &c, bool noTrunc, units::Clock::time_point now, const std::string &size = "0B")
 {
     Row r = Row::object();
     r["Command"] = goQuote(noTrunc ? c.command : ellipsis(c.command, 20));
@@ -91,7 +109,7 @@ Row psRow(const ContainerSummary &c, bool noTrunc, units::Clock::time_point now)
     r["Networks"] = c.networks;
     r["Ports"] = c.ports;
     r["RunningFor"] = units::timeAgo(units::Clock::from_time_t(c.created), now);
-    r["Size"] = "0B";
+    r["Size"] = size;
     r["State"] = container::toString(c.state.status);
     r["Status"] = c.statusText.empty() ? statusText(c.state, now) : c.statusText;
     return r;
@@ -107,7 +125,7 @@ void runPs(CliContext &ctx, const PsFlags &f)
     const auto now = units::Clock::now();
     std::vector<Row> rows;
     for (const auto &c : list)
-        rows.push_back(psRow(c, f.noTrunc, now));
+        rows.push_back(psRow(c, f.noTrunc, now, f.size && !host ? sizeColumn(ctx.engine(), c) : "0B"));
     printList(ctx.out, containerListFormat(f.format, f.quiet, f.size), rows);
 }
 
