@@ -6,6 +6,7 @@
 #include "engine/cli/format/HumanSize.h"
 #include "engine/cli/format/ListFormats.h"
 
+#include <map>
 #include <memory>
 
 namespace strata::engine::cli {
@@ -70,19 +71,18 @@ std::string goQuote(const std::string &s)
 
 // ps -s's SIZE as Docker prints it: the read-write layer's bytes, then the
 // whole root file system's (image + layer) as "virtual".
-std::string sizeColumn(Engine &engine, const ContainerSummary &c)
+std::string sizeColumn(Engine &engine, const ContainerSummary &c, const std::map<std::string, std::uint64_t> &imageBytes)
 {
-    std::uint64_t rw = 0, image = 0;
+    std::uint64_t rw = 0;
     try {
         rw = engine.containerLayerUsage(c.id, 0).bytes;
     } catch (const Error &) {
         // removed meanwhile: 0B, as Docker shows a container it cannot size
     }
-    for (const auto &img : engine.images())
-        if (img.id == c.imageId)
-            image = img.size;
+    const auto image = imageBytes.find(c.imageId.str());
+    const std::uint64_t virt = rw + (image == imageBytes.end() ? 0 : image->second);
     return units::humanSizeWithPrecision(static_cast<double>(rw), 3) + " (virtual " +
-           units::humanSizeWithPrecision(static_cast<double>(rw + image), 3) + ")";
+           units::humanSizeWithPrecision(static_cast<double>(virt), 3) + ")";
 }
 
 Row psRow(const ContainerSummary &c, bool noTrunc, units::Clock::time_point now, const std::string &size = "0B")
@@ -124,8 +124,12 @@ void runPs(CliContext &ctx, const PsFlags &f)
         list.resize(static_cast<std::size_t>(last));
     const auto now = units::Clock::now();
     std::vector<Row> rows;
+    std::map<std::string, std::uint64_t> imageBytes; // listed once, not per container
+    if (f.size && !host)
+        for (const auto &img : ctx.engine().images())
+            imageBytes[img.id.str()] = img.size;
     for (const auto &c : list)
-        rows.push_back(psRow(c, f.noTrunc, now, f.size && !host ? sizeColumn(ctx.engine(), c) : "0B"));
+        rows.push_back(psRow(c, f.noTrunc, now, f.size && !host ? sizeColumn(ctx.engine(), c, imageBytes) : "0B"));
     printList(ctx.out, containerListFormat(f.format, f.quiet, f.size), rows);
 }
 
