@@ -108,6 +108,8 @@ struct EngineInfo {
     bool rootless = false;
     std::string runtimeMode;   // "root", "rootless" or "unsupported" (runtime probe)
     std::vector<std::string> runtimeNotes; // why: freezer, user namespaces...
+    std::string networkMode;   // "bridge (CNI)", "slirp4netns" (rootless) or "none"
+    std::string networkReason; // one sentence: why that one
     int containers = 0;
     int containersRunning = 0;
     int containersPaused = 0;

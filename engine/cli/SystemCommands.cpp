@@ -77,6 +77,8 @@ void printInfo(CliContext &ctx)
             << " Server Version: " << i.version << "\n"
             << " Storage Driver: " << i.driver << "\n"
             << "  Why: " << i.driverReason << "\n"
+            << " Network: " << i.networkMode << "\n"
+            << "  Why: " << i.networkReason << "\n"
             << " Security Options:\n  " << (i.rootless ? "rootless" : "root (not rootless)") << "\n"
             << " Runtime: strata-shim (" << (i.runtimeMode.empty() ? "unknown" : i.runtimeMode) << ")\n";
     for (const auto &note : i.runtimeNotes)

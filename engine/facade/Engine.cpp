@@ -6,6 +6,7 @@
 #include "engine/builtin/BuiltinImages.h"
 #include "engine/fs/DriverProbe.h"
 #include "engine/image/ImageStore.h"
+#include "engine/network/UserModeNetwork.h"
 
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -90,6 +91,9 @@ EngineInfo Engine::info() const
         info.runtimeMode = "unsupported";
         info.runtimeNotes = {e.what()};
     }
+    const network::NetworkModeInfo net = network::hostNetworkMode(info.rootless);
+    info.networkMode = net.mode;
+    info.networkReason = net.why;
     for (const auto &c : m_impl->containers.list()) {
         ++info.containers;
         if (c.state.status == container::Status::Paused)

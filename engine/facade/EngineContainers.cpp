@@ -150,6 +150,8 @@ runtime::RuntimeSpec Engine::Impl::prepareStart(const Record &r, const Container
         for (auto &ms : volume::prepareMounts(withVolumes.mounts, m.bus, r.id))
             spec.mounts.push_back(std::move(ms));
         spec.netnsPath = m.attachNetworks(r); // the bridge networks, set up before the command runs
+        if (m.awaitsUserModeNetwork(r.id))
+            spec.stepGate = true; // rootless: the init waits while slirp4netns joins it (runShim)
         spec.save(dir);
         return spec;
     } catch (...) {
@@ -175,6 +177,8 @@ runtime::StartResult Engine::Impl::runShim(const std::string &id, const Containe
     int lastPhase = -1;
     so.onPhase = [&](const runtime::PhaseReport &p) {
         lastPhase = p.index;
+        if (p.name == "create-namespaces" && p.pid > 0)
+            m.startUserModeNetwork(id, p.pid); // rootless only; a no-op otherwise
         m.step(o.operation, p.name, p.description + (p.detail.empty() ? "" : " (" + p.detail + ")"),
                base + 1 + p.index, count);
     };

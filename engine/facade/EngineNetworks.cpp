@@ -13,6 +13,7 @@
 #include "engine/network/Ipv4.h"
 #include "engine/network/Netns.h"
 #include "engine/network/Ports.h"
+#include "engine/network/UserModeNetwork.h"
 #include "engine/util/Fs.h"
 
 #include <algorithm>
@@ -64,6 +65,30 @@ void checkUnclaimed(const std::vector<net::EndpointRecord> &all, const net::Port
                 (pb.hostIp == b.hostIp || pb.hostIp == "0.0.0.0" || b.hostIp.empty()))
                 throw Error(ErrorCode::Conflict, "Bind for " + (b.hostIp.empty() ? "0.0.0.0" : b.hostIp) + ":" +
                                                      b.hostPort + " failed: port is already allocated");
+}
+
+// Docker wraps a port that cannot be published in its endpoint's failure:
+// "driver failed programming external connectivity on endpoint NAME (ID): ...".
+template <typename F> void programmingPorts(const Record &r, F check)
+{
+    try {
+        check();
+    } catch (const Error &e) {
+        if (e.code() != ErrorCode::Conflict)
+            throw;
+        throw Error(ErrorCode::Conflict, "driver failed programming external connectivity on endpoint " +
+                                             r.plainName() + " (" + net::randomHexId() + "): " + e.what());
+    }
+}
+
+// True when a live endpoint on network `networkId` holds `ip`.
+bool addressTaken(const std::vector<net::EndpointRecord> &all, const std::string &networkId, const std::string &ip)
+{
+    for (const auto &rec : all)
+        for (const auto &e : rec.endpoints)
+            if (e.networkId == networkId && e.ipAddress == ip)
+                return true;
+    return false;
 }
 
 bool ownerAlive(int pid)
@@ -134,6 +159,47 @@ net::CniCall callFor(const net::EndpointRecord &rec, const net::Endpoint &e)
 
 // ---- container side ----
 
+// The ports to publish at start: -p as asked, -P adds every exposed port on
+// an ephemeral one; each checked free again and recorded in rec.ports
+// (NetworkSettings.Ports).
+std::vector<net::PortBinding> Engine::Impl::resolvePorts(const Record &r, net::EndpointRecord &rec)
+{
+    const auto others = endpoints.list();
+    std::vector<net::PortBinding> ports = net::bindingsOf(r.hostConfig.portBindings);
+    if (r.hostConfig.publishAllPorts)
+        for (const auto &[k, v] : r.config.exposedPorts.items())
+            if (!r.hostConfig.portBindings.contains(k))
+                ports.push_back(net::parsePortKey(k));
+    for (const auto &[k, v] : r.config.exposedPorts.items())
+        rec.ports[k] = nullptr;
+    for (auto &b : ports) {
+        if (b.hostPort.empty())
+            b.hostPort = std::to_string(net::ephemeralPort(b.hostIp, b.proto));
+        else
+            programmingPorts(r, [&] {
+                net::checkHostPortFree(b.hostIp, std::stoi(b.hostPort), b.proto);
+                checkUnclaimed(others, b);
+            });
+        if (!rec.ports[b.key()].is_array())
+            rec.ports[b.key()] = Json::array();
+        rec.ports[b.key()].push_back({{"HostIp", b.hostIp.empty() ? "0.0.0.0" : b.hostIp}, {"HostPort", b.hostPort}});
+    }
+    return ports;
+}
+
+void Engine::Impl::publishPortEvents(const Record &r, const net::EndpointRecord &rec)
+{
+    for (const auto &[k, list] : rec.ports.items())
+        if (list.is_array())
+            for (const auto &p : list)
+                bus.publish(events::EventKind::PortPublished, r.id,
+                            {{"name", r.plainName()},
+                             {"port", k},
+                             {"hostIp", p.value("HostIp", "")},
+                             {"hostPort", p.value("HostPort", "")},
+                             {"ip", rec.endpoints.empty() ? std::string() : rec.endpoints.front().ipAddress}});
+}
+
 void Engine::Impl::planNetworking(const ContainerCreateOptions &o, const Json &imageConfig, Record &r)
 {
     const std::string mode = o.network.empty() ? "default" : o.network;
@@ -145,6 +211,10 @@ void Engine::Impl::planNetworking(const ContainerCreateOptions &o, const Json &i
         r.networks = Json{{mode, Json::object()}};
         return; // Docker discards published ports here (with a warning)
     }
+    if (::geteuid() != 0 && (!o.publish.empty() || o.publishAll) && !net::slirp4netnsAvailable())
+        throw Error(ErrorCode::InvalidArgument, "cannot publish ports: rootless containers have no bridges and " +
+                                                    net::slirp4netnsPath().string() +
+                                                    " (Debian's slirp4netns) is not installed");
     const net::Network n = networks.get(networkNameOf(mode));
     if (!n.isBridge())
         throw Error(ErrorCode::InvalidArgument, "network " + n.name + " cannot be joined with --network " + mode);
@@ -162,9 +232,13 @@ void Engine::Impl::planNetworking(const ContainerCreateOptions &o, const Json &i
         if (!a)
             throw Error(ErrorCode::InvalidArgument, "invalid IPv4 address: " + o.ip);
         const auto s = net::parseSubnet(n.subnet);
-        if (!s || !s->contains(*a) || *a == s->base || *a == (s->base | ~s->mask()) || o.ip == n.gateway)
+        if (!s || !s->contains(*a))
             throw Error(ErrorCode::InvalidArgument,
                         "Invalid address " + o.ip + ": It does not belong to any of this network's subnets");
+        // The subnet's own, broadcast and gateway addresses count as taken, as in Docker's IPAM.
+        if (*a == s->base || *a == (s->base | ~s->mask()) || o.ip == n.gateway ||
+            addressTaken(endpoints.list(), n.id, o.ip))
+            throw Error(ErrorCode::Conflict, "Address already in use");
         ep["IPAMConfig"] = {{"IPv4Address", o.ip}};
     }
     r.networks = Json{{n.name, ep}};
@@ -175,9 +249,11 @@ void Engine::Impl::planNetworking(const ContainerCreateOptions &o, const Json &i
             r.config.exposedPorts[net::parsePortKey(k).key()] = Json::object();
     for (const auto &text : o.publish) {
         const net::PortBinding b = net::parsePortFlag(text);
-        if (!b.hostPort.empty())
-            net::checkHostPortFree(b.hostIp, std::stoi(b.hostPort), b.proto);
-        checkUnclaimed(endpoints.list(), b);
+        programmingPorts(r, [&] {
+            if (!b.hostPort.empty())
+                net::checkHostPortFree(b.hostIp, std::stoi(b.hostPort), b.proto);
+            checkUnclaimed(endpoints.list(), b);
+        });
         net::addBinding(r.hostConfig.portBindings, b);
         r.config.exposedPorts[b.key()] = Json::object();
     }
@@ -188,8 +264,10 @@ std::string Engine::Impl::attachNetworks(const Record &r)
 {
     if (r.hostConfig.networkMode == "host" || r.hostConfig.networkMode == "none")
         return {};
-    if (::geteuid() != 0)
-        return {}; // rootless: the runtime's own namespace with lo only (no bridges without root)
+    if (::geteuid() != 0) {
+        planUserModeNetwork(r); // rootless: no bridges; slirp4netns joins the runtime's own namespace
+        return {};
+    }
     auto held = images.lock();
     releaseNetworks(r.id); // whatever a previous run left (idempotent)
 
@@ -198,27 +276,8 @@ std::string Engine::Impl::attachNetworks(const Record &r)
     rec.containerName = r.plainName();
     rec.netns = net::netnsPathFor(r.id).string();
 
-    // Ports: bindings as asked, -P adds every exposed port on an ephemeral one.
-    std::vector<net::PortBinding> ports = net::bindingsOf(r.hostConfig.portBindings);
-    if (r.hostConfig.publishAllPorts)
-        for (const auto &[k, v] : r.config.exposedPorts.items())
-            if (!r.hostConfig.portBindings.contains(k)) {
-                net::PortBinding b = net::parsePortKey(k);
-                ports.push_back(b);
-            }
     Json portMappings = Json::array();
-    for (const auto &[k, v] : r.config.exposedPorts.items())
-        rec.ports[k] = nullptr;
-    for (auto &b : ports) {
-        if (b.hostPort.empty())
-            b.hostPort = std::to_string(net::ephemeralPort(b.hostIp, b.proto));
-        else {
-            net::checkHostPortFree(b.hostIp, std::stoi(b.hostPort), b.proto);
-            checkUnclaimed(endpoints.list(), b);
-        }
-        if (!rec.ports[b.key()].is_array())
-            rec.ports[b.key()] = Json::array();
-        rec.ports[b.key()].push_back({{"HostIp", b.hostIp.empty() ? "0.0.0.0" : b.hostIp}, {"HostPort", b.hostPort}});
+    for (const auto &b : resolvePorts(r, rec)) {
         Json pm = {{"hostPort", std::stoi(b.hostPort)}, {"containerPort", b.containerPort}, {"protocol", b.proto}};
         if (!b.hostIp.empty())
             pm["hostIP"] = b.hostIp;
@@ -284,15 +343,7 @@ std::string Engine::Impl::attachNetworks(const Record &r)
                      {"ifname", e.ifname},
                      {"bridge", n ? n->bridge : ""}});
     }
-    for (const auto &[k, list] : rec.ports.items())
-        if (list.is_array())
-            for (const auto &p : list)
-                bus.publish(events::EventKind::PortPublished, r.id,
-                            {{"name", r.plainName()},
-                             {"port", k},
-                             {"hostIp", p.value("HostIp", "")},
-                             {"hostPort", p.value("HostPort", "")},
-                             {"ip", rec.endpoints.front().ipAddress}});
+    publishPortEvents(r, rec);
     refreshPeerHosts();
     return rec.netns;
 }
@@ -304,13 +355,17 @@ void Engine::Impl::releaseNetworks(const std::string &containerId)
     if (!rec)
         return;
     for (auto it = rec->endpoints.rbegin(); it != rec->endpoints.rend(); ++it) {
-        net::cniDel(callFor(*rec, *it), it->result);
-        if (!it->ipAddress.empty())
+        if (!rec->userMode)
+            net::cniDel(callFor(*rec, *it), it->result);
+        if (!it->ipAddress.empty() && (!rec->userMode || rec->slirpPid > 0))
             bus.publish(events::EventKind::NetworkDisconnected, it->networkId,
-                        {{"name", it->network}, {"type", "bridge"}, {"container", containerId}, {"ip", it->ipAddress},
-                         {"ifname", it->ifname}});
+                        {{"name", it->network}, {"type", rec->userMode ? "slirp4netns" : "bridge"},
+                         {"container", containerId}, {"ip", it->ipAddress}, {"ifname", it->ifname}});
     }
-    net::removeNetns(rec->netns);
+    if (rec->userMode)
+        net::stopSlirp4netns({rec->slirpPid, rec->slirpSocket});
+    else
+        net::removeNetns(rec->netns);
     endpoints.remove(containerId);
     if (!rec->endpoints.empty() && rec->endpoints.front().runtimeConfig.contains("portMappings"))
         net::removeIdlePortmapChains();
@@ -335,8 +390,8 @@ void Engine::Impl::refreshPeerHosts()
                         entries.push_back({e.ipAddress, {self.containerId.substr(0, 12)}});
                     continue;
                 }
-                if (!shared.count(e.networkId))
-                    continue;
+                if (!shared.count(e.networkId) || other.userMode)
+                    continue; // user-mode (rootless) containers each sit behind their own slirp4netns
                 net::HostEntry h{e.ipAddress, {other.containerName}};
                 for (const auto &a : e.aliases)
                     h.names.push_back(a);
@@ -550,6 +605,10 @@ void Engine::Impl::attachEndpoint(const Record &r, const net::Network &n, const 
     auto rec = m.endpoints.find(r.id);
     if (!rec)
         throw Error(ErrorCode::Conflict, "container " + r.plainName() + " has no network namespace to connect");
+    if (rec->userMode)
+        throw Error(ErrorCode::Conflict, "container " + r.plainName() +
+                                             " runs rootless behind slirp4netns: without root it cannot join a "
+                                             "bridge network (it is attached at its next start as root)");
     net::Endpoint e;
     e.network = n.name;
     e.networkId = n.id;

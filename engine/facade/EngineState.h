@@ -15,6 +15,7 @@
 #include "engine/store/StagingArea.h"
 #include "engine/network/Endpoints.h"
 #include "engine/network/NetworkStore.h"
+#include "engine/network/Ports.h"
 #include "engine/store/StoreLayout.h"
 #include "engine/volume/ContainerMounts.h"
 #include "engine/volume/VolumeStore.h"
@@ -51,6 +52,17 @@ struct Engine::Impl {
     // network the container asked for (CNI ADD), publishing its ports;
     // returns the namespace path for the runtime ("" = none to join).
     std::string attachNetworks(const container::Record &r);
+    // start: the ports to publish (-p, -P, ephemeral ones chosen), recorded
+    // in rec.ports; and their port-publish events once they are live.
+    std::vector<network::PortBinding> resolvePorts(const container::Record &r, network::EndpointRecord &rec);
+    void publishPortEvents(const container::Record &r, const network::EndpointRecord &rec);
+    // Rootless (EngineUserModeNetwork.cpp): at start the endpoint record
+    // (slirp4netns's address, the ports); once the runtime cloned the
+    // container's namespaces (its init waits), slirp4netns for them and the
+    // ports forwarded. A failure kills that init: the start fails, 125.
+    void planUserModeNetwork(const container::Record &r);
+    [[nodiscard]] bool awaitsUserModeNetwork(const std::string &containerId) const;
+    void startUserModeNetwork(const std::string &containerId, int containerPid);
     // Tears down what attachNetworks made (CNI DEL, namespace, record);
     // idempotent; peers' /etc/hosts updated.
     void releaseNetworks(const std::string &containerId);

@@ -22,8 +22,11 @@ Json EndpointRecord::toJson() const
                        {"ConfigList", e.configList},
                        {"RuntimeConfig", e.runtimeConfig},
                        {"Result", e.result}});
-    return Json{{"ContainerID", containerId}, {"Name", containerName}, {"Netns", netns}, {"Endpoints", eps},
-                {"Ports", ports}};
+    Json j{{"ContainerID", containerId}, {"Name", containerName}, {"Netns", netns}, {"Endpoints", eps},
+           {"Ports", ports}};
+    if (userMode)
+        j["Slirp4netns"] = {{"Pid", slirpPid}, {"ApiSocket", slirpSocket}};
+    return j;
 }
 
 EndpointRecord EndpointRecord::fromJson(const nlohmann::json &j)
@@ -32,6 +35,11 @@ EndpointRecord EndpointRecord::fromJson(const nlohmann::json &j)
     r.containerId = j.value("ContainerID", "");
     r.containerName = j.value("Name", "");
     r.netns = j.value("Netns", "");
+    if (auto it = j.find("Slirp4netns"); it != j.end() && it->is_object()) {
+        r.userMode = true;
+        r.slirpPid = it->value("Pid", 0);
+        r.slirpSocket = it->value("ApiSocket", "");
+    }
     if (j.contains("Ports") && j["Ports"].is_object())
         r.ports = Json::parse(j["Ports"].dump());
     if (auto it = j.find("Endpoints"); it != j.end() && it->is_array())

@@ -37,6 +37,11 @@ struct EndpointRecord {
     std::string netns;
     std::vector<Endpoint> endpoints;
     Json ports = Json::object(); // NetworkSettings.Ports as published
+    // Rootless (UserModeNetwork.h): no CNI, no netns of the engine's; the
+    // slirp4netns serving the runtime's namespace (pid 0 until it started).
+    bool userMode = false;
+    int slirpPid = 0;
+    std::string slirpSocket;
 
     [[nodiscard]] Json toJson() const;
     static EndpointRecord fromJson(const nlohmann::json &j);

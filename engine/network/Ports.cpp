@@ -81,6 +81,11 @@ PortBinding parsePortFlag(const std::string &text)
             host = front;
         }
     }
+    if (ctr.empty())
+        throw Error(ErrorCode::InvalidArgument, "No port specified: " + text + "<empty>");
+    if (ip.find(':') != std::string::npos) // Docker reads the IP with Go's SplitHostPort(ip + ":")
+        throw Error(ErrorCode::InvalidArgument,
+                    "Invalid ip address " + ip + ": address " + ip + ":: too many colons in address");
     if (!ip.empty() && !parseIpv4(ip))
         throw Error(ErrorCode::InvalidArgument, "Invalid ip address: " + ip);
     if (!host.empty() && !isPortNumber(host))
@@ -167,8 +172,14 @@ void checkHostPortFree(const std::string &hostIp, int port, const std::string &p
 {
     const int rc = tryBind(hostIp, port, proto);
     if (rc == -EADDRINUSE)
-        throw Error(ErrorCode::Conflict, "Bind for " + (hostIp.empty() ? "0.0.0.0" : hostIp) + ":" +
-                                             std::to_string(port) + " failed: port is already allocated");
+        throw Error(ErrorCode::Conflict, "Error starting userland proxy: listen " + proto + "4 " +
+                                             (hostIp.empty() ? "0.0.0.0" : hostIp) + ":" + std::to_string(port) +
+                                             ": bind: address already in use");
+    if (rc == -EACCES) // rootless: below net.ipv4.ip_unprivileged_port_start (Docker rootless's words)
+        throw Error(ErrorCode::InvalidArgument,
+                    "cannot expose privileged port " + std::to_string(port) +
+                        ", you can add 'net.ipv4.ip_unprivileged_port_start=" + std::to_string(port) +
+                        "' to /etc/sysctl.conf, or choose a larger port number (>= 1024)");
     if (rc == -EADDRNOTAVAIL)
         throw Error(ErrorCode::InvalidArgument,
                     "listen " + proto + "4 " + hostIp + ":" + std::to_string(port) + ": bind: cannot assign requested address");

@@ -42,6 +42,7 @@ struct PhaseReport {
     int index = 0;
     int count = static_cast<int>(kStartPhases.size());
     std::string time;   // RFC 3339 nano
+    int pid = 0;        // the container's PID 1 on the host, once cloned (rootless networking joins its namespaces)
 };
 
 } // namespace strata::engine::runtime

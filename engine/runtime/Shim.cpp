@@ -170,7 +170,7 @@ void Shim::recordPhase(const std::string &name, const std::string &detail)
     m_state.phases.push_back(rec);
     const bool gate = m_spec.stepGate && name != "exec";
     notifyEngine(json{{"type", "phase"}, {"name", rec.name}, {"detail", rec.detail}, {"time", rec.time},
-                      {"gate", gate}});
+                      {"gate", gate}, {"pid", m_child}});
     if (gate)
         awaitEngineGate();
 }

@@ -26,6 +26,7 @@ PhaseReport toReport(const json &m)
     r.name = m.value("name", "");
     r.detail = m.value("detail", "");
     r.time = m.value("time", "");
+    r.pid = m.value("pid", 0);
     r.index = phaseIndex(r.name);
     if (r.index >= 0)
         r.description = std::string(kStartPhases[static_cast<size_t>(r.index)].description);

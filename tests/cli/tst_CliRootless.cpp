@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Rootless networking through the real `strata` binary run as an
+// unprivileged user (nobody, through setpriv when the suite runs as root):
+// slirp4netns gives the container outbound access (a host-side HTTP server,
+// reached at one of the host's own addresses: nothing leaves the machine)
+// and -p (busybox httpd answering the host on 127.0.0.1), `port` and `ps`
+// report it, and nothing is left once the container is gone.
+#include "tests/support/TestSupport.h"
+
+#include <QDeadlineTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest/QTest>
+
+#include <arpa/inet.h>
+#include <filesystem>
+#include <ifaddrs.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using strata::test::RunResult;
+using strata::test::binaryDir;
+using strata::test::runProgram;
+
+namespace {
+
+constexpr uid_t kNobody = 65534;
+
+bool contains(const std::string &hay, const std::string &needle)
+{
+    return hay.find(needle) != std::string::npos;
+}
+
+// A port the kernel says is free on `addr` right now.
+int freePort(in_addr_t addr = htonl(INADDR_LOOPBACK))
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = addr;
+    ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
+    socklen_t len = sizeof a;
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
+    ::close(fd);
+    return ntohs(a.sin_port);
+}
+
+// GET / from 127.0.0.1:port; the whole answer, or "" when nothing answers.
+std::string httpGet(int port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    timeval tv{3, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<std::uint16_t>(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    std::string out;
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0) {
+        const std::string req = "GET / HTTP/1.0\r\nHost: localhost\r\n\r\n";
+        (void)!::write(fd, req.data(), req.size());
+        char buf[4096];
+        ssize_t n;
+        while ((n = ::read(fd, buf, sizeof buf)) > 0)
+            out.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return out;
+}
+
+// Polls until `ok` holds or 20 s pass.
+template <typename F> bool eventually(F ok)
+{
+    QDeadlineTimer deadline(20000);
+    while (!deadline.hasExpired()) {
+        if (ok())
+            return true;
+        QThread::msleep(100);
+    }
+    return ok();
+}
+
+// One IPv4 address of this host other than loopback ("" when there is none):
+// slirp4netns reaches it with an ordinary socket, as any outbound address.
+std::string hostAddress()
+{
+    ifaddrs *list = nullptr;
+    if (::getifaddrs(&list) != 0)
+        return {};
+    std::string out;
+    for (ifaddrs *i = list; i && out.empty(); i = i->ifa_next)
+        if (i->ifa_addr && i->ifa_addr->sa_family == AF_INET) {
+            const auto *a = reinterpret_cast<const sockaddr_in *>(i->ifa_addr);
+            if ((ntohl(a->sin_addr.s_addr) >> 24) == 127)
+                continue;
+            char text[INET_ADDRSTRLEN] = {};
+            ::inet_ntop(AF_INET, &a->sin_addr, text, sizeof text);
+            out = text;
+        }
+    ::freeifaddrs(list);
+    return out;
+}
+
+// The command lines of running slirp4netns processes that mention `needle`.
+std::vector<std::string> slirpProcessesFor(const std::string &needle)
+{
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (const auto &e : std::filesystem::directory_iterator("/proc", ec)) {
+        const std::string pid = e.path().filename().string();
+        if (pid.find_first_not_of("0123456789") != std::string::npos)
+            continue;
+        std::string cmd;
+        try {
+            cmd = strata::test::readFile(e.path() / "cmdline");
+        } catch (...) {
+            continue;
+        }
+        for (auto &c : cmd)
+            if (c == '\0')
+                c = ' ';
+        if (contains(cmd, "slirp4netns") && contains(cmd, needle))
+            out.push_back(pid + ": " + cmd);
+    }
+    return out;
+}
+
+std::string joined(const std::vector<std::string> &lines)
+{
+    std::string out;
+    for (const auto &l : lines)
+        out += l + "\n";
+    return out;
+}
+
+} // namespace
+
+class TestCliRootless : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir; // the unprivileged user's store (root/) and web files
+    std::string m_store;
+
+    // `strata --root STORE args` as the unprivileged user.
+    RunResult strata(QStringList args, int timeoutMs = 60000)
+    {
+        args.prepend(QString::fromStdString(m_store));
+        args.prepend(QStringLiteral("--root"));
+        args.prepend(QString::fromStdString((binaryDir() / "strata").string()));
+        if (::geteuid() != 0)
+            return runProgram(args.takeFirst(), args, {}, timeoutMs);
+        args = QStringList{"--reuid=" + QString::number(kNobody), "--regid=" + QString::number(kNobody),
+                           "--clear-groups", "--reset-env", "--"} +
+               args;
+        return runProgram(QStringLiteral("setpriv"), args, {}, timeoutMs);
+    }
+
+    void expectNothingLeft()
+    {
+        QVERIFY2(eventually([&] { return slirpProcessesFor(m_store).empty(); }),
+                 joined(slirpProcessesFor(m_store)).c_str());
+        std::error_code ec;
+        const auto endpoints = std::filesystem::path(m_store) / "networks" / "endpoints";
+        QVERIFY(!std::filesystem::exists(endpoints) || std::filesystem::is_empty(endpoints, ec));
+        const auto sockets = std::filesystem::path(m_store) / "networks" / "slirp";
+        QVERIFY(!std::filesystem::exists(sockets) || std::filesystem::is_empty(sockets, ec));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!std::filesystem::exists("/bin/busybox"))
+            QSKIP("needs /bin/busybox (busybox-static) for the builtin image");
+        if (::access("/usr/bin/slirp4netns", X_OK) != 0)
+            QSKIP("needs /usr/bin/slirp4netns (Debian's slirp4netns)");
+        QVERIFY(m_dir.isValid());
+        m_store = m_dir.path().toStdString() + "/root";
+        std::filesystem::create_directories(m_store);
+        if (::geteuid() == 0) {
+            if (runProgram("setpriv", {"--version"}).exitCode != 0)
+                QSKIP("needs setpriv (util-linux) to run the CLI as nobody");
+            QVERIFY(::chown(m_dir.path().toLocal8Bit().constData(), kNobody, kNobody) == 0);
+            QVERIFY(::chown(m_store.c_str(), kNobody, kNobody) == 0);
+        }
+        const RunResult info = strata({"info"});
+        QVERIFY2(info.exitCode == 0, info.err.c_str());
+        if (!contains(info.out, "Runtime: strata-shim (rootless)"))
+            QSKIP(("the kernel refuses unprivileged user namespaces, so there is no rootless mode here:\n" + info.out)
+                      .c_str());
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_store.empty())
+            return;
+        const RunResult ids = strata({"ps", "-aq"});
+        if (!ids.out.empty())
+            (void)strata(QStringList{"rm", "-f"} + QString::fromStdString(ids.out).trimmed().split('\n'));
+        QVERIFY2(slirpProcessesFor(m_store).empty(), joined(slirpProcessesFor(m_store)).c_str());
+    }
+
+    void infoSaysSlirp4netns()
+    {
+        const RunResult info = strata({"info"});
+        QVERIFY2(contains(info.out, "\n Network: slirp4netns\n"), info.out.c_str());
+    }
+
+    void outboundTrafficReachesAHostServer()
+    {
+        const std::string address = hostAddress();
+        if (address.empty())
+            QSKIP("this host has no IPv4 address but loopback, which slirp4netns keeps containers from (as Docker's rootless mode)");
+        const auto web = std::filesystem::path(m_dir.path().toStdString()) / "hostweb";
+        std::filesystem::create_directories(web);
+        strata::test::writeFile(web / "index.html", "hello-from-the-host\n");
+        const int port = freePort(inet_addr(address.c_str()));
+        QProcess server;
+        server.start("/bin/busybox", {"httpd", "-f", "-p", QString::fromStdString(address + ":" + std::to_string(port)),
+                                      "-h", QString::fromStdString(web.string())});
+        QVERIFY(server.waitForStarted());
+        const RunResult r = strata({"run", "--rm", "strata/busybox", "sh", "-c",
+                                    QString::fromStdString("for i in 1 2 3 4 5 6 7 8 9 10; do wget -q -O - http://" +
+                                                           address + ":" + std::to_string(port) +
+                                                           "/ && exit 0; sleep 0.5; done; exit 1")});
+        server.kill();
+        server.waitForFinished();
+        QVERIFY2(r.exitCode == 0, (r.out + r.err).c_str());
+        QCOMPARE(r.out, std::string("hello-from-the-host\n"));
+        expectNothingLeft();
+    }
+
+    void aPublishedPortAnswersTheHostUntilRm()
+    {
+        const int port = freePort();
+        const QString publish = QString::fromStdString("127.0.0.1:" + std::to_string(port) + ":80");
+        const RunResult run = strata({"run", "-d", "--name", "web", "-p", publish, "strata/busybox", "sh", "-c",
+                                      "mkdir -p /www && echo hello-rootless > /www/index.html && exec httpd -f -p 80 -h /www"});
+        QVERIFY2(run.exitCode == 0, run.err.c_str());
+        QVERIFY2(eventually([&] { return contains(httpGet(port), "hello-rootless"); }),
+                 strata({"logs", "web"}).err.c_str());
+        const std::string where = "127.0.0.1:" + std::to_string(port);
+        QCOMPARE(strata({"port", "web"}).out, "80/tcp -> " + where + "\n");
+        QCOMPARE(strata({"port", "web", "80"}).out, where + "\n");
+        const RunResult ps = strata({"ps", "--format", "{{.Ports}}"});
+        QCOMPARE(ps.out, where + "->80/tcp\n");
+        QVERIFY(!slirpProcessesFor(m_store).empty());
+        const RunResult rm = strata({"rm", "-f", "web"});
+        QVERIFY2(rm.exitCode == 0, rm.err.c_str());
+        QCOMPARE(httpGet(port), std::string());
+        expectNothingLeft();
+    }
+
+    // slirp4netns ends with the container's process, whoever notices the exit.
+    void slirp4netnsEndsWithTheContainer()
+    {
+        const RunResult run = strata({"run", "-d", "--name", "brief", "-p", "127.0.0.1::80", "strata/busybox", "sh",
+                                      "-c", "sleep 1"});
+        QVERIFY2(run.exitCode == 0, run.err.c_str());
+        QVERIFY(eventually([&] { return slirpProcessesFor(m_store).empty(); }));
+        QVERIFY(eventually([&] { return contains(strata({"ps", "-a"}).out, "Exited (0)"); }));
+        QCOMPARE(strata({"rm", "brief"}).exitCode, 0);
+        expectNothingLeft();
+    }
+
+    void privilegedPortsAreRefusedClearly()
+    {
+        const std::string start = strata::test::readFile("/proc/sys/net/ipv4/ip_unprivileged_port_start");
+        if (std::stoi(start) <= 80)
+            QSKIP("net.ipv4.ip_unprivileged_port_start lets anyone bind port 80 here");
+        const std::string before = strata({"ps", "-aq"}).out;
+        const RunResult r = strata({"run", "--rm", "-p", "127.0.0.1:80:80", "strata/busybox", "true"});
+        QCOMPARE(r.exitCode, 125);
+        QCOMPARE(r.err, std::string("Error: cannot expose privileged port 80, you can add "
+                                    "'net.ipv4.ip_unprivileged_port_start=80' to /etc/sysctl.conf, or choose a "
+                                    "larger port number (>= 1024)\n"));
+        QCOMPARE(strata({"ps", "-aq"}).out, before);
+    }
+
+    void withoutSlirp4netnsPublishingIsRefused()
+    {
+        // setpriv --reset-env keeps no variable: the override goes through env(1).
+        const auto missing = [&](QStringList args) {
+            args.prepend(QStringLiteral("STRATA_SLIRP4NETNS=/nonexistent/slirp4netns"));
+            return args;
+        };
+        QStringList prefix{QString::fromStdString((binaryDir() / "strata").string()), "--root",
+                           QString::fromStdString(m_store)};
+        const auto run = [&](const QStringList &args) {
+            QStringList full = missing(prefix + args);
+            if (::geteuid() != 0)
+                return runProgram("env", full);
+            return runProgram("setpriv", QStringList{"--reuid=" + QString::number(kNobody),
+                                                     "--regid=" + QString::number(kNobody), "--clear-groups",
+                                                     "--reset-env", "--", "env"} +
+                                             full);
+        };
+        const RunResult info = run({"info"});
+        QVERIFY2(contains(info.out, "\n Network: none\n"), info.out.c_str());
+        const std::string before = strata({"ps", "-aq"}).out;
+        const RunResult r = run({"run", "--rm", "-p", "8080:80", "strata/busybox", "true"});
+        QCOMPARE(r.exitCode, 125);
+        QCOMPARE(r.err, std::string("Error: cannot publish ports: rootless containers have no bridges and "
+                                    "/nonexistent/slirp4netns (Debian's slirp4netns) is not installed\n"));
+        QCOMPARE(strata({"ps", "-aq"}).out, before);
+        // Without -p a container still runs, on loopback only.
+        const RunResult lo = run({"run", "--rm", "strata/busybox", "cat", "/proc/net/dev"});
+        QVERIFY2(lo.exitCode == 0, lo.err.c_str());
+        QVERIFY(!contains(lo.out, "tap0"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliRootless)
+#include "tst_CliRootless.moc"
