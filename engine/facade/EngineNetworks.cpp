@@ -211,10 +211,9 @@ void Engine::Impl::planNetworking(const ContainerCreateOptions &o, const Json &i
         r.networks = Json{{mode, Json::object()}};
         return; // Docker discards published ports here (with a warning)
     }
-    if (::geteuid() != 0 && (!o.publish.empty() || o.publishAll) && !net::slirp4netnsAvailable())
-        throw Error(ErrorCode::InvalidArgument, "cannot publish ports: rootless containers have no bridges and " +
-                                                    net::slirp4netnsPath().string() +
-                                                    " (Debian's slirp4netns) is not installed");
+    if (::geteuid() != 0 && (!o.publish.empty() || o.publishAll))
+        if (const std::string why = net::userModeUnavailable(); !why.empty())
+            throw Error(ErrorCode::InvalidArgument, "cannot publish ports: rootless containers have no bridges and " + why);
     const net::Network n = networks.get(networkNameOf(mode));
     if (!n.isBridge())
         throw Error(ErrorCode::InvalidArgument, "network " + n.name + " cannot be joined with --network " + mode);

@@ -23,7 +23,7 @@ namespace net = network;
 
 void Engine::Impl::planUserModeNetwork(const Record &r)
 {
-    if (!net::slirp4netnsAvailable())
+    if (!net::userModeUnavailable().empty())
         return; // loopback only; -p was refused at create
     auto held = images.lock();
     releaseNetworks(r.id); // whatever a previous run left (idempotent)

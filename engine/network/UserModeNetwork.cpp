@@ -135,9 +135,15 @@ std::filesystem::path slirp4netnsPath()
     return env && *env ? env : "/usr/bin/slirp4netns";
 }
 
-bool slirp4netnsAvailable()
+std::string userModeUnavailable()
 {
-    return ::access(slirp4netnsPath().c_str(), X_OK) == 0;
+    if (::access(slirp4netnsPath().c_str(), X_OK) != 0)
+        return slirp4netnsPath().string() + " (Debian's slirp4netns) is not installed";
+    // Debian makes it 0666; a 0600 one (some sandboxes) keeps slirp4netns from its TAP device.
+    if (::access("/dev/net/tun", R_OK | W_OK) != 0)
+        return "/dev/net/tun, which slirp4netns opens for its TAP device, is not open to this user (" +
+               std::string(std::strerror(errno)) + ")";
+    return {};
 }
 
 NetworkModeInfo hostNetworkMode(bool rootless)
@@ -149,12 +155,12 @@ NetworkModeInfo hostNetworkMode(bool rootless)
         return {"none", "the CNI plugins are missing from " + cniPluginDir() +
                             " (Debian's containernetworking-plugins): containers get loopback only"};
     }
-    if (slirp4netnsAvailable())
+    const std::string unavailable = userModeUnavailable();
+    if (unavailable.empty())
         return {"slirp4netns", "rootless: no bridges without root; each container gets user-mode networking from " +
                                    slirp4netnsPath().string() + " (" + kUserModeAddress + "/" +
                                    std::to_string(kUserModePrefixLen) + ", the host is " + kUserModeGateway + ")"};
-    return {"none", "rootless and " + slirp4netnsPath().string() +
-                        " is missing (Debian's slirp4netns): containers get loopback only and -p is refused"};
+    return {"none", "rootless and " + unavailable + ": containers get loopback only and -p is refused"};
 }
 
 UserModeNetwork startSlirp4netns(pid_t containerPid, const std::filesystem::path &apiSocket,

@@ -28,7 +28,9 @@ inline constexpr const char *kUserModeInterface = "tap0";
 
 // $STRATA_SLIRP4NETNS, else Debian's /usr/bin/slirp4netns.
 [[nodiscard]] std::filesystem::path slirp4netnsPath();
-[[nodiscard]] bool slirp4netnsAvailable();
+// "" when this user can have slirp4netns make a TAP device, else why not
+// ("/usr/bin/slirp4netns (Debian's slirp4netns) is not installed", ...).
+[[nodiscard]] std::string userModeUnavailable();
 
 // Which network containers get here, for `info` and the refusals.
 struct NetworkModeInfo {
