@@ -4,6 +4,7 @@
 // 000/004: a page served by busybox httpd opened from the host), Docker's
 // refusals, and nothing of Strata's left in `ip link` / `iptables-save`.
 #include "tests/support/TestSupport.h"
+#include "tests/cli/LoopbackHttp.h"
 
 #include <QDeadlineTimer>
 #include <QRegularExpression>
@@ -21,6 +22,9 @@
 #include <unistd.h>
 
 using strata::test::RunResult;
+using strata::test::eventually;
+using strata::test::freePort;
+using strata::test::httpGet;
 using strata::test::runProgram;
 using strata::test::runStrata;
 
@@ -29,56 +33,6 @@ namespace {
 bool contains(const std::string &hay, const std::string &needle)
 {
     return hay.find(needle) != std::string::npos;
-}
-
-// A port the kernel says is free on 127.0.0.1 right now.
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
-
-// GET / from 127.0.0.1:port; the whole answer, or "" when nothing answers.
-std::string httpGet(int port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    timeval tv{3, 0};
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(static_cast<std::uint16_t>(port));
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    std::string out;
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0) {
-        const std::string req = "GET / HTTP/1.0\r\nHost: localhost\r\n\r\n";
-        (void)!::write(fd, req.data(), req.size());
-        char buf[4096];
-        ssize_t n;
-        while ((n = ::read(fd, buf, sizeof buf)) > 0)
-            out.append(buf, static_cast<std::size_t>(n));
-    }
-    ::close(fd);
-    return out;
-}
-
-// Polls until `ok` holds or 20 s pass (the container's httpd needs a moment).
-template <typename F> bool eventually(F ok)
-{
-    QDeadlineTimer deadline(20000);
-    while (!deadline.hasExpired()) {
-        if (ok())
-            return true;
-        QThread::msleep(100);
-    }
-    return ok();
 }
 
 // The lines of `ip -o link` and `iptables-save` that could be Strata's (its
@@ -119,6 +73,19 @@ std::multiset<std::string> strataTraces()
     keep(runProgram("ip", {"-o", "link", "show"}).out, true);
     keep(runProgram("iptables-save", {}).out, false);
     return out;
+}
+
+// "+ line" for each trace that appeared, "- line" for each that went.
+std::string traceDiff(const std::multiset<std::string> &before, const std::multiset<std::string> &after)
+{
+    std::string diff;
+    for (const auto &l : after)
+        if (!before.count(l))
+            diff += "+ " + l + "\n";
+    for (const auto &l : before)
+        if (!after.count(l))
+            diff += "- " + l + "\n";
+    return diff;
 }
 
 } // namespace
@@ -164,14 +131,7 @@ private Q_SLOTS:
         (void)strata({"network", "rm", "testnet"});
         (void)strata({"network", "prune", "-f"});
         if (::geteuid() == 0 && std::filesystem::exists("/usr/lib/cni/bridge")) {
-            const auto after = strataTraces();
-            std::string diff;
-            for (const auto &l : after)
-                if (!m_before.count(l))
-                    diff += "+ " + l + "\n";
-            for (const auto &l : m_before)
-                if (!after.count(l))
-                    diff += "- " + l + "\n";
+            const std::string diff = traceDiff(m_before, strataTraces());
             QVERIFY2(diff.empty(), diff.c_str());
         }
     }
@@ -395,14 +355,7 @@ private Q_SLOTS:
         QCOMPARE(strata({"rm", "-f", "portholder"}).exitCode, 0);
         QCOMPARE(containerIds(), before);
         QCOMPARE(strata({"network", "ls", "-q"}).out, networksBefore);
-        const auto tracesAfter = strataTraces();
-        std::string diff;
-        for (const auto &l : tracesAfter)
-            if (!tracesBefore.count(l))
-                diff += "+ " + l + "\n";
-        for (const auto &l : tracesBefore)
-            if (!tracesAfter.count(l))
-                diff += "- " + l + "\n";
+        const std::string diff = traceDiff(tracesBefore, strataTraces());
         QVERIFY2(diff.empty(), diff.c_str());
     }
 };

@@ -6,6 +6,7 @@
 // and -p (busybox httpd answering the host on 127.0.0.1), `port` and `ps`
 // report it, and nothing is left once the container is gone.
 #include "tests/support/TestSupport.h"
+#include "tests/cli/LoopbackHttp.h"
 
 #include <QDeadlineTimer>
 #include <QProcess>
@@ -21,6 +22,9 @@
 #include <unistd.h>
 
 using strata::test::RunResult;
+using strata::test::eventually;
+using strata::test::freePort;
+using strata::test::httpGet;
 using strata::test::binaryDir;
 using strata::test::runProgram;
 
@@ -31,56 +35,6 @@ constexpr uid_t kNobody = 65534;
 bool contains(const std::string &hay, const std::string &needle)
 {
     return hay.find(needle) != std::string::npos;
-}
-
-// A port the kernel says is free on `addr` right now.
-int freePort(in_addr_t addr = htonl(INADDR_LOOPBACK))
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = addr;
-    ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
-
-// GET / from 127.0.0.1:port; the whole answer, or "" when nothing answers.
-std::string httpGet(int port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    timeval tv{3, 0};
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(static_cast<std::uint16_t>(port));
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    std::string out;
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0) {
-        const std::string req = "GET / HTTP/1.0\r\nHost: localhost\r\n\r\n";
-        (void)!::write(fd, req.data(), req.size());
-        char buf[4096];
-        ssize_t n;
-        while ((n = ::read(fd, buf, sizeof buf)) > 0)
-            out.append(buf, static_cast<std::size_t>(n));
-    }
-    ::close(fd);
-    return out;
-}
-
-// Polls until `ok` holds or 20 s pass.
-template <typename F> bool eventually(F ok)
-{
-    QDeadlineTimer deadline(20000);
-    while (!deadline.hasExpired()) {
-        if (ok())
-            return true;
-        QThread::msleep(100);
-    }
-    return ok();
 }
 
 // One IPv4 address of this host other than loopback ("" when there is none):
