@@ -211,9 +211,6 @@ void Engine::Impl::planNetworking(const ContainerCreateOptions &o, const Json &i
         r.networks = Json{{mode, Json::object()}};
         return; // Docker discards published ports here (with a warning)
     }
-    if (::geteuid() != 0 && (!o.publish.empty() || o.publishAll))
-        if (const std::string why = net::userModeUnavailable(); !why.empty())
-            throw Error(ErrorCode::InvalidArgument, "cannot publish ports: rootless containers have no bridges and " + why);
     const net::Network n = networks.get(networkNameOf(mode));
     if (!n.isBridge())
         throw Error(ErrorCode::InvalidArgument, "network " + n.name + " cannot be joined with --network " + mode);
@@ -257,6 +254,10 @@ void Engine::Impl::planNetworking(const ContainerCreateOptions &o, const Json &i
         r.config.exposedPorts[b.key()] = Json::object();
     }
     r.hostConfig.publishAllPorts = o.publishAll;
+    const bool publishes = !o.publish.empty() || (o.publishAll && !r.config.exposedPorts.empty());
+    if (::geteuid() != 0 && publishes)
+        if (const std::string why = net::userModeUnavailable(); !why.empty())
+            throw Error(ErrorCode::InvalidArgument, "cannot publish ports: rootless containers have no bridges and " + why);
 }
 
 std::string Engine::Impl::attachNetworks(const Record &r)
