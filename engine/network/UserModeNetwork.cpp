@@ -146,6 +146,12 @@ std::string userModeUnavailable()
     return {};
 }
 
+bool hostLoopbackAllowed()
+{
+    const char *env = std::getenv("STRATA_SLIRP_HOST_LOOPBACK");
+    return env && std::string(env) == "1";
+}
+
 NetworkModeInfo hostNetworkMode(bool rootless)
 {
     if (!rootless) {
@@ -159,7 +165,8 @@ NetworkModeInfo hostNetworkMode(bool rootless)
     if (unavailable.empty())
         return {"slirp4netns", "rootless: no bridges without root; each container gets user-mode networking from " +
                                    slirp4netnsPath().string() + " (" + kUserModeAddress + "/" +
-                                   std::to_string(kUserModePrefixLen) + ", the host is " + kUserModeGateway + ")"};
+                                   std::to_string(kUserModePrefixLen) + ", the host is " + kUserModeGateway +
+                                   (hostLoopbackAllowed() ? ", its loopback included" : ", but not its loopback") + ")"};
     return {"none", "rootless and " + unavailable + ": containers get loopback only and -p is refused"};
 }
 
@@ -185,17 +192,12 @@ UserModeNetwork startSlirp4netns(pid_t containerPid, const std::filesystem::path
     fds.fds[0] = exitFd.get();
     fds.fds[3] = readyWrite.get();
     fds.stderrPath = logFile;
-    const std::vector<std::string> args{"-f",
-                                        slirp4netnsPath().string(),
-                                        "--configure",
-                                        "--mtu=65520",
-                                        "--disable-host-loopback",
-                                        "--exit-fd=0",
-                                        "--ready-fd=3",
-                                        "--api-socket",
-                                        apiSocket.string(),
-                                        std::to_string(containerPid),
-                                        kUserModeInterface};
+    std::vector<std::string> args{"-f", slirp4netnsPath().string(), "--configure", "--mtu=65520"};
+    if (!hostLoopbackAllowed())
+        args.emplace_back("--disable-host-loopback");
+    for (const std::string &a : {std::string("--exit-fd=0"), std::string("--ready-fd=3"), std::string("--api-socket"),
+                                 apiSocket.string(), std::to_string(containerPid), std::string(kUserModeInterface)})
+        args.push_back(a);
     (void)runtime::waitChild(runtime::spawnProgram("/usr/bin/setsid", args, fds));
     readyWrite.reset();
     char c = 0;

@@ -32,6 +32,11 @@ inline constexpr const char *kUserModeInterface = "tap0";
 // ("/usr/bin/slirp4netns (Debian's slirp4netns) is not installed", ...).
 [[nodiscard]] std::string userModeUnavailable();
 
+// $STRATA_SLIRP_HOST_LOOPBACK=1: 10.0.2.2 reaches the host's 127.0.0.1 too
+// (Docker's rootless mode, like slirp4netns's --disable-host-loopback by
+// default, keeps containers from services that trust loopback).
+[[nodiscard]] bool hostLoopbackAllowed();
+
 // Which network containers get here, for `info` and the refusals.
 struct NetworkModeInfo {
     std::string mode; // "bridge (CNI)", "slirp4netns" or "none"

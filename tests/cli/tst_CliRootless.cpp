@@ -99,19 +99,21 @@ class TestCliRootless : public QObject {
     std::string m_store;
     std::string m_noUserMode; // why slirp4netns cannot serve this user ("" = it can)
 
-    // `strata --root STORE args` as the unprivileged user.
-    RunResult strata(QStringList args, int timeoutMs = 60000)
+    // `strata --root STORE args` as the unprivileged user, with `env`
+    // ("NAME=value"; setpriv --reset-env keeps no variable, so through env(1)).
+    RunResult strataWith(const QStringList &env, QStringList args, int timeoutMs = 60000)
     {
-        args.prepend(QString::fromStdString(m_store));
-        args.prepend(QStringLiteral("--root"));
-        args.prepend(QString::fromStdString((binaryDir() / "strata").string()));
+        args = env + QStringList{QString::fromStdString((binaryDir() / "strata").string()), "--root",
+                                 QString::fromStdString(m_store)} +
+               args;
         if (::geteuid() != 0)
-            return runProgram(args.takeFirst(), args, {}, timeoutMs);
+            return runProgram(QStringLiteral("env"), args, {}, timeoutMs);
         args = QStringList{"--reuid=" + QString::number(kNobody), "--regid=" + QString::number(kNobody),
-                           "--clear-groups", "--reset-env", "--"} +
+                           "--clear-groups", "--reset-env", "--", "env"} +
                args;
         return runProgram(QStringLiteral("setpriv"), args, {}, timeoutMs);
     }
+    RunResult strata(QStringList args) { return strataWith({}, std::move(args)); }
 
     void expectNothingLeft()
     {
@@ -219,6 +221,34 @@ private Q_SLOTS:
     }
 
     // slirp4netns ends with the container's process, whoever notices the exit.
+    // As Docker's rootless mode: 10.0.2.2 is the host but not its loopback,
+    // unless STRATA_SLIRP_HOST_LOOPBACK=1 asks for it.
+    void hostLoopbackOnlyWhenAsked()
+    {
+        if (!m_noUserMode.empty())
+            QSKIP(m_noUserMode.c_str());
+        const auto web = std::filesystem::path(m_dir.path().toStdString()) / "loweb";
+        std::filesystem::create_directories(web);
+        strata::test::writeFile(web / "index.html", "hello-from-loopback\n");
+        const int port = freePort();
+        QProcess server;
+        server.start("/bin/busybox", {"httpd", "-f", "-p", QString::fromStdString("127.0.0.1:" + std::to_string(port)),
+                                      "-h", QString::fromStdString(web.string())});
+        QVERIFY(server.waitForStarted());
+        QVERIFY(eventually([&] { return contains(httpGet(port), "hello-from-loopback"); }));
+        const QStringList get{"run", "--rm", "strata/busybox", "sh", "-c",
+                              QString::fromStdString("printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc 10.0.2.2 " +
+                                                     std::to_string(port))};
+        const RunResult refused = strata(get);
+        const RunResult allowed = strataWith({"STRATA_SLIRP_HOST_LOOPBACK=1"}, get);
+        server.kill();
+        server.waitForFinished();
+        QVERIFY2(refused.exitCode != 0, refused.out.c_str());
+        QVERIFY2(allowed.exitCode == 0, allowed.err.c_str());
+        QVERIFY2(contains(allowed.out, "\r\n\r\nhello-from-loopback\n"), allowed.out.c_str());
+        expectNothingLeft();
+    }
+
     void slirp4netnsEndsWithTheContainer()
     {
         if (!m_noUserMode.empty())
@@ -250,21 +280,8 @@ private Q_SLOTS:
 
     void withoutSlirp4netnsPublishingIsRefused()
     {
-        // setpriv --reset-env keeps no variable: the override goes through env(1).
-        const auto missing = [&](QStringList args) {
-            args.prepend(QStringLiteral("STRATA_SLIRP4NETNS=/nonexistent/slirp4netns"));
-            return args;
-        };
-        QStringList prefix{QString::fromStdString((binaryDir() / "strata").string()), "--root",
-                           QString::fromStdString(m_store)};
         const auto run = [&](const QStringList &args) {
-            QStringList full = missing(prefix + args);
-            if (::geteuid() != 0)
-                return runProgram("env", full);
-            return runProgram("setpriv", QStringList{"--reuid=" + QString::number(kNobody),
-                                                     "--regid=" + QString::number(kNobody), "--clear-groups",
-                                                     "--reset-env", "--", "env"} +
-                                             full);
+            return strataWith({"STRATA_SLIRP4NETNS=/nonexistent/slirp4netns"}, args);
         };
         const RunResult info = run({"info"});
         QVERIFY2(contains(info.out, "\n Network: none\n"), info.out.c_str());
