@@ -355,7 +355,16 @@ private Q_SLOTS:
         QCOMPARE(strata({"rm", "-f", "portholder"}).exitCode, 0);
         QCOMPARE(containerIds(), before);
         QCOMPARE(strata({"network", "ls", "-q"}).out, networksBefore);
-        const std::string diff = traceDiff(tracesBefore, strataTraces());
+        // Other stores' containers (other suites, running meanwhile) change the
+        // host's rules too: only lines naming what the refused runs asked for count.
+        const auto ours = [&](std::multiset<std::string> traces) {
+            std::erase_if(traces, [&](const std::string &l) {
+                return !contains(l, held) && !contains(l, taken) && !contains(l, "10.231.") &&
+                       !contains(l, "10.9.9.9") && !contains(l, "172.30.9.9");
+            });
+            return traces;
+        };
+        const std::string diff = traceDiff(ours(tracesBefore), ours(strataTraces()));
         QVERIFY2(diff.empty(), diff.c_str());
     }
 };
