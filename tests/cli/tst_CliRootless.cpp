@@ -19,6 +19,7 @@
 #include <ifaddrs.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using strata::test::RunResult;
@@ -98,6 +99,7 @@ class TestCliRootless : public QObject {
     QTemporaryDir m_dir; // the unprivileged user's store (root/) and web files
     std::string m_store;
     std::string m_noUserMode; // why slirp4netns cannot serve this user ("" = it can)
+    bool m_openTun = false;   // run the user's CLI where /dev/net/tun is open to it
 
     // `strata --root STORE args` as the unprivileged user, with `env`
     // ("NAME=value"; setpriv --reset-env keeps no variable, so through env(1)).
@@ -108,10 +110,22 @@ class TestCliRootless : public QObject {
                args;
         if (::geteuid() != 0)
             return runProgram(QStringLiteral("env"), args, {}, timeoutMs);
-        args = QStringList{"--reuid=" + QString::number(kNobody), "--regid=" + QString::number(kNobody),
+        args = QStringList{"setpriv", "--reuid=" + QString::number(kNobody), "--regid=" + QString::number(kNobody),
                            "--clear-groups", "--reset-env", "--", "env"} +
                args;
-        return runProgram(QStringLiteral("setpriv"), args, {}, timeoutMs);
+        if (!m_openTun)
+            return runProgram(args.takeFirst(), args, {}, timeoutMs);
+        // A machine whose /dev/net/tun is root's alone (0600; Debian ships
+        // 0666): the user gets an open node in a mount namespace of its own,
+        // where slirp4netns (a child of the CLI) finds it; the host's node
+        // is never changed.
+        return runProgram(QStringLiteral("unshare"),
+                          QStringList{"--mount", "--propagation", "private", "--", "sh", "-c",
+                                      "mount -t tmpfs -o mode=0755 strata-tun /dev/net && "
+                                      "mknod -m 0666 /dev/net/tun c 10 200 && exec \"$@\"",
+                                      "sh"} +
+                              args,
+                          {}, timeoutMs);
     }
     RunResult strata(QStringList args) { return strataWith({}, std::move(args)); }
 
@@ -146,6 +160,9 @@ private Q_SLOTS:
                 QSKIP(("nobody cannot execute " + strataBinary.toStdString() +
                        " (a build tree under a private directory such as /root): build elsewhere to run this suite")
                           .c_str());
+            struct stat tun {};
+            m_openTun = ::stat("/dev/net/tun", &tun) == 0 && (tun.st_mode & 0006) != 0006 &&
+                        runProgram("unshare", {"--mount", "--", "true"}).exitCode == 0;
             QVERIFY(::chown(m_dir.path().toLocal8Bit().constData(), kNobody, kNobody) == 0);
             QVERIFY(::chown(m_store.c_str(), kNobody, kNobody) == 0);
         }
