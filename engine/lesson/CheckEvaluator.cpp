@@ -594,7 +594,8 @@ Outcome networkExists(const Fields &f, Engine &engine)
         return o;
     }
     std::string attached;
-    for (const auto &[id, c] : net->value("Containers", json::object()).items()) {
+    const json containers = net->value("Containers", json::object()); // items() must not outlive it
+    for (const auto &[id, c] : containers.items()) {
         const std::string n = c.value("Name", "");
         o.holds = o.holds || n == ctr || id.rfind(ctr, 0) == 0;
         attached += (attached.empty() ? "" : ", ") + n;

@@ -17,9 +17,9 @@ namespace {
 // The host on top (its bridges inside), the containers below it, doors on its top edge.
 const QRectF kHost(30, 40, 1120, 380);
 constexpr qreal kBarX = 45, kBarW = 1090, kBarH = 56, kBarTop = 128, kBarStep = 78;
-constexpr qreal kColX = 420, kColStep = 182, kCtrW = 168, kCtrTop = 470, kCtrH = 124;
-constexpr qreal kDoorTop = 10, kDoorH = 58, kDoorW = 176;
-constexpr qreal kPlateH = 36, kVethLabelY = 445, kDnatLabelY = 98;
+constexpr qreal kColX = 420, kColStep = 182, kCtrW = 170, kCtrTop = 470, kCtrH = 158;
+constexpr qreal kDoorTop = 10, kDoorH = 58, kDoorW = 204;
+constexpr qreal kPlateH = 52, kVethLabelY = 445, kDnatLabelY = 98;
 
 } // namespace
 
@@ -54,23 +54,23 @@ void NetworkScene::build()
                   "writes every peer's name into <code>/etc/hosts</code> (Docker answers from a DNS server at "
                   "127.0.0.11); the default bridge resolves no names.");
     };
-    note->setPos(40, 640);
+    note->setPos(40, 652);
     addItem(note);
 
     // Below the host, left of the containers: how to read the picture, and what did not fit.
-    auto *legend = new NoteItem(QStringLiteral("note"), QStringLiteral("legend"), 350);
+    auto *legend = new NoteItem(QStringLiteral("note"), QStringLiteral("legend"), 385);
     legend->textSize = 16;
     legend->framed = false;
     legend->text = [] {
         return QCoreApplication::translate("Network", "<b>Bar</b>: a bridge, a switch on the host.<br><b>Cable</b>: a veth pair, one end in "
                                                       "the container.<br><b>Door</b>: a published port (DNAT).");
     };
-    legend->setPos(40, 470);
+    legend->setPos(30, 470);
     addItem(legend);
-    auto *more = new NoteItem(QStringLiteral("note"), QStringLiteral("more"), 350);
+    auto *more = new NoteItem(QStringLiteral("note"), QStringLiteral("more"), 385);
     more->textSize = 16;
     more->framed = false;
-    more->setPos(40, 580);
+    more->setPos(30, 590);
     more->setVisible(false);
     addItem(more);
 }
@@ -184,13 +184,16 @@ void NetworkScene::relayout()
             if (!plate) {
                 plate = new BoxItem(QStringLiteral("endpoint"), key, QSizeF(kCtrW - 16, kPlateH), Role::Client, cb);
                 plate->titleSize = 16;
+                plate->subtitleScale = 1.0;
                 plate->centred = true;
                 plate->stateBadge = false;
                 plate->setState(QStringLiteral("done"));
             }
-            plate->setPos(8, 40 + k * (kPlateH + 4));
+            plate->setPos(8, 42 + k * (kPlateH + 4));
+            // The interface (when an event said it) over the address: one line would not fit.
             const QString ifname = e.ifname, ip = e.ip;
-            plate->title = [ifname, ip] { return ifname.isEmpty() ? ip : ifname + ' ' + ip; };
+            plate->title = [ifname] { return ifname; };
+            plate->subtitle = [ip] { return ip; };
             plate->update();
             kept(QStringLiteral("endpoint"), key);
             // The cable: from the container up into the host, plugged into its bridge.
@@ -222,7 +225,7 @@ void NetworkScene::relayout()
             BoxItem *door = box(QStringLiteral("door"), doorKey);
             if (!door) {
                 door = new BoxItem(QStringLiteral("door"), doorKey, QSizeF(kDoorW, kDoorH), Role::Archive);
-                door->titleSize = 17;
+                door->titleSize = 16;
                 door->subtitleScale = 0.95;
                 door->centred = true;
                 door->stateBadge = false;
@@ -231,7 +234,11 @@ void NetworkScene::relayout()
                 door->setZValue(2);
                 addItem(door);
             }
-            door->setPos(x - kDoorW / 2, kDoorTop);
+            // Narrower (its text elided) only where a neighbour's door would touch it.
+            const bool crowded = (j > 0 && !ctrs[j - 1].ports.isEmpty()) || (j + 1 < ctrs.size() && !ctrs[j + 1].ports.isEmpty());
+            const qreal doorW = crowded ? kColStep - 8 : kDoorW;
+            door->setSize(QSizeF(doorW, kDoorH));
+            door->setPos(x - doorW / 2, kDoorTop);
             const QString hostSide = p.hostSide(), port = p.port;
             const int more = static_cast<int>(c.ports.size()) - 1;
             door->title = [hostSide] { return hostSide; };
