@@ -188,7 +188,8 @@ NetModel::Route NetModel::route(const QString &fromId, const QStringList &args) 
         return r;
     // `sh -c "ping -c 1 b"` too: the words of the script.
     QStringList words = args;
-    if (words.size() >= 3 && words[1] == QLatin1String("-c"))
+    static const QStringList shells = {QStringLiteral("sh"), QStringLiteral("bash"), QStringLiteral("ash")};
+    if (words.size() >= 3 && shells.contains(words[0].section('/', -1)) && words[1] == QLatin1String("-c"))
         words = words.mid(2).join(' ').split(' ', Qt::SkipEmptyParts);
     const qsizetype tool = std::find_if(words.begin(), words.end(), [&](const QString &w) {
                                return tools.contains(w.section('/', -1));
