@@ -6,6 +6,7 @@
 // image named). Read from the scene's JSON, what --dump-scene writes.
 #include "app/Language.h"
 #include "core/EngineHost.h"
+#include "engine/Engine.h"
 #include "engine/lesson/LessonLibrary.h"
 #include "lesson/LessonPanel.h"
 #include "lesson/LessonSession.h"
@@ -14,6 +15,8 @@
 #include "widgets/ScenePanel.h"
 
 #include <QApplication>
+#include <QDirIterator>
+#include <QFileInfo>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -187,6 +190,27 @@ private slots:
     {
         QSettings().clear();
         m_w.reset();
+        // The lessons' stores: what they left running (web servers, lesson 14's
+        // networks with their bridges on the host) goes before the directory does.
+        QDirIterator it(m_root.path(), QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        QStringList stores;
+        while (it.hasNext()) {
+            const QString d = it.next();
+            if (it.fileName() == QLatin1String("containers") && !d.contains(QLatin1String("/containers/")))
+                stores << QFileInfo(d).path();
+        }
+        for (const QString &root : stores) {
+            try {
+                strata::engine::EngineOptions o;
+                o.root = root.toStdString();
+                strata::engine::Engine e(o);
+                for (const auto &c : e.containers(true))
+                    e.removeContainer(c.id, true, true);
+                (void)e.pruneNetworks();
+            } catch (const std::exception &) {
+                // not a store after all
+            }
+        }
     }
 };
 
