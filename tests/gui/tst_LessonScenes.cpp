@@ -6,13 +6,13 @@
 // image named). Read from the scene's JSON, what --dump-scene writes.
 #include "app/Language.h"
 #include "core/EngineHost.h"
-#include "engine/Engine.h"
 #include "engine/lesson/LessonLibrary.h"
 #include "lesson/LessonPanel.h"
 #include "lesson/LessonSession.h"
 #include "scene/LayerStackScene.h"
 #include "widgets/MainWindow.h"
 #include "widgets/ScenePanel.h"
+#include "tests/support/StoreCleanup.h"
 
 #include <QApplication>
 #include <QDirIterator>
@@ -199,18 +199,8 @@ private slots:
             if (it.fileName() == QLatin1String("containers") && !d.contains(QLatin1String("/containers/")))
                 stores << QFileInfo(d).path();
         }
-        for (const QString &root : stores) {
-            try {
-                strata::engine::EngineOptions o;
-                o.root = root.toStdString();
-                strata::engine::Engine e(o);
-                for (const auto &c : e.containers(true))
-                    e.removeContainer(c.id, true, true);
-                (void)e.pruneNetworks();
-            } catch (const std::exception &) {
-                // not a store after all
-            }
-        }
+        for (const QString &root : stores)
+            strata::test::clearStore(root);
     }
 };
 

@@ -7,6 +7,7 @@
 #include "app/Language.h"
 #include "core/EngineHost.h"
 #include "core/GuiStepGate.h"
+#include "engine/lesson/LessonService.h"
 #include "scene/ArchiveScene.h"
 #include "scene/BootfsScene.h"
 #include "scene/ClientDaemonScene.h"
@@ -32,9 +33,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -390,21 +388,6 @@ private slots:
         screenshots("layer-stack");
     }
 
-    // A loopback port nothing listens on (the kernel's pick for port 0).
-    static int freePort()
-    {
-        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t len = sizeof a;
-        int port = 0;
-        if (::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0 && ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len) == 0)
-            port = ntohs(a.sin_port);
-        ::close(fd);
-        return port;
-    }
-
     // Issue 17 item 6: the network scene is the engine's network state (network
     // inspect, inspect's NetworkSettings), and a ping travels the cables it crosses.
     void networkSceneDrawsBridgesCablesAndDoors()
@@ -425,7 +408,7 @@ private slots:
         if (runAndWait("run -d --name n1 --network scene-net strata/busybox sleep 600", &out, &err) != 0)
             QSKIP(qPrintable("the kernel refuses veth pairs here: " + err));
         QCOMPARE(runAndWait("run -d --name n2 --network scene-net strata/busybox sleep 600"), 0);
-        const int port = freePort();
+        const int port = strata::engine::lesson::freeLoopbackPort();
         QCOMPARE(runAndWait(QStringLiteral("run -d --name nweb -p 127.0.0.1:%1:80 strata/busybox httpd -f -p 80 -h /etc").arg(port)), 0);
         for (const char *name : {"n1", "n2"}) {
             QCOMPARE(runAndWait(QStringLiteral("inspect %1").arg(QLatin1String(name)), &out), 0);

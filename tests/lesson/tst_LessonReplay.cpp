@@ -12,6 +12,7 @@
 #include "engine/lesson/LessonLibrary.h"
 #include "engine/lesson/CommandMatch.h"
 #include "engine/lesson/LessonRunner.h"
+#include "tests/support/StoreCleanup.h"
 #include "tests/support/TestSupport.h"
 
 #include <QTemporaryDir>
@@ -98,22 +99,6 @@ void tryDecoys(LessonRunner &runner, std::size_t i)
             else
                 QVERIFY2(runner.jumpTo(i), (lesson.id + ": replay to step " + step.id + " failed").c_str());
         }
-    }
-}
-
-// What a lesson played to its end through the CLI leaves running (web servers,
-// lesson 14's networks and their bridges on the host) goes before its root does.
-void clearStore(const QString &root)
-{
-    try {
-        strata::engine::EngineOptions o;
-        o.root = root.toStdString();
-        strata::engine::Engine e(o);
-        for (const auto &c : e.containers(true))
-            e.removeContainer(c.id, true, true);
-        (void)e.pruneNetworks();
-    } catch (const std::exception &) {
-        // nothing was made there
     }
 }
 
@@ -219,7 +204,7 @@ private Q_SLOTS:
                                                 "--root", dir.path() + "/root"},
                                                input, 300000);
         const std::string done = "Lesson " + std::to_string(lesson.number) + " complete";
-        clearStore(dir.path() + "/root");
+        strata::test::clearStore(dir.path() + "/root"); // lesson 14 leaves bridges on the host otherwise
         QVERIFY2(r.exitCode == 0 && r.out.find(done) != std::string::npos,
                  (lesson.id + ": exit " + std::to_string(r.exitCode) + "\n" + r.out.substr(r.out.size() > 3000 ? r.out.size() - 3000 : 0) + r.err).c_str());
         QVERIFY(r.out.find("exploration: not this step's command") != std::string::npos);
