@@ -4,6 +4,7 @@
 #include "engine/Engine.h"
 #include "engine/Error.h"
 #include "engine/image/TarArchiveView.h"
+#include "engine/lesson/HttpProbe.h"
 
 
 #include <fstream>
@@ -561,6 +562,72 @@ Outcome hostFile(const Fields &f)
     return fileCheck(path, wantExists, wantText, text, o);
 }
 
+// ---- networks --------------------------------------------------------------
+
+// A network by name (Docker's `network inspect`), and with `container` one
+// of its attached endpoints: what `network create`, `--network`, `network
+// connect` and `disconnect` change. exists=false: the network is gone.
+Outcome networkExists(const Fields &f, Engine &engine)
+{
+    const std::string name = f.str("network"), ctr = f.str("container");
+    const bool wantExists = f.boolean("exists", true);
+    Outcome o;
+    std::optional<json> net;
+    try {
+        net = engine.inspectNetwork(name);
+    } catch (const Error &) {
+    }
+    if (!wantExists) {
+        o.summary = both("网络 " + name + " 不存在", "network " + name + " does not exist");
+        o.holds = !net;
+        o.found = both("它还在", "it is still there");
+        return o;
+    }
+    o.summary = ctr.empty() ? both("网络 " + name + " 存在", "network " + name + " exists")
+                            : both("容器 " + ctr + " 连在网络 " + name + " 上", "container " + ctr + " is attached to network " + name);
+    if (!net) {
+        o.found = both("没有这个网络", "there is no such network");
+        return o;
+    }
+    if (ctr.empty()) {
+        o.holds = true;
+        return o;
+    }
+    std::string attached;
+    const json containers = net->value("Containers", json::object()); // items() must not outlive it
+    for (const auto &[id, c] : containers.items()) {
+        const std::string n = c.value("Name", "");
+        o.holds = o.holds || n == ctr || id.rfind(ctr, 0) == 0;
+        attached += (attached.empty() ? "" : ", ") + n;
+    }
+    o.found = attached.empty() ? both("网络上没有容器", "no container is attached to it")
+                               : both("连在上面的是 " + attached, "attached are " + attached);
+    return o;
+}
+
+// A GET from the host, as a browser on the host would open a published port.
+Outcome httpGetCheck(const Fields &f)
+{
+    const std::string url = f.str("url");
+    const bool wantText = f.has("contains");
+    const std::string text = f.str("contains");
+    Outcome o;
+    o.summary = wantText ? both("从宿主机访问 " + url + " 得到的页面含有 " + q(text),
+                                "a GET of " + url + " from the host answers a page containing " + q(text))
+                         : both("从宿主机访问 " + url + " 有应答", "a GET of " + url + " from the host is answered");
+    const HttpAnswer a = httpGet(url);
+    if (!a.answered) {
+        o.found = both("没有应答（" + a.error + "）", "nothing answered (" + a.error + ")");
+        return o;
+    }
+    std::string shown = a.body.substr(0, 60);
+    while (!shown.empty() && (shown.back() == '\n' || shown.back() == '\r'))
+        shown.pop_back();
+    o.holds = a.status >= 200 && a.status < 300 && (!wantText || a.body.find(text) != std::string::npos);
+    o.found = both("应答是 " + std::to_string(a.status) + "：" + q(shown), "the answer is " + std::to_string(a.status) + ": " + q(shown));
+    return o;
+}
+
 // The container's image: the name it was created from, or that name's image.
 Outcome containerImage(const Fields &f, Engine &engine)
 {
@@ -730,6 +797,8 @@ const std::vector<std::pair<std::string, Evaluate>> &checkTable()
         {"image_same", [](const Fields &f, CheckContext &c) { return imageSame(f, c.engine); }},
         {"image_config", [](const Fields &f, CheckContext &c) { return imageConfig(f, c.engine); }},
         {"image_size", [](const Fields &f, CheckContext &c) { return imageSize(f, c.engine); }},
+        {"network_exists", [](const Fields &f, CheckContext &c) { return networkExists(f, c.engine); }},
+        {"http_get", [](const Fields &f, CheckContext &) { return httpGetCheck(f); }},
         {"output_contains", [](const Fields &f, CheckContext &c) { return outputContains(f, c); }},
         {"output_matches", [](const Fields &f, CheckContext &c) { return outputMatches(f, c); }},
     };

@@ -69,6 +69,7 @@ LessonRunner::LessonRunner(Lesson lesson, RunnerOptions options)
                                               : std::filesystem::absolute(m_options.workspace);
     m_vars["workspace"] = m_workspace.string();
     m_vars["host_kernel"] = hostKernel();
+    m_vars["port"] = std::to_string(freeLoopbackPort()); // one per player: lesson 14's -p 127.0.0.1:${port}:80
 }
 
 LessonRunner::~LessonRunner() = default;
@@ -120,18 +121,26 @@ void LessonRunner::reset(bool runApp)
             // Gone already (an --rm container racing us) is fine.
         }
     }
+    // Then the networks they were on: a user network's bridge lives on the host,
+    // not under the root, and would outlive the root's deletion.
+    try {
+        (void)m_engine->pruneNetworks();
+    } catch (const Error &) {
+        // A network the kernel will not let go is named by the next prune.
+    }
     m_engine.reset();
     m_services.clear();
     std::filesystem::remove_all(m_root);
     std::filesystem::remove_all(m_root.string() + ".services");
     std::filesystem::remove_all(m_workspace);
-    const std::string workspace = m_vars["workspace"], kernel = m_vars["host_kernel"];
+    const std::string workspace = m_vars["workspace"], kernel = m_vars["host_kernel"], port = m_vars["port"];
     m_vars.clear();
     m_seen.clear();
     m_passed.clear();
     std::filesystem::remove(progressFile());
     m_vars["workspace"] = workspace;
     m_vars["host_kernel"] = kernel;
+    m_vars["port"] = port;
     openEngine();
     for (const auto &line : m_lesson.setup)
         (void)runLine(line);

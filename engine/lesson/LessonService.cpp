@@ -21,9 +21,7 @@
 extern char **environ;
 
 namespace strata::engine::lesson {
-namespace {
 
-// A port nothing listens on right now (the kernel's pick for port 0).
 int freeLoopbackPort()
 {
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -39,6 +37,8 @@ int freeLoopbackPort()
         ::close(fd);
     return port;
 }
+
+namespace {
 
 bool accepts(int port)
 {

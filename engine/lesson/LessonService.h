@@ -12,6 +12,10 @@
 
 namespace strata::engine::lesson {
 
+// A loopback port nothing listens on right now (the kernel's pick for port 0):
+// a registry's, and a lesson's ${port} (lesson 14 publishes a web server there).
+[[nodiscard]] int freeLoopbackPort();
+
 class LessonService {
 public:
     // Starts `kind` and waits (up to ~20 s) until it accepts connections.

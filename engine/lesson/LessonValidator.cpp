@@ -16,7 +16,7 @@ namespace strata::engine::lesson {
 namespace {
 
 // The variables every lesson has without capturing them.
-const std::set<std::string> kBuiltinVars = {"workspace", "host_kernel"};
+const std::set<std::string> kBuiltinVars = {"workspace", "host_kernel", "port"};
 
 void checkText(const Text &text, const std::string &where, std::vector<std::string> &problems)
 {

@@ -24,6 +24,8 @@ const std::vector<SceneKeys> &sceneCatalog()
         {"save-export", {"layer:<n>"}},
         {"pull", {"registry", "layer:<n>", "digest"}},
         {"build", {"step:<n>", "layer:<n>", "endpoint:client", "endpoint:engine", "config", "cache"}},
+        // network:<name> = its bridge; port:<name> = a published port's door ("port:80/tcp").
+        {"network", {"host", "network:<name>", "container:<name>", "port:<name>"}},
         // The Charts tab (not a scene of the switcher): the subject's image, one chart.
         {"charts", {"chart:disk-use", "chart:layer-sizes", "chart:wasted"}},
     };

@@ -186,6 +186,11 @@ void EngineWorker::refresh()
                 s->volumeInspect[v.name] = active->inspectVolume(v.name).dump(2);
                 s->volumeFiles[v.name] = listFiles(v.mountpoint, 40);
             }
+        try {
+            s->networks = active->networks();
+        } catch (const std::exception &) {
+            // no networks to draw (a store without them): the scene shows none
+        }
         emit snapshot(s);
     } catch (const std::exception &) {
         // A store another process is rewriting: the next refresh will see it.

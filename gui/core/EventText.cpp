@@ -165,6 +165,20 @@ QString describeEvent(const engine::events::Event &e)
             .arg(attr(a, "step"), shortDigest(attr(a, "image").toStdString()));
     case EventKind::BuildFinished:
         return QCoreApplication::translate("EventText", "Build finished: image %1.").arg(shortDigest(attr(a, "image").toStdString()));
+    case EventKind::NetworkCreated:
+        return QCoreApplication::translate("EventText", "Network %1 created: bridge %2 on the host, subnet %3, gateway %4.")
+            .arg(attr(a, "name"), attr(a, "bridge"), attr(a, "subnet"), attr(a, "gateway"));
+    case EventKind::NetworkRemoved:
+        return QCoreApplication::translate("EventText", "Network %1 removed: its bridge is gone from the host.").arg(attr(a, "name"));
+    case EventKind::NetworkConnected:
+        return QCoreApplication::translate("EventText", "Container %1 connected to network %2: a veth pair, %3 with address %4 inside.")
+            .arg(shortDigest(attr(a, "container").toStdString()), attr(a, "name"), attr(a, "ifname"), attr(a, "ip"));
+    case EventKind::NetworkDisconnected:
+        return QCoreApplication::translate("EventText", "Container %1 disconnected from network %2: its veth pair is deleted, %3 is free again.")
+            .arg(shortDigest(attr(a, "container").toStdString()), attr(a, "name"), attr(a, "ip"));
+    case EventKind::PortPublished:
+        return QCoreApplication::translate("EventText", "Port published: %1:%2 on the host forwards to %3 port %4.")
+            .arg(attr(a, "hostIp").isEmpty() ? QStringLiteral("0.0.0.0") : attr(a, "hostIp"), attr(a, "hostPort"), attr(a, "name"), attr(a, "port"));
     case EventKind::BuildFailed:
         return QCoreApplication::translate("EventText", "Build failed at step %1: %2").arg(attr(a, "step"), attr(a, "error"));
     }

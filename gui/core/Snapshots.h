@@ -35,6 +35,9 @@ struct EngineSnapshot {
     // name -> the first files in the volume's directory (path relative to it, bytes):
     // what the volumes scene shows arriving there instead of in the container's layer
     std::map<std::string, std::vector<std::pair<std::string, std::uint64_t>>> volumeFiles;
+    // `network inspect` of every network (built-ins first), with its attached
+    // Containers: what the network scene draws (ports: containerInspect)
+    std::vector<engine::image::Json> networks;
 };
 using EngineSnapshotPtr = std::shared_ptr<const EngineSnapshot>;
 

@@ -611,6 +611,26 @@
         <source>Build failed at step %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Network %1 created: bridge %2 on the host, subnet %3, gateway %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network %1 removed: its bridge is gone from the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Container %1 connected to network %2: a veth pair, %3 with address %4 inside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Container %1 disconnected from network %2: its veth pair is deleted, %3 is free again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port published: %1:%2 on the host forwards to %3 port %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Lifecycle</name>
@@ -2151,6 +2171,10 @@ created by: %4</source>
         <source>build</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Networks</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>strata::gui::TimelineDock</name>
@@ -2375,6 +2399,84 @@ created by: %4</source>
     <message>
         <source>Cannot write the Dockerfile: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Network</name>
+    <message>
+        <source>Create a network, run containers on it, publish a port: watch the cables and doors appear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bar&lt;/b&gt;: a bridge, a switch on the host.&lt;br&gt;&lt;b&gt;Cable&lt;/b&gt;: a veth pair, one end in the container.&lt;br&gt;&lt;b&gt;Door&lt;/b&gt;: a published port (DNAT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iptables NAT · ip_forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Textbook vs here.&lt;/b&gt; Docker&apos;s default bridge is docker0; here it is &lt;code&gt;strata0&lt;/code&gt;. Each container gets a veth pair: one end is its eth0, the other is plugged into the bridge. &lt;code&gt;-p&lt;/code&gt; adds DNAT rules on the host, no proxy process. On a user-defined network the engine writes every peer&apos;s name into &lt;code&gt;/etc/hosts&lt;/code&gt; (Docker answers from a DNS server at 127.0.0.11); the default bridge resolves no names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · gw %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ %1 (+%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 asks for “%2”: on the default bridge no name is resolved (no line for it in /etc/hosts), so nothing is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2: out of %1&apos;s eth0, through its veth into the bridge of %3 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and down %2&apos;s veth: %1 reaches %2 across %3, and the answer comes back the same way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network create %1: a new bridge %2 on the host, subnet %3, the gateway %4 on the bridge itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network rm %1: its bridge is deleted from the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 plugged into %2: a veth pair, %3 inside the container with %4, the other end on the bridge %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unplugged from %2: its veth pair is deleted and its address goes back to the pool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port published: %1 on the host leads to %2 port %3 (a DNAT rule, no process listens on the host).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more container(s) on these networks, not drawn</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -600,6 +600,26 @@
         <source>Build failed at step %1: %2</source>
         <translation>构建在第 %1 步失败：%2</translation>
     </message>
+    <message>
+        <source>Network %1 created: bridge %2 on the host, subnet %3, gateway %4.</source>
+        <translation>网络 %1 已创建：宿主机上的网桥 %2，子网 %3，网关 %4。</translation>
+    </message>
+    <message>
+        <source>Network %1 removed: its bridge is gone from the host.</source>
+        <translation>网络 %1 已删除：它的网桥从宿主机上消失了。</translation>
+    </message>
+    <message>
+        <source>Container %1 connected to network %2: a veth pair, %3 with address %4 inside.</source>
+        <translation>容器 %1 接入网络 %2：一对 veth，容器里是 %3，地址 %4。</translation>
+    </message>
+    <message>
+        <source>Container %1 disconnected from network %2: its veth pair is deleted, %3 is free again.</source>
+        <translation>容器 %1 断开网络 %2：它的 veth 对被删除，%3 可以再分配。</translation>
+    </message>
+    <message>
+        <source>Port published: %1:%2 on the host forwards to %3 port %4.</source>
+        <translation>端口已发布：宿主机的 %1:%2 转发到 %3 的 %4 端口。</translation>
+    </message>
 </context>
 <context>
     <name>Lifecycle</name>
@@ -2140,6 +2160,10 @@ chain_id %3
         <source>build</source>
         <translation>构建</translation>
     </message>
+    <message>
+        <source>Networks</source>
+        <translation>网络</translation>
+    </message>
 </context>
 <context>
     <name>strata::gui::TimelineDock</name>
@@ -2364,6 +2388,83 @@ chain_id %3
     <message>
         <source>Cannot write the Dockerfile: %1</source>
         <translation>无法写入 Dockerfile：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Network</name>
+    <message>
+        <source>Create a network, run containers on it, publish a port: watch the cables and doors appear.</source>
+        <translation>建一个网络，在上面运行容器，发布一个端口：看网线和门出现。</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>宿主机</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bar&lt;/b&gt;: a bridge, a switch on the host.&lt;br&gt;&lt;b&gt;Cable&lt;/b&gt;: a veth pair, one end in the container.&lt;br&gt;&lt;b&gt;Door&lt;/b&gt;: a published port (DNAT).</source>
+        <translation>&lt;b&gt;横条&lt;/b&gt;：网桥，宿主机上的交换机。&lt;br&gt;&lt;b&gt;网线&lt;/b&gt;：一对 veth，一头在容器里。&lt;br&gt;&lt;b&gt;门&lt;/b&gt;：发布的端口（DNAT）。</translation>
+    </message>
+    <message>
+        <source>iptables NAT · ip_forward</source>
+        <translation>iptables NAT · ip_forward</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Textbook vs here.&lt;/b&gt; Docker&apos;s default bridge is docker0; here it is &lt;code&gt;strata0&lt;/code&gt;. Each container gets a veth pair: one end is its eth0, the other is plugged into the bridge. &lt;code&gt;-p&lt;/code&gt; adds DNAT rules on the host, no proxy process. On a user-defined network the engine writes every peer&apos;s name into &lt;code&gt;/etc/hosts&lt;/code&gt; (Docker answers from a DNS server at 127.0.0.11); the default bridge resolves no names.</source>
+        <translation>&lt;b&gt;教科书与这里。&lt;/b&gt;Docker 的默认网桥是 docker0，这里是 &lt;code&gt;strata0&lt;/code&gt;。每个容器有一对 veth：一头是它的 eth0，另一头插在网桥上。&lt;code&gt;-p&lt;/code&gt; 在宿主机上加 DNAT 规则，没有代理进程。自定义网络上，引擎把每个同伴的名字写进 &lt;code&gt;/etc/hosts&lt;/code&gt;（Docker 用 127.0.0.11 上的 DNS 服务器应答）；默认网桥不解析名字。</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1（默认）</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · gw %3</source>
+        <translation>%1 · %2 · 网关 %3</translation>
+    </message>
+    <message>
+        <source>→ %1 (+%2)</source>
+        <translation>→ %1（另 %2 个）</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>%1 asks for “%2”: on the default bridge no name is resolved (no line for it in /etc/hosts), so nothing is sent.</source>
+        <translation>%1 要找“%2”：默认网桥上不解析名字（/etc/hosts 里没有它），什么也发不出去。</translation>
+    </message>
+    <message>
+        <source>%1 → %2: out of %1&apos;s eth0, through its veth into the bridge of %3 …</source>
+        <translation>%1 → %2：从 %1 的 eth0 出去，经它的 veth 进入 %3 的网桥……</translation>
+    </message>
+    <message>
+        <source>… and down %2&apos;s veth: %1 reaches %2 across %3, and the answer comes back the same way.</source>
+        <translation>……再顺着 %2 的 veth 下去：%1 经 %3 到达 %2，应答原路返回。</translation>
+    </message>
+    <message>
+        <source>network create %1: a new bridge %2 on the host, subnet %3, the gateway %4 on the bridge itself.</source>
+        <translation>network create %1：宿主机上多了网桥 %2，子网 %3，网关 %4 配在网桥上。</translation>
+    </message>
+    <message>
+        <source>network rm %1: its bridge is deleted from the host.</source>
+        <translation>network rm %1：它的网桥从宿主机上删除了。</translation>
+    </message>
+    <message>
+        <source>%1 plugged into %2: a veth pair, %3 inside the container with %4, the other end on the bridge %5.</source>
+        <translation>%1 接入 %2：一对 veth，容器里的一头是 %3（地址 %4），另一头插在网桥 %5 上。</translation>
+    </message>
+    <message>
+        <source>%1 unplugged from %2: its veth pair is deleted and its address goes back to the pool.</source>
+        <translation>%1 从 %2 拔下：它的 veth 对被删除，地址还回地址池。</translation>
+    </message>
+    <message>
+        <source>Port published: %1 on the host leads to %2 port %3 (a DNAT rule, no process listens on the host).</source>
+        <translation>端口已发布：宿主机的 %1 通往 %2 的 %3 端口（一条 DNAT 规则，宿主机上没有进程在听）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more container(s) on these networks, not drawn</source>
+        <translation>
+            <numerusform>这些网络上还有 %n 个容器，没有画出</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@
 #include "scene/EventScene.h"
 #include "scene/LayerStackScene.h"
 #include "scene/LifecycleScene.h"
+#include "scene/NetworkScene.h"
 #include "scene/PullScene.h"
 #include "scene/RunPhasesScene.h"
 #include "scene/SceneView.h"
@@ -35,7 +36,7 @@ QStringList ScenePanel::sceneIds()
     return {QStringLiteral("layer-stack"), QStringLiteral("copy-on-write"), QStringLiteral("lifecycle"),
             QStringLiteral("run"),         QStringLiteral("commit"),        QStringLiteral("volumes"),
             QStringLiteral("bootfs"),      QStringLiteral("client-daemon"), QStringLiteral("save-export"),
-            QStringLiteral("pull"), QStringLiteral("build")};
+            QStringLiteral("pull"), QStringLiteral("build"), QStringLiteral("network")};
 }
 
 QString ScenePanel::titleOf(const QString &id)
@@ -62,6 +63,8 @@ QString ScenePanel::titleOf(const QString &id)
         return tr("pull / push");
     if (id == QLatin1String("build"))
         return tr("build");
+    if (id == QLatin1String("network"))
+        return tr("Networks");
     return id;
 }
 
@@ -109,6 +112,7 @@ ScenePanel::ScenePanel(EngineHost *host, LayerStackScene *stack, SceneView *stac
     addScene(new ArchiveScene(this));
     addScene(new PullScene(this));
     addScene(new BuildScene(this));
+    addScene(new NetworkScene(this));
 
     int n = 0;
     for (const QString &id : sceneIds()) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The scene area of the main window: one tab per scene, keyed by the ids
-// lessons use (layer-stack, copy-on-write, lifecycle, run, commit, volumes,
+// lessons use (layer-stack, copy-on-write, lifecycle, run, commit, volumes, network,
 // bootfs, client-daemon, save-export), the caption under it, and the View ▸
 // Scenes menu (Ctrl+1 … Ctrl+9). Feeds every scene the engine's events,
 // snapshots, image details and the console's commands (start and answer),

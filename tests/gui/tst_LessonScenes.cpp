@@ -12,8 +12,11 @@
 #include "scene/LayerStackScene.h"
 #include "widgets/MainWindow.h"
 #include "widgets/ScenePanel.h"
+#include "tests/support/StoreCleanup.h"
 
 #include <QApplication>
+#include <QDirIterator>
+#include <QFileInfo>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -187,6 +190,17 @@ private slots:
     {
         QSettings().clear();
         m_w.reset();
+        // The lessons' stores: what they left running (web servers, lesson 14's
+        // networks with their bridges on the host) goes before the directory does.
+        QDirIterator it(m_root.path(), QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        QStringList stores;
+        while (it.hasNext()) {
+            const QString d = it.next();
+            if (it.fileName() == QLatin1String("containers") && !d.contains(QLatin1String("/containers/")))
+                stores << QFileInfo(d).path();
+        }
+        for (const QString &root : stores)
+            strata::test::clearStore(root);
     }
 };
 

@@ -7,11 +7,13 @@
 #include "app/Language.h"
 #include "core/EngineHost.h"
 #include "core/GuiStepGate.h"
+#include "engine/lesson/LessonService.h"
 #include "scene/ArchiveScene.h"
 #include "scene/BootfsScene.h"
 #include "scene/ClientDaemonScene.h"
 #include "scene/CommitScene.h"
 #include "scene/LifecycleScene.h"
+#include "scene/NetworkScene.h"
 #include "scene/RunPhasesScene.h"
 #include "scene/SceneItems.h"
 #include "scene/SceneShapes.h"
@@ -23,6 +25,9 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QGraphicsItem>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTabBar>
 #include <QTemporaryDir>
@@ -381,6 +386,58 @@ private slots:
         }
         m_w->showScene("layer-stack", {}, {QStringLiteral("layer:3")});
         screenshots("layer-stack");
+    }
+
+    // Issue 17 item 6: the network scene is the engine's network state (network
+    // inspect, inspect's NetworkSettings), and a ping travels the cables it crosses.
+    void networkSceneDrawsBridgesCablesAndDoors()
+    {
+        if (!needContainers())
+            QSKIP(qPrintable(m_whyNot));
+        auto *s = static_cast<NetworkScene *>(scene("network"));
+        m_w->showScene("network");
+        QString out, err;
+        if (runAndWait("network create scene-net", &out, &err) != 0)
+            QSKIP(qPrintable("the kernel refuses bridge networks here: " + err));
+        QTRY_VERIFY_WITH_TIMEOUT(s->item("bridge", "scene-net"), 10000);
+        QCOMPARE(runAndWait("network inspect scene-net", &out), 0);
+        const QJsonObject net = QJsonDocument::fromJson(out.toUtf8()).array().first().toObject();
+        const QString subnet = net["IPAM"].toObject()["Config"].toArray().first().toObject()["Subnet"].toString();
+        QVERIFY(!subnet.isEmpty());
+        QCOMPARE(s->model().net("scene-net")->subnet, subnet);
+        if (runAndWait("run -d --name n1 --network scene-net strata/busybox sleep 600", &out, &err) != 0)
+            QSKIP(qPrintable("the kernel refuses veth pairs here: " + err));
+        QCOMPARE(runAndWait("run -d --name n2 --network scene-net strata/busybox sleep 600"), 0);
+        const int port = strata::engine::lesson::freeLoopbackPort();
+        QCOMPARE(runAndWait(QStringLiteral("run -d --name nweb -p 127.0.0.1:%1:80 strata/busybox httpd -f -p 80 -h /etc").arg(port)), 0);
+        for (const char *name : {"n1", "n2"}) {
+            QCOMPARE(runAndWait(QStringLiteral("inspect %1").arg(QLatin1String(name)), &out), 0);
+            const QString ip = QJsonDocument::fromJson(out.toUtf8()).array().first().toObject()["NetworkSettings"].toObject()["Networks"]
+                                   .toObject()["scene-net"].toObject()["IPAddress"].toString();
+            QVERIFY(!ip.isEmpty());
+            const QString key = QLatin1String(name) + QStringLiteral("/scene-net");
+            QTRY_VERIFY_WITH_TIMEOUT(s->item("endpoint", key), 10000);
+            QVERIFY(s->item("veth", key));
+            QCOMPARE(s->model().ctrByName(QLatin1String(name))->endpoints.first().ip, ip);
+            QCOMPARE(stateOf(s, "veth", key), QStringLiteral("idle"));
+        }
+        // The door: the published port as `port` prints it, on the default bridge's cable.
+        QTRY_VERIFY_WITH_TIMEOUT(s->item("door", "nweb/80/tcp"), 10000);
+        QVERIFY(s->item("dnat", "nweb/80/tcp"));
+        QVERIFY(s->item("veth", "nweb/bridge"));
+        QCOMPARE(s->model().ctrByName("nweb")->ports.first().hostSide(), QStringLiteral("127.0.0.1:%1").arg(port));
+        // ping by name: both cables of the path carry it; the web server's does not.
+        QCOMPARE(runAndWait("exec n1 ping -c 1 n2", &out), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(s, "veth", "n2/scene-net"), QStringLiteral("flow"), 10000);
+        QCOMPARE(stateOf(s, "veth", "n1/scene-net"), QStringLiteral("flow"));
+        QCOMPARE(stateOf(s, "veth", "nweb/bridge"), QStringLiteral("idle"));
+        settle();
+        screenshots("network");
+        // Unplugged and taken down: the cables, the door and the bridge go.
+        QCOMPARE(runAndWait("rm -f n1 n2 nweb"), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!s->item("container", "n1") && !s->item("door", "nweb/80/tcp"), 10000);
+        QCOMPARE(runAndWait("network rm scene-net"), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!s->item("bridge", "scene-net"), 10000);
     }
 
     void cleanupTestCase() { m_w.reset(); }

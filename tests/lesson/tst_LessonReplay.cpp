@@ -12,6 +12,7 @@
 #include "engine/lesson/LessonLibrary.h"
 #include "engine/lesson/CommandMatch.h"
 #include "engine/lesson/LessonRunner.h"
+#include "tests/support/StoreCleanup.h"
 #include "tests/support/TestSupport.h"
 
 #include <QTemporaryDir>
@@ -203,6 +204,7 @@ private Q_SLOTS:
                                                 "--root", dir.path() + "/root"},
                                                input, 300000);
         const std::string done = "Lesson " + std::to_string(lesson.number) + " complete";
+        strata::test::clearStore(dir.path() + "/root"); // lesson 14 leaves bridges on the host otherwise
         QVERIFY2(r.exitCode == 0 && r.out.find(done) != std::string::npos,
                  (lesson.id + ": exit " + std::to_string(r.exitCode) + "\n" + r.out.substr(r.out.size() > 3000 ? r.out.size() - 3000 : 0) + r.err).c_str());
         QVERIFY(r.out.find("exploration: not this step's command") != std::string::npos);
