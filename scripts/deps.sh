@@ -23,6 +23,8 @@ packages=(
   # networks: the standard CNI plugins the engine drives (bridge, host-local,
   # portmap, firewall), the iptables they call, ip for the network tests
   containernetworking-plugins iptables iproute2
+  # the app console's terminal emulator (run -it / exec -it / attach)
+  libvterm-dev
 )
 
 missing=()
