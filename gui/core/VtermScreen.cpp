@@ -13,6 +13,12 @@ namespace {
 
 constexpr int kScrollback = 2000; // lines kept above the screen (the transcript keeps the rest)
 
+// libvterm marks the cell after a wide character with chars[0] = -1.
+bool continuesWide(const VTermScreenCell &c)
+{
+    return c.width == 0 || c.chars[0] == static_cast<uint32_t>(-1);
+}
+
 QString cellText(const VTermScreenCell &c)
 {
     QString s;
@@ -25,7 +31,7 @@ QString lineOf(const VTermScreenCell *cells, int cols)
 {
     QString line;
     for (int i = 0; i < cols; ++i) {
-        if (cells[i].width == 0) // the second half of a wide character
+        if (continuesWide(cells[i])) // the second half of a wide character
             continue;
         const QString t = cellText(cells[i]);
         line += t.isEmpty() ? QStringLiteral(" ") : t;
@@ -160,6 +166,10 @@ VtermScreen::Cell VtermScreen::cell(int row, int col) const
     VTermScreenCell c{};
     if (row < 0 || col < 0 || row >= m_rows || col >= m_cols || !vterm_screen_get_cell(m_screen, {row, col}, &c))
         return out;
+    if (continuesWide(c)) {
+        out.width = 0;
+        return out;
+    }
     out.text = cellText(c);
     out.width = c.width;
     out.bold = c.attrs.bold;

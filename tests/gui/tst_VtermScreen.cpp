@@ -48,6 +48,7 @@ private slots:
         VtermScreen s(2, 10);
         s.feed("中a");
         QCOMPARE(s.cell(0, 0).width, 2);
+        QCOMPARE(s.cell(0, 1).width, 0); // its second half
         QCOMPARE(s.cell(0, 2).text, QStringLiteral("a"));
         QCOMPARE(s.lineText(0), QStringLiteral("中a"));
     }
