@@ -25,6 +25,8 @@ packages=(
   containernetworking-plugins iptables iproute2
   # rootless networking: user-mode TCP/IP for containers started without root
   slirp4netns
+  # the app console's terminal emulator (run -it / exec -it / attach)
+  libvterm-dev
 )
 
 missing=()

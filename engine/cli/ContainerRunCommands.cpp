@@ -115,10 +115,12 @@ ContainerCreateOptions toOptions(const CreateFlags &f, const std::string &operat
     return o;
 }
 
-void terminalSize(std::uint16_t &rows, std::uint16_t &cols)
+// The size of the terminal the command was given (the app's console passes
+// its own pty as inFd/outFd, not this process's stdin).
+void terminalSize(const CliContext &ctx, std::uint16_t &rows, std::uint16_t &cols)
 {
     struct winsize ws {};
-    if (::ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) == 0 || ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) {
+    if (::ioctl(ctx.inFd, TIOCGWINSZ, &ws) == 0 || ::ioctl(ctx.outFd, TIOCGWINSZ, &ws) == 0) {
         rows = ws.ws_row;
         cols = ws.ws_col;
     }
@@ -133,7 +135,7 @@ int startAttached(CliContext &ctx, const std::string &id, bool stdinToo, bool tt
     so.holdUntilAttach = true;
     so.operation = operation;
     if (tty)
-        terminalSize(so.rows, so.cols);
+        terminalSize(ctx, so.rows, so.cols);
     engine.startContainer(id, so);
     runtime::AttachOptions ao;
     ao.forwardStdin = stdinToo;

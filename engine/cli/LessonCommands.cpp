@@ -143,11 +143,22 @@ struct RunOpts {
     LangOption lang;
 };
 
+// A student at a terminal types an interactive step's keys (`exit`, Ctrl+P
+// Ctrl+Q) into the container himself; piped, the step's scripted input is typed.
+TerminalProvider ownTerminal(const CliContext &ctx)
+{
+    return [&ctx](const std::vector<std::string> &, const Command *command) -> std::optional<TerminalFds> {
+        if (!command || !command->input || !::isatty(ctx.inFd) || !::isatty(ctx.outFd))
+            return std::nullopt;
+        return TerminalFds{ctx.inFd, ctx.outFd, ctx.errFd};
+    };
+}
+
 class TerminalPlayer {
 public:
     TerminalPlayer(CliContext &ctx, const RunOpts &opts, Lesson lesson)
         : m_ctx(ctx), m_opts(opts), m_lang(opts.lang.lang()), m_glossary(glossaryBeside(lesson.file.parent_path())),
-          m_runner(std::move(lesson), RunnerOptions{opts.root, {}, ctx.driver, ctx.root, commandRunner()})
+          m_runner(std::move(lesson), RunnerOptions{opts.root, {}, ctx.driver, ctx.root, commandRunner(), ownTerminal(ctx)})
     {
     }
 

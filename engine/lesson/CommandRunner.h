@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,5 +29,15 @@ struct CommandStreams {
 // Runs args (without the program name) on engine; returns the exit status.
 using CommandRunner =
     std::function<int(Engine &engine, const std::vector<std::string> &args, const CommandStreams &io)>;
+
+struct Command;
+
+// A terminal an interactive command (`run -it`, `exec -it`, `attach`) runs
+// on: its stdin, stdout and stderr (the same pty, or the player's own tty).
+struct TerminalFds {
+    int in = -1, out = -1, err = -1;
+};
+using TerminalProvider =
+    std::function<std::optional<TerminalFds>(const std::vector<std::string> &args, const Command *command)>;
 
 } // namespace strata::engine::lesson

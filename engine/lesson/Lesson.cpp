@@ -30,6 +30,9 @@ Command parseCommand(const json &j)
     c.capture = str(j, "capture");
     c.accept = j.value("accept", std::vector<std::string>{});
     c.decoys = j.value("decoys", std::vector<std::string>{});
+    if (j.contains("input"))
+        c.input = j.at("input").get<std::string>();
+    c.decoyInputs = j.value("decoy_inputs", std::vector<std::string>{});
     return c;
 }
 

@@ -40,6 +40,14 @@ struct Command {
     // Lines that look right but are wrong: the replay test runs each instead
     // of this command and expects the step's checks to fail.
     std::vector<std::string> decoys;
+    // An interactive command (`run -it … sh`, `exec -it`, `attach`): the keys
+    // the player types into its terminal when nobody else does (--auto, a
+    // piped `strata lesson run`, "Play for me"); "exit\n", or "\u0010\u0011"
+    // for Ctrl+P Ctrl+Q. A student at a terminal types them instead.
+    std::optional<std::string> input;
+    // Keys that look right but are wrong (exit where the step detaches): the
+    // replay test types each instead of `input` and expects a check to fail.
+    std::vector<std::string> decoyInputs;
 };
 
 // A check keeps its JSON object: the evaluator reads the fields its kind uses.

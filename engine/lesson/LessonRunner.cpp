@@ -155,22 +155,49 @@ void LessonRunner::start(std::size_t index)
     enter(index);
 }
 
-CommandResult LessonRunner::execute(const std::string &line, std::vector<std::string> args)
+CommandResult LessonRunner::execute(const std::string &line, std::vector<std::string> args, const Command *command,
+                                    const std::string *input)
 {
     CommandResult result;
     result.line = line;
     result.args = std::move(args);
-    std::ostringstream out, err;
-    // Attached containers write to file descriptors: pipes catch that output,
-    // and stdin is empty so nothing waits for the keyboard.
-    PipeCapture capOut, capErr;
-    const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     if (!m_options.runCommand)
         throw Error(ErrorCode::Internal, "lesson " + m_lesson.id + ": no command runner (pass cli::commandRunner() in RunnerOptions)");
+    std::ostringstream out, err;
+    std::optional<TerminalFds> terminal;
+    if (!m_typingItself && m_options.terminal && !input)
+        terminal = m_options.terminal(result.args, command);
+    if (terminal) {
+        // The student types into a real terminal: what the container prints
+        // is on it, not in the result (checks of interactive steps read state).
+        result.exitCode = m_options.runCommand(engine(), result.args,
+                                               CommandStreams{out, err, terminal->in, terminal->out, terminal->err});
+        result.out = out.str();
+        result.err = err.str();
+        return result;
+    }
+    // Attached containers write to file descriptors: pipes catch that output.
+    // stdin is the command's scripted input (typed ahead, then closed), else
+    // empty so nothing waits for the keyboard.
+    PipeCapture capOut, capErr;
+    if (!input && command && command->input)
+        input = &*command->input;
+    int inFd = -1;
+    if (input) {
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) == 0) {
+            // A lesson's keys fit in a pipe's buffer: written whole, never blocking.
+            (void)!::write(fds[1], input->data(), input->size());
+            ::close(fds[1]);
+            inFd = fds[0];
+        }
+    } else {
+        inFd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    }
     result.exitCode = m_options.runCommand(engine(), result.args,
-                                           CommandStreams{out, err, devNull, capOut.writeFd(), capErr.writeFd()});
-    if (devNull >= 0)
-        ::close(devNull);
+                                           CommandStreams{out, err, inFd, capOut.writeFd(), capErr.writeFd()});
+    if (inFd >= 0)
+        ::close(inFd);
     result.out = out.str() + capOut.finish();
     result.err = err.str() + capErr.finish();
     return result;
@@ -178,8 +205,13 @@ CommandResult LessonRunner::execute(const std::string &line, std::vector<std::st
 
 CommandResult LessonRunner::runLine(const std::string &line)
 {
+    return runAs(line, nullptr);
+}
+
+CommandResult LessonRunner::runAs(const std::string &line, const Command *command, const std::string *input)
+{
     try {
-        return execute(line, splitCommandLine(line, m_vars));
+        return execute(line, splitCommandLine(line, m_vars), command, input);
     } catch (const Error &e) {
         CommandResult r;
         r.line = line;
@@ -231,7 +263,7 @@ void LessonRunner::continueStep()
             return;
         }
         call(m_cb.commandStarted, expectedLine(cmd), By::App);
-        CommandResult r = runLine(cmd.run);
+        CommandResult r = runAs(cmd.run, &cmd);
         r.expected = r.exitCode == cmd.expectExit;
         call(m_cb.commandFinished, r, By::App);
         if (!r.expected) {
@@ -265,7 +297,16 @@ CommandResult LessonRunner::submitInstead(const std::string &line)
     return submitLine(line, line, true);
 }
 
-CommandResult LessonRunner::submitLine(const std::string &line, const std::string &shown, bool force)
+CommandResult LessonRunner::submitInput(const std::string &input)
+{
+    const Command *pending = pendingStudentCommand();
+    if (!pending)
+        throw Error(ErrorCode::InvalidArgument, "lesson " + m_lesson.id + ": no command is waiting for input");
+    return submitLine(pending->run, expectedLine(*pending), true, &input);
+}
+
+CommandResult LessonRunner::submitLine(const std::string &line, const std::string &shown, bool force,
+                                       const std::string *input)
 {
     const Command *pending = pendingStudentCommand();
     const Step &step = currentStep();
@@ -284,7 +325,10 @@ CommandResult LessonRunner::submitLine(const std::string &line, const std::strin
                 again = k;
 
     call(m_cb.commandStarted, shown, By::Student);
-    CommandResult r = runLine(line);
+    // An interactive line types the input of the step command it is (a
+    // decoy line stands for the pending command: it types that one's).
+    const Command *as = isPending ? pending : again ? &step.commands[*again] : nullptr;
+    CommandResult r = runAs(line, as, input);
     r.stepCommand = isPending || again.has_value();
     if (isPending) {
         r.expected = r.exitCode == pending->expectExit;
@@ -336,6 +380,12 @@ const std::vector<CheckResult> &LessonRunner::evaluate()
 
 bool LessonRunner::autoPlayStep()
 {
+    struct TypingItself { // the runner types: scripted input, not the front end's terminal
+        bool &flag;
+        bool was;
+        explicit TypingItself(bool &f) : flag(f), was(f) { flag = true; }
+        ~TypingItself() { flag = was; }
+    } typing(m_typingItself);
     while (!m_status.commandsComplete) {
         const std::size_t before = m_status.commandsDone;
         if (const Command *pending = pendingStudentCommand()) {

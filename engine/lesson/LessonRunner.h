@@ -54,6 +54,12 @@ struct RunnerOptions {
     std::filesystem::path storeRoot;
     // Runs each command line: the CLI's (cli::commandRunner()); required.
     CommandRunner runCommand;
+    // A terminal for the line a student types (the GUI's console pty, the
+    // terminal player's own tty): asked before each line the student submits
+    // (`command` = the step command it counts as, or nullptr); nullopt = no
+    // terminal, and an interactive command gets its scripted `input` (or an
+    // empty stdin). Never asked while the runner types itself (autoPlayStep).
+    TerminalProvider terminal;
 };
 
 // Where a lesson was left: saved beside its store after every move.
@@ -128,6 +134,9 @@ public:
     // For the replay test's decoys: runs `line` in place of the pending
     // student command, counted whatever it is (then the step goes on).
     CommandResult submitInstead(const std::string &line);
+    // For the replay test's decoy_inputs: runs the pending (interactive)
+    // command with `input` typed into it instead of its own, counted.
+    CommandResult submitInput(const std::string &input);
     // Runs any line on the lesson's engine without counting it anywhere.
     CommandResult runLine(const std::string &line);
     // Evaluates the current step's checks now (also done when its commands complete).
@@ -158,8 +167,12 @@ public:
     [[nodiscard]] Progress savedProgress() const;
 
 private:
-    CommandResult execute(const std::string &line, std::vector<std::string> args);
-    CommandResult submitLine(const std::string &line, const std::string &shown, bool force = false);
+    // `command`: the step command the line runs as (its scripted input), or nullptr.
+    CommandResult execute(const std::string &line, std::vector<std::string> args, const Command *command,
+                          const std::string *input);
+    CommandResult runAs(const std::string &line, const Command *command, const std::string *input = nullptr);
+    CommandResult submitLine(const std::string &line, const std::string &shown, bool force = false,
+                             const std::string *input = nullptr);
     void afterCommandsComplete();
     void openEngine();
     void startServices();
@@ -176,6 +189,7 @@ private:
     std::map<std::size_t, StepStatus> m_seen; // steps left by next()/back(), for review
     std::vector<std::string> m_passed;        // step ids passed (saved progress)
     RunnerCallbacks m_cb;
+    bool m_typingItself = false; // autoPlayStep: scripted input, never the front end's terminal
 
     void show(StepStatus status);
 };

@@ -100,6 +100,8 @@ void checkStep(const Step &step, const std::string &where, const ValidationInput
         }
         for (const auto &line : cmd.accept)
             checkVars(line, vars, cw + " accept", problems);
+        if (!cmd.decoyInputs.empty() && !cmd.input)
+            problems.push_back(cw + ": decoy_inputs need an input to stand for");
         if (!cmd.decoys.empty() && cmd.by != By::Student)
             problems.push_back(cw + ": decoys belong to student commands");
         for (const auto &line : cmd.decoys)

@@ -103,4 +103,10 @@ std::string needsTerminal(const std::vector<std::string> &args)
     return {};
 }
 
+bool runsInTerminal(const std::vector<std::string> &args)
+{
+    const std::string verb = needsTerminal(args);
+    return !verb.empty() && verb != "logs -f" && verb != "stats";
+}
+
 } // namespace strata::gui

@@ -19,5 +19,8 @@ namespace strata::gui {
 // else "". -i/-t count only before the image or container (a container's own
 // `ls -t` is its business) and not with -d (nothing is attached then).
 [[nodiscard]] std::string needsTerminal(const std::vector<std::string> &args);
+// Those the console runs in its terminal (run/exec/start with -i or -t,
+// attach); the others (logs -f, stats) never end and stay refused.
+[[nodiscard]] bool runsInTerminal(const std::vector<std::string> &args);
 
 } // namespace strata::gui

@@ -6,6 +6,7 @@
 #include "core/EventPump.h"
 #include "core/ExecChildren.h"
 #include "core/GuiStepGate.h"
+#include "core/TerminalSession.h"
 
 #include <QMetaObject>
 #include <QTimer>
@@ -88,11 +89,12 @@ int EngineHost::run(const QString &line)
         finishCommand(id, 0, {}, {});
         return id;
     }
-    if (const std::string verb = needsTerminal(args); !verb.empty()) {
+    const std::string terminalVerb = needsTerminal(args);
+    if (!terminalVerb.empty() && !runsInTerminal(args)) {
         finishCommand(id, 1, {},
-                      tr("Error: `%1` needs a terminal and this console has none: leave out -i/-t (or -f), "
+                      tr("Error: `%1` never ends by itself and this console has no terminal for it: leave out -f, "
                          "or run it in a terminal with the strata CLI.\n")
-                          .arg(QString::fromStdString(verb)));
+                          .arg(QString::fromStdString(terminalVerb)));
         return id;
     }
     const bool follows = args.front() == "events" &&
@@ -127,8 +129,27 @@ int EngineHost::run(const QString &line)
             m_heldPoll->start();
         return id;
     }
+    if (!terminalVerb.empty()) {
+        auto *session = new TerminalSession(24, 80, this);
+        if (!session->isOpen()) {
+            delete session;
+            finishCommand(id, 1, {}, tr("Error: no pseudo-terminal for `%1` (/dev/ptmx cannot be opened)\n")
+                                         .arg(QString::fromStdString(terminalVerb)));
+            return id;
+        }
+        m_terminals.insert(id, session);
+        emit terminalOpened(id, session); // the console shows it (and sets its size) before the command runs
+        QMetaObject::invokeMethod(m_worker, "runInTerminal", Qt::QueuedConnection, Q_ARG(int, id),
+                                  Q_ARG(QStringList, list), Q_ARG(int, session->slaveFd()));
+        return id;
+    }
     QMetaObject::invokeMethod(m_worker, "runCommand", Qt::QueuedConnection, Q_ARG(int, id), Q_ARG(QStringList, list));
     return id;
+}
+
+TerminalSession *EngineHost::terminal(int id) const
+{
+    return m_terminals.value(id);
 }
 
 void EngineHost::releaseHeldWaits()
@@ -155,12 +176,17 @@ void EngineHost::releaseHeldWaits()
         m_heldPoll->stop();
 }
 
-int EngineHost::announce(const QString &line)
+int EngineHost::announce(const QString &line, TerminalSession *terminal)
 {
     const int id = m_nextId++;
     emit commandStarted(id, line);
     if (++m_pending == 1)
         emit busyChanged(true);
+    if (terminal) {
+        terminal->setParent(this);
+        m_terminals.insert(id, terminal);
+        emit terminalOpened(id, terminal);
+    }
     return id;
 }
 
@@ -196,6 +222,10 @@ void EngineHost::cancel()
 
 void EngineHost::finishCommand(int id, int rc, const QString &out, const QString &err)
 {
+    if (TerminalSession *session = m_terminals.take(id)) {
+        session->finish(); // its last output reaches the view before commandFinished
+        session->deleteLater();
+    }
     --m_pending;
     if (m_pending == 0) {
         m_startedPids.clear();

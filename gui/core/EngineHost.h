@@ -6,6 +6,7 @@
 
 #include "core/Snapshots.h"
 
+#include <QHash>
 #include <QObject>
 #include <QThread>
 
@@ -16,6 +17,7 @@ namespace strata::gui {
 class EngineWorker;
 class EventPump;
 class GuiStepGate;
+class TerminalSession;
 
 class EngineHost : public QObject {
     Q_OBJECT
@@ -31,7 +33,9 @@ public:
     // A command another engine-thread object runs (the lesson player), shown
     // as if typed in the console: the console, the scenes and the window
     // follow it through commandStarted/commandFinished. Returns its id.
-    int announce(const QString &line);
+    // With a terminal (the lesson player's interactive line), the console
+    // shows it as for a typed `run -it` (terminalOpened); the host owns it.
+    int announce(const QString &line, TerminalSession *terminal = nullptr);
     void announceFinished(int id, int exitCode, const QString &out, const QString &err);
     void requestDetail(const QString &ref);
     // Ctrl+C / Stop: ends the running command. A step-gate wait is released
@@ -41,6 +45,10 @@ public:
     // What the running command waits for, in words ("" when nothing): the step
     // gate, a stop timeout. For the status bar.
     [[nodiscard]] QString waitingFor() const { return m_waiting; }
+
+    // The terminal of a running interactive command (`run -it`, `exec -it`,
+    // `attach`), nullptr for others and once it finished.
+    [[nodiscard]] TerminalSession *terminal(int id) const;
 
     [[nodiscard]] GuiStepGate *gate() const { return m_gate; }
     // For objects that must live on the engine thread beside the worker (the lesson player's).
@@ -62,6 +70,9 @@ signals:
     void busyChanged(bool busy);
     void stepModeRequested();
     void waitingChanged(const QString &what);
+    // An interactive command got its terminal: show it and type into it.
+    // The session ends (finish(), then deleteLater) just before commandFinished.
+    void terminalOpened(int id, strata::gui::TerminalSession *session);
 
 private:
     void finishCommand(int id, int rc, const QString &out, const QString &err);
@@ -86,6 +97,7 @@ private:
     bool m_open = false;
     int m_nextId = 1;
     int m_pending = 0;
+    QHash<int, TerminalSession *> m_terminals; // running interactive commands' terminals
     QList<qint64> m_startedPids; // PID 1s the running commands started (what Stop kills)
     QString m_waiting;
     QString m_commandWait;       // the running command's own wait (a stop timeout)

@@ -8,6 +8,7 @@
 #include "engine/fs/WastedSpace.h"
 
 #include <algorithm>
+#include <functional>
 #include <filesystem>
 #include <sstream>
 #include <thread>
@@ -121,6 +122,25 @@ engine::Engine *EngineWorker::activeEngine() const
 
 void EngineWorker::runCommand(int id, const QStringList &args)
 {
+    // Attached containers write to file descriptors: give them pipes and drain
+    // them while the command runs, so `run` shows the container's output here.
+    PipeCapture capOut, capErr;
+    const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    runWith(id, args, devNull, capOut.writeFd(), capErr.writeFd(), [&] {
+        return std::pair{capOut.finish(), capErr.finish()};
+    });
+    ::close(devNull);
+}
+
+void EngineWorker::runInTerminal(int id, const QStringList &args, int terminalFd)
+{
+    // The console's pty is this command's terminal, as a shell's tty is the CLI's.
+    runWith(id, args, terminalFd, terminalFd, terminalFd, [] { return std::pair<std::string, std::string>{}; });
+}
+
+void EngineWorker::runWith(int id, const QStringList &args, int inFd, int outFd, int errFd,
+                           const std::function<std::pair<std::string, std::string>()> &attachedOutput)
+{
     engine::Engine *const active = activeEngine();
     if (!active) {
         emit commandFinished(id, 1, {}, tr("Error: the engine is not open\n"));
@@ -131,19 +151,14 @@ void EngineWorker::runCommand(int id, const QStringList &args)
         words.push_back(a.toStdString());
     std::ostringstream out, err;
     active->setStepGate(m_gate); // a CLI --step prompt must never outlive its command
-    // Attached containers write to file descriptors: give them pipes and drain
-    // them while the command runs, so `run` shows the container's output here.
-    PipeCapture capOut, capErr;
-    const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     engine::cli::CliContext ctx(out, err);
     ctx.useEngine(*active);
-    ctx.inFd = devNull;
-    ctx.outFd = capOut.writeFd();
-    ctx.errFd = capErr.writeFd();
+    ctx.inFd = inFd;
+    ctx.outFd = outFd;
+    ctx.errFd = errFd;
     const int rc = engine::cli::runCli(ctx, words);
     active->setStepGate(m_gate);
-    ::close(devNull);
-    const std::string attachedOut = capOut.finish(), attachedErr = capErr.finish();
+    const auto [attachedOut, attachedErr] = attachedOutput();
     emit commandFinished(id, rc, QString::fromStdString(out.str() + attachedOut),
                          QString::fromStdString(err.str() + attachedErr));
     refresh();

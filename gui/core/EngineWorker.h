@@ -9,7 +9,10 @@
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
+#include <string>
+#include <utility>
 
 namespace strata::gui {
 
@@ -35,6 +38,10 @@ public:
 public slots:
     void open(bool ensureBuiltins);
     void runCommand(int id, const QStringList &args);
+    // An interactive command (`run -it`, `exec -it`, `attach`): stdin, stdout
+    // and stderr are the console terminal's pty (TerminalSession::slaveFd),
+    // which stays the GUI thread's to close.
+    void runInTerminal(int id, const QStringList &args, int terminalFd);
     void refresh();
     void loadDetail(const QString &ref);
 
@@ -46,6 +53,9 @@ signals:
     void commandFinished(int id, int exitCode, const QString &out, const QString &err);
 
 private:
+    void runWith(int id, const QStringList &args, int inFd, int outFd, int errFd,
+                 const std::function<std::pair<std::string, std::string>()> &attachedOutput);
+
     engine::EngineOptions m_options;
     EventPump *m_pump;
     GuiStepGate *m_gate;

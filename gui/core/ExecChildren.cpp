@@ -37,9 +37,7 @@ bool isExecShim(qint64 pid)
     return argv.size() > 1 && argv[0].endsWith("strata-shim") && argv[1] == "exec";
 }
 
-} // namespace
-
-QList<qint64> execShimTrees()
+QHash<qint64, QList<qint64>> childrenByParent()
 {
     QHash<qint64, QList<qint64>> children;
     for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
@@ -48,6 +46,14 @@ QList<qint64> execShimTrees()
         if (ok)
             children[parentOf(entry)] << pid;
     }
+    return children;
+}
+
+} // namespace
+
+QList<qint64> execShimTrees()
+{
+    const QHash<qint64, QList<qint64>> children = childrenByParent();
     QList<qint64> out;
     std::function<void(qint64)> collect = [&](qint64 pid) {
         for (const qint64 c : children.value(pid))
@@ -58,6 +64,13 @@ QList<qint64> execShimTrees()
         if (isExecShim(c))
             collect(c);
     return out;
+}
+
+void signalExecShims(int sig)
+{
+    for (const qint64 c : childrenByParent().value(::getpid()))
+        if (isExecShim(c))
+            ::kill(static_cast<pid_t>(c), sig);
 }
 
 int killExecShims()

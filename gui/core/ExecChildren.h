@@ -14,5 +14,8 @@ namespace strata::gui {
 [[nodiscard]] QList<qint64> execShimTrees();
 // SIGKILLs execShimTrees(); returns how many processes were signalled.
 int killExecShims();
+// Sends `sig` to the `strata-shim exec` children only (not what runs under
+// them): SIGWINCH after the console's terminal changed size.
+void signalExecShims(int sig);
 
 } // namespace strata::gui

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lesson/LessonSession.h"
 
+#include "core/CommandLine.h"
 #include "core/EngineHost.h"
+#include "core/TerminalSession.h"
 #include "lesson/LessonWorker.h"
 
 #include <QMetaObject>
 #include <QThread>
 
 #include <algorithm>
+#include <utility>
 
 namespace strata::gui {
 
@@ -30,7 +33,9 @@ LessonSession::LessonSession(EngineHost *host, QObject *parent) : QObject(parent
     // The runner's commands run one at a time, in order: announce each to the
     // host so the console and the scenes see it like a typed line.
     connect(m_worker, &LessonWorker::commandStarted, this, [this](const QString &line, bool byStudent) {
-        m_announced.enqueue(m_host->announce(line));
+        // The student's interactive line runs on the terminal made for it in submit().
+        TerminalSession *terminal = byStudent ? std::exchange(m_pendingTerminal, nullptr) : nullptr;
+        m_announced.enqueue(m_host->announce(line, terminal));
         emit commandStarted(line, byStudent);
     });
     connect(m_worker, &LessonWorker::commandFinished, this,
@@ -66,7 +71,14 @@ void LessonSession::submit(const QString &line)
     if (!m_opened)
         return;
     ++m_busy;
-    QMetaObject::invokeMethod(m_worker, "submit", Qt::QueuedConnection, Q_ARG(QString, line));
+    delete std::exchange(m_pendingTerminal, nullptr); // one the runner never started
+    int terminalFd = -1;
+    if (runsInTerminal(consoleArgs(line.toStdString()))) {
+        // `run -it`, `exec -it`, `attach`: the student types into the console's terminal.
+        m_pendingTerminal = new TerminalSession(24, 80, this);
+        terminalFd = m_pendingTerminal->isOpen() ? m_pendingTerminal->slaveFd() : -1;
+    }
+    QMetaObject::invokeMethod(m_worker, "submit", Qt::QueuedConnection, Q_ARG(QString, line), Q_ARG(int, terminalFd));
 }
 
 void LessonSession::call(const char *slot)

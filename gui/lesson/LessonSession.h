@@ -13,6 +13,7 @@ namespace strata::gui {
 
 class EngineHost;
 class LessonWorker;
+class TerminalSession;
 
 class LessonSession : public QObject {
     Q_OBJECT
@@ -55,6 +56,8 @@ private:
     EngineHost *m_host;
     LessonWorker *m_worker;
     QQueue<int> m_announced; // host command ids of the runner's commands in flight
+    // The terminal of the interactive line just submitted, until the runner starts it.
+    TerminalSession *m_pendingTerminal = nullptr;
     LessonStatePtr m_state;
     int m_busy = 0; // requests sent and not answered by a state yet
     bool m_opened = false;

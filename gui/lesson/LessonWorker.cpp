@@ -8,6 +8,7 @@
 #include "engine/lesson/LessonRunner.h"
 
 #include <filesystem>
+#include <utility>
 
 namespace strata::gui {
 
@@ -49,6 +50,12 @@ void LessonWorker::open(const QString &numberOrId, const QString &root, const QS
         options.root = root.toStdString();
         options.storeRoot = storeRoot.toStdString();
         options.runCommand = engine::cli::commandRunner();
+        options.terminal = [this](const std::vector<std::string> &, const Command *) -> std::optional<TerminalFds> {
+            const int fd = std::exchange(m_terminalFd, -1); // the submitted line only, not the app commands after it
+            if (fd < 0)
+                return std::nullopt;
+            return TerminalFds{fd, fd, fd};
+        };
         m_runner = std::make_unique<LessonRunner>(std::move(lesson), options);
     } catch (const std::exception &e) {
         emit opened(false, QString::fromStdString(e.what()));
@@ -108,10 +115,12 @@ void LessonWorker::reset()
     });
 }
 
-void LessonWorker::submit(const QString &line)
+void LessonWorker::submit(const QString &line, int terminalFd)
 {
+    m_terminalFd = terminalFd;
     if (m_runner)
         guarded([&] { m_runner->submit(line.toStdString()); });
+    m_terminalFd = -1;
 }
 
 void LessonWorker::next()

@@ -31,7 +31,9 @@ public slots:
     // storeRoot: the student's store (--root / STRATA_ROOT) under which the
     // lesson's store lives when root is empty.
     void open(const QString &numberOrId, const QString &root, const QString &storeRoot);
-    void submit(const QString &line);
+    // terminalFd >= 0: the line is interactive and runs on that pty (the
+    // console's terminal), the student typing into it.
+    void submit(const QString &line, int terminalFd = -1);
     void next();
     void back();
     void reset();
@@ -62,6 +64,7 @@ private:
     EngineWorker *m_engineWorker;
     std::shared_ptr<const engine::lesson::Lesson> m_lesson;
     std::unique_ptr<engine::lesson::LessonRunner> m_runner;
+    int m_terminalFd = -1; // the submitted line's terminal, while it runs
 };
 
 } // namespace strata::gui

@@ -1196,6 +1196,14 @@
         <source>End the running command (Ctrl+C): releases a Step wait, kills the container it started</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(detached with Ctrl+P Ctrl+Q: the container keeps running; attach to it again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interactive: keys go to the container. exit (or Ctrl+D) ends the shell; Ctrl+P Ctrl+Q detaches and leaves the container running; Stop kills it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>strata::gui::EngineHost</name>
@@ -1231,7 +1239,12 @@
 </translation>
     </message>
     <message>
-        <source>Error: `%1` needs a terminal and this console has none: leave out -i/-t (or -f), or run it in a terminal with the strata CLI.
+        <source>Error: `%1` never ends by itself and this console has no terminal for it: leave out -f, or run it in a terminal with the strata CLI.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: no pseudo-terminal for `%1` (/dev/ptmx cannot be opened)
 </source>
         <translation type="unfinished"></translation>
     </message>

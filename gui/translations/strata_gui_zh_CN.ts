@@ -1182,6 +1182,14 @@
         <source>End the running command (Ctrl+C): releases a Step wait, kills the container it started</source>
         <translation>结束正在运行的命令（Ctrl+C）：放开单步等待，杀掉它启动的容器</translation>
     </message>
+    <message>
+        <source>(detached with Ctrl+P Ctrl+Q: the container keeps running; attach to it again)</source>
+        <translation>（已用 Ctrl+P Ctrl+Q 脱离：容器继续运行；attach 可以再接上）</translation>
+    </message>
+    <message>
+        <source>Interactive: keys go to the container. exit (or Ctrl+D) ends the shell; Ctrl+P Ctrl+Q detaches and leaves the container running; Stop kills it.</source>
+        <translation>交互模式：按键都发给容器。exit（或 Ctrl+D）结束 shell；Ctrl+P Ctrl+Q 脱离并让容器继续运行；“停止”会杀掉它。</translation>
+    </message>
 </context>
 <context>
     <name>strata::gui::EngineHost</name>
@@ -1218,9 +1226,15 @@
 </translation>
     </message>
     <message>
-        <source>Error: `%1` needs a terminal and this console has none: leave out -i/-t (or -f), or run it in a terminal with the strata CLI.
+        <source>Error: `%1` never ends by itself and this console has no terminal for it: leave out -f, or run it in a terminal with the strata CLI.
 </source>
-        <translation>错误：`%1` 需要终端，而这个控制台没有终端：去掉 -i/-t（或 -f），或者在终端里用 strata 命令行运行。
+        <translation>错误：`%1` 不会自己结束，这个控制台也没有给它的终端：去掉 -f，或者在终端里用 strata 命令行运行。
+</translation>
+    </message>
+    <message>
+        <source>Error: no pseudo-terminal for `%1` (/dev/ptmx cannot be opened)
+</source>
+        <translation>错误：无法为 `%1` 分配伪终端（/dev/ptmx 打不开）
 </translation>
     </message>
 </context>

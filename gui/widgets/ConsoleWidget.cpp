@@ -3,6 +3,9 @@
 
 #include "core/CommandLine.h"
 #include "core/EngineHost.h"
+#include "core/TerminalSession.h"
+#include "core/VtermScreen.h"
+#include "widgets/TerminalView.h"
 #include "engine/cli/RunCli.h"
 
 #include <QEvent>
@@ -14,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -44,21 +48,37 @@ ConsoleWidget::ConsoleWidget(EngineHost *host, QWidget *parent) : QWidget(parent
     row->addWidget(m_prompt);
     row->addWidget(m_input, 1);
     row->addWidget(m_stop);
+    m_terminal = new TerminalView(this);
+    m_terminalHint = new QLabel(this);
+    m_terminalHint->setObjectName(QStringLiteral("terminalHint"));
+    m_terminalHint->setWordWrap(true);
+    auto *terminalPage = new QWidget(this);
+    auto *terminalLayout = new QVBoxLayout(terminalPage);
+    terminalLayout->setContentsMargins(0, 0, 0, 0);
+    terminalLayout->setSpacing(2);
+    terminalLayout->addWidget(m_terminalHint);
+    terminalLayout->addWidget(m_terminal, 1);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_output);
+    m_pages->addWidget(terminalPage);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
-    layout->addWidget(m_output, 1);
+    layout->addWidget(m_pages, 1);
     layout->addLayout(row);
+    connect(host, &EngineHost::terminalOpened, this, &ConsoleWidget::showTerminal);
     connect(m_input, &QLineEdit::returnPressed, this, &ConsoleWidget::submit);
     connect(host, &EngineHost::commandStarted, this, [this](int, const QString &line) {
         m_output->appendPlainText(QStringLiteral("$ strata %1").arg(line));
     });
-    connect(host, &EngineHost::commandFinished, this, [this](int, int rc, const QString &out, const QString &err) {
-        if (!out.isEmpty())
+    connect(host, &EngineHost::commandFinished, this, [this](int id, int rc, const QString &out, const QString &err) {
+        if (id == m_terminalId)
+            closeTerminal(rc);
+        else if (!out.isEmpty())
             m_output->appendPlainText(out.endsWith('\n') ? out.chopped(1) : out);
         if (!err.isEmpty())
             m_output->appendHtml(QStringLiteral("<span style='color:#b03000'>%1</span>")
                                      .arg((err.endsWith('\n') ? err.chopped(1) : err).toHtmlEscaped().replace('\n', "<br>")));
-        if (rc != 0)
+        if (rc != 0 && id != m_lastTerminalId)
             m_output->appendPlainText(tr("(exit status %1)").arg(rc));
         m_output->verticalScrollBar()->setValue(m_output->verticalScrollBar()->maximum());
     });
@@ -67,8 +87,43 @@ ConsoleWidget::ConsoleWidget(EngineHost *host, QWidget *parent) : QWidget(parent
     retranslate();
 }
 
+void ConsoleWidget::showTerminal(int id, TerminalSession *session)
+{
+    m_terminalId = id;
+    m_terminal->attach(session);
+    m_pages->setCurrentIndex(1);
+    m_terminal->setFocus();
+    m_input->setEnabled(false);
+    m_session = session;
+}
+
+void ConsoleWidget::closeTerminal(int rc)
+{
+    const bool detached = m_session && m_session->endedWithDetachKeys() && rc == 0;
+    // The terminal's last screen stays in the transcript, as a terminal's scrollback would.
+    const QString screen = m_terminal->screen().text();
+    if (!screen.isEmpty())
+        m_output->appendPlainText(screen);
+    m_output->appendPlainText(detached ? tr("(detached with Ctrl+P Ctrl+Q: the container keeps running; attach to it again)")
+                                       : tr("(exit status %1)").arg(rc));
+    m_terminal->attach(nullptr);
+    m_session = nullptr;
+    m_lastTerminalId = m_terminalId;
+    m_terminalId = -1;
+    m_pages->setCurrentIndex(0);
+    m_input->setEnabled(true);
+    m_input->setFocus();
+}
+
+bool ConsoleWidget::terminalShown() const
+{
+    return m_pages->currentIndex() == 1;
+}
+
 void ConsoleWidget::retranslate()
 {
+    m_terminalHint->setText(tr("Interactive: keys go to the container. exit (or Ctrl+D) ends the shell; "
+                               "Ctrl+P Ctrl+Q detaches and leaves the container running; Stop kills it."));
     m_input->setPlaceholderText(tr("type a command, e.g. images, history strata/demo-web:1.0, image tree strata/demo-web:1.0 (Tab completes)"));
     m_input->setToolTip(tr("Same commands and options as the strata CLI. Up/Down: history. Tab: complete. Ctrl+C: stop the running command."));
     m_stop->setText(tr("Stop"));

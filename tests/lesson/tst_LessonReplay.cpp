@@ -99,6 +99,25 @@ void tryDecoys(LessonRunner &runner, std::size_t i)
             else
                 QVERIFY2(runner.jumpTo(i), (lesson.id + ": replay to step " + step.id + " failed").c_str());
         }
+        // An interactive command's wrong keys (exit where it should detach):
+        // typed instead of its input, some check must fail.
+        for (const auto &keys : step.commands[k].decoyInputs) {
+            runner.continueStep();
+            while (runner.status().commandsDone < k && !runner.status().commandsComplete) {
+                const Command *pending = runner.pendingStudentCommand();
+                QVERIFY2(pending, (lesson.id + ": step " + step.id + ": an app command failed before a decoy input").c_str());
+                (void)runner.submit(pending->run);
+            }
+            (void)runner.submitInput(keys);
+            (void)runner.autoPlayStep();
+            const auto checks = runner.evaluate();
+            bool all = runner.status().commandsComplete;
+            for (const auto &c : checks)
+                all = all && c.holds;
+            QVERIFY2(!all, (lesson.id + ": step " + step.id + ": decoy input for \"" + step.commands[k].run +
+                            "\" passes every check").c_str());
+            QVERIFY2(runner.jumpTo(i), (lesson.id + ": replay to step " + step.id + " failed").c_str());
+        }
     }
 }
 
