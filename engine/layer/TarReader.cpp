@@ -112,6 +112,7 @@ void TarReader::convert(archive_entry *e, TarEntry &entry)
     if (archive_entry_atime_is_set(e))
         entry.atime = timespec{archive_entry_atime(e), archive_entry_atime_nsec(e)};
     entry.size = archive_entry_size(e);
+    m_entrySize = entry.size;
     const char *link = entry.type == EntryType::Hardlink ? hardlinkOf(e)
                        : entry.type == EntryType::Symlink ? symlinkOf(e)
                                                           : nullptr;
@@ -137,6 +138,12 @@ bool TarReader::nextBlock(const void *&data, std::size_t &size, std::int64_t &of
         return false;
     if ((rc != ARCHIVE_OK && rc != ARCHIVE_WARN) || m_pending)
         fail();
+    // A sparse map is the archive's word: data placed beyond the entry's
+    // own size would grow the file past every size cap.
+    if (off < 0 || size > static_cast<std::uint64_t>(m_entrySize) ||
+        off > m_entrySize - static_cast<std::int64_t>(size))
+        throw Error(ErrorCode::InvalidArchive, "sparse data at offset " + std::to_string(off) +
+                                                   " lies beyond the entry's size " + std::to_string(m_entrySize));
     offset = off;
     return true;
 }
