@@ -39,6 +39,17 @@ bool isValidUtf8(std::string_view s)
     return true;
 }
 
+int hexDigitValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
 std::string hexBytes(std::string_view bytes)
 {
     static constexpr char kDigits[] = "0123456789abcdef";
@@ -56,20 +67,11 @@ std::optional<std::string> unhexBytes(std::string_view hex)
 {
     if (hex.size() % 2 != 0)
         return std::nullopt;
-    const auto value = [](char c) -> int {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    };
     std::string out;
     out.reserve(hex.size() / 2);
     for (std::size_t i = 0; i < hex.size(); i += 2) {
-        const int hi = value(hex[i]);
-        const int lo = value(hex[i + 1]);
+        const int hi = hexDigitValue(hex[i]);
+        const int lo = hexDigitValue(hex[i + 1]);
         if (hi < 0 || lo < 0)
             return std::nullopt;
         out += static_cast<char>((hi << 4) | lo);

@@ -6,8 +6,9 @@
 // `load` round trip keep the bytes. Text output shows such bytes as U+FFFD
 // and JSON as \ufffd, as Docker's CLI prints what its daemon's JSON carried.
 // Built once per union driver (STRATA_TEST_DRIVER).
-#include "tests/support/ImageFixtures.h"
+// TestSupport.h first: moc cannot parse the file the other way round.
 #include "tests/support/TestSupport.h"
+#include "tests/support/ImageFixtures.h"
 
 #include <QTemporaryDir>
 #include <QtTest/QTest>

@@ -87,8 +87,8 @@ private Q_SLOTS:
     void jsonDepthCountsOnlyStructure()
     {
         QCOMPARE(util::jsonDepth("1"), std::size_t(0));
-        QCOMPARE(util::jsonDepth(R"({"a": [1, {"b": []}]})"), std::size_t(4));
-        QCOMPARE(util::jsonDepth(R"(["[[[[", "\"{{{{"])"), std::size_t(1)); // brackets in strings do not count
+        QCOMPARE(util::jsonDepth("{\"a\": [1, {\"b\": []}]}"), std::size_t(4));
+        QCOMPARE(util::jsonDepth("[\"[[[[\", \"\\\"{{{{\"]"), std::size_t(1)); // brackets in strings do not count
         QCOMPARE(util::jsonDepth(std::string(600, '['), 512), std::size_t(513)); // stops counting past the limit
         QVERIFY(util::jsonDepthWithin(std::string(512, '[') + std::string(512, ']')));
         QVERIFY(!util::jsonDepthWithin(std::string(513, '[') + std::string(513, ']')));
@@ -97,7 +97,7 @@ private Q_SLOTS:
     // Every untrusted document (here an image manifest) meets the bound before the parser.
     void deepJsonIsRefusedBeforeParsing()
     {
-        const std::string deep = R"({"schemaVersion": 2, "x": )" + std::string(100000, '[') + std::string(100000, ']') + "}";
+        const std::string deep = "{\"schemaVersion\": 2, \"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
         try {
             (void)image::Manifest::parse(deep, "manifest.json");
             QFAIL("a manifest nested 100000 deep was parsed");
@@ -106,7 +106,7 @@ private Q_SLOTS:
             QCOMPARE(QString(e.what()), QString("manifest.json: JSON nested deeper than 512 levels"));
         }
         QVERIFY(util::parseJsonOrDiscarded(std::string(1000, '[') + std::string(1000, ']')).is_discarded());
-        QCOMPARE(util::parseJsonOrDiscarded(R"({"a": [1]})")["a"][0].get<int>(), 1);
+        QCOMPARE(util::parseJsonOrDiscarded("{\"a\": [1]}")["a"][0].get<int>(), 1);
     }
 
     // image-spec: unknown fields in a descriptor or manifest are ignored; an
@@ -114,14 +114,14 @@ private Q_SLOTS:
     void manifestFieldRules()
     {
         const std::string digest = "sha256:" + std::string(64, 'a');
-        const std::string descriptor = R"({"mediaType": "application/vnd.oci.image.config.v1+json", "digest": ")" +
-                                       digest + R"(", "size": 2, "futureField": {"x": [1]}, "urls": []})";
+        const std::string descriptor = "{\"mediaType\": \"application/vnd.oci.image.config.v1+json\", \"digest\": \"" +
+                                       digest + "\", \"size\": 2, \"futureField\": {\"x\": [1]}, \"urls\": []}";
         const auto manifest = [&](const std::string &extra) {
-            return R"({"schemaVersion": 2, )" + extra + R"("config": )" + descriptor + R"(, "layers": [)" + descriptor +
+            return "{\"schemaVersion\": 2, " + extra + "\"config\": " + descriptor + ", \"layers\": [" + descriptor +
                    "]}";
         };
         const image::Manifest m =
-            image::Manifest::parse(manifest(R"("mediaType": "application/vnd.oci.image.manifest.v1+json", "novel": 1, )"), "m");
+            image::Manifest::parse(manifest("\"mediaType\": \"application/vnd.oci.image.manifest.v1+json\", \"novel\": 1, "), "m");
         QCOMPARE(m.layers.size(), std::size_t(1));
         QCOMPARE(m.config.digest.str(), digest);
         const auto refused = [&](const std::string &extra, const char *why) {
@@ -133,8 +133,8 @@ private Q_SLOTS:
                 QVERIFY2(std::string(e.what()).find(why) != std::string::npos, e.what());
             }
         };
-        refused(R"("mediaType": "application/vnd.oci.image.index.v1+json", )", "is not an image manifest's");
-        refused(R"("manifests": [], )", "must not have a \"manifests\" field");
+        refused("\"mediaType\": \"application/vnd.oci.image.index.v1+json\", ", "is not an image manifest's");
+        refused("\"manifests\": [], ", "must not have a \"manifests\" field");
     }
 
     void utf8Validity_data()
