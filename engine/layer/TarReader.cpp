@@ -8,27 +8,26 @@
 namespace strata::engine::layer {
 namespace {
 
-// Names keep their bytes. A pax "path" record is UTF-8, and libarchive keeps
-// it as read in the entry's UTF-8 form, while the locale (MBS) form is
-// converted, which NFC-normalises it: "cafe\u0301" would land as "caf\u00e9",
-// a different name. So the UTF-8 form first; it is missing (conversion
-// fails) for bytes that are not UTF-8, whose MBS form is then the raw bytes.
+// Names keep their bytes for ustar and GNU headers and for pax records marked
+// hdrcharset=BINARY. A UTF-8 pax "path" record is converted to the locale by
+// libarchive 3.6, which NFC-normalises it ("cafe\u0301" lands as "caf\u00e9");
+// docs/SECURITY.md lists it under what Strata does not promise.
 const char *pathnameOf(archive_entry *e)
 {
-    const char *name = archive_entry_pathname_utf8(e);
-    return name ? name : archive_entry_pathname(e);
+    const char *name = archive_entry_pathname(e);
+    return name ? name : archive_entry_pathname_utf8(e);
 }
 
 const char *hardlinkOf(archive_entry *e)
 {
-    const char *name = archive_entry_hardlink_utf8(e);
-    return name ? name : archive_entry_hardlink(e);
+    const char *name = archive_entry_hardlink(e);
+    return name ? name : archive_entry_hardlink_utf8(e);
 }
 
 const char *symlinkOf(archive_entry *e)
 {
-    const char *name = archive_entry_symlink_utf8(e);
-    return name ? name : archive_entry_symlink(e);
+    const char *name = archive_entry_symlink(e);
+    return name ? name : archive_entry_symlink_utf8(e);
 }
 
 EntryType typeOf(archive_entry *e, const std::string &name)
