@@ -210,7 +210,7 @@ void EntryWriter::writeHardlink(const TarEntry &entry, const Target &t)
     });
     UniqueFd targetDir(dirFd);
     createReplacing(
-        t, [&] { return ::linkat(targetDir.get(), base.c_str(), t.dirFd, t.base.c_str(), 0); }, "hardlink");
+        t, [&, &base = base] { return ::linkat(targetDir.get(), base.c_str(), t.dirFd, t.base.c_str(), 0); }, "hardlink");
 }
 
 // Hardlink targets are archive names, resolved like entry names: inside the
