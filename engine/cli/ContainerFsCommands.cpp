@@ -3,6 +3,7 @@
 // level and under `strata container` (when that group exists).
 #include "engine/Error.h"
 #include "engine/cli/CliContext.h"
+#include "engine/cli/format/TextWidth.h"
 #include "engine/cli/StepPrompt.h"
 #include "engine/cli/format/HumanSize.h"
 
@@ -118,8 +119,9 @@ void registerOn(CLI::App &app, CliContext &ctx)
                     ctx.out << line << "\n";
                 return;
             }
+            // Docker's daemon sends the paths as JSON: bytes that are not UTF-8 arrive as U+FFFD.
             for (const auto &change : ctx.engine().diffContainer(*ref))
-                ctx.out << change.line() << "\n";
+                ctx.out << coerceUtf8(change.line()) << "\n";
         });
     }
     {

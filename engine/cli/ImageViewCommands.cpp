@@ -3,6 +3,8 @@
 // layer changed) and `image tree` (the merged view, and who provides what).
 #include "engine/cli/CliContext.h"
 #include "engine/cli/Output.h"
+#include "engine/cli/format/GoJson.h"
+#include "engine/cli/format/TextWidth.h"
 #include "engine/fs/UnionView.h"
 #include "engine/layer/Change.h"
 
@@ -61,7 +63,7 @@ void runTree(CliContext &ctx, const std::string &ref, bool json, bool all)
             }
             out.push_back(std::move(j));
         }
-        ctx.out << out.dump(2) << "\n";
+        ctx.out << goJsonIndent(out, "", "  ") << "\n"; // names that are not UTF-8 print as \ufffd, as Go writes them
         return;
     }
     for (const auto &[path, e] : view.merged()) {
@@ -69,9 +71,10 @@ void runTree(CliContext &ctx, const std::string &ref, bool json, bool all)
         line.resize(16, ' ');
         std::string size = e.type == fs::EntryType::File ? humanSize(e.size) : "-";
         size.resize(9, ' ');
-        ctx.out << line << size << "L" << e.layer + 1 << "  /" << path; // bottom layer = L1, as everywhere
+        // Names that are not UTF-8 print with U+FFFD, as `diff` prints them.
+        ctx.out << line << size << "L" << e.layer + 1 << "  /" << coerceUtf8(path); // bottom layer = L1, as everywhere
         if (e.type == fs::EntryType::Symlink)
-            ctx.out << " -> " << e.target;
+            ctx.out << " -> " << coerceUtf8(e.target);
         if (!e.shadowed.empty()) {
             ctx.out << "   (shadows L";
             for (std::size_t i = 0; i < e.shadowed.size(); ++i)
@@ -82,7 +85,7 @@ void runTree(CliContext &ctx, const std::string &ref, bool json, bool all)
         if (all) {
             for (const auto &v : view.versions().at(path))
                 if (v.layer != e.layer)
-                    ctx.out << "                         L" << v.layer + 1 << "  (hidden) /" << path << "\n";
+                    ctx.out << "                         L" << v.layer + 1 << "  (hidden) /" << coerceUtf8(path) << "\n";
         }
     }
 }
@@ -111,7 +114,7 @@ void runLayers(CliContext &ctx, const std::string &ref, bool json)
                            {"comment", l.comment},
                            {"changes", changes}});
         }
-        ctx.out << out.dump(2) << "\n";
+        ctx.out << goJsonIndent(out, "", "  ") << "\n"; // names that are not UTF-8 print as \ufffd, as Go writes them
         return;
     }
     for (const auto &l : layers) {
@@ -119,7 +122,7 @@ void runLayers(CliContext &ctx, const std::string &ref, bool json)
                 << ellipsis(l.createdBy.empty() ? l.comment : l.createdBy, 60) << "\n";
         for (const auto &c : l.changes) {
             ctx.out << "    " << layer::changeLetter(c.change.kind) << (c.change.opaque ? "O" : " ") << " /"
-                    << c.change.path << (c.type == fs::EntryType::Dir ? "/" : "") << "\n";
+                    << coerceUtf8(c.change.path) << (c.type == fs::EntryType::Dir ? "/" : "") << "\n";
         }
     }
 }

@@ -52,10 +52,10 @@ void runEvents(CliContext &ctx, const std::string &since, const std::string &unt
     }
     journal.read(o, [&](const events::Event &e) {
         if (format.empty()) {
-            ctx.out << e.toJson().dump() << "\n";
+            ctx.out << e.toJson().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         } else {
             InspectFormatter formatter(format);
-            formatter.add(nlohmann::ordered_json::parse(e.toJson().dump()));
+            formatter.add(nlohmann::ordered_json::parse(e.toJson().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
             ctx.out << formatter.finish();
         }
         ctx.out.flush();

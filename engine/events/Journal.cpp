@@ -58,7 +58,9 @@ void Journal::append(const Event &event)
         if (m_fd < 0)
             throwErrno("open " + file().string());
     }
-    std::string line = event.toJson().dump() + "\n";
+    // A path that is not UTF-8 (a whiteout's, say) is replaced by U+FFFD in
+    // the journal, as Go's encoding/json writes it in Docker's events.
+    std::string line = event.toJson().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     ssize_t n = ::write(m_fd, line.data(), line.size());
     if (n < 0)
         throwErrno("append to " + file().string());

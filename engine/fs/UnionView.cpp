@@ -62,10 +62,11 @@ private:
     void walk(const std::filesystem::path &abs, const std::string &rel)
     {
         const std::vector<std::string> names = listNames(abs);
-        const bool opaque = !rel.empty() && (std::find(names.begin(), names.end(), layer::kOpaqueMarker) != names.end() ||
-                                             (m_layer.whiteouts == layer::WhiteoutFormat::OverlayDevices &&
-                                              hasOverlayOpaqueXattr(abs)));
-        if (opaque)
+        const bool opaque = std::find(names.begin(), names.end(), layer::kOpaqueMarker) != names.end() ||
+                            (m_layer.whiteouts == layer::WhiteoutFormat::OverlayDevices && hasOverlayOpaqueXattr(abs));
+        if (opaque && rel.empty())
+            eraseSubtree(rel); // an opaque root: nothing of the layers below stays (no change line for "/")
+        else if (opaque)
             hideBelow(rel);
         for (const auto &name : names) { // whiteouts first: they act on the layers below only
             if (layer::isWhiteoutName(name))
@@ -154,7 +155,8 @@ private:
 
     void eraseSubtree(const std::string &dir)
     {
-        auto it = m_view.m_merged.lower_bound(dir + "/");
+        // The root's subtree is everything ("/" would skip names sorting before it, like ".profile").
+        auto it = dir.empty() ? m_view.m_merged.begin() : m_view.m_merged.lower_bound(dir + "/");
         while (it != m_view.m_merged.end() && isUnder(it->first, dir))
             it = m_view.m_merged.erase(it);
     }
@@ -178,6 +180,14 @@ private:
     std::unordered_map<std::string, std::size_t> m_changeAt; // path -> index in this layer's changes
     int m_nextGroup = 0;
 };
+
+bool hasOpaqueRoot(const LayerDir &layer)
+{
+    struct stat st {};
+    if (::lstat((layer.dir / std::string(layer::kOpaqueMarker)).c_str(), &st) == 0)
+        return true;
+    return layer.whiteouts == layer::WhiteoutFormat::OverlayDevices && hasOverlayOpaqueXattr(layer.dir);
+}
 
 UnionView UnionView::build(const std::vector<LayerDir> &layers)
 {

@@ -22,6 +22,12 @@ struct LayerDir {
     layer::WhiteoutFormat whiteouts = layer::WhiteoutFormat::OciMarkers;
 };
 
+// True when the layer's root directory is opaque (".wh..wh..opq" at the top
+// of the tar, or the overlay xattr on its root): it hides every path of the
+// layers below. overlayfs ignores the opaque xattr on a lower's root, so the
+// overlay driver leaves those layers out of the mount instead.
+[[nodiscard]] bool hasOpaqueRoot(const LayerDir &layer);
+
 // A layer's effect on the tree below it.
 struct LayerChangeEntry {
     layer::Change change;          // path, A/M/D, opaque

@@ -53,7 +53,7 @@ void ArchiveContents::writeTo(ArchiveSink &sink, const Progress &onStreamed) con
                 if (onStreamed)
                     onStreamed(++done, total);
             } else {
-                sink.file(path, e.size, e.mtime, [&](layer::ByteSink &out) { out.write(e.bytes.data(), e.bytes.size()); });
+                sink.file(path, e.size, e.mtime, [&e = e](layer::ByteSink &out) { out.write(e.bytes.data(), e.bytes.size()); });
             }
             break;
         }

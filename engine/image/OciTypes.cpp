@@ -3,6 +3,7 @@
 
 #include "engine/Error.h"
 #include "engine/image/MediaTypes.h"
+#include "engine/util/JsonDepth.h"
 
 namespace strata::engine::image {
 namespace {
@@ -71,6 +72,7 @@ int schemaVersionOf(const Json &j, const std::string &where)
 
 Json parseJson(const std::string &bytes, const std::string &where)
 {
+    util::requireJsonDepth(bytes, where);
     try {
         return Json::parse(bytes);
     } catch (const Json::exception &e) {

@@ -57,7 +57,7 @@ std::vector<SavedImage> resolveSaveSet(const ImageStore &store, const std::vecto
     std::vector<SavedImage> out;
     for (const auto &ref : refs) {
         for (const auto &[id, tag] : associationsOf(store, index, ref)) {
-            auto it = std::find_if(out.begin(), out.end(), [&](const SavedImage &s) { return s.image.id == id; });
+            auto it = std::find_if(out.begin(), out.end(), [&id = id](const SavedImage &s) { return s.image.id == id; });
             if (it == out.end())
                 it = out.insert(out.end(), describe(store, id));
             if (!tag.empty() && std::find(it->tags.begin(), it->tags.end(), tag) == it->tags.end())

@@ -3,6 +3,7 @@
 
 #include "engine/Error.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -209,15 +210,19 @@ void EntryWriter::writeHardlink(const TarEntry &entry, const Target &t)
     });
     UniqueFd targetDir(dirFd);
     createReplacing(
-        t, [&] { return ::linkat(targetDir.get(), base.c_str(), t.dirFd, t.base.c_str(), 0); }, "hardlink");
+        t, [&, &base = base] { return ::linkat(targetDir.get(), base.c_str(), t.dirFd, t.base.c_str(), 0); }, "hardlink");
 }
 
 // Hardlink targets are archive names, resolved like entry names: inside the
 // root, parents through in-root symlinks, the target itself not followed
-// (linkat without AT_SYMLINK_FOLLOW links a symlink, as tar does).
+// (linkat without AT_SYMLINK_FOLLOW links a symlink, as tar does). An
+// absolute target means the same path from the layer root, as containerd
+// reads it (archive/tar.go hardlinkRootPath): GNU tar -P and some image
+// builders write them; ".." above the root is still refused.
 std::pair<int, std::string> EntryWriter::hardlinkTarget(const std::string &link)
 {
-    const std::string target = normaliseEntryName(link);
+    const std::size_t leadingSlashes = std::min(link.find_first_not_of('/'), link.size());
+    const std::string target = normaliseEntryName(std::string_view(link).substr(leadingSlashes));
     if (target.empty())
         throw Error(ErrorCode::UnsafePath, "hardlink to the layer root");
     const auto [dir, base] = splitParent(target);

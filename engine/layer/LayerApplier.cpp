@@ -14,6 +14,7 @@
 #include "engine/layer/TarReader.h"
 #include "engine/layer/WhiteoutApplier.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace strata::engine::layer {
@@ -75,7 +76,28 @@ private:
 
 std::string entryContext(const std::string &rawName)
 {
+    // A hostile name can be megabytes long: the message keeps its start.
+    constexpr std::size_t kShown = 200;
+    if (rawName.size() > kShown)
+        return "layer entry \"" + rawName.substr(0, kShown) + "...\" (" + std::to_string(rawName.size()) + " bytes)";
     return "layer entry \"" + rawName + "\"";
+}
+
+// The per-entry caps of ReadLimits, before anything touches the disk.
+void checkEntryCaps(const TarEntry &entry, const std::string &name, const ReadLimits &limits)
+{
+    if (entry.name.size() > limits.maxNameBytes)
+        capExceeded("a name of " + std::to_string(entry.name.size()) + " bytes", limits.maxNameBytes,
+                    "STRATA_LAYER_MAX_NAME");
+    if (entry.link.size() > limits.maxNameBytes)
+        capExceeded("a link target of " + std::to_string(entry.link.size()) + " bytes", limits.maxNameBytes,
+                    "STRATA_LAYER_MAX_NAME");
+    const std::size_t depth = name.empty() ? 0 : 1 + static_cast<std::size_t>(std::count(name.begin(), name.end(), '/'));
+    if (depth > limits.maxDepth)
+        capExceeded("a path " + std::to_string(depth) + " directories deep", limits.maxDepth, "STRATA_LAYER_MAX_DEPTH");
+    if (entry.size < 0 || static_cast<std::uint64_t>(entry.size) > limits.maxFileSize)
+        capExceeded("a file of " + std::to_string(entry.size) + " bytes", limits.maxFileSize,
+                    "STRATA_LAYER_MAX_FILE_SIZE");
 }
 
 } // namespace
@@ -84,7 +106,7 @@ ApplyResult applyLayer(ByteSource &source, const std::filesystem::path &root, co
 {
     const ScopedUtf8Locale utf8;
     LayerTree tree(root);
-    LayerInput input(source);
+    LayerInput input(source, options.limits.maxTarBytes);
     TarReader reader(input, options.preserveXattrs);
     EntryWriter writer(tree, options);
     WhiteoutApplier whiteouts(tree, writer, options);
@@ -93,8 +115,13 @@ ApplyResult applyLayer(ByteSource &source, const std::filesystem::path &root, co
 
     TarEntry entry;
     while (reader.next(entry)) {
+        if (progress.entries() >= options.limits.maxEntries)
+            capExceeded("the layer's entry count", options.limits.maxEntries, "STRATA_LAYER_MAX_ENTRIES");
         withErrorContext(entryContext(entry.name), [&] {
+            if (entry.name.size() > options.limits.maxNameBytes) // before normalising a huge name
+                checkEntryCaps(entry, {}, options.limits);
             const std::string name = normaliseEntryName(entry.name);
+            checkEntryCaps(entry, name, options.limits);
             if (!whiteouts.apply(entry, name))
                 writer.write(entry, name, data);
         });

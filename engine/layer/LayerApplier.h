@@ -12,6 +12,7 @@
 // the layer means "from the layer's root", as it would inside a container.
 
 #include "engine/layer/ByteStream.h"
+#include "engine/layer/ReadLimits.h"
 #include "engine/layer/Whiteout.h"
 #include "engine/util/Digest.h"
 
@@ -46,6 +47,8 @@ struct ApplyOptions {
     bool preserveOwnership = false; // chown to the tar's uid/gid (needs root)
     bool preserveXattrs = false;    // set xattrs from the tar where permitted
     bool allowDevices = false;      // create char/block devices (needs root); else refuse them
+    // Caps on bytes, entries, file sizes, names and depth (ReadLimits.h).
+    ReadLimits limits = ReadLimits::fromEnvironment();
     // Called at most every ~1000 entries / 50 ms: for progress, not per file.
     std::function<void(const ApplyProgress &)> onProgress;
     // Called once per whiteout (`opaque` false, path = hidden path) and per

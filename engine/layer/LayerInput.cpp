@@ -12,7 +12,8 @@ constexpr std::size_t kChunkSize = 1 << 20;
 
 } // namespace
 
-LayerInput::LayerInput(ByteSource &source) : m_raw(source, kChunkSize)
+LayerInput::LayerInput(ByteSource &source, std::uint64_t maxTarBytes)
+    : m_raw(source, kChunkSize), m_maxTarBytes(maxTarBytes)
 {
     m_raw.fill(kSniffSize);
     const void *head = m_raw.data();
@@ -43,7 +44,7 @@ LayerInput::Chunk LayerInput::nextRaw()
         return {};
     Chunk c{m_raw.data(), m_raw.available()};
     m_raw.consume(c.size);
-    m_tarBytes += c.size;
+    count(c.size);
     return c;
 }
 
@@ -53,8 +54,15 @@ LayerInput::Chunk LayerInput::next()
         return nextRaw();
     const std::size_t n = m_decoder->decode(m_out.data(), m_out.size());
     m_tarHash.update(m_out.data(), n);
-    m_tarBytes += n;
+    count(n);
     return {m_out.data(), n};
+}
+
+void LayerInput::count(std::size_t n)
+{
+    m_tarBytes += n;
+    if (m_tarBytes > m_maxTarBytes)
+        capExceeded("the layer's uncompressed size", m_maxTarBytes, "STRATA_LAYER_MAX_BYTES");
 }
 
 void LayerInput::drain()

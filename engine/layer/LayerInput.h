@@ -16,7 +16,8 @@ class LayerInput {
 public:
     // Reads the head of the stream and picks the decoder. Throws Unsupported
     // for other compressors and archive formats.
-    explicit LayerInput(ByteSource &source);
+    // More than `maxTarBytes` of uncompressed tar is an InvalidArchive (ReadLimits.h).
+    explicit LayerInput(ByteSource &source, std::uint64_t maxTarBytes = ReadLimits{}.maxTarBytes);
     ~LayerInput();
 
     [[nodiscard]] Compression compression() const { return m_compression; }
@@ -39,6 +40,7 @@ public:
 
 private:
     Chunk nextRaw();
+    void count(std::size_t n);
 
     RawInput m_raw;
     Compression m_compression = Compression::None;
@@ -46,6 +48,7 @@ private:
     std::vector<unsigned char> m_out;
     Sha256 m_tarHash; // unused for Compression::None: the tar is the blob
     std::uint64_t m_tarBytes = 0;
+    std::uint64_t m_maxTarBytes;
     Digest m_blobDigest;
     Digest m_diffId;
 };

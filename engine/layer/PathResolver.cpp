@@ -61,14 +61,30 @@ std::optional<std::string> PathResolver::resolveDir(std::string_view dir, bool c
         return std::string();
     if (auto it = m_cache.find(std::string(dir)); it != m_cache.end())
         return it->second;
-    const auto [parentDir, name] = splitParent(dir);
-    const std::optional<std::string> parent = resolveDir(parentDir, create);
-    if (!parent)
-        return std::nullopt;
-    int budget = kMaxSymlinks;
-    std::optional<std::string> real = step(*parent, name, create, budget);
-    if (real)
-        m_cache.emplace(std::string(dir), *real);
+    // Up to the deepest ancestor already resolved, then down one component
+    // at a time: a loop, not a recursion, so a deep name costs no stack.
+    std::vector<std::string_view> below; // components under that ancestor, deepest first
+    std::string real;
+    for (std::string_view prefix = dir;;) {
+        const auto [parentDir, name] = splitParent(prefix);
+        below.push_back(name);
+        if (parentDir.empty())
+            break;
+        if (auto it = m_cache.find(std::string(parentDir)); it != m_cache.end()) {
+            real = it->second;
+            break;
+        }
+        prefix = parentDir;
+    }
+    for (auto name = below.rbegin(); name != below.rend(); ++name) {
+        int budget = kMaxSymlinks;
+        std::optional<std::string> next = step(real, *name, create, budget);
+        if (!next)
+            return std::nullopt;
+        real = std::move(*next);
+        const std::size_t prefixLength = static_cast<std::size_t>(name->data() + name->size() - dir.data());
+        m_cache.emplace(std::string(dir.substr(0, prefixLength)), real);
+    }
     return real;
 }
 

@@ -8,6 +8,10 @@
 namespace strata::engine::layer {
 namespace {
 
+// Names keep their bytes for ustar and GNU headers and for pax records marked
+// hdrcharset=BINARY. A UTF-8 pax "path" record is converted to the locale by
+// libarchive 3.6, which NFC-normalises it ("cafe\u0301" lands as "caf\u00e9");
+// docs/SECURITY.md lists it under what Strata does not promise.
 const char *pathnameOf(archive_entry *e)
 {
     const char *name = archive_entry_pathname(e);
@@ -112,6 +116,7 @@ void TarReader::convert(archive_entry *e, TarEntry &entry)
     if (archive_entry_atime_is_set(e))
         entry.atime = timespec{archive_entry_atime(e), archive_entry_atime_nsec(e)};
     entry.size = archive_entry_size(e);
+    m_entrySize = entry.size;
     const char *link = entry.type == EntryType::Hardlink ? hardlinkOf(e)
                        : entry.type == EntryType::Symlink ? symlinkOf(e)
                                                           : nullptr;
@@ -137,6 +142,12 @@ bool TarReader::nextBlock(const void *&data, std::size_t &size, std::int64_t &of
         return false;
     if ((rc != ARCHIVE_OK && rc != ARCHIVE_WARN) || m_pending)
         fail();
+    // A sparse map is the archive's word: data placed beyond the entry's
+    // own size would grow the file past every size cap.
+    if (off < 0 || size > static_cast<std::uint64_t>(m_entrySize) ||
+        off > m_entrySize - static_cast<std::int64_t>(size))
+        throw Error(ErrorCode::InvalidArchive, "sparse data at offset " + std::to_string(off) +
+                                                   " lies beyond the entry's size " + std::to_string(m_entrySize));
     offset = off;
     return true;
 }

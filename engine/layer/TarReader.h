@@ -30,6 +30,7 @@ private:
 
     LayerInput &m_input;
     bool m_wantXattrs;
+    std::int64_t m_entrySize = 0; // data blocks must stay inside it (sparse maps included)
     ReadArchive m_archive;
     std::exception_ptr m_pending; // thrown inside the read callback, rethrown outside C code
 };

@@ -2,6 +2,7 @@
 #include "engine/lesson/Glossary.h"
 
 #include "engine/Error.h"
+#include "engine/util/JsonDepth.h"
 
 #include <nlohmann/json.hpp>
 
@@ -25,6 +26,7 @@ Glossary Glossary::fromJson(const std::string &text, const std::string &origin)
 {
     Glossary g;
     nlohmann::json doc;
+    util::requireJsonDepth(text, "glossary " + origin, ErrorCode::InvalidArgument);
     try {
         doc = nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception &e) {

@@ -4,6 +4,7 @@
 #include "engine/Error.h"
 #include "engine/lesson/JsonSchema.h"
 #include "engine/lesson/LessonValidator.h"
+#include "engine/util/JsonDepth.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -24,8 +25,10 @@ nlohmann::json readJson(const std::filesystem::path &file)
     std::ifstream in(file);
     if (!in)
         throw Error(ErrorCode::NotFound, file.string() + ": cannot be read");
+    const std::string text = std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    util::requireJsonDepth(text, file.string(), ErrorCode::InvalidArgument);
     try {
-        return nlohmann::json::parse(in);
+        return nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception &e) {
         throw Error(ErrorCode::InvalidArgument, file.string() + ": not JSON: " + e.what());
     }

@@ -8,6 +8,7 @@
 #include "engine/lesson/PipeCapture.h"
 #include "engine/store/StoreLayout.h"
 #include "engine/util/Fs.h"
+#include "engine/util/JsonDepth.h"
 
 #include <nlohmann/json.hpp>
 
@@ -489,7 +490,9 @@ Progress LessonRunner::savedProgress() const
     if (!in)
         return p;
     try {
-        const auto j = nlohmann::json::parse(in);
+        const std::string text = std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        util::requireJsonDepth(text, progressFile().string());
+        const auto j = nlohmann::json::parse(text);
         p.step = std::min<std::size_t>(j.value("step", std::size_t{0}), stepCount() - 1);
         p.passed = j.value("passed", std::vector<std::string>{});
     } catch (const std::exception &) {

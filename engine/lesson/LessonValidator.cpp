@@ -5,6 +5,7 @@
 #include "engine/lesson/CheckEvaluator.h"
 #include "engine/lesson/CommandLine.h"
 #include "engine/lesson/SceneCatalog.h"
+#include "engine/util/JsonDepth.h"
 
 #include <algorithm>
 #include <fstream>
@@ -200,9 +201,12 @@ std::vector<std::string> validateLessonFile(const std::filesystem::path &file, c
     std::ifstream in(file);
     if (!in)
         return {file.string() + ": cannot be read"};
+    const std::string text = std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (!util::jsonDepthWithin(text))
+        return {file.string() + ": JSON nested deeper than " + std::to_string(util::kMaxJsonDepth) + " levels"};
     nlohmann::json doc;
     try {
-        doc = nlohmann::json::parse(in);
+        doc = nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception &e) {
         return {file.string() + ": not JSON: " + e.what()};
     }

@@ -3,6 +3,7 @@
 
 #include "engine/lesson/Lesson.h"
 #include "engine/lesson/LessonLibrary.h"
+#include "engine/util/JsonDepth.h"
 
 #include <nlohmann/json.hpp>
 
@@ -15,7 +16,9 @@ Text noteTitle(const std::string &file, const std::filesystem::path &dir)
     std::ifstream in((dir.empty() ? lessonsDir() : dir) / "notes.json");
     if (in) {
         try {
-            const auto j = nlohmann::json::parse(in);
+            const std::string text = std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+            util::requireJsonDepth(text, "notes.json");
+            const auto j = nlohmann::json::parse(text);
             for (const auto &n : j.at("notes"))
                 if (n.value("file", "") == file)
                     return parseText(n.at("title"));

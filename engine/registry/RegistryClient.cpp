@@ -3,6 +3,7 @@
 
 #include "engine/image/MediaTypes.h"
 #include "engine/registry/RegistryHost.h"
+#include "engine/util/JsonDepth.h"
 
 #include <nlohmann/json.hpp>
 
@@ -62,7 +63,7 @@ Challenge parseChallenge(const std::string &header)
 std::string describe(const HttpResponse &r)
 {
     try {
-        const auto j = nlohmann::json::parse(r.body);
+        const auto j = util::parseJsonOrDiscarded(r.body);
         if (j.contains("errors") && j["errors"].is_array() && !j["errors"].empty()) {
             std::string out;
             for (const auto &e : j["errors"]) {
@@ -95,7 +96,7 @@ std::string mediaTypeOf(const HttpResponse &r, const std::string &bytes)
     type = type.substr(0, type.find(';'));
     if (type.empty() || type == "application/json" || type == "text/plain") {
         try {
-            const auto j = nlohmann::json::parse(bytes);
+            const auto j = util::parseJsonOrDiscarded(bytes);
             if (j.is_object() && j.contains("mediaType") && j["mediaType"].is_string())
                 return j["mediaType"].get<std::string>();
             if (j.is_object() && j.contains("manifests"))
@@ -227,7 +228,7 @@ void RegistryClient::authenticate(const HttpResponse &response, const std::strin
                                        std::to_string(t.status) + ": " + describe(t));
     std::string value;
     try {
-        const auto j = nlohmann::json::parse(t.body);
+        const auto j = util::parseJsonOrDiscarded(t.body);
         value = j.value("token", "");
         if (value.empty())
             value = j.value("access_token", "");
@@ -482,6 +483,7 @@ std::vector<std::string> RegistryClient::listTags()
     if (answer.status != 200)
         fail(answer, "tags");
     try {
+        util::requireJsonDepth(answer.body, where() + ": tags", ErrorCode::Io);
         const auto j = nlohmann::json::parse(answer.body);
         if (j.contains("tags") && j["tags"].is_array())
             return j["tags"].get<std::vector<std::string>>();

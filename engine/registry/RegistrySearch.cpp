@@ -4,6 +4,7 @@
 #include "engine/Error.h"
 #include "engine/registry/HttpClient.h"
 #include "engine/registry/RegistryHost.h"
+#include "engine/util/JsonDepth.h"
 
 #include <nlohmann/json.hpp>
 
@@ -53,6 +54,7 @@ std::vector<SearchResult> searchRegistry(const std::string &term, int limit)
                     "search " + host + ": unexpected status code " + std::to_string(answer.status));
     std::vector<SearchResult> out;
     try {
+        util::requireJsonDepth(answer.body, "search " + host, ErrorCode::Io);
         const auto j = nlohmann::json::parse(answer.body);
         for (const auto &e : j.at("results")) {
             SearchResult s;

@@ -2,6 +2,7 @@
 #include "engine/remote/ApiClient.h"
 
 #include "engine/Error.h"
+#include "engine/util/JsonDepth.h"
 
 #include <curl/curl.h>
 
@@ -249,7 +250,7 @@ void ApiClient::throwHttpError(const Response &r, const std::string &path) const
 {
     // The Engine API's error body is {"message": "..."}.
     std::string message;
-    const auto j = nlohmann::json::parse(r.body, nullptr, false);
+    const auto j = util::parseJsonOrDiscarded(r.body);
     if (j.is_object() && j.contains("message") && j["message"].is_string())
         message = j["message"].get<std::string>();
     else
@@ -280,7 +281,7 @@ void ApiClient::negotiate()
     nlohmann::json v;
     if (version.empty() || server.empty()) {
         const Response r = perform("GET", urlFor("/version", false), {}, nullptr);
-        v = nlohmann::json::parse(r.body, nullptr, false);
+        v = util::parseJsonOrDiscarded(r.body);
         if (r.status != 200 || !v.is_object())
             throw Error(ErrorCode::Io, errorPrefix() + "/version did not answer JSON (not an Engine API?)");
         if (version.empty())
@@ -320,10 +321,15 @@ std::string ApiClient::request(const std::string &method, const std::string &pat
 
 nlohmann::json ApiClient::getJson(const std::string &path)
 {
-    const std::string body = request("GET", path);
-    auto j = nlohmann::json::parse(body, nullptr, false);
+    return parseAnswer(request("GET", path), path);
+}
+
+nlohmann::json ApiClient::parseAnswer(const std::string &body, const std::string &path) const
+{
+    auto j = util::parseJsonOrDiscarded(body);
     if (j.is_discarded())
-        throw Error(ErrorCode::Io, errorPrefix() + path + " did not answer JSON");
+        throw Error(ErrorCode::Io, errorPrefix() + path + " did not answer JSON (or nested it deeper than " +
+                                       std::to_string(util::kMaxJsonDepth) + " levels)");
     return j;
 }
 

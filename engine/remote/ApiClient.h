@@ -42,6 +42,8 @@ public:
     // host's message.
     std::string request(const std::string &method, const std::string &path, const std::string &body = {});
     nlohmann::json getJson(const std::string &path);
+    // An answer's body as JSON, nesting bounded (util/JsonDepth.h); Io naming `path` otherwise.
+    [[nodiscard]] nlohmann::json parseAnswer(const std::string &body, const std::string &path) const;
     // Streams a GET body as it arrives; `onData` returning false ends the
     // stream early (not an error). A stream cut before its end is an error.
     void stream(const std::string &path, const std::function<bool(std::string_view)> &onData);

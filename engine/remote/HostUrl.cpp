@@ -3,6 +3,7 @@
 
 #include "engine/Error.h"
 #include "engine/util/Digest.h"
+#include "engine/util/JsonDepth.h"
 
 #include <nlohmann/json.hpp>
 
@@ -123,7 +124,8 @@ std::string contextEndpoint(const std::string &name)
     std::ifstream in(meta);
     if (!in)
         throw Error(ErrorCode::NotFound, "context \"" + name + "\": not found in " + (dockerConfigDir() / "contexts").string());
-    const auto j = nlohmann::json::parse(in, nullptr, false);
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const auto j = util::parseJsonOrDiscarded(text);
     const auto *host = j.is_object() && j.contains("Endpoints") && j["Endpoints"].contains("docker")
                                ? &j["Endpoints"]["docker"]
                                : nullptr;

@@ -2,6 +2,7 @@
 #include "engine/remote/RemoteHost.h"
 
 #include "engine/Error.h"
+#include "engine/util/JsonDepth.h"
 
 #include <cctype>
 #include <cstdint>
@@ -163,22 +164,22 @@ nlohmann::json RemoteHost::networks()
 
 image::Json RemoteHost::inspectImage(const std::string &ref)
 {
-    return image::Json::parse(m_api.request("GET", "/images/" + urlEscape(ref) + "/json"));
+    return m_api.parseAnswer(m_api.request("GET", "/images/" + urlEscape(ref) + "/json"), "/images/" + ref + "/json");
 }
 
 image::Json RemoteHost::inspectContainer(const std::string &ref)
 {
-    return image::Json::parse(m_api.request("GET", "/containers/" + urlEscape(ref) + "/json"));
+    return m_api.parseAnswer(m_api.request("GET", "/containers/" + urlEscape(ref) + "/json"), "/containers/" + ref + "/json");
 }
 
 image::Json RemoteHost::inspectVolume(const std::string &name)
 {
-    return image::Json::parse(m_api.request("GET", "/volumes/" + urlEscape(name)));
+    return m_api.parseAnswer(m_api.request("GET", "/volumes/" + urlEscape(name)), "/volumes/" + name);
 }
 
 image::Json RemoteHost::inspectNetwork(const std::string &name)
 {
-    return image::Json::parse(m_api.request("GET", "/networks/" + urlEscape(name)));
+    return m_api.parseAnswer(m_api.request("GET", "/networks/" + urlEscape(name)), "/networks/" + name);
 }
 
 void RemoteHost::events(const std::string &since, const std::string &until,
@@ -202,7 +203,7 @@ void RemoteHost::events(const std::string &since, const std::string &until,
             buffer.erase(0, nl + 1);
             if (line.find_first_not_of(" \r\t") == std::string::npos)
                 continue;
-            const auto j = json::parse(line, nullptr, false);
+            const auto j = util::parseJsonOrDiscarded(line);
             if (j.is_discarded())
                 throw Error(ErrorCode::Io, m_api.errorPrefix() + "the event stream sent something that is not JSON");
             if (!onEvent(j))

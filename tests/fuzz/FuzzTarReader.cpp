@@ -35,7 +35,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     using namespace strata::engine;
     MemorySource source(data, size);
     try {
-        layer::LayerInput input(source);
+        // A small cap on the uncompressed bytes: a gzip bomb must end in the
+        // cap's error within the run's time limit, as it would in `load`.
+        layer::LayerInput input(source, std::uint64_t{64} << 20);
         layer::TarReader reader(input, true);
         layer::TarEntry entry;
         while (reader.next(entry)) {

@@ -3,6 +3,7 @@
 
 #include "engine/cli/format/GoFmt.h"
 #include "engine/cli/format/TextWidth.h"
+#include "engine/util/Utf8.h"
 
 #include <cerrno>
 #include <cmath>
@@ -16,13 +17,7 @@ namespace {
 
 int hexValue(char c)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
+    return util::hexDigitValue(c);
 }
 
 // strconv.UnquoteChar: decodes one character or escape at text[pos] of a

@@ -110,6 +110,20 @@ char32_t decodeRune(std::string_view text, std::size_t &pos)
     return rune;
 }
 
+std::string coerceUtf8(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t start = pos;
+        if (decodeRune(text, pos) == kRuneError && pos - start == 1)
+            appendRune(out, kRuneError);
+        else
+            out.append(text.substr(start, pos - start));
+    }
+    return out;
+}
+
 void appendRune(std::string &out, char32_t rune)
 {
     if (rune > 0x10FFFF || (rune >= 0xD800 && rune <= 0xDFFF))

@@ -21,6 +21,10 @@ inline constexpr char32_t kRuneError = 0xFFFD;
 // Appends the UTF-8 encoding of `rune` (U+FFFD when it is not encodable).
 void appendRune(std::string &out, char32_t rune);
 
+// `text` with each byte of invalid UTF-8 replaced by U+FFFD: a file name as
+// Docker's CLI prints it after the daemon's JSON carried it (diff, tree).
+[[nodiscard]] std::string coerceUtf8(std::string_view text);
+
 // Number of runes, counting each invalid byte as one (utf8.RuneCountInString).
 [[nodiscard]] std::size_t runeCount(std::string_view text);
 

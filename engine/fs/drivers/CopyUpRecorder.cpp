@@ -6,6 +6,7 @@
 #include "engine/fs/drivers/FileCopy.h"
 #include "engine/fs/drivers/UpperWalk.h"
 #include "engine/util/Fs.h"
+#include "engine/util/Utf8.h"
 
 #include <cerrno>
 #include <fcntl.h>
@@ -310,6 +311,11 @@ DirIndex loadDirIndex(const std::filesystem::path &file)
         index.tagged = j.value("tagged", false);
         for (const auto &[path, ino] : j.at("dirs").items())
             index.inodes.emplace(path, ino.get<ino_t>());
+        // Names that are not UTF-8, hex-encoded (JSON strings cannot hold them).
+        const nlohmann::json raw = j.value("rawDirs", nlohmann::json::object());
+        for (const auto &[hex, ino] : raw.items())
+            if (const auto path = util::unhexBytes(hex))
+                index.inodes.emplace(*path, ino.get<ino_t>());
     } catch (const Error &) {
     } catch (const nlohmann::json::exception &) {
         index = {}; // without it, recreated directories show as whiteouts + additions: still a correct union
@@ -320,9 +326,17 @@ DirIndex loadDirIndex(const std::filesystem::path &file)
 void saveDirIndex(const std::filesystem::path &file, const DirIndex &index)
 {
     nlohmann::json dirs = nlohmann::json::object();
-    for (const auto &[path, ino] : index.inodes)
-        dirs[path] = ino;
-    fsutil::writeFileAtomic(file, nlohmann::json{{"tagged", index.tagged}, {"dirs", dirs}}.dump());
+    nlohmann::json rawDirs = nlohmann::json::object();
+    for (const auto &[path, ino] : index.inodes) {
+        if (util::isValidUtf8(path))
+            dirs[path] = ino;
+        else
+            rawDirs[util::hexBytes(path)] = ino;
+    }
+    nlohmann::json doc{{"tagged", index.tagged}, {"dirs", dirs}};
+    if (!rawDirs.empty())
+        doc["rawDirs"] = rawDirs;
+    fsutil::writeFileAtomic(file, doc.dump());
 }
 
 } // namespace strata::engine::fs::drivers

@@ -2,6 +2,7 @@
 #include "engine/fs/drivers/OverlayDriver.h"
 
 #include "engine/Error.h"
+#include "engine/fs/UnionView.h"
 #include "engine/fs/drivers/ContainerPaths.h"
 #include "engine/fs/drivers/MountRecord.h"
 #include "engine/util/MountTable.h"
@@ -91,6 +92,9 @@ MountInfo OverlayDriver::mount(const Lowers &lowers, const std::filesystem::path
         const stdfs::path view = prepareOverlayView(*it, xattrs);
         names.push_back(m_links.linkFor(linkNamePath(it->dir, xattrs), view));
         shown.push_back(stdfs::weakly_canonical(view).string());
+        // The kernel ignores an opaque lower root: the layers below it are left out instead.
+        if (hasOpaqueRoot({it->dir, it->whiteouts}))
+            break;
     }
     if (lowers.empty()) { // overlayfs needs one lower; an image from scratch has none
         fsutil::makeDirs(m_links.dir() / "empty");

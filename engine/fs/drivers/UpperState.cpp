@@ -3,6 +3,7 @@
 
 #include "engine/Error.h"
 #include "engine/util/Fs.h"
+#include "engine/util/Utf8.h"
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +16,11 @@ UpperState loadUpperState(const std::filesystem::path &file)
         const auto j = nlohmann::json::parse(fsutil::readFile(file));
         for (const auto &[path, kind] : j.at("entries").items())
             state.emplace(path, kind.get<std::string>());
+        // Names that are not UTF-8, hex-encoded (JSON strings cannot hold them).
+        const nlohmann::json raw = j.value("rawEntries", nlohmann::json::object());
+        for (const auto &[hex, kind] : raw.items())
+            if (const auto path = util::unhexBytes(hex))
+                state.emplace(*path, kind.get<std::string>());
     } catch (const Error &) {
     } catch (const nlohmann::json::exception &) {
         state.clear(); // a torn or foreign file: report everything again rather than fail
@@ -25,9 +31,17 @@ UpperState loadUpperState(const std::filesystem::path &file)
 void saveUpperState(const std::filesystem::path &file, const UpperState &state)
 {
     nlohmann::json entries = nlohmann::json::object();
-    for (const auto &[path, kind] : state)
-        entries[path] = kind;
-    fsutil::writeFileAtomic(file, nlohmann::json{{"version", 1}, {"entries", entries}}.dump());
+    nlohmann::json rawEntries = nlohmann::json::object();
+    for (const auto &[path, kind] : state) {
+        if (util::isValidUtf8(path))
+            entries[path] = kind;
+        else
+            rawEntries[util::hexBytes(path)] = kind;
+    }
+    nlohmann::json doc{{"version", 1}, {"entries", entries}};
+    if (!rawEntries.empty())
+        doc["rawEntries"] = rawEntries;
+    fsutil::writeFileAtomic(file, doc.dump());
 }
 
 } // namespace strata::engine::fs::drivers

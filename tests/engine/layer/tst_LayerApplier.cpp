@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QTest>
 
+#include <fcntl.h>
 #include <sys/sysmacros.h>
 #include <sys/xattr.h>
 #include <unistd.h>
@@ -49,6 +50,10 @@ private Q_SLOTS:
     void longAndUtf8Names();
     void progressIsBatched();
     void resultCounts();
+    void capsRefuseWithTheirName_data();
+    void capsRefuseWithTheirName();
+    void deepNamesWithinTheCapApply();
+    void capsComeFromTheEnvironment();
 };
 
 // ---- hostile layers ----------------------------------------------------
@@ -83,7 +88,10 @@ void TestLayerApplier::hostileLayerIsRefused_data()
     row("HardlinkToOutside", TarBuilder().hardlink("evil", "../outside/secret"), ApplyMode::Diff, unsafe);
     row("HardlinkThroughEscapingSymlink", TarBuilder().symlink("escape", "../outside").hardlink("evil", "escape/secret"),
         ApplyMode::Diff, unsafe);
+    // Absolute targets are read from the layer root (containerd): the host's /etc/passwd is not in the layer.
     row("HardlinkAbsolute", TarBuilder().hardlink("evil", "/etc/passwd"), ApplyMode::Diff, unsafe);
+    row("HardlinkAbsoluteClimbs", TarBuilder().file("a", "x").hardlink("evil", "/../outside/secret"), ApplyMode::Diff,
+        unsafe);
     row("HardlinkToMissing", TarBuilder().hardlink("evil", "nothere"), ApplyMode::Diff, unsafe);
     row("HardlinkToRoot", TarBuilder().hardlink("evil", "./"), ApplyMode::Diff, unsafe);
     row("WhiteoutEscape", TarBuilder().file(".wh...", ""), ApplyMode::Flatten, unsafe);
@@ -225,12 +233,14 @@ void TestLayerApplier::absoluteSymlinkResolvesInsideRoot()
 void TestLayerApplier::hardlinksShareAnInode()
 {
     Sandbox box;
-    applyBytes(TarBuilder().file("a", "same", 0750).hardlink("b", "a").dir("d").hardlink("d/c", "./a").tar(),
+    // "/a": an absolute target names the layer's own a (containerd's reading).
+    applyBytes(TarBuilder().file("a", "same", 0750).hardlink("b", "a").dir("d").hardlink("d/c", "./a").hardlink("d/e", "/a").tar(),
                box.root);
     const auto a = lstatOf(box.root / "a");
     QCOMPARE(lstatOf(box.root / "b").st_ino, a.st_ino);
     QCOMPARE(lstatOf(box.root / "d/c").st_ino, a.st_ino);
-    QCOMPARE(a.st_nlink, nlink_t(3));
+    QCOMPARE(lstatOf(box.root / "d/e").st_ino, a.st_ino);
+    QCOMPARE(a.st_nlink, nlink_t(4));
     QCOMPARE(a.st_mode & 07777, 0750u);
 }
 
@@ -412,8 +422,16 @@ void TestLayerApplier::longAndUtf8Names()
                    .file(name, "long")
                    .symlink(dir + "/link", target)
                    .file("caf\xc3\xa9-\xe6\x97\xa5\xe6\x9c\xac", "utf8")
+                   .file("cafe\xcc\x81", "nfd")   // decomposed: never normalised to the precomposed name
+                   .file("raw-\xff\xfe", "bytes") // not UTF-8 at all: the bytes as they are
                    .tar(TarBuilder::Format(format)),
                box.root);
+    // libarchive 3.6 NFC-normalises UTF-8 pax path records (docs/SECURITY.md): GNU headers keep the bytes.
+    if (TarBuilder::Format(format) == TarBuilder::Format::Gnu) {
+        QCOMPARE(readFile(box.root / "cafe\xcc\x81"), std::string("nfd"));
+        QVERIFY(!present(box.root / "caf\xc3\xa9"));
+    }
+    QCOMPARE(readFile(box.root / "raw-\xff\xfe"), std::string("bytes"));
     QCOMPARE(readFile(box.root / name), std::string("long"));
     QCOMPARE(fs::read_symlink(box.root / dir / "link").string(), target);
     QCOMPARE(readFile(box.root / "caf\xc3\xa9-\xe6\x97\xa5\xe6\x9c\xac"), std::string("utf8"));
@@ -455,6 +473,90 @@ void TestLayerApplier::resultCounts()
     QCOMPARE(r.contentBytes, std::uint64_t(8));
     QCOMPARE(r.whiteouts, std::uint64_t(0));
     QCOMPARE(int(r.compression), int(L::Compression::None));
+}
+
+// ---- caps (ReadLimits) ---------------------------------------------------
+
+void TestLayerApplier::capsRefuseWithTheirName_data()
+{
+    QTest::addColumn<QByteArray>("tar");
+    QTest::addColumn<QString>("variable");
+    const auto row = [](const char *name, const TarBuilder &b, const char *variable) {
+        const std::string t = b.tar();
+        QTest::newRow(name) << QByteArray(t.data(), static_cast<int>(t.size())) << QString(variable);
+    };
+    TarBuilder many;
+    for (int i = 0; i < 11; ++i)
+        many.file("f" + std::to_string(i), "");
+    row("entries", many, "STRATA_LAYER_MAX_ENTRIES");
+    row("uncompressed bytes", TarBuilder().file("big", std::string(200 * 1024, 'x')), "STRATA_LAYER_MAX_BYTES");
+    row("file size", TarBuilder().file("big", std::string(2000, 'x')), "STRATA_LAYER_MAX_FILE_SIZE");
+    row("name length", TarBuilder().file(std::string(300, 'n'), ""), "STRATA_LAYER_MAX_NAME");
+    row("link length", TarBuilder().symlink("l", std::string(300, 't')), "STRATA_LAYER_MAX_NAME");
+    std::string deep;
+    for (int i = 0; i < 20; ++i)
+        deep += "d/";
+    row("depth", TarBuilder().file(deep + "f", ""), "STRATA_LAYER_MAX_DEPTH");
+}
+
+void TestLayerApplier::capsRefuseWithTheirName()
+{
+    QFETCH(QByteArray, tar);
+    QFETCH(QString, variable);
+    Sandbox box;
+    L::ApplyOptions options;
+    options.limits.maxEntries = 10;
+    options.limits.maxTarBytes = 100 * 1024;
+    options.limits.maxFileSize = 1000;
+    options.limits.maxNameBytes = 256;
+    options.limits.maxDepth = 16;
+    try {
+        applyBytes(tar.toStdString(), box.root, options);
+        QFAIL("the layer was applied");
+    } catch (const Error &e) {
+        QCOMPARE(int(e.code()), int(ErrorCode::InvalidArchive));
+        QVERIFY2(std::string(e.what()).find("exceeds the cap of") != std::string::npos, e.what());
+        QVERIFY2(std::string(e.what()).find(variable.toStdString() + " raises it") != std::string::npos, e.what());
+    }
+}
+
+// The resolver walks a loop, not a recursion: 1000 levels (the default cap
+// is 1024) apply, and the file is where the name says.
+void TestLayerApplier::deepNamesWithinTheCapApply()
+{
+    Sandbox box;
+    std::string deep;
+    for (int i = 0; i < 1000; ++i)
+        deep += "d/";
+    applyBytes(TarBuilder().file(deep + "f", "deep").tar(), box.root);
+    const int rootFd = ::open(box.root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    QVERIFY(rootFd >= 0);
+    const int fd = ::openat(rootFd, (deep + "f").c_str(), O_RDONLY | O_CLOEXEC);
+    ::close(rootFd);
+    QVERIFY2(fd >= 0, "the deep file is missing");
+    char buf[8] = {};
+    QCOMPARE(::read(fd, buf, sizeof buf), ssize_t(4));
+    ::close(fd);
+    QCOMPARE(std::string(buf), std::string("deep"));
+}
+
+void TestLayerApplier::capsComeFromTheEnvironment()
+{
+    qputenv("STRATA_LAYER_MAX_ENTRIES", "3");
+    qputenv("STRATA_LAYER_MAX_BYTES", "4096");
+    const L::ReadLimits limits = L::ReadLimits::fromEnvironment();
+    QCOMPARE(limits.maxEntries, std::uint64_t(3));
+    QCOMPARE(limits.maxTarBytes, std::uint64_t(4096));
+    QCOMPARE(limits.maxDepth, L::ReadLimits{}.maxDepth);
+    qputenv("STRATA_LAYER_MAX_ENTRIES", "lots");
+    try {
+        (void)L::ReadLimits::fromEnvironment();
+        QFAIL("a malformed cap was accepted");
+    } catch (const Error &e) {
+        QCOMPARE(QString(e.what()), QString("STRATA_LAYER_MAX_ENTRIES=\"lots\": expected a positive integer"));
+    }
+    qunsetenv("STRATA_LAYER_MAX_ENTRIES");
+    qunsetenv("STRATA_LAYER_MAX_BYTES");
 }
 
 QTEST_GUILESS_MAIN(TestLayerApplier)

@@ -2,6 +2,9 @@
 #include "engine/Error.h"
 #include "engine/util/Digest.h"
 #include "engine/util/Fs.h"
+#include "engine/util/JsonDepth.h"
+#include "engine/util/Utf8.h"
+#include "engine/image/OciTypes.h"
 #include "engine/util/Time.h"
 #include "tests/support/TestSupport.h"
 
@@ -80,6 +83,87 @@ private Q_SLOTS:
         std::filesystem::permissions(dir / "ro", std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
         fsutil::removeTree(dir);
         QVERIFY(!std::filesystem::exists(dir));
+    }
+    void jsonDepthCountsOnlyStructure()
+    {
+        QCOMPARE(util::jsonDepth("1"), std::size_t(0));
+        QCOMPARE(util::jsonDepth("{\"a\": [1, {\"b\": []}]}"), std::size_t(4));
+        QCOMPARE(util::jsonDepth("[\"[[[[\", \"\\\"{{{{\"]"), std::size_t(1)); // brackets in strings do not count
+        QCOMPARE(util::jsonDepth(std::string(600, '['), 512), std::size_t(513)); // stops counting past the limit
+        QVERIFY(util::jsonDepthWithin(std::string(512, '[') + std::string(512, ']')));
+        QVERIFY(!util::jsonDepthWithin(std::string(513, '[') + std::string(513, ']')));
+    }
+
+    // Every untrusted document (here an image manifest) meets the bound before the parser.
+    void deepJsonIsRefusedBeforeParsing()
+    {
+        const std::string deep = "{\"schemaVersion\": 2, \"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+        try {
+            (void)image::Manifest::parse(deep, "manifest.json");
+            QFAIL("a manifest nested 100000 deep was parsed");
+        } catch (const Error &e) {
+            QCOMPARE(int(e.code()), int(ErrorCode::InvalidArchive));
+            QCOMPARE(QString(e.what()), QString("manifest.json: JSON nested deeper than 512 levels"));
+        }
+        QVERIFY(util::parseJsonOrDiscarded(std::string(1000, '[') + std::string(1000, ']')).is_discarded());
+        QCOMPARE(util::parseJsonOrDiscarded("{\"a\": [1]}")["a"][0].get<int>(), 1);
+    }
+
+    // image-spec: unknown fields in a descriptor or manifest are ignored; an
+    // index posing as a manifest (CVE-2021-41190) is refused.
+    void manifestFieldRules()
+    {
+        const std::string digest = "sha256:" + std::string(64, 'a');
+        const std::string descriptor = "{\"mediaType\": \"application/vnd.oci.image.config.v1+json\", \"digest\": \"" +
+                                       digest + "\", \"size\": 2, \"futureField\": {\"x\": [1]}, \"urls\": []}";
+        const auto manifest = [&](const std::string &extra) {
+            return "{\"schemaVersion\": 2, " + extra + "\"config\": " + descriptor + ", \"layers\": [" + descriptor +
+                   "]}";
+        };
+        const image::Manifest m =
+            image::Manifest::parse(manifest("\"mediaType\": \"application/vnd.oci.image.manifest.v1+json\", \"novel\": 1, "), "m");
+        QCOMPARE(m.layers.size(), std::size_t(1));
+        QCOMPARE(m.config.digest.str(), digest);
+        const auto refused = [&](const std::string &extra, const char *why) {
+            try {
+                (void)image::Manifest::parse(manifest(extra), "m");
+                QFAIL(qPrintable(QStringLiteral("accepted: ") + QString::fromStdString(extra)));
+            } catch (const Error &e) {
+                QCOMPARE(int(e.code()), int(ErrorCode::InvalidArchive));
+                QVERIFY2(std::string(e.what()).find(why) != std::string::npos, e.what());
+            }
+        };
+        refused("\"mediaType\": \"application/vnd.oci.image.index.v1+json\", ", "is not an image manifest's");
+        refused("\"manifests\": [], ", "must not have a \"manifests\" field");
+    }
+
+    void utf8Validity_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("ascii") << QByteArray("name") << true;
+        QTest::newRow("two-byte") << QByteArray("caf\xc3\xa9") << true;
+        QTest::newRow("four-byte") << QByteArray("\xf0\x9f\x90\xb3") << true;
+        QTest::newRow("lone 0xff") << QByteArray("\xffname") << false;
+        QTest::newRow("truncated") << QByteArray("caf\xc3") << false;
+        QTest::newRow("overlong slash") << QByteArray("\xc0\xaf") << false;
+        QTest::newRow("surrogate") << QByteArray("\xed\xa0\x80") << false;
+        QTest::newRow("above U+10FFFF") << QByteArray("\xf4\x90\x80\x80") << false;
+    }
+    void utf8Validity()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(bool, valid);
+        QCOMPARE(util::isValidUtf8(bytes.toStdString()), valid);
+    }
+
+    void hexKeepsEveryByte()
+    {
+        const std::string raw("\xff\x00name\x80", 7);
+        QCOMPARE(util::hexBytes(raw), std::string("ff006e616d6580"));
+        QCOMPARE(util::unhexBytes(util::hexBytes(raw)).value(), raw);
+        QVERIFY(!util::unhexBytes("abc"));
+        QVERIFY(!util::unhexBytes("zz"));
     }
 };
 

@@ -78,6 +78,43 @@ private Q_SLOTS:
         m_tmp.reset();
     }
 
+    // ".wh..wh..opq" at a layer's root hides every path of the layers below
+    // (overlayfs ignores the opaque xattr on a lower's root: the driver must
+    // leave those layers out).
+    void rootOpaqueMarkerHidesEveryLowerPath()
+    {
+        const auto top = m_root / "layers" / "l3" / "diff";
+        writeFile(top / ".wh..wh..opq", "");
+        writeFile(top / "fresh", "upper");
+        ageTree(top);
+        m_lowers.push_back({top, layer::WhiteoutFormat::OciMarkers, "sha256:l3"});
+        mountC1();
+        QCOMPARE(listTree(merged()), std::vector<std::string>{"fresh"});
+        QCOMPARE(readFile(merged() / "fresh"), std::string("upper"));
+    }
+
+    // Names are bytes: not UTF-8, or UTF-8 in decomposed form, they reach
+    // the container as the layer holds them.
+    void namesKeepTheirBytes()
+    {
+        const auto top = m_root / "layers" / "l3" / "diff";
+        writeFile(top / "raw-\xff\xfe", "raw");
+        writeFile(top / "cafe\xcc\x81", "nfd");
+        writeFile(top / "dir\xff" / "inner", "x");
+        ageTree(top);
+        m_lowers.push_back({top, layer::WhiteoutFormat::OciMarkers, "sha256:l3"});
+        mountC1();
+        QCOMPARE(readFile(merged() / "raw-\xff\xfe"), std::string("raw"));
+        QCOMPARE(readFile(merged() / "cafe\xcc\x81"), std::string("nfd"));
+        QCOMPARE(readFile(merged() / "dir\xff" / "inner"), std::string("x"));
+        QVERIFY(!present(merged() / "caf\xc3\xa9"));
+        // A change below such a name is reported with its bytes.
+        writeFile(merged() / "dir\xff" / "new\xfe", "y");
+        m_driver->sync(m_lowers, container("c1"), {});
+        const auto lines = diffLines(m_driver->changes(m_lowers, container("c1"), {}));
+        QVERIFY2(std::find(lines.begin(), lines.end(), "A /dir\xff/new\xfe") != lines.end(), qPrintable(joinLines(lines)));
+    }
+
     void createLayerMakesAnEmptyReadWriteLayer()
     {
         m_driver->createLayer(container("c1"));
