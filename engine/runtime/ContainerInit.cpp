@@ -213,6 +213,9 @@ std::vector<std::string> reexecArgs(const InitContext &ctx)
 
 InitContext initContextFromArgs(const std::filesystem::path &bundle, int syncFd, bool hold)
 {
+    // Close-on-exec again: the shim learns that the command runs when the
+    // channel closes with its execve.
+    setCloseOnExec(syncFd, true);
     InitContext ctx{RuntimeSpec::load(bundle), {}, syncFd, -1, -1, -1, hold, bundle, -1, true};
     ctx.rootfs = std::filesystem::canonical(ctx.spec.rootfs);
     return ctx;
