@@ -141,8 +141,10 @@ private Q_SLOTS:
     void sysrqTriggerIsReadOnly()
     {
         const std::string out = runScript("echo h > /proc/sysrq-trigger && echo WROTE");
-        QVERIFY2(contains(out, "Read-only file system"), out.c_str());
         QVERIFY2(!contains(out, "WROTE"), out.c_str());
+        if (!std::filesystem::exists("/proc/sysrq-trigger"))
+            QSKIP("this kernel has no /proc/sysrq-trigger (CONFIG_MAGIC_SYSRQ): the write failed, not by the read-only bind");
+        QVERIFY2(contains(out, "Read-only file system"), out.c_str());
     }
 
     // Docker: no CAP_SYS_ADMIN, so mount fails and nothing is mounted.
@@ -150,7 +152,7 @@ private Q_SLOTS:
     {
         const std::string out = runScript("mount -t tmpfs none /mnt && echo MOUNTED; grep -c ' /mnt ' /proc/mounts");
         QVERIFY2(!contains(out, "MOUNTED"), out.c_str());
-        QVERIFY2(contains(out, "0\nrc=1"), out.c_str());
+        QVERIFY2(out.rfind("0\n", 0) == 0 && contains(out, "permission denied") && contains(out, "rc=1"), out.c_str());
     }
 
     // Docker: a pid namespace; none of the host's processes (this test) shows.
