@@ -7,6 +7,7 @@
 #include "engine/layer/FsAt.h"
 #include "engine/layer/LayerApplier.h"
 #include "engine/layer/LayerWriter.h"
+#include "engine/util/RootedOpen.h"
 
 #include <cerrno>
 #include <fcntl.h>
@@ -51,6 +52,23 @@ layer::UniqueFd openDir(const stdfs::path &dir)
     return layer::UniqueFd(fd);
 }
 
+// A directory of a resolved container path (no symlink left in `rel`),
+// opened beneath the root with symlinks refused: one planted since the
+// resolution is UnsafePath, never followed.
+layer::UniqueFd openResolvedDir(const ContainerFs &c, const stdfs::path &root, const std::string &rel,
+                                const std::string &path)
+{
+    const layer::UniqueFd rootFd = openDir(root);
+    const int fd = layer::openBeneath(rootFd.get(), rel, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0)
+        return layer::UniqueFd(fd);
+    if (errno == ENOENT)
+        notInContainer(c, "/" + rel);
+    if (errno == ELOOP || errno == ENOTDIR || errno == EXDEV)
+        throw Error(ErrorCode::UnsafePath, path + ": a symlink appeared in the path while copying");
+    throwErrno("open /" + rel + " in the container");
+}
+
 // A resolved container path as an Endpoint: its parent opened beneath the
 // root with every symlink refused (the resolution left none, so one found
 // now was planted since: UnsafePath rather than a write outside).
@@ -63,18 +81,9 @@ Endpoint containerEndpoint(const ContainerFs &c, const stdfs::path &root, const 
     e.isDir = r.isDir();
     e.trailingSlash = r.trailingSlash;
     e.trailingDot = r.trailingDot;
-    const layer::UniqueFd rootFd = openDir(root);
     const auto [parent, name] = layer::splitParent(r.rel);
     e.name = std::string(name);
-    const int fd = layer::openBeneath(rootFd.get(), std::string(parent), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) {
-        if (errno == ENOENT)
-            notInContainer(c, "/" + std::string(parent));
-        if (errno == ELOOP)
-            throw Error(ErrorCode::UnsafePath, path + ": a symlink appeared in the path while copying");
-        throwErrno("open /" + std::string(parent) + " in the container");
-    }
-    e.parent = layer::UniqueFd(fd);
+    e.parent = openResolvedDir(c, root, std::string(parent), path);
     if (r.rel.empty()) // the root: its "parent" is the root, the entry "."
         e.name = ".";
     e.as = stdfs::path(cleanContainerPath(path)).filename().string();
@@ -168,8 +177,13 @@ CopyResult copyFromContainer(const ContainerFs &container, const std::string &sr
     if (!src.exists)
         notInContainer(container, cleanContainerPath(srcPath));
     const Endpoint dst = hostEndpoint(hostDest, true); // its parent must exist, as Docker's CLI requires
+    // As Docker: the copy belongs to whoever ran cp (-a only matters copying in),
+    // and a container plants no set-id file or device node on the host.
+    TreeCopyOptions toHost;
+    toHost.owner = std::make_pair(::getuid(), ::getgid());
+    toHost.hostSafe = true;
     const TreeCopyStats stats = withErrorContext("copy " + containerLabel(container) + ":" + srcPath, [&] {
-        return copyByDockerRules(src, dst, TreeCopyOptions{});
+        return copyByDockerRules(src, dst, toHost);
     });
     CopyResult result = resultOf(stats, hostDest.string());
     bus.publish(events::EventKind::ContainerPathArchived, container.id,
@@ -189,9 +203,12 @@ CopyResult archiveFromContainer(const ContainerFs &container, const std::string 
         notInContainer(container, cleanContainerPath(srcPath));
     if (r.trailingSlash && !r.isDir())
         throw Error(ErrorCode::InvalidArgument, srcPath + ": not a directory");
-    // The tar names start at the entry's base name: written from its parent.
+    // The tar names start at the entry's base name: written from its parent,
+    // opened beneath the root with every symlink refused and then named by
+    // its fd, so a directory swapped for a link meanwhile leads nowhere.
     const auto [parent, name] = layer::splitParent(r.rel);
-    const stdfs::path from = mounted.root() / std::string(parent);
+    const layer::UniqueFd parentFd = openResolvedDir(container, mounted.root(), std::string(parent), srcPath);
+    const stdfs::path from = util::fdPath(parentFd.get());
     layer::ChangeSet changes;
     if (!name.empty())
         changes.push_back({std::string(name), layer::ChangeKind::Added, false});
@@ -222,8 +239,9 @@ CopyResult extractToContainer(const ContainerFs &container, layer::ByteSource &t
     layer::ApplyOptions options;
     options.mode = layer::ApplyMode::Flatten;
     options.preserveOwnership = ::geteuid() == 0;
+    const layer::UniqueFd into = openResolvedDir(container, mounted.root(), r.rel, dstPath);
     const layer::ApplyResult applied = withErrorContext("extract to " + containerLabel(container) + ":" + dstPath, [&] {
-        return layer::applyLayer(tar, mounted.root() / r.rel, options);
+        return layer::applyLayer(tar, util::fdPath(into.get()), options);
     });
     container.driver->sync(container.lowers, container.dir, container.mounts);
     CopyResult result{applied.entries, applied.contentBytes, applied.tarSize, containerLabel(container) + ":" + dstPath};

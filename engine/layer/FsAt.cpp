@@ -2,60 +2,14 @@
 #include "engine/layer/FsAt.h"
 
 #include "engine/Error.h"
+#include "engine/util/RootedOpen.h"
 
-#include <atomic>
 #include <cerrno>
 #include <dirent.h>
 #include <fcntl.h>
-#include <linux/openat2.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 
 namespace strata::engine::layer {
-namespace {
-
-// Set once openat2 turns out to be unavailable (old kernel, or a seccomp
-// profile answering ENOSYS as Docker's default one does).
-std::atomic<bool> g_noOpenat2{false};
-
-int openat2Beneath(int dirFd, const char *path, int flags)
-{
-    open_how how{};
-    how.flags = static_cast<std::uint64_t>(flags | O_CLOEXEC);
-    how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
-    for (;;) {
-        const long fd = ::syscall(SYS_openat2, dirFd, path, &how, sizeof how);
-        // EAGAIN: a concurrent rename somewhere under dirFd; the kernel asks us to retry.
-        if (fd >= 0 || errno != EAGAIN)
-            return static_cast<int>(fd);
-    }
-}
-
-int walkBeneath(int dirFd, const std::string &rel, int flags)
-{
-    if (rel.empty())
-        return ::openat(dirFd, ".", flags | O_CLOEXEC);
-    UniqueFd current;
-    int at = dirFd;
-    std::string_view rest = rel;
-    for (;;) {
-        const auto slash = rest.find('/');
-        const std::string name(rest.substr(0, slash));
-        if (name == "..") {
-            errno = EXDEV;
-            return -1;
-        }
-        if (slash == std::string_view::npos)
-            return ::openat(at, name.c_str(), flags | O_NOFOLLOW | O_CLOEXEC);
-        rest = rest.substr(slash + 1);
-        current.reset(::openat(at, name.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-        if (!current.valid())
-            return -1;
-        at = current.get();
-    }
-}
-
-} // namespace
 
 std::string joinPath(std::string_view dir, std::string_view name)
 {
@@ -85,14 +39,7 @@ bool isWithin(std::string_view path, std::string_view ancestor)
 
 int openBeneath(int dirFd, const std::string &rel, int flags)
 {
-    const char *path = rel.empty() ? "." : rel.c_str();
-    if (!g_noOpenat2.load(std::memory_order_relaxed)) {
-        const int fd = openat2Beneath(dirFd, path, flags);
-        if (fd >= 0 || (errno != ENOSYS && errno != EPERM))
-            return fd;
-        g_noOpenat2.store(true, std::memory_order_relaxed);
-    }
-    return walkBeneath(dirFd, rel, flags);
+    return util::openBeneath(dirFd, rel, flags);
 }
 
 std::vector<std::string> listDir(int dirFd, const std::string &what)

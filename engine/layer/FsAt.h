@@ -26,8 +26,7 @@ using UniqueFd = util::UniqueFd; // the engine's one fd owner
 [[nodiscard]] bool isWithin(std::string_view path, std::string_view ancestor);
 
 // Opens `rel` ("" = dirFd itself) beneath dirFd, refusing a symlink in any
-// component: openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS), or a walk of
-// O_NOFOLLOW opens where openat2 is missing or filtered. Returns -1 with
+// component: util::openBeneath (engine/util/RootedOpen.h). Returns -1 with
 // errno set (ELOOP/ENOTDIR when a component is a symlink or not a dir).
 [[nodiscard]] int openBeneath(int dirFd, const std::string &rel, int flags);
 

@@ -7,6 +7,7 @@
 #include "engine/runtime/Phases.h"
 #include "engine/runtime/ProcessSetup.h"
 #include "engine/runtime/RootfsSetup.h"
+#include "engine/runtime/SealedExe.h"
 #include "engine/runtime/StartError.h"
 #include "engine/runtime/Terminal.h"
 
@@ -26,6 +27,7 @@ public:
 
 private:
     void prepareProcess();
+    [[noreturn]] void reexecFromSealedCopy();
     void waitFor(const char *type);
     void report(std::string_view phase, const std::string &detail);
 
@@ -146,11 +148,29 @@ void Init::execCommand()
     execProcess(path, m_spec.args, env);
 }
 
+void Init::reexecFromSealedCopy()
+{
+    // After "go": ids are mapped, so in a user namespace the exec keeps the
+    // init's capabilities (it runs as root there).
+    for (int fd : {m_ctx.syncFd, m_ctx.stdinFd, m_ctx.stdoutFd, m_ctx.stderrFd})
+        if (fd >= 0)
+            setCloseOnExec(fd, false);
+    execSealedCopy(m_ctx.sealedShim, reexecArgs(m_ctx));
+    throwErrno("execute the sealed copy of the shim");
+}
+
 void Init::run()
 {
     try {
-        prepareProcess();
-        waitFor("go");
+        if (m_ctx.reexecuted) {
+            prepareProcess();
+        } else if (m_ctx.sealedShim >= 0) {
+            waitFor("go");
+            reexecFromSealedCopy();
+        } else {
+            prepareProcess();
+            waitFor("go");
+        }
         report(m_phase, configureNamespaces());
         m_phase = "mount-rootfs";
         report(m_phase, mountRootfs());
@@ -176,6 +196,29 @@ void Init::run()
 void runContainerInit(InitContext &ctx)
 {
     Init(ctx).run();
+}
+
+std::vector<std::string> reexecArgs(const InitContext &ctx)
+{
+    std::vector<std::string> args{"strata-shim", "init", "--bundle", ctx.bundle.string(), "--sync-fd",
+                                  std::to_string(ctx.syncFd)};
+    if (!ctx.spec.tty) // with a tty the init opens its pty inside; no stdio to hand on
+        for (const auto &[flag, fd] : {std::pair{"--stdin-fd", ctx.stdinFd}, std::pair{"--stdout-fd", ctx.stdoutFd},
+                                       std::pair{"--stderr-fd", ctx.stderrFd}})
+            args.insert(args.end(), {flag, std::to_string(fd)});
+    if (ctx.hold)
+        args.emplace_back("--hold");
+    return args;
+}
+
+InitContext initContextFromArgs(const std::filesystem::path &bundle, int syncFd, bool hold)
+{
+    // Close-on-exec again: the shim learns that the command runs when the
+    // channel closes with its execve.
+    setCloseOnExec(syncFd, true);
+    InitContext ctx{RuntimeSpec::load(bundle), {}, syncFd, -1, -1, -1, hold, bundle, -1, true};
+    ctx.rootfs = std::filesystem::canonical(ctx.spec.rootfs);
+    return ctx;
 }
 
 } // namespace strata::engine::runtime

@@ -19,6 +19,8 @@
 #include "engine/runtime/RuntimeSpec.h"
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace strata::engine::runtime {
 
@@ -30,10 +32,22 @@ struct InitContext {
     int stdoutFd = -1;
     int stderrFd = -1;
     bool hold = false; // wait for "start" before exec
+    std::filesystem::path bundle;
+    // A sealed memfd copy of the shim (SealedExe.h): after "go" the init
+    // re-executes it as `strata-shim init`, which goes on from there, so
+    // the process that execs the command runs from the copy. -1: this is
+    // that re-executed init (or the copy could not be made).
+    int sealedShim = -1;
+    bool reexecuted = false; // set in `strata-shim init`: stdio, session and "go" are done
 };
 
 // Never returns: execs the command or exits with Docker's code (125, 126,
 // 127) after reporting the error.
 [[noreturn]] void runContainerInit(InitContext &ctx);
+
+// `strata-shim init ARGS`: the arguments runContainerInit re-executes the
+// sealed copy with, and back.
+[[nodiscard]] std::vector<std::string> reexecArgs(const InitContext &ctx);
+[[nodiscard]] InitContext initContextFromArgs(const std::filesystem::path &bundle, int syncFd, bool hold);
 
 } // namespace strata::engine::runtime

@@ -4,6 +4,7 @@
 #include "engine/runtime/Channel.h"
 #include "engine/runtime/Cgroup.h"
 #include "engine/runtime/CommandLookup.h"
+#include "engine/runtime/ExecStdio.h"
 #include "engine/runtime/Namespaces.h"
 #include "engine/runtime/ProcInfo.h"
 #include "engine/runtime/ProcessSetup.h"
@@ -73,7 +74,7 @@ void enterContainer(const Target &t)
         throwErrno("enter the container's root");
 }
 
-[[noreturn]] void becomeExecProcess(const Target &t, const ExecSpec &spec, int syncFd, int ptySlave)
+[[noreturn]] void becomeExecProcess(const Target &t, const ExecSpec &spec, int syncFd, ExecStdio &io)
 {
     try {
         auto go = receiveMessage(syncFd); // joined the cgroup
@@ -82,13 +83,7 @@ void enterContainer(const Target &t)
         resetSignals();
         if (::setsid() < 0)
             throwErrno("setsid");
-        if (ptySlave >= 0) {
-            becomeTerminalSession(ptySlave);
-        } else if (!spec.openStdin) {
-            int null = ::open("/dev/null", O_RDONLY);
-            if (null < 0 || ::dup2(null, 0) < 0)
-                throwErrno("stdin from /dev/null");
-        }
+        becomeExecStdio(io, spec);
         closeOtherFds(syncFd);
         const std::string cwd = spec.cwd.empty() ? t.spec.cwd : spec.cwd;
         if (::chdir(cwd.empty() ? "/" : cwd.c_str()) != 0)
@@ -112,48 +107,6 @@ void enterContainer(const Target &t)
         trySendMessage(syncFd, json{{"type", "error"}, {"message", e.what()}, {"exitCode", kExitRuntimeFailure}});
     }
     ::_exit(kExitRuntimeFailure);
-}
-
-// Copies what is readable from `from` to `to`; false at end of input.
-bool pump(int from, int to)
-{
-    char buf[16384];
-    long n = readSome(from, buf, sizeof buf);
-    if (n <= 0)
-        return n < 0 && errno == EAGAIN;
-    return writeAll(to, buf, static_cast<size_t>(n));
-}
-
-// Until the process exits: relays the pty (when there is one) and the
-// window size of our terminal. Returns the wait status.
-int superviseExec(pid_t child, int master, int sigFd)
-{
-    bool inputOpen = master >= 0;
-    bool outputOpen = master >= 0;
-    std::optional<int> status;
-    while (!status || outputOpen) {
-        pollfd fds[3] = {{sigFd, POLLIN, 0}, {inputOpen ? 0 : -1, POLLIN, 0}, {outputOpen ? master : -1, POLLIN, 0}};
-        if (::poll(fds, 3, status ? 200 : -1) <= 0) {
-            if (status)
-                break; // output drained as far as it will be
-            continue;
-        }
-        if (fds[0].revents) {
-            signalfd_siginfo si;
-            while (readSome(sigFd, &si, sizeof si) > 0) {
-            }
-            if (auto ws = windowSize(0); ws && master >= 0)
-                setWindowSize(master, *ws);
-            int st = 0;
-            if (::waitpid(child, &st, WNOHANG) == child)
-                status = st;
-        }
-        if (fds[1].revents && !pump(0, master))
-            inputOpen = false;
-        if (fds[2].revents && !pump(master, 1))
-            outputOpen = false;
-    }
-    return status ? *status : 0;
 }
 
 } // namespace
@@ -187,29 +140,23 @@ int runExecInContainer(const fs::path &bundleDir, const ExecSpec &spec, int stat
     ::sigprocmask(SIG_BLOCK, &set, nullptr);
     UniqueFd sigFd(::signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK));
     pid_t child = 0;
-    UniqueFd master;
+    ExecStdio io;
     try {
         const Target t = checkTarget(bundleDir);
         std::vector<UniqueFd> cgroupProcs = openCgroupProcs(t);
         enterContainer(t);
-        Pty pty;
-        if (spec.tty) {
-            auto ws = windowSize(0);
-            pty = openPty(ws ? ws->rows : 24, ws ? ws->cols : 80);
-        }
+        io = openExecStdio(spec);
         ChannelPair sync = makeChannelPair();
         child = ::fork();
         if (child < 0)
             throwErrno("fork");
         if (child == 0)
-            becomeExecProcess(t, spec, sync.b.get(), spec.tty ? pty.slave.get() : -1);
+            becomeExecProcess(t, spec, sync.b.get(), io);
         sync.b.reset();
-        pty.slave.reset();
         for (const auto &procs : cgroupProcs)
             if (!writeAll(procs.get(), std::to_string(child)))
                 throwErrno("join the container's cgroup");
         sendMessage(sync.a.get(), json{{"type", "go"}});
-        master = std::move(pty.master);
         bool execSeen = false;
         while (auto m = receiveMessage(sync.a.get())) {
             const std::string type = m->body.value("type", "");
@@ -231,9 +178,7 @@ int runExecInContainer(const fs::path &bundleDir, const ExecSpec &spec, int stat
         return kExitRuntimeFailure;
     }
     ::close(statusFd);
-    if (master)
-        setNonBlocking(master.get());
-    return exitCodeFromWaitStatus(superviseExec(child, master ? master.get() : -1, sigFd.get()));
+    return exitCodeFromWaitStatus(relayExecStdio(child, io, spec, sigFd.get()));
 }
 
 } // namespace strata::engine::runtime

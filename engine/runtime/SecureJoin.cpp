@@ -2,6 +2,7 @@
 #include "engine/runtime/SecureJoin.h"
 
 #include "engine/Error.h"
+#include "engine/util/RootedOpen.h"
 
 #include <cerrno>
 #include <deque>
@@ -142,7 +143,7 @@ UniqueFd openInRoot(const fs::path &root, const std::string &unsafePath, CreateK
 
 std::string fdPath(int fd)
 {
-    return "/proc/self/fd/" + std::to_string(fd);
+    return util::fdPath(fd);
 }
 
 } // namespace strata::engine::runtime

@@ -4,6 +4,7 @@
 #include "engine/Error.h"
 #include "engine/runtime/Channel.h"
 #include "engine/runtime/ContainerInit.h"
+#include "engine/runtime/SealedExe.h"
 #include "engine/runtime/Namespaces.h"
 #include "engine/runtime/Phases.h"
 #include "engine/runtime/ProcInfo.h"
@@ -108,8 +109,11 @@ void Shim::releaseCgroups()
 void Shim::spawnInit()
 {
     ChannelPair sync = makeChannelPair();
+    // The init re-executes this copy (SealedExe.h); the shim's own copy of
+    // the fd closes when this function returns.
+    const UniqueFd sealedShim = sealedCopyOf(shimExecutable());
     InitContext ctx{m_spec, std::filesystem::canonical(m_spec.rootfs), sync.b.get(), m_childStdin.get(),
-                    m_childStdout.get(), m_childStderr.get(), m_opt.hold};
+                    m_childStdout.get(), m_childStderr.get(), m_opt.hold, m_opt.bundle, sealedShim.get()};
     if (!m_spec.netnsPath.empty())
         joinNetworkNamespace(m_spec.netnsPath); // the child inherits it
     m_child = cloneWithNamespaces(namespaceCloneFlags(m_spec));

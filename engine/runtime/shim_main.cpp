@@ -5,10 +5,13 @@
 //   strata-shim run   --bundle DIR [--start-fd N] [--hold]   (Shim.h)
 //   strata-shim exec  --bundle DIR --spec JSON [--status-fd N] (ExecInContainer.h)
 //   strata-shim probe                                         (Probe.h)
+//   strata-shim init  --bundle DIR --sync-fd N ...             (ContainerInit.h; only from the sealed copy)
 #include "engine/Error.h"
+#include "engine/runtime/ContainerInit.h"
 #include "engine/runtime/ExecInContainer.h"
 #include "engine/runtime/Probe.h"
 #include "engine/runtime/ProcessSetup.h"
+#include "engine/runtime/SealedExe.h"
 #include "engine/runtime/Shim.h"
 #include "engine/runtime/Spawn.h"
 
@@ -16,6 +19,7 @@
 #include <cstring>
 #include <iostream>
 #include <map>
+#include <vector>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -94,6 +98,31 @@ int runCommand(const Args &a)
     return rt::runShimProcess(opt);
 }
 
+// `strata-shim init`: a container's init, re-executed from the sealed copy
+// of the shim (ContainerInit.h); it goes on where the cloned child stopped.
+int initCommand(const Args &a)
+{
+    rt::InitContext ctx = rt::initContextFromArgs(required(a, "--bundle"), intValue(a, "--sync-fd", -1), a.hold);
+    ctx.stdinFd = intValue(a, "--stdin-fd", -1);
+    ctx.stdoutFd = intValue(a, "--stdout-fd", -1);
+    ctx.stderrFd = intValue(a, "--stderr-fd", -1);
+    rt::runContainerInit(ctx); // never returns
+}
+
+// The exec'd process is forked from this one: it must run from a sealed
+// copy of the shim (SealedExe.h) before it enters the container.
+void runFromSealedCopy(char **argv)
+{
+    if (rt::runningFromSealedCopy())
+        return;
+    const rt::UniqueFd copy = rt::sealedCopyOf("/proc/self/exe");
+    std::vector<std::string> args;
+    for (char **p = argv; *p; ++p)
+        args.emplace_back(*p);
+    rt::execSealedCopy(copy.get(), args);
+    throw std::runtime_error(std::string("execute the sealed copy of the shim: ") + std::strerror(errno));
+}
+
 int execCommand(const Args &a)
 {
     const int statusFd = intValue(a, "--status-fd", -1);
@@ -110,8 +139,12 @@ int main(int argc, char **argv)
         const Args a = parseArgs(argc, argv);
         if (a.command == "run")
             return runCommand(a);
-        if (a.command == "exec")
+        if (a.command == "exec") {
+            runFromSealedCopy(argv);
             return execCommand(a);
+        }
+        if (a.command == "init")
+            return initCommand(a);
         if (a.command == "probe") {
             std::cout << rt::capabilitiesToJson(rt::probeHost()).dump(2) << "\n";
             return 0;

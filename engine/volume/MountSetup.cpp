@@ -3,10 +3,12 @@
 
 #include "engine/Error.h"
 #include "engine/fs/drivers/FileCopy.h"
-#include "engine/runtime/SecureJoin.h"
+#include "engine/fs/drivers/TreeCopy.h"
+#include "engine/util/RootedOpen.h"
 #include "engine/util/Fs.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 namespace strata::engine::volume {
@@ -21,41 +23,30 @@ bool isEmptyDir(const fs::path &dir)
     return fs::is_empty(dir, ec) && !ec;
 }
 
-// Copies the children of `from` into the existing directory `to`, without
-// following any symlink (lstat throughout).
-std::uint64_t copyChildren(const fs::path &from, const fs::path &to)
-{
-    std::uint64_t count = 0;
-    for (const auto &entry : fs::directory_iterator(from)) {
-        const fs::path src = entry.path();
-        const fs::path dst = to / src.filename();
-        struct stat st{};
-        if (::lstat(src.c_str(), &st) != 0)
-            throwErrno("stat " + src.string());
-        engine::fs::drivers::copyEntry(src, st, dst);
-        ++count;
-        if (S_ISDIR(st.st_mode)) {
-            count += copyChildren(src, dst);
-            engine::fs::drivers::copyMetadata(st, dst);
-        }
-    }
-    return count;
-}
-
 } // namespace
 
 std::uint64_t populateVolume(const fs::path &rootfs, const std::string &destination, const fs::path &dataDir)
 {
-    const fs::path inImage = runtime::secureJoin(rootfs, destination);
+    // The image directory is opened from a descriptor of the root with its
+    // symlinks resolved inside it, and copied by descriptors only: a running
+    // container swapping a directory for a link cannot lead the copy outside.
+    const util::UniqueFd root(::open(rootfs.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!root)
+        throwErrno("open " + rootfs.string());
+    const util::UniqueFd inImage(util::openInRoot(root.get(), destination, O_RDONLY | O_DIRECTORY));
     struct stat st{};
-    if (::lstat(inImage.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
-        return 0;
+    if (!inImage || ::fstat(inImage.get(), &st) != 0)
+        return 0; // missing, or not a directory: nothing to copy
     if (!isEmptyDir(dataDir))
         return 0;
-    const std::uint64_t copied = copyChildren(inImage, dataDir);
+    const util::UniqueFd into(::open(dataDir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!into)
+        throwErrno("open " + dataDir.string());
+    engine::fs::drivers::TreeCopy copier({});
+    copier.copyContents(inImage.get(), ".", into.get(), destination);
     // copyOwnership: the volume takes the image directory's owner and mode.
     engine::fs::drivers::copyMetadata(st, dataDir);
-    return copied;
+    return copier.stats().entries;
 }
 
 bool populateVolumes(std::vector<MountPoint> &mounts, const fs::path &rootfs, events::EventBus &bus,

@@ -181,6 +181,33 @@ private Q_SLOTS:
         QCOMPARE(strata({"cp", "a", "b"}).exitCode, 125); // no container side
     }
 
+    // Docker: files copied to the host belong to whoever ran cp (-a only
+    // matters copying in); Strata also drops set-id bits and device nodes,
+    // so a container plants neither in a host directory.
+    void copyToTheHostIsOwnedByTheCallerWithoutSetIdOrDevices()
+    {
+        if (!runOrSkip({"--name", "c4", "strata/busybox", "sh", "-c",
+                        "mkdir /stuff && echo x > /stuff/suid && chmod 4755 /stuff/suid && chown 1000:50 /stuff "
+                        "/stuff/suid && mknod /stuff/null c 1 3 && mkdir /stuff/sgid && chmod 2775 /stuff/sgid"}))
+            return;
+        for (const QStringList &flags : {QStringList{}, QStringList{"-a"}}) {
+            const stdfs::path dest = host(flags.isEmpty() ? "owned" : "owned-a");
+            QCOMPARE(strata(QStringList{"cp"} + flags + QStringList{"c4:/stuff", QString::fromStdString(dest.string())})
+                         .exitCode,
+                     0);
+            struct stat st {};
+            QCOMPARE(::lstat((dest / "suid").c_str(), &st), 0);
+            QCOMPARE(st.st_uid, ::getuid());
+            QCOMPARE(st.st_gid, ::getgid());
+            QCOMPARE(st.st_mode & 07777, mode_t(0755));
+            QCOMPARE(::lstat(dest.c_str(), &st), 0);
+            QCOMPARE(st.st_uid, ::getuid());
+            QCOMPARE(::lstat((dest / "sgid").c_str(), &st), 0);
+            QCOMPARE(st.st_mode & 07777, mode_t(0775));
+            QVERIFY(::lstat((dest / "null").c_str(), &st) != 0);
+        }
+    }
+
     void exportWritesTheMergedView()
     {
         if (!runOrSkip({"--name", "c3", "strata/busybox", "sh", "-c", "touch /happiness.txt; rm /etc/motd"}))

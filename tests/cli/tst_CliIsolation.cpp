@@ -10,6 +10,7 @@
 #include <QtTest/QTest>
 
 #include <cstdio>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -23,11 +24,11 @@ class TestCliIsolation : public QObject {
 
     QTemporaryDir m_root;
 
-    RunResult strata(QStringList args)
+    RunResult strata(QStringList args, const std::string &in = {})
     {
         args.prepend(m_root.path());
         args.prepend(QStringLiteral("--root"));
-        return runStrata(args, {}, 60000);
+        return runStrata(args, in, 60000);
     }
 
     // `run --rm strata/busybox sh -c SCRIPT` (with `flags` before the image); stdout+stderr.
@@ -126,6 +127,111 @@ private Q_SLOTS:
         QVERIFY2(!contains(r.out, "OPENED"), r.out.c_str());
         QVERIFY2(contains(r.err, "Operation not permitted"), r.err.c_str());
         (void)strata({"rm", "-f", "sleeper"});
+    }
+
+    // Docker: mknod b works, opening it does not (the device cgroup has no "b 8:0 rw").
+    void aBlockNodeOpensNothing()
+    {
+        const std::string out = runScript("mknod /sda b 8 0 && echo made; : < /sda && echo OPENED");
+        QVERIFY2(contains(out, "Operation not permitted"), out.c_str());
+        QVERIFY2(!contains(out, "OPENED"), out.c_str());
+    }
+
+    // Docker: /proc/sysrq-trigger is bound read-only.
+    void sysrqTriggerIsReadOnly()
+    {
+        const std::string out = runScript("echo h > /proc/sysrq-trigger && echo WROTE");
+        QVERIFY2(!contains(out, "WROTE"), out.c_str());
+        if (!std::filesystem::exists("/proc/sysrq-trigger"))
+            QSKIP("this kernel has no /proc/sysrq-trigger (CONFIG_MAGIC_SYSRQ): the write failed, not by the read-only bind");
+        QVERIFY2(contains(out, "Read-only file system"), out.c_str());
+    }
+
+    // Docker: no CAP_SYS_ADMIN, so mount fails and nothing is mounted.
+    void mountIsRefused()
+    {
+        const std::string out = runScript("mount -t tmpfs none /mnt && echo MOUNTED; grep -c ' /mnt ' /proc/mounts");
+        QVERIFY2(!contains(out, "MOUNTED"), out.c_str());
+        QVERIFY2(out.rfind("0\n", 0) == 0 && contains(out, "permission denied") && contains(out, "rc=1"), out.c_str());
+    }
+
+    // Docker: a pid namespace; none of the host's processes (this test) shows.
+    void hostPidsAreInvisible()
+    {
+        const std::string out = runScript("cat /proc/[0-9]*/comm | sort -u | tr '\\n' ' '");
+        QVERIFY2(!contains(out, "tst_CliIsolatio") && !contains(out, "systemd") && !contains(out, "strata-shim"),
+                 out.c_str());
+        QVERIFY2(contains(out, "cat") && contains(out, "sh"), out.c_str());
+    }
+
+    // ---- exec's stdio ------------------------------------------------------
+
+    // Docker: the exec'd process writes into the shim's pipes, which the CLI
+    // relays; a process it leaves in the background holds those pipes, not
+    // the caller's. The caller's stdout (the pipe `readlink` shows on the
+    // host) is not what the background process holds.
+    void aBackgroundProcessDoesNotKeepExecsStdio()
+    {
+        QCOMPARE(strata({"run", "-d", "--name", "stdio", "strata/busybox", "sleep", "300"}).exitCode, 0);
+        const std::string strataBin = (strata::test::binaryDir() / "strata").string();
+        const std::string script = "\"" + strataBin + "\" --root \"" + m_root.path().toStdString() +
+                                   "\" exec stdio sh -c 'sleep 300 & echo started'; readlink /proc/self/fd/1";
+        const RunResult outer = strata::test::runProgram("sh", {"-c", QString::fromStdString(script)});
+        QVERIFY2(outer.exitCode == 0, outer.err.c_str());
+        const auto lines = QString::fromStdString(outer.out).trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines[0], QStringLiteral("started"));
+        const RunResult held = strata({"exec", "stdio", "sh", "-c",
+                                       "for p in $(pidof sleep); do [ $p = 1 ] || readlink /proc/$p/fd/1; done"});
+        QCOMPARE(held.exitCode, 0);
+        QVERIFY2(held.out.rfind("pipe:[", 0) == 0, held.out.c_str());
+        QVERIFY2(QString::fromStdString(held.out).trimmed() != lines[1], held.out.c_str());
+        // Its output still reaches the caller while it runs, and exec's exit status is the command's.
+        const RunResult r = strata({"exec", "stdio", "sh", "-c", "echo out; echo err >&2; exit 3"});
+        QCOMPARE(r.out, std::string("out\n"));
+        QCOMPARE(r.err, std::string("err\n"));
+        QCOMPARE(r.exitCode, 3);
+        // -i: stdin reaches the process through the relay, and its end is EOF.
+        const RunResult in = strata({"exec", "-i", "stdio", "sh", "-c", "cat; echo done"}, "fed\n");
+        QCOMPARE(in.out, std::string("fed\ndone\n"));
+        (void)strata({"rm", "-f", "stdio"});
+    }
+
+    // CVE-2019-5736: the process that execs an `exec`'d command is a fork of
+    // `strata-shim exec`, which runs from a sealed memfd copy of the shim: a
+    // "#!/proc/self/exe" command reaches the copy, which cannot be written.
+    // The relay (the exec'd process's parent on the host) shows it.
+    void execRunsFromASealedCopyOfTheShim()
+    {
+        QCOMPARE(strata({"run", "-d", "--name", "sealed", "strata/busybox", "sleep", "300"}).exitCode, 0);
+        const std::string strataBin = (strata::test::binaryDir() / "strata").string();
+        QCOMPARE(strata::test::runProgram("sh", {"-c", QString::fromStdString("\"" + strataBin + "\" --root \"" +
+                                                                            m_root.path().toStdString() +
+                                                                            "\" exec sealed sleep 299 >/dev/null 2>&1 &")})
+                     .exitCode,
+                 0);
+        std::string pid;
+        for (int i = 0; i < 400 && pid.empty(); ++i) { // poll until the exec'd process shows in top
+            for (const auto &line : QString::fromStdString(strata({"top", "sealed"}).out).split('\n'))
+                if (line.endsWith(QStringLiteral("sleep 299")))
+                    pid = line.simplified().split(' ')[1].toStdString();
+            if (pid.empty())
+                ::usleep(50 * 1000);
+        }
+        QVERIFY2(!pid.empty(), "the exec'd sleep never showed in top");
+        std::ifstream stat("/proc/" + pid + "/stat");
+        std::string field;
+        for (int i = 0; i < 4; ++i)
+            stat >> field; // pid (comm) state ppid
+        const std::string exe = std::filesystem::read_symlink("/proc/" + field + "/exe").string();
+        QVERIFY2(exe.rfind("/memfd:strata-shim", 0) == 0, exe.c_str());
+        const int fd = ::open(("/proc/" + field + "/exe").c_str(), O_RDONLY | O_CLOEXEC);
+        QVERIFY(fd >= 0);
+        const int seals = ::fcntl(fd, F_GET_SEALS);
+        ::close(fd);
+        QVERIFY2(seals >= 0 && (seals & F_SEAL_WRITE) && (seals & F_SEAL_SEAL), std::to_string(seals).c_str());
+        QVERIFY(::open(("/proc/" + field + "/exe").c_str(), O_WRONLY | O_CLOEXEC) < 0);
+        (void)strata({"rm", "-f", "sealed"});
     }
 
     // ---- seccomp (Docker's default profile) --------------------------------

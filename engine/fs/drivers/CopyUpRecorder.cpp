@@ -7,6 +7,7 @@
 #include "engine/fs/drivers/UpperWalk.h"
 #include "engine/util/Fs.h"
 #include "engine/util/Utf8.h"
+#include "engine/util/RootedOpen.h"
 
 #include <cerrno>
 #include <fcntl.h>
@@ -90,8 +91,9 @@ public:
             m_lowerChildren[parentOf(path)].push_back(path.substr(path.rfind('/') + 1));
         for (auto &e : walkUpper(paths.diff, WhiteoutFormat::OciMarkers, excluded))
             m_diff.emplace(e.path, std::move(e));
+        m_mergedFd.reset(::open(paths.merged.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
         struct stat st {};
-        if (::lstat(paths.merged.c_str(), &st) != 0)
+        if (!m_mergedFd || ::fstat(m_mergedFd.get(), &st) != 0)
             throwErrno("stat " + paths.merged.string());
         m_device = st.st_dev;
     }
@@ -108,6 +110,27 @@ public:
     }
 
 private:
+    // merged/`path` as a path whose directories were opened from a
+    // descriptor of merged/ with every symlink refused (fdPath of the
+    // parent + the last name, which lstat, readlink and the O_NOFOLLOW
+    // opens of FileCopy never follow): the container writes merged/ while
+    // it runs, and a directory it swaps for a link to / must not lead this
+    // sync to read the host. Valid until the next call (one parent is kept
+    // open, as the walk goes directory by directory). A parent that is no
+    // longer a directory: a path that does not exist.
+    stdfs::path merged(const std::string &path)
+    {
+        const std::string parent = parentOf(path);
+        if (!m_parentFd || parent != m_parentRel) {
+            m_parentFd.reset(util::openBeneath(m_mergedFd.get(), parent, O_PATH | O_DIRECTORY));
+            m_parentRel = parent;
+        }
+        if (!m_parentFd)
+            return m_paths.merged / ".strata-gone" / path; // ENOENT for whoever looks
+        const std::string base = parent.empty() ? path : path.substr(parent.size() + 1);
+        return stdfs::path(util::fdPath(m_parentFd.get())) / base;
+    }
+
     const TreeEntry *lowerOf(const std::string &path) const
     {
         const auto it = m_lower.merged().find(path);
@@ -124,11 +147,12 @@ private:
     bool planDir(const std::string &rel, bool opaqueAbove)
     {
         bool any = false;
-        const std::vector<std::string> names = listNames(m_paths.merged / rel);
+        const util::UniqueFd dir(util::openBeneath(m_mergedFd.get(), rel, O_RDONLY | O_DIRECTORY));
+        const std::vector<std::string> names = dir ? listNames(util::fdPath(dir.get())) : std::vector<std::string>{};
         for (const auto &name : names) {
             const std::string path = joinPath(rel, name);
             struct stat st {};
-            if (::lstat((m_paths.merged / path).c_str(), &st) != 0)
+            if (::fstatat(dir.get(), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0)
                 continue; // removed while we looked: the next sync sees it gone
             const TreeEntry *lower = opaqueAbove ? nullptr : lowerOf(path);
             any = (S_ISDIR(st.st_mode) ? planSubdir(path, st, lower, opaqueAbove) : planLeaf(path, st, lower, opaqueAbove)) ||
@@ -151,7 +175,7 @@ private:
     {
         const UpperEntry *d = diffOf(path);
         const bool recreated = lower && lower->type == EntryType::Dir &&
-                               !isMaterialisedDir(m_paths.merged / path, path, st, m_index);
+                               !isMaterialisedDir(merged(path), path, st, m_index);
         const bool opaque = !opaqueAbove && lower &&
                             ((d && (d->kind == UpperKind::OpaqueDir || d->kind == UpperKind::Whiteout)) ||
                              lower->type != EntryType::Dir || recreated);
@@ -160,7 +184,7 @@ private:
         const bool enter = st.st_dev == m_device && !m_excluded.hides(joinPath(path, "x"));
         const bool inner = enter && planDir(path, opaqueAbove || opaque);
         struct stat lst {};
-        const bool differs = lower && (::lstat(lower->source.c_str(), &lst) != 0 || !sameEntry(m_paths.merged / path, st, lower->source, lst));
+        const bool differs = lower && (::lstat(lower->source.c_str(), &lst) != 0 || !sameEntry(merged(path), st, lower->source, lst));
         const bool need = opaqueAbove || !lower || opaque || inner || differs || (d && d->kind != UpperKind::Whiteout);
         if (!need)
             m_plan.resize(at); // nothing below was planned either
@@ -173,7 +197,7 @@ private:
         bool need = opaqueAbove || !lower || d != nullptr; // once copied up (or whited out and recreated), recorded
         if (!need) {
             struct stat lst {};
-            need = ::lstat(lower->source.c_str(), &lst) != 0 || !sameEntry(m_paths.merged / path, st, lower->source, lst);
+            need = ::lstat(lower->source.c_str(), &lst) != 0 || !sameEntry(merged(path), st, lower->source, lst);
         }
         if (need)
             m_plan.push_back({path, Action::Copy, st});
@@ -236,7 +260,7 @@ private:
             touch(markerOf(p.path));
             return;
         case Action::Copy:
-            if (exists && sameEntry(m_paths.merged / p.path, p.st, target, cur))
+            if (exists && sameEntry(merged(p.path), p.st, target, cur))
                 return;
             copyUp(p, target);
             return;
@@ -249,7 +273,7 @@ private:
         // old copy or the new one, never half a file under the real name.
         const stdfs::path tmp = target.parent_path() / fsutil::uniqueName(".copyup-");
         try {
-            copyEntry(m_paths.merged / p.path, p.st, tmp);
+            copyEntry(merged(p.path), p.st, tmp);
             fsutil::renamePath(tmp, target);
         } catch (...) {
             ::unlink(tmp.c_str());
@@ -273,6 +297,9 @@ private:
     std::map<std::string, UpperEntry> m_diff;                        // what diff/ holds now
     std::vector<Planned> m_plan;                                     // what it should hold, parents first
     dev_t m_device = 0;
+    util::UniqueFd m_mergedFd;  // merged/: every read of it starts here
+    util::UniqueFd m_parentFd;  // merged()'s open parent ...
+    std::string m_parentRel;    // ... and its path under merged/
 };
 
 } // namespace

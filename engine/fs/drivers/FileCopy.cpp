@@ -61,9 +61,13 @@ void copyWithReadWrite(int in, int out, const std::string &to)
 
 void copyFileData(const std::filesystem::path &from, const std::filesystem::path &to)
 {
-    Fd in(::open(from.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
-    if (in.get() < 0)
+    // O_NONBLOCK: a fifo swapped in for the file by a live container must not hang the copy.
+    Fd in(::open(from.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    struct stat st {};
+    if (in.get() < 0 || ::fstat(in.get(), &st) != 0)
         throwErrno("open " + from.string());
+    if (!S_ISREG(st.st_mode))
+        throw Error(ErrorCode::UnsafePath, from.string() + ": no longer a regular file");
     Fd out(::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
     if (out.get() < 0)
         throwErrno("create " + to.string());
@@ -133,9 +137,11 @@ void makeOverlayWhiteout(const std::filesystem::path &at)
 
 bool sameContent(const std::filesystem::path &a, const std::filesystem::path &b)
 {
-    Fd fa(::open(a.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
-    Fd fb(::open(b.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
-    if (fa.get() < 0 || fb.get() < 0)
+    Fd fa(::open(a.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    Fd fb(::open(b.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    struct stat sa {}, sb {};
+    if (fa.get() < 0 || fb.get() < 0 || ::fstat(fa.get(), &sa) != 0 || ::fstat(fb.get(), &sb) != 0 ||
+        !S_ISREG(sa.st_mode) || !S_ISREG(sb.st_mode))
         return false;
     std::vector<char> ba(1 << 16), bb(1 << 16);
     for (;;) {

@@ -7,7 +7,11 @@
 #include "engine/fs/drivers/UpperState.h"
 #include "engine/fs/drivers/UpperWalk.h"
 
+#include "engine/util/RootedOpen.h"
+
+#include <fcntl.h>
 #include <optional>
+#include <sys/stat.h>
 
 namespace strata::engine::fs::drivers {
 namespace {
@@ -59,6 +63,19 @@ std::optional<Finding> classify(const UpperEntry &e, const LowerLookup &lookup)
     return std::nullopt;
 }
 
+// The digest of a regular file of the upper dir, opened beneath it with any
+// symlink refused (a live container may have planted one since the walk);
+// "" when it is not (or no longer) a regular file there.
+std::string upperFileSha256(const std::filesystem::path &upper, const std::string &rel)
+{
+    const util::UniqueFd dir(::open(upper.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    const util::UniqueFd file(dir ? util::openBeneath(dir.get(), rel, O_RDONLY | O_NONBLOCK) : -1);
+    struct stat st {};
+    if (!file || ::fstat(file.get(), &st) != 0 || !S_ISREG(st.st_mode))
+        return {};
+    return fileSha256Hex(util::fdPath(file.get()));
+}
+
 json attrsFor(const Finding &f, const Lowers &lowers, const std::filesystem::path &upper)
 {
     const UpperEntry &e = *f.entry;
@@ -79,7 +96,7 @@ json attrsFor(const Finding &f, const Lowers &lowers, const std::filesystem::pat
         a["lower_bytes"] = entryBytes(f.lower->st);
         if (e.type == EntryType::File && f.lower->type == EntryType::File) {
             a["lower_sha256"] = fileSha256Hex(f.lower->source);
-            a["sha256"] = fileSha256Hex(upper / e.path);
+            a["sha256"] = upperFileSha256(upper, e.path);
         }
         break;
     case EventKind::UpperPathAdded:
@@ -87,7 +104,7 @@ json attrsFor(const Finding &f, const Lowers &lowers, const std::filesystem::pat
         a["type"] = toString(e.type);
         a["bytes"] = entryBytes(e.st);
         if (e.type == EntryType::File)
-            a["sha256"] = fileSha256Hex(upper / e.path);
+            a["sha256"] = upperFileSha256(upper, e.path);
         break;
     default:
         break;

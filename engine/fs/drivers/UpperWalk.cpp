@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/fs/drivers/UpperWalk.h"
 
+#include "engine/util/RootedOpen.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/sysmacros.h>
 #include <sys/xattr.h>
 #include <unistd.h>
@@ -28,8 +31,13 @@ public:
     {
     }
 
-    void walk(const std::filesystem::path &abs, const std::string &rel, bool underOpaque)
+    // `dir` is open: its entries are reached through it (fdPath) and each
+    // subdirectory is opened from it with O_NOFOLLOW, so a running container
+    // that swaps a directory of its upper layer for a symlink meanwhile
+    // makes the walk skip it, never walk the link's target on the host.
+    void walk(int dir, const std::string &rel, bool underOpaque)
     {
+        const std::filesystem::path abs = util::fdPath(dir);
         bool ok = true;
         const std::vector<std::string> names = listNames(abs, &ok);
         if (!ok && m_problems)
@@ -50,22 +58,25 @@ public:
         }
         std::sort(order.begin(), order.end());
         for (const auto &[name, onDisk] : order)
-            visit(abs / onDisk, joinPath(rel, name), name != onDisk, underOpaque);
+            visit(dir, onDisk, joinPath(rel, name), name != onDisk, underOpaque);
     }
 
     std::vector<UpperEntry> entries;
 
 private:
-    void visit(const std::filesystem::path &abs, const std::string &rel, bool marker, bool underOpaque)
+    void problem(const std::string &rel)
+    {
+        if (m_problems)
+            m_problems->push_back(rel + ": " + std::strerror(errno));
+    }
+
+    void visit(int parent, const std::string &onDisk, const std::string &rel, bool marker, bool underOpaque)
     {
         UpperEntry e;
         e.path = rel;
         e.underOpaque = underOpaque;
-        if (::lstat(abs.c_str(), &e.st) != 0) {
-            if (m_problems)
-                m_problems->push_back(rel + ": " + std::strerror(errno));
-            return;
-        }
+        if (::fstatat(parent, onDisk.c_str(), &e.st, AT_SYMLINK_NOFOLLOW) != 0)
+            return problem(rel);
         e.type = entryTypeOf(e.st.st_mode);
         if (marker || (m_format == WhiteoutFormat::OverlayDevices && isOverlayWhiteout(e.st))) {
             e.kind = UpperKind::Whiteout;
@@ -77,13 +88,17 @@ private:
             entries.push_back(std::move(e));
             return;
         }
+        const util::UniqueFd dir(::openat(parent, onDisk.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (!dir)
+            return problem(rel); // replaced by a link or a file since the fstatat
+        const std::filesystem::path abs = util::fdPath(dir.get());
         const bool opaque = m_format == WhiteoutFormat::OciMarkers
-                                ? ::access((abs / layer::kOpaqueMarker).c_str(), F_OK) == 0
+                                ? ::faccessat(dir.get(), std::string(layer::kOpaqueMarker).c_str(), F_OK, AT_SYMLINK_NOFOLLOW) == 0
                                 : hasOverlayOpaqueXattr(abs);
         e.kind = opaque ? UpperKind::OpaqueDir : UpperKind::Dir;
         entries.push_back(e);
         if (!m_excluded.hides(joinPath(rel, "x")))
-            walk(abs, rel, underOpaque || opaque);
+            walk(dir.get(), rel, underOpaque || opaque);
     }
 
     WhiteoutFormat m_format;
@@ -107,7 +122,13 @@ std::vector<UpperEntry> walkUpper(const std::filesystem::path &upper, layer::Whi
                                   const ExcludedPaths &excluded, std::vector<std::string> *problems)
 {
     Walker w(format, excluded, problems);
-    w.walk(upper, "", false);
+    const util::UniqueFd top(::open(upper.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!top) {
+        if (problems)
+            problems->push_back("/: " + std::string(std::strerror(errno)));
+        return {};
+    }
+    w.walk(top.get(), "", false);
     return std::move(w.entries);
 }
 

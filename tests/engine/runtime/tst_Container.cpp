@@ -10,6 +10,7 @@
 #include <QtTest/QTest>
 #include "tests/engine/runtime/TestPrinting.h"
 
+#include <fcntl.h>
 #include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -295,6 +296,42 @@ private Q_SLOTS:
         for (const auto &s2 : statusAtPhase)
             QCOMPARE(s2, std::string("none"));
         QVERIFY(rt::waitExit(b, std::chrono::seconds(10)));
+    }
+
+    // CVE-2019-5736: from "go" on, the init runs from a sealed memfd copy of
+    // the shim, so the execve of the command (and a "#!/proc/self/exe"
+    // interpreter it names) sees the copy. Checked from the host while a
+    // step gate holds the init just before exec.
+    void initRunsFromASealedCopyOfTheShim()
+    {
+        rt::RuntimeSpec s = defaultSpec(m_rootfs, {"true"});
+        s.stepGate = true;
+        const fs::path b = bundle(s);
+        std::string pid, exe;
+        int seals = -1;
+        bool writable = true;
+        rt::StartOptions opt;
+        opt.onPhase = [&](const rt::PhaseReport &r) {
+            if (r.name == "create-namespaces" && r.detail.rfind("pid ", 0) == 0)
+                pid = r.detail.substr(4, r.detail.find_first_of(" ,", 4) - 4);
+            if (r.name != "drop-capabilities" || pid.empty())
+                return;
+            const std::string link = "/proc/" + pid + "/exe";
+            exe = fs::read_symlink(link).string();
+            const int fd = ::open(link.c_str(), O_RDONLY | O_CLOEXEC);
+            seals = fd < 0 ? -1 : ::fcntl(fd, F_GET_SEALS);
+            if (fd >= 0)
+                writable = ::pwrite(fd, "x", 1, 0) == 1 || ::ftruncate(fd, 0) == 0;
+            if (fd >= 0)
+                ::close(fd);
+        };
+        rt::startShim(b, shimPath(), opt);
+        QVERIFY(rt::waitExit(b, std::chrono::seconds(10)));
+        QVERIFY2(exe.rfind("/memfd:strata-shim", 0) == 0, exe.c_str());
+        QVERIFY2(seals >= 0 && (seals & F_SEAL_WRITE) && (seals & F_SEAL_GROW) && (seals & F_SEAL_SHRINK) &&
+                     (seals & F_SEAL_SEAL),
+                 std::to_string(seals).c_str());
+        QVERIFY(!writable);
     }
 
     void ttyContainerHasAControllingTerminal()

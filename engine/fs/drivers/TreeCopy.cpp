@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/container/TreeCopy.h"
+#include "engine/fs/drivers/TreeCopy.h"
 
 #include "engine/Error.h"
 #include "engine/fs/drivers/FileCopy.h"
@@ -11,7 +11,7 @@
 #include <unistd.h>
 #include <vector>
 
-namespace strata::engine::container {
+namespace strata::engine::fs::drivers {
 namespace {
 
 constexpr std::uint64_t kTarBlock = 512;
@@ -56,6 +56,11 @@ void clearForNonDirectory(int dstDir, const std::string &dstName, const std::str
 
 } // namespace
 
+mode_t TreeCopy::modeMask() const
+{
+    return m_options.hostSafe ? 01777 : 07777;
+}
+
 void TreeCopy::count(const struct stat &st, const std::string &name)
 {
     ++m_stats.entries;
@@ -74,6 +79,8 @@ void TreeCopy::copy(int srcDir, const std::string &srcName, int dstDir, const st
         throw Error(ErrorCode::NotFound, label + ": no such file or directory");
     if (S_ISSOCK(st->st_mode))
         return; // tar has no sockets; docker cp leaves them out
+    if (m_options.hostSafe && (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode)))
+        return; // never a device node on the host
     count(*st, label);
     if (S_ISDIR(st->st_mode))
         copyDirectory(srcDir, srcName, *st, dstDir, dstName, label);
@@ -103,7 +110,7 @@ void TreeCopy::copyDirectory(int srcDir, const std::string &srcName, const struc
     {
         const layer::UniqueFd dst = openDirAt(dstDir, dstName, dstName);
         copyContents(srcDir, srcName, dst.get(), label);
-        if (::fchmod(dst.get(), st.st_mode & 07777) != 0)
+        if (::fchmod(dst.get(), st.st_mode & modeMask()) != 0)
             throwErrno("chmod " + dstName);
     }
     setOwnerAndTimes(dstDir, dstName, st, label);
@@ -120,8 +127,8 @@ void TreeCopy::copyFile(int srcDir, const std::string &srcName, const struct sta
         ::openat(dstDir, dstName.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
     if (!out.valid())
         throwErrno("create " + dstName);
-    fs::drivers::copyFdData(in.get(), out.get(), dstName);
-    if (::fchmod(out.get(), st.st_mode & 07777) != 0)
+    copyFdData(in.get(), out.get(), dstName);
+    if (::fchmod(out.get(), st.st_mode & modeMask()) != 0)
         throwErrno("chmod " + dstName);
     setOwnerAndTimes(dstDir, dstName, st, label);
 }
@@ -152,11 +159,11 @@ void TreeCopy::setOwnerAndTimes(int dstDir, const std::string &dstName, const st
     const gid_t gid = m_options.owner ? m_options.owner->second : st.st_gid;
     if (::fchownat(dstDir, dstName.c_str(), uid, gid, AT_SYMLINK_NOFOLLOW) != 0 && errno != EPERM)
         throwErrno("chown " + label);
-    if (!S_ISLNK(st.st_mode) && (st.st_mode & (S_ISUID | S_ISGID)))
-        ::fchmodat(dstDir, dstName.c_str(), st.st_mode & 07777, 0); // chown cleared set-id bits
+    if (!S_ISLNK(st.st_mode) && (st.st_mode & (S_ISUID | S_ISGID) & modeMask()))
+        ::fchmodat(dstDir, dstName.c_str(), st.st_mode & modeMask(), 0); // chown cleared set-id bits
     const struct timespec times[2] = {st.st_atim, st.st_mtim};
     if (::utimensat(dstDir, dstName.c_str(), times, AT_SYMLINK_NOFOLLOW) != 0 && errno != EPERM)
         throwErrno("set times " + label);
 }
 
-} // namespace strata::engine::container
+} // namespace strata::engine::fs::drivers

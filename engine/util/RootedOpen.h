@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The engine's one way to open a path inside a tree it does not trust (a
+// live container's root, its upper dir, an image's rootfs): from a directory
+// fd, never by a path string the host resolves. A running container can swap
+// a directory for a symlink at any moment; a path resolved by the host's
+// rules would then lead outside (CVE-2018-15664, CVE-2019-14271).
+//
+//   openInRoot:   symlinks are followed as the container would see them: an
+//                 absolute target restarts at the root, ".." stops at the
+//                 root (openat2 RESOLVE_IN_ROOT, as after chroot).
+//   openBeneath:  any symlink in the path is refused (ELOOP) and ".." too
+//                 (openat2 RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS).
+// Both fall back, where openat2 is missing or filtered (ENOSYS, or EPERM
+// from a seccomp profile), to an equivalent walk of one O_NOFOLLOW openat
+// per component. Both return -1 with errno set, as openat does.
+
+#include "engine/util/UniqueFd.h"
+
+#include <string>
+
+namespace strata::engine::util {
+
+[[nodiscard]] int openInRoot(int rootFd, const std::string &path, int flags);
+[[nodiscard]] int openBeneath(int dirFd, const std::string &rel, int flags);
+
+// "/proc/self/fd/<fd>": names exactly the file `fd` refers to, so code that
+// takes a path (libarchive, std::filesystem) reaches that inode and no other.
+[[nodiscard]] std::string fdPath(int fd);
+
+} // namespace strata::engine::util
