@@ -3,6 +3,7 @@
 
 #include "engine/Error.h"
 #include "engine/container/NameGenerator.h"
+#include "engine/util/DetachedRemoval.h"
 #include "engine/util/Fs.h"
 
 #include <algorithm>
@@ -88,7 +89,9 @@ void ContainerStore::removeDir(const std::string &id) const
         fsutil::removeTree(dir(id));
         return;
     }
-    fsutil::removeTree(doomed);
+    // Gone for every reader now: the deleting need not hold up the command.
+    if (!fsutil::removeTreeDetached(doomed))
+        fsutil::removeTree(doomed);
 }
 
 std::optional<std::string> ContainerStore::idByName(const std::string &name) const

@@ -8,9 +8,11 @@
 #include "engine/runtime/ProcessSetup.h"
 #include "engine/runtime/RootfsSetup.h"
 #include "engine/runtime/SealedExe.h"
+#include "engine/runtime/SeccompCache.h"
 #include "engine/runtime/StartError.h"
 #include "engine/runtime/Terminal.h"
 
+#include <exception>
 #include <sched.h>
 #include <unistd.h>
 
@@ -44,6 +46,10 @@ private:
     const RuntimeSpec &m_spec;
     std::string m_phase = "create-namespaces";
     ResolvedUser m_user;
+    // Compiled (or read from the boot's cache) while the host's /run is still
+    // in view; a failure is kept and reported by the exec phase, as before.
+    std::optional<std::string> m_seccomp;
+    std::exception_ptr m_seccompError;
 };
 
 void Init::prepareProcess()
@@ -58,6 +64,11 @@ void Init::prepareProcess()
                 throwErrno("dup2 stdio");
     }
     closeOtherFds(m_ctx.syncFd);
+    try {
+        m_seccomp = seccompFilterOf(m_spec, seccompCacheDir());
+    } catch (...) {
+        m_seccompError = std::current_exception();
+    }
 }
 
 void Init::waitFor(const char *type)
@@ -142,9 +153,10 @@ void Init::execCommand()
         sendMessage(m_ctx.syncFd, json{{"type", "created"}});
         waitFor("start");
     }
-    const auto filter = seccompFilterOf(m_spec);
+    if (m_seccompError)
+        std::rethrow_exception(m_seccompError);
     sendMessage(m_ctx.syncFd, json{{"type", "exec"}, {"path", path}});
-    loadSeccomp(filter, m_spec);
+    loadSeccomp(m_seccomp);
     execProcess(path, m_spec.args, env);
 }
 

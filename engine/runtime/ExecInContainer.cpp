@@ -96,9 +96,9 @@ void enterContainer(const Target &t)
         (void)dropPrivileges(ps, user);
         env = processEnvironment(env, user);
         const std::string path = findExecutable(spec.args.front(), env);
-        const auto filter = seccompFilterOf(t.spec);
+        const auto filter = seccompFilterOf(t.spec); // no cache: /run here is the container's
         sendMessage(syncFd, json{{"type", "exec"}});
-        loadSeccomp(filter, t.spec);
+        loadSeccomp(filter);
         execProcess(path, spec.args, env);
     } catch (const StartError &e) {
         trySendMessage(syncFd, json{{"type", "error"}, {"message", e.what()}, {"exitCode", e.exitCode()}});

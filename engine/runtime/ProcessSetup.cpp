@@ -3,6 +3,7 @@
 
 #include "engine/runtime/Capabilities.h"
 #include "engine/runtime/CommandLookup.h"
+#include "engine/runtime/SeccompCache.h"
 #include "engine/runtime/StartError.h"
 
 #include <algorithm>
@@ -66,17 +67,17 @@ std::vector<std::string> processEnvironment(const std::vector<std::string> &env,
     return out;
 }
 
-std::optional<security::SeccompProfile> seccompFilterOf(const RuntimeSpec &spec)
+std::optional<std::string> seccompFilterOf(const RuntimeSpec &spec, const std::filesystem::path &cacheDir)
 {
     if (spec.seccomp.is_null())
         return std::nullopt;
-    return security::SeccompProfile::fromJson(spec.seccomp);
+    return seccompProgramFor(spec.seccomp, spec.capabilities, cacheDir);
 }
 
-void loadSeccomp(const std::optional<security::SeccompProfile> &profile, const RuntimeSpec &spec)
+void loadSeccomp(const std::optional<std::string> &program)
 {
-    if (profile)
-        security::loadSeccompFilter(*profile, spec.capabilities);
+    if (program)
+        security::loadSeccompProgram(*program);
 }
 
 void execProcess(const std::string &path, const std::vector<std::string> &args, const std::vector<std::string> &env)

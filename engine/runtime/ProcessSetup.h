@@ -9,6 +9,7 @@
 #include "engine/runtime/UserLookup.h"
 #include "engine/security/SeccompProfile.h"
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,12 +41,15 @@ std::string dropPrivileges(const ProcessSpec &spec, ResolvedUser &user);
 
 // execve with the resolved path (CommandLookup.h); only returns by throwing
 // StartError, worded like Docker's.
-// The spec's seccomp profile, read before anything is announced (a bad
-// profile fails the start cleanly); nullopt = unconfined.
-[[nodiscard]] std::optional<security::SeccompProfile> seccompFilterOf(const RuntimeSpec &spec);
+// The spec's seccomp profile compiled for its capabilities, before anything
+// is announced (a bad profile fails the start cleanly); nullopt = unconfined.
+// With a `cacheDir` (SeccompCache.h) the program compiled by an earlier
+// start is reused: pass one only while the host's /run is this process's.
+[[nodiscard]] std::optional<std::string> seccompFilterOf(const RuntimeSpec &spec,
+                                                         const std::filesystem::path &cacheDir = {});
 // Loads it, as the last step before execve (the filter then covers only the
 // container's command). Throws Io.
-void loadSeccomp(const std::optional<security::SeccompProfile> &profile, const RuntimeSpec &spec);
+void loadSeccomp(const std::optional<std::string> &program);
 
 [[noreturn]] void execProcess(const std::string &path, const std::vector<std::string> &args,
                               const std::vector<std::string> &env);

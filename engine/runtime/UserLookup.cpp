@@ -63,9 +63,12 @@ std::string readEtcFile(const fs::path &file)
     if (!fs::is_regular_file(file, ec))
         return {};
     std::ifstream in(file, std::ios::binary);
-    std::string text(kMaxEtcFile, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
+    // Read in pieces: a buffer of the bound itself would be 8 MiB zeroed
+    // (and faulted in) twice per start for files of a few hundred bytes.
+    std::string text;
+    char piece[16384];
+    while (text.size() < kMaxEtcFile && in.read(piece, sizeof piece).gcount() > 0)
+        text.append(piece, std::min(static_cast<std::size_t>(in.gcount()), kMaxEtcFile - text.size()));
     return text;
 }
 

@@ -8,7 +8,13 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <seccomp.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace strata::engine::security {
 namespace {
@@ -237,11 +243,13 @@ size_t applicableRuleCount(const SeccompProfile &profile, const std::vector<std:
                                              [&](const SeccompRule &r) { return applies(r, capabilities, arch); }));
 }
 
-void loadSeccompFilter(const SeccompProfile &profile, const std::vector<std::string> &capabilities)
+namespace {
+
+// The libseccomp filter of `profile` for a process with `capabilities`.
+void buildFilter(FilterContext &f, const SeccompProfile &profile, const std::vector<std::string> &capabilities)
 {
     std::uint32_t defaultAction = 0;
     (void)actionOf(profile.defaultAction, profile.defaultErrnoRet, defaultAction);
-    FilterContext f;
     f.ctx = seccomp_init(defaultAction);
     if (!f.ctx)
         throw Error(ErrorCode::Io, "seccomp_init failed");
@@ -279,9 +287,58 @@ void loadSeccompFilter(const SeccompProfile &profile, const std::vector<std::str
                 throw Error(ErrorCode::Io, "seccomp: rule for " + name + ": " + std::strerror(-rc));
         }
     }
+}
+
+} // namespace
+
+void loadSeccompFilter(const SeccompProfile &profile, const std::vector<std::string> &capabilities)
+{
+    FilterContext f;
+    buildFilter(f, profile, capabilities);
     const int rc = seccomp_load(f.ctx);
     if (rc != 0)
         throw Error(ErrorCode::Io, std::string("seccomp: load the filter: ") + std::strerror(-rc));
+}
+
+std::string compileSeccompProgram(const SeccompProfile &profile, const std::vector<std::string> &capabilities)
+{
+    FilterContext f;
+    buildFilter(f, profile, capabilities);
+    // libseccomp 2.5 exports to a descriptor only: a memfd, read back.
+    const int fd = ::memfd_create("strata-seccomp", MFD_CLOEXEC);
+    if (fd < 0)
+        throw Error(ErrorCode::Io, std::string("seccomp: memfd_create: ") + std::strerror(errno));
+    std::string program;
+    int rc = seccomp_export_bpf(f.ctx, fd);
+    if (rc == 0 && ::lseek(fd, 0, SEEK_SET) == 0) {
+        char buf[8192];
+        ssize_t n = 0;
+        while ((n = ::read(fd, buf, sizeof buf)) > 0)
+            program.append(buf, static_cast<std::size_t>(n));
+        if (n < 0)
+            rc = -errno;
+    }
+    ::close(fd);
+    if (rc != 0 || program.empty() || program.size() % sizeof(sock_filter) != 0)
+        throw Error(ErrorCode::Io, std::string("seccomp: export the filter: ") + std::strerror(rc ? -rc : EINVAL));
+    return program;
+}
+
+void loadSeccompProgram(const std::string &program)
+{
+    if (program.empty() || program.size() % sizeof(sock_filter) != 0 ||
+        program.size() / sizeof(sock_filter) > BPF_MAXINSNS)
+        throw Error(ErrorCode::Io, "seccomp: load the filter: not a BPF program");
+    sock_fprog prog{};
+    prog.len = static_cast<unsigned short>(program.size() / sizeof(sock_filter));
+    prog.filter = reinterpret_cast<sock_filter *>(const_cast<char *>(program.data()));
+    // What seccomp_load does with the attributes loadSeccompFilter sets: no
+    // flags (no TSYNC, no logging), no_new_privs left to the runtime.
+    if (::syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) == 0)
+        return;
+    if (errno == ENOSYS && ::prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) == 0)
+        return;
+    throw Error(ErrorCode::Io, std::string("seccomp: load the filter: ") + std::strerror(errno));
 }
 
 } // namespace strata::engine::security

@@ -52,6 +52,15 @@ struct SeccompProfile {
 // thread). Needs no_new_privs or CAP_SYS_ADMIN. Throws Unsupported/Io.
 void loadSeccompFilter(const SeccompProfile &profile, const std::vector<std::string> &capabilities);
 
+// The same filter compiled to the kernel's form (struct sock_filter[] as
+// bytes), to be kept and loaded later with loadSeccompProgram: building it
+// with libseccomp costs a few ms of CPU per container start. Throws Io.
+[[nodiscard]] std::string compileSeccompProgram(const SeccompProfile &profile,
+                                                const std::vector<std::string> &capabilities);
+// Loads a program from compileSeccompProgram into the calling thread, as
+// loadSeccompFilter would. Throws Io (also for bytes that are no program).
+void loadSeccompProgram(const std::string &program);
+
 // How many rules of the profile apply to `capabilities` on this machine.
 [[nodiscard]] size_t applicableRuleCount(const SeccompProfile &profile, const std::vector<std::string> &capabilities);
 

@@ -14,8 +14,22 @@
 namespace strata::engine::store {
 namespace {
 
+// True when tmp/ holds nothing but the probe's answer, a file: then nothing
+// can be mounted below it and there is nothing to sweep. The usual case, and
+// it spares every command a read of the host's whole mount table.
+bool nothingStaged(const std::filesystem::path &tmp)
+{
+    std::error_code ec;
+    for (const auto &entry : std::filesystem::directory_iterator(tmp, ec))
+        if (entry.path().filename() != "overlay-probe" || entry.is_directory(ec))
+            return false;
+    return !ec;
+}
+
 void sweep(const std::filesystem::path &tmp, std::vector<std::filesystem::path> &swept)
 {
+    if (nothingStaged(tmp))
+        return;
     // A builder's layer or a container union left mounted: never delete
     // through a live mount (that writes whiteouts, or worse, into lowers).
     for (const auto &mp : fsutil::mountPointsUnder(tmp))

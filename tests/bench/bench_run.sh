@@ -5,7 +5,7 @@
 #   podman run --rm            (a full daemonless engine)
 #   unshare ... chroot true    (the floor: namespaces + chroot, nothing else)
 # hyperfine measures each; the whole set is repeated ROUNDS times (A B C D E,
-# A B C D E, ...) because this machine is noisy, and we report the median of
+# B C D E A, ...; each round starts one further) because this machine is noisy, and we report the median of
 # the per-round medians and the ratios to crun. Needs root.
 #
 #   [STRATA_BASELINE=/older/strata] tests/bench/bench_run.sh [BUILD_DIR] [ROUNDS] [RUNS_PER_ROUND]
@@ -109,11 +109,17 @@ declare -A per
 for ((r = 0; r < rounds; r++)); do
   # -i: podman now and then exits 125 on this host (storage lock contention
   # with its own cleanup); a failed run still took its time.
-  hyperfine -i -S bash --warmup 2 --runs "$runs" --export-json "$work/round$r.json" "${cmds[@]}" >/dev/null
-  for ((i = 0; i < ${#names[@]}; i++)); do
+  # Each round starts with a different command: hyperfine's first command
+  # ran measurably slower here, whichever it was.
+  order=()
+  for ((i = 0; i < ${#names[@]}; i++)); do order+=($(((i + r) % ${#names[@]}))); done
+  rcmds=()
+  for i in "${order[@]}"; do rcmds+=("${cmds[$i]}"); done
+  hyperfine -i -S bash --warmup 2 --runs "$runs" --export-json "$work/round$r.json" "${rcmds[@]}" >/dev/null
+  for ((k = 0; k < ${#order[@]}; k++)); do
     m=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][int(sys.argv[2])]['median'])" \
-      "$work/round$r.json" "$i")
-    per[${names[$i]}]+="$m "
+      "$work/round$r.json" "$k")
+    per[${names[${order[$k]}]}]+="$m "
   done
 done
 

@@ -33,7 +33,7 @@ marks = [
 def t(line):
     h, m, s = line.split()[1].split(":")
     return int(h) * 3600 + int(m) * 60 + float(s)
-lines = [l for l in open(sys.argv[1]) if re.match(r"\d+ \d", l)]
+lines = [l for l in open(sys.argv[1]) if re.match(r"\d+ +\d", l)]
 first = t(lines[0])
 seen, out = set(), []
 for l in lines:

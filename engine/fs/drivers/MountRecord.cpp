@@ -9,7 +9,7 @@
 
 namespace strata::engine::fs::drivers {
 
-void writeMountRecord(const std::filesystem::path &file, const MountRecord &record)
+void writeMountRecord(const std::filesystem::path &file, const MountRecord &record, bool durable)
 {
     nlohmann::json lowers = nlohmann::json::array();
     for (const auto &l : record.lowers)
@@ -20,7 +20,10 @@ void writeMountRecord(const std::filesystem::path &file, const MountRecord &reco
                               {"lowerdir", record.info.lowerDir}, {"upperdir", record.info.upperDir},
                               {"workdir", record.info.workDir},   {"merged", record.info.mergedDir},
                               {"options", record.info.options},   {"lowers", lowers}};
-    fsutil::writeFileAtomic(file, j.dump(2));
+    if (durable)
+        fsutil::writeFileAtomic(file, j.dump(2));
+    else
+        fsutil::writeFileReplace(file, j.dump(2));
 }
 
 std::optional<MountRecord> readMountRecord(const std::filesystem::path &file)

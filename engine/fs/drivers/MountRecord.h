@@ -17,8 +17,11 @@ struct MountRecord {
     bool mounted = false; // userspace: merged/ holds the materialised union
 };
 
-// Atomic (temp + fsync + rename).
-void writeMountRecord(const std::filesystem::path &file, const MountRecord &record);
+// Atomic (temp + rename); also durable (fsyncs) unless `durable` is false:
+// an overlay mount does not outlive a reboot, so neither must its record
+// (readers take a lost or spoilt one as "no record"). userspace's merged/
+// does survive one, so its record is durable.
+void writeMountRecord(const std::filesystem::path &file, const MountRecord &record, bool durable = true);
 // nullopt when the file is missing; throws InvalidArchive when it is corrupt.
 [[nodiscard]] std::optional<MountRecord> readMountRecord(const std::filesystem::path &file);
 

@@ -132,7 +132,7 @@ MountInfo OverlayDriver::mount(const Lowers &lowers, const std::filesystem::path
     }
     if (err != 0)
         throwMountError(err, lowers.size(), base);
-    writeMountRecord(p.mountRecord, {info, lowers, true});
+    writeMountRecord(p.mountRecord, {info, lowers, true}, false); // the mount dies with the boot: no fsyncs
     publishMounted(containerDir, info, lowers.size());
     return info;
 }
@@ -164,7 +164,7 @@ void OverlayDriver::unmount(const std::filesystem::path &containerDir)
     }
     if (record) {
         record->mounted = false;
-        writeMountRecord(p.mountRecord, *record);
+        writeMountRecord(p.mountRecord, *record, false);
     }
     publishUnmounted(containerDir, stdfs::absolute(p.merged).lexically_normal().string());
 }

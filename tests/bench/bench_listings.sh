@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Benchmark: `strata images` with N images and `strata ps -a` with N
+# containers (the aim: under 100 ms each at N = 1000), beside podman's
+# `images` and `ps -a` on the same counts. The images are N tags of one busybox
+# rootfs imported into both engines (Docker lists each tag as a row); the
+# containers are N `create --network none` of it. Making them is not timed.
+# hyperfine, ROUNDS × 10 runs (+2 warm-up), interleaved; medians. Needs root.
+#
+#   tests/bench/bench_listings.sh [BUILD_DIR] [N] [ROUNDS]
+# Defaults: build 1000 3. Prints a Markdown table.
+set -euo pipefail
+build=${1:-build}
+n=${2:-1000}
+rounds=${3:-3}
+strata=$(realpath "$build/engine/cli/strata")
+work=$(mktemp -d /var/tmp/strata-bench-list.XXXXXX)
+podman_flags=(--root "$work/podman/root" --runroot "$work/podman/run" --storage-driver overlay
+              --cgroup-manager cgroupfs --events-backend none)
+S() { "$strata" --root "$work/s" "$@"; }
+P() { podman "${podman_flags[@]}" "$@"; }
+cleanup() {
+  P rm -af >/dev/null 2>&1 || true
+  P system reset -f >/dev/null 2>&1 || true
+  umount -R "$work/podman" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+S create --name seed strata/busybox >/dev/null
+S export -o "$work/busybox.tar" seed
+S rm seed >/dev/null
+S import "$work/busybox.tar" bench/base >/dev/null
+have_podman=0
+P import -q "$work/busybox.tar" bench/base >/dev/null 2>&1 && have_podman=1
+
+echo "making $n tags and $n containers in each engine (not timed)..." >&2
+for ((i = 0; i < n; i++)); do
+  S tag bench/base "bench/t$i:latest"
+  S create --network none bench/base true >/dev/null
+  if [ $have_podman = 1 ]; then
+    P tag bench/base "bench/t$i:latest"
+    P create --network none bench/base true >/dev/null
+  fi
+done
+[ "$(S images -q --no-trunc | wc -l)" -ge "$n" ] || { echo "strata images lists too few" >&2; exit 1; }
+[ "$(S ps -aq | wc -l)" -eq "$n" ] || { echo "strata ps -a lists too few" >&2; exit 1; }
+
+cmds=("$strata --root $work/s images" "$strata --root $work/s ps -a")
+names=("strata images" "strata ps -a")
+if [ $have_podman = 1 ]; then
+  cmds+=("podman ${podman_flags[*]} images" "podman ${podman_flags[*]} ps -a")
+  names+=("podman images" "podman ps -a")
+fi
+declare -A per
+for ((r = 0; r < rounds; r++)); do
+  hyperfine -N --warmup 2 --runs 10 --export-json "$work/round$r.json" "${cmds[@]}" >/dev/null
+  for ((i = 0; i < ${#names[@]}; i++)); do
+    per[${names[$i]}]+="$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][int(sys.argv[2])]['median'])" "$work/round$r.json" "$i") "
+  done
+done
+echo "| command ($n entries) | median ms |"
+echo "|---|---:|"
+for nm in "${names[@]}"; do
+  printf '| %s | %.1f |\n' "$nm" "$(echo "$(printf '%s\n' ${per[$nm]} | median) * 1000" | bc -l)"
+done
+printf 'load average at the end: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
