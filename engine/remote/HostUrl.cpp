@@ -46,7 +46,7 @@ std::string tlsFile(const std::string &flagValue, const char *flag, const HostUr
     std::error_code ec;
     if (!flagValue.empty()) {
         if (!fs::exists(flagValue, ec))
-            throw Error(ErrorCode::InvalidArgument, std::string(flag) + " " + flagValue + ": no such file");
+            throw Error(ErrorCode::NotFound, std::string(flag) + " " + flagValue + ": no such file"); // exit 1, as Docker
         return flagValue;
     }
     const fs::path dflt = fs::path(h.certPath) / name;

@@ -78,6 +78,9 @@ void SshRelay::spawn(int connection)
         ::dup2(connection, 1);
         if (m_stderr >= 0)
             ::dup2(m_stderr, 2);
+        // curl's other connections must not stay open in this ssh (their
+        // own ssh would never see EOF).
+        ::closefrom(3);
         ::execvp("ssh", args.data());
         const char msg[] = "ssh: cannot run ssh (is openssh-client installed?)\n";
         (void)!::write(2, msg, sizeof msg - 1);
