@@ -204,6 +204,14 @@ ApiClient::Response ApiClient::perform(const std::string &method, const std::str
         if (auto said = m_curl->ssh->lastMessage(); !said.empty())
             throw Error(ErrorCode::Io, prefix + (said.rfind("ssh:", 0) == 0 ? "" : "ssh: ") + said);
     }
+    // A peer that drops the connection mid-handshake (a client certificate
+    // it does not trust) surfaces as a plain socket error.
+    const bool droppedInHandshake = r.status == 0 && osErrno != ECONNREFUSED &&
+                                    (rc == CURLE_RECV_ERROR || rc == CURLE_SEND_ERROR || rc == CURLE_GOT_NOTHING ||
+                                     (rc == CURLE_COULDNT_CONNECT && osErrno == ENOTCONN));
+    if (m_host.tls && droppedInHandshake && !isTlsFailure(rc, detail))
+        throw Error(ErrorCode::Io, prefix + "TLS: the host closed the connection during the handshake "
+                                            "(does it trust this client certificate?): " + detail);
     if (m_host.tls && isTlsFailure(rc, detail))
         throw Error(ErrorCode::Io, prefix + "TLS: " + detail);
     switch (rc) {

@@ -26,6 +26,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/un.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
@@ -711,6 +712,79 @@ private Q_SLOTS:
         QVERIFY(cut.listening());
         const QString host = "unix://" + q(sock);
         checkOneLineError(strata({"events"}, host), host, "cut");
+    }
+
+    // A local host whose overlay GraphDriver directories are readable: read
+    // in place (no export, nothing cached), overlay whiteouts honoured. The
+    // host is a FakeEngine answering as podman would (a real podman with
+    // overlay storage may be unavailable here); the layers are made here.
+    void localGraphDriverDirsAreReadInPlace()
+    {
+        const fs::path lower = m_dir / "overlay/l1/diff", upper = m_dir / "overlay/l2/diff";
+        fs::create_directories(lower / "etc");
+        fs::create_directories(upper / "etc");
+        strata::test::writeFile(lower / "etc/motd", "old\n");
+        strata::test::writeFile(lower / "etc/gone", "x\n");
+        strata::test::writeFile(upper / "etc/motd", "new!\n");
+        if (::mknod((upper / "etc/gone").c_str(), S_IFCHR | 0600, makedev(0, 0)) != 0)
+            QSKIP("cannot make an overlay whiteout (a 0/0 character device) here: needs CAP_MKNOD");
+        const std::string head = "HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nServer: Libpod/4.3.1 (linux)\r\n"
+                                 "Connection: close\r\nContent-Type: application/json\r\n";
+        const auto answer = [&](const nlohmann::json &body) {
+            const std::string text = body.dump();
+            return head + "Content-Length: " + std::to_string(text.size()) + "\r\n\r\n" + text;
+        };
+        const fs::path sock = m_dir / "overlay.sock";
+        FakeEngine fake(sock.string(), head + "Content-Length: 2\r\n\r\nOK");
+        const std::string l1(64, '1'), l2(64, '2');
+        using nlohmann::json;
+        fake.answer("/libpod/images/", answer(json{{"History", json::array({json{{"created_by", "ADD base"}},
+                                                                             json{{"created_by", "ENV A=1"}, {"empty_layer", true}},
+                                                                             json{{"created_by", "COPY motd"}}})}}));
+        fake.answer("/json", answer(json{{"Id", "sha256:" + std::string(64, 'c')},
+                                         {"RootFS", {{"Type", "layers"}, {"Layers", {"sha256:" + l1, "sha256:" + l2}}}},
+                                         {"GraphDriver", {{"Name", "overlay"},
+                                                          {"Data", {{"LowerDir", lower.string()},
+                                                                    {"UpperDir", upper.string()},
+                                                                    {"WorkDir", "/nowhere"}}}}}}));
+        QVERIFY(fake.listening());
+        const QString host = "unix://" + q(sock);
+        const ScopedEnv xdg("XDG_CACHE_HOME", q(m_dir / "overlay-cache").toUtf8());
+        RunResult r = strata({"-D", "image", "tree", "localhost/overlaid:1"}, host);
+        QVERIFY2(r.exitCode == 0, what(r).c_str());
+        QVERIFY2(r.err.find("layers from the graphdriver") != std::string::npos, r.err.c_str());
+        QVERIFY2(r.out.find("L2  /etc/motd   (shadows L1)") != std::string::npos, r.out.c_str());
+        QVERIFY2(r.out.find("/etc/gone") == std::string::npos, r.out.c_str());
+        r = strata({"image", "layers", "localhost/overlaid:1"}, host);
+        QVERIFY2(r.out.find("L2  sha256:222222222222  5B  COPY motd\n") != std::string::npos, r.out.c_str());
+        QVERIFY2(r.out.find("    D  /etc/gone\n") != std::string::npos, r.out.c_str());
+        QVERIFY(!fs::exists(m_dir / "overlay-cache/strata/remote-layers/sha256"));
+    }
+
+    // image tree's export cut mid-way: one line, and neither Strata's store
+    // nor the layer cache holds anything of it.
+    void anExportCutMidWayIsOneLineAndCachesNothing()
+    {
+        const fs::path sock = m_dir / "cut-export.sock";
+        const std::string head = "HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nServer: Docker/20.10\r\nConnection: close\r\n";
+        FakeEngine fake(sock.string(), head + "Content-Length: 2\r\n\r\nOK");
+        const std::string hex(64, 'a'), diff(64, 'b');
+        const std::string inspect =
+                nlohmann::json{{"Id", "sha256:" + hex},
+                               {"RootFS", {{"Type", "layers"}, {"Layers", {"sha256:" + diff}}}},
+                               {"GraphDriver", {{"Name", "vfs"}, {"Data", nullptr}}}}
+                        .dump();
+        fake.answer("/json", head + "Content-Type: application/json\r\nContent-Length: " + std::to_string(inspect.size()) +
+                                     "\r\n\r\n" + inspect);
+        fake.answer("/get", head + "Content-Length: 1048576\r\n\r\n" + std::string(4096, '\0'));
+        QVERIFY(fake.listening());
+        const QString host = "unix://" + q(sock);
+        const fs::path cache = m_dir / "cut-cache";
+        const ScopedEnv xdg("XDG_CACHE_HOME", q(cache).toUtf8());
+        checkOneLineError(strata({"image", "tree", "localhost/cut:1"}, host), host, "cut");
+        QVERIFY(!fs::exists(cache / "strata/remote-layers/sha256"));
+        QVERIFY(!fs::exists(cache / "strata/remote-layers/configs"));
+        QVERIFY(fs::is_empty(cache / "strata/remote-layers/tmp"));
     }
 
     void aVerbWithoutAHostSideRefusesInsteadOfUsingTheStore()
