@@ -288,6 +288,24 @@ struct StartFlags {
     bool attach = false, interactive = false, step = false;
 };
 
+// `start` without -a: each container in turn, its name as typed on success,
+// every failure reported, status 1 if any failed.
+void startEach(CliContext &ctx, const std::vector<std::string> &refs, const std::function<void(const std::string &)> &start)
+{
+    bool failed = false;
+    for (const auto &ref : refs) {
+        try {
+            start(ref);
+            ctx.out << ref << "\n";
+        } catch (const Error &e) {
+            ctx.err << "Error: " << e.what() << "\n";
+            failed = true;
+        }
+    }
+    if (failed)
+        throw ExitStatus{1};
+}
+
 void runStartOnHost(CliContext &ctx, remote::RemoteHost &host, const StartFlags &f)
 {
     if (f.attach || f.interactive) {
@@ -299,18 +317,7 @@ void runStartOnHost(CliContext &ctx, remote::RemoteHost &host, const StartFlags 
             throw ExitStatus{code};
         return;
     }
-    bool failed = false;
-    for (const auto &ref : f.refs) {
-        try {
-            host.lifecycle().start(ref);
-            ctx.out << ref << "\n";
-        } catch (const Error &e) {
-            ctx.err << "Error: " << e.what() << "\n";
-            failed = true;
-        }
-    }
-    if (failed)
-        throw ExitStatus{1};
+    startEach(ctx, f.refs, [&](const std::string &ref) { host.lifecycle().start(ref); });
 }
 
 void runStart(CliContext &ctx, const StartFlags &f)
@@ -341,18 +348,7 @@ void runStart(CliContext &ctx, const StartFlags &f)
         }
         return;
     }
-    bool failed = false;
-    for (const auto &ref : f.refs) {
-        try {
-            engine.startContainer(ref, {});
-            ctx.out << ref << "\n";
-        } catch (const Error &e) {
-            ctx.err << "Error: " << e.what() << "\n";
-            failed = true;
-        }
-    }
-    if (failed)
-        throw ExitStatus{1};
+    startEach(ctx, f.refs, [&](const std::string &ref) { engine.startContainer(ref, {}); });
 }
 
 } // namespace

@@ -35,6 +35,17 @@ json environment(const std::vector<std::string> &env)
     return out;
 }
 
+// Env, WorkingDir, User: the same fields in a create and an exec body.
+void setProcess(json &body, const std::vector<std::string> &env, const std::string &workdir, const std::string &user)
+{
+    if (!env.empty())
+        body["Env"] = environment(env);
+    if (!workdir.empty())
+        body["WorkingDir"] = workdir;
+    if (!user.empty())
+        body["User"] = user;
+}
+
 // -p [IP:][HOST:]CTR[/proto] into ExposedPorts and PortBindings.
 void addPublish(const std::string &spec, json &exposed, json &bindings)
 {
@@ -128,12 +139,7 @@ json createBody(const ContainerCreateOptions &o)
         body["Cmd"] = o.cmd;
     if (o.entrypoint)
         body["Entrypoint"] = json::array({*o.entrypoint}); // "" clears the image's, as in Docker
-    if (!o.env.empty())
-        body["Env"] = environment(o.env);
-    if (!o.workdir.empty())
-        body["WorkingDir"] = o.workdir;
-    if (!o.user.empty())
-        body["User"] = o.user;
+    setProcess(body, o.env, o.workdir, o.user);
     if (!o.hostname.empty())
         body["Hostname"] = o.hostname;
     if (!o.labels.empty())
@@ -294,12 +300,7 @@ Digest HostLifecycle::commit(const std::string &ref, const CommitOptions &o)
 int HostLifecycle::exec(const std::string &ref, const HostExec &e, const OutputSink &sink)
 {
     json body = {{"AttachStdout", true}, {"AttachStderr", true}, {"Tty", false}, {"Cmd", e.args}};
-    if (!e.env.empty())
-        body["Env"] = environment(e.env);
-    if (!e.workdir.empty())
-        body["WorkingDir"] = e.workdir;
-    if (!e.user.empty())
-        body["User"] = e.user;
+    setProcess(body, e.env, e.workdir, e.user);
     const std::string answer =
             onContainer(ref, [&] { return m_api.request("POST", containerPath(ref, "/exec"), body.dump()); });
     const auto made = json::parse(answer, nullptr, false);
