@@ -55,9 +55,16 @@ void FakeEngine::serve()
                 break;
             request.append(buf, static_cast<std::size_t>(n));
         }
+        const std::string line = request.substr(0, request.find("\r\n"));
+        const std::string *response = &m_response;
+        for (const auto &[needle, answer] : m_answers)
+            if (line.find(needle) != std::string::npos) {
+                response = &answer;
+                break;
+            }
         std::size_t off = 0;
-        while (off < m_response.size()) {
-            const ssize_t n = ::write(c, m_response.data() + off, m_response.size() - off);
+        while (off < response->size()) {
+            const ssize_t n = ::write(c, response->data() + off, response->size() - off);
             if (n <= 0)
                 break;
             off += static_cast<std::size_t>(n);

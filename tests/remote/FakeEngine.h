@@ -7,6 +7,8 @@
 #include <atomic>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 namespace strata::test {
 
@@ -18,12 +20,16 @@ public:
     FakeEngine &operator=(const FakeEngine &) = delete;
 
     [[nodiscard]] bool listening() const { return m_fd >= 0; }
+    // A different answer for requests whose first line contains `needle`
+    // (first match wins; set before the first request).
+    void answer(std::string needle, std::string response) { m_answers.emplace_back(std::move(needle), std::move(response)); }
 
 private:
     void serve();
 
     std::string m_path;
     std::string m_response;
+    std::vector<std::pair<std::string, std::string>> m_answers;
     int m_fd = -1;
     std::atomic<bool> m_stop{false};
     std::thread m_thread;
