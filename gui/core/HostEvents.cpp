@@ -54,11 +54,13 @@ std::vector<engine::events::Event> HostEventMapper::map(const json &message)
     if (action.empty())
         action = text(message, "status");
     const json actor = message.contains("Actor") && message["Actor"].is_object() ? message["Actor"] : json::object();
+    const json attrs = actor.contains("Attributes") && actor["Attributes"].is_object() ? actor["Attributes"] : json::object();
+    const std::string name = text(attrs, "name"), image = text(attrs, "image");
     std::string id = text(actor, "ID");
     if (id.empty())
         id = text(message, "id");
-    const json attrs = actor.contains("Attributes") && actor["Attributes"].is_object() ? actor["Attributes"] : json::object();
-    const std::string name = text(attrs, "name"), image = text(attrs, "image");
+    if (id.empty() && type == "volume") // Podman names a volume only in its attributes
+        id = name;
 
     auto emit = [&](EventKind kind, json a) {
         engine::events::Event e = engine::events::makeEvent(kind, id, std::move(a));

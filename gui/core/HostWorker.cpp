@@ -26,11 +26,7 @@ namespace {
 using nlohmann::json;
 using engine::remote::RemoteHost;
 
-std::string text(const json &j, const char *key)
-{
-    return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
-
+// A string member, "" when missing or not a string (json and ordered_json alike).
 template <typename J>
 std::string textOf(const J &j, const char *key)
 {
@@ -138,7 +134,7 @@ void HostWorker::attempt()
         EngineSnapshotPtr first = readSnapshot(*host);
         s.url = QString::fromStdString(host->api().host().text);
         s.engine = QString::fromStdString(host->api().engineName());
-        s.version = QString::fromStdString(text(version, "Version"));
+        s.version = QString::fromStdString(textOf(version, "Version"));
         s.apiVersion = QString::fromStdString(host->api().apiVersion());
         s.phase = HostState::Phase::Connected;
         s.error.clear();
@@ -166,8 +162,16 @@ void HostWorker::startEvents(const EngineSnapshot &seed)
     m_events = std::make_unique<HostEventStream>(
         m_host->api().host(), since,
         [this, mapper, pump, generation](const json &message) {
-            for (const auto &e : mapper->map(message))
+            for (auto &e : mapper->map(message)) {
+                if (e.kind == engine::events::EventKind::ContainerCommitted && textOf(e.attrs, "image").empty()) {
+                    QMetaObject::invokeMethod(this, [this, e = std::move(e), generation]() mutable {
+                        if (generation == m_generation)
+                            completeCommit(std::move(e));
+                    }, Qt::QueuedConnection);
+                    continue;
+                }
                 pump->push(e);
+            }
             QMetaObject::invokeMethod(this, [this, generation] {
                 if (generation == m_generation)
                     refreshSoon();
@@ -179,6 +183,27 @@ void HostWorker::startEvents(const EngineSnapshot &seed)
                     lose(QString::fromStdString(error));
             }, Qt::QueuedConnection);
         });
+}
+
+void HostWorker::completeCommit(engine::events::Event e)
+{
+    // Podman's commit event names the container's image, not the one made:
+    // that is the host's newest image (the scene shows what it was given).
+    try {
+        if (m_host) {
+            const auto images = m_host->images(true);
+            const auto newest = std::max_element(images.begin(), images.end(),
+                                                 [](const auto &a, const auto &b) { return a.created < b.created; });
+            if (newest != images.end()) {
+                e.attrs["image"] = newest->id.str();
+                if (!newest->repoTags.empty())
+                    e.attrs["name"] = newest->repoTags.front();
+            }
+        }
+    } catch (const std::exception &) {
+        // the scene shows the commit without the new image; the lists catch up
+    }
+    m_pump->push(e);
 }
 
 void HostWorker::lose(const QString &error)
@@ -262,12 +287,12 @@ EngineSnapshotPtr HostWorker::readSnapshot(RemoteHost &host)
     auto s = std::make_shared<EngineSnapshot>();
     const json info = host.api().getJson("/info");
     s->info.root = host.api().host().text;
-    s->info.driver = text(info, "Driver");
-    s->info.driverReason = host.api().engineName() + " " + text(info, "ServerVersion");
-    s->info.kernel = text(info, "KernelVersion");
-    s->info.os = text(info, "OperatingSystem");
-    s->info.architecture = text(info, "Architecture");
-    s->info.version = text(info, "ServerVersion");
+    s->info.driver = textOf(info, "Driver");
+    s->info.driverReason = host.api().engineName() + " " + textOf(info, "ServerVersion");
+    s->info.kernel = textOf(info, "KernelVersion");
+    s->info.os = textOf(info, "OperatingSystem");
+    s->info.architecture = textOf(info, "Architecture");
+    s->info.version = textOf(info, "ServerVersion");
     s->images = host.images(false);
     s->info.images = static_cast<int>(s->images.size());
     for (const auto &img : s->images) { // which image's chain extends which (a commit on a parent)

@@ -60,6 +60,7 @@ private:
     void startEvents(const EngineSnapshot &seed);
     void setState(const HostState &state);
     void refreshSoon();
+    void completeCommit(engine::events::Event e);
 
     EventPump *m_pump;
     HostState m_state;

@@ -127,7 +127,7 @@ private Q_SLOTS:
     void listsShowTheHost()
     {
         QVERIFY(m_w->imageModel()->rowOf(kImage) >= 0);
-        QCOMPARE(m_w->imageModel()->rowCount(), 1);
+        QCOMPARE(m_w->imageModel()->rowCount(), 1); // the host's one image, none of Strata's
         const int row = rowOfContainer(m_w->containerModel(), kContainer);
         QVERIFY(row >= 0);
         QVERIFY2(m_w->containerModel()->rowAt(row).value(1).contains(QStringLiteral("created")),
@@ -157,6 +157,19 @@ private Q_SLOTS:
                                      .value(1)
                                      .contains(QStringLiteral("running")),
                                  30000);
+    }
+
+    void podmanCommitReachesTheCommitScene()
+    {
+        QVERIFY(m_w->showScene(QStringLiteral("commit")));
+        EventScene *scene = m_w->scenes()->scene(QStringLiteral("commit"));
+        QVERIFY(scene);
+        const RunResult r = m_podman->run({"commit", kContainer, QStringLiteral("localhost/strata-gui-host:committed")});
+        QVERIFY2(r.exitCode == 0, ("podman commit: " + r.err).c_str());
+        QTRY_VERIFY_WITH_TIMEOUT(scene->caption().contains(QStringLiteral("hardens")) ||
+                                     scene->caption().contains(QStringLiteral("slides onto a new image")),
+                                 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_w->imageModel()->rowOf(QStringLiteral("localhost/strata-gui-host:committed")) >= 0, 30000);
     }
 
     void consoleRunsAgainstTheHost()
