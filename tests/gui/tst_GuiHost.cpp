@@ -199,6 +199,23 @@ private Q_SLOTS:
         QVERIFY(!fs::exists(storeRoot()));
     }
 
+    void badHostsShowInTheBanner()
+    {
+        // Not a URL at all: said once, nothing to retry.
+        m_w->showHost(QStringLiteral("bogus://nowhere"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_w->hostBanner()->state().phase, HostState::Phase::Invalid, 10000);
+        QVERIFY2(m_w->hostBanner()->text().contains(QStringLiteral("bogus://nowhere")), qPrintable(m_w->hostBanner()->text()));
+        // A socket that does not exist: the host and the problem, then retries.
+        const QString missing = QStringLiteral("unix://") + QString::fromStdString((m_dir / "missing.sock").string());
+        m_w->showHost(missing);
+        QTRY_COMPARE_WITH_TIMEOUT(m_w->hostBanner()->state().phase, HostState::Phase::Lost, 10000);
+        QVERIFY2(m_w->hostBanner()->text().contains(missing), qPrintable(m_w->hostBanner()->text()));
+        QVERIFY(!fs::exists(storeRoot()));
+        m_w->showHost(m_service->url());
+        QTRY_COMPARE_WITH_TIMEOUT(m_w->hostBanner()->state().phase, HostState::Phase::Connected, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_w->imageModel()->rowOf(kImage) >= 0, 30000);
+    }
+
     void switchingBackToStrataLeavesTheHost()
     {
         // Strata's own engine (a scratch store here): the banner goes.
