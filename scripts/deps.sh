@@ -20,6 +20,8 @@ packages=(
   podman skopeo umoci crun runc uidmap libarchive-tools hyperfine bc
   # a real registry (and htpasswd, openssl for its basic and token auth) for the registry tests
   docker-registry apache2-utils openssl
+  # real hosts: socat is the TLS proxy in front of podman's socket and the fake ssh's dial-stdio
+  socat
   # networks: the standard CNI plugins the engine drives (bridge, host-local,
   # portmap, firewall), the iptables they call, ip for the network tests
   containernetworking-plugins iptables iproute2

@@ -33,7 +33,7 @@ remote::RemoteHost *CliContext::remoteHost()
 {
     if (!m_remoteChosen && !m_external) {
         m_remoteChosen = true;
-        if (auto url = remote::chooseHost(host, context))
+        if (auto url = remote::chooseHost(host, context, tls))
             m_remote = std::make_unique<remote::RemoteHost>(*url);
     }
     return m_remote.get();

@@ -27,6 +27,7 @@ public:
     bool debug = false;
     std::string host;    // -H/--host: a real Docker/Podman engine (RemoteCommands.cpp)
     std::string context; // --context: a Docker CLI context
+    remote::TlsOptions tls; // --tls, --tlsverify, --tlscacert, --tlscert, --tlskey
 
     // The real host the verbs read, or null for Strata's own store: -H, then
     // $DOCKER_HOST / $DOCKER_CONTEXT (not for an engine someone else owns).

@@ -51,7 +51,10 @@ void registerOn(CLI::App &app, CliContext &ctx)
         c->add_option("-t,--time", f->time, "Seconds to wait for stop before killing it (default 10)");
         c->callback([&ctx, f] {
             forEach(ctx, f->refs, [&](const std::string &ref) {
-                ctx.engine().stopContainer(ref, f->time);
+                if (auto *host = ctx.remoteHost())
+                    host->lifecycle().stop(ref, f->time);
+                else
+                    ctx.engine().stopContainer(ref, f->time);
                 ctx.out << ref << "\n";
             });
         });
@@ -61,7 +64,10 @@ void registerOn(CLI::App &app, CliContext &ctx)
         c->add_option("-s,--signal", f->signal, "Signal to send to the container (default \"KILL\")");
         c->callback([&ctx, f] {
             forEach(ctx, f->refs, [&](const std::string &ref) {
-                ctx.engine().killContainer(ref, f->signal);
+                if (auto *host = ctx.remoteHost())
+                    host->lifecycle().kill(ref, f->signal);
+                else
+                    ctx.engine().killContainer(ref, f->signal);
                 ctx.out << ref << "\n";
             });
         });
@@ -71,7 +77,10 @@ void registerOn(CLI::App &app, CliContext &ctx)
         c->add_option("-t,--time", f->time, "Seconds to wait for stop before killing the container (default 10)");
         c->callback([&ctx, f] {
             forEach(ctx, f->refs, [&](const std::string &ref) {
-                ctx.engine().restartContainer(ref, f->time);
+                if (auto *host = ctx.remoteHost())
+                    host->lifecycle().restart(ref, f->time);
+                else
+                    ctx.engine().restartContainer(ref, f->time);
                 ctx.out << ref << "\n";
             });
         });
@@ -83,6 +92,11 @@ void registerOn(CLI::App &app, CliContext &ctx)
                               f);
         c->callback([&ctx, f, pause] {
             forEach(ctx, f->refs, [&](const std::string &ref) {
+                if (auto *host = ctx.remoteHost()) {
+                    pause ? host->lifecycle().pause(ref) : host->lifecycle().unpause(ref);
+                    ctx.out << ref << "\n";
+                    return;
+                }
                 const auto res = pause ? ctx.engine().pauseContainer(ref) : ctx.engine().unpauseContainer(ref);
                 if (res.fallback)
                     ctx.err << "note: no cgroup freezer usable here; " << res.method
@@ -97,6 +111,13 @@ void registerOn(CLI::App &app, CliContext &ctx)
         c->add_flag("-v,--volumes", f->volumes, "Remove anonymous volumes associated with the container");
         c->add_flag("--step", f->step, "Stop at each phase until Enter");
         c->callback([&ctx, f] {
+            if (auto *host = ctx.remoteHost()) {
+                forEach(ctx, f->refs, [&](const std::string &ref) {
+                    host->lifecycle().remove(ref, f->force, f->volumes);
+                    ctx.out << ref << "\n";
+                });
+                return;
+            }
             const ScopedStepPrompt prompt(ctx.engine(), ctx.err, f->step);
             forEach(ctx, f->refs, [&](const std::string &ref) {
                 ctx.engine().removeContainer(ref, f->force, f->volumes);
@@ -108,7 +129,8 @@ void registerOn(CLI::App &app, CliContext &ctx)
         CLI::App *c = addVerb(app, "wait", "Block until one or more containers stop, then print their exit codes", f);
         c->callback([&ctx, f] {
             forEach(ctx, f->refs, [&](const std::string &ref) {
-                ctx.out << ctx.engine().waitContainer(ref) << "\n" << std::flush;
+                auto *host = ctx.remoteHost();
+                ctx.out << (host ? host->lifecycle().wait(ref) : ctx.engine().waitContainer(ref)) << "\n" << std::flush;
             });
         });
     }

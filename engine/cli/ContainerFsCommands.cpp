@@ -24,6 +24,10 @@ void runCommit(CliContext &ctx, CommitFlags &f)
 {
     if (!f.repoTag.empty())
         f.options.repoTag = f.repoTag;
+    if (auto *host = ctx.remoteHost()) {
+        ctx.out << host->lifecycle().commit(f.ref, f.options).str() << "\n";
+        return;
+    }
     Engine &engine = ctx.engine();
     const ScopedStepPrompt prompt(engine, ctx.err, f.step);
     const Digest id = engine.commitContainer(f.ref, f.options);

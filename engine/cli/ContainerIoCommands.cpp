@@ -59,6 +59,19 @@ void runExec(CliContext &ctx, const ExecFlags &f, std::vector<std::string> args)
 {
     if (args.empty())
         throw Error(ErrorCode::InvalidArgument, "\"strata exec\" requires at least 2 arguments.");
+    if (auto *host = ctx.remoteHost()) {
+        if (f.interactive || f.tty || f.detach)
+            throw Error(ErrorCode::Unsupported, host->api().errorPrefix() +
+                                                        "exec -i/-t/-d are not supported with a host yet");
+        const int code = host->lifecycle().exec(f.ref, {args, f.env, f.workdir, f.user},
+                                                [&](int stream, std::string_view bytes) {
+                                                    (stream == 2 ? ctx.err : ctx.out) << bytes << std::flush;
+                                                    return true;
+                                                });
+        if (code != 0)
+            throw ExitStatus{code};
+        return;
+    }
     runtime::ExecSpec spec;
     spec.args = std::move(args);
     spec.env = f.env;

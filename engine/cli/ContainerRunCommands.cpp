@@ -186,8 +186,67 @@ void ensureLocalImage(CliContext &ctx, const std::string &imageRef)
     pullMissingImage(ctx, ref);
 }
 
+// create against a host: Docker's "Unable to find image" line, the host's
+// pull, and a second try, as Docker's CLI does.
+std::string hostCreate(CliContext &ctx, remote::RemoteHost &host, const ContainerCreateOptions &o)
+{
+    try {
+        return host.lifecycle().create(o);
+    } catch (const Error &e) {
+        if (e.code() != ErrorCode::NotFound)
+            throw;
+    }
+    const image::Reference ref = image::Reference::parse(o.image);
+    ctx.err << "Unable to find image '" << ref.str() << "' locally\n";
+    ctx.err.flush();
+    TransferPrinter printer(ctx.err, ctx.stderrIsTerminal());
+    (void)host.lifecycle().pull(ref.str(), printer.sink(false));
+    return host.lifecycle().create(o);
+}
+
+// The container's output (followed from its start) until it ends; its exit code.
+int hostFollow(CliContext &ctx, remote::RemoteHost &host, const std::string &id)
+{
+    host.lifecycle().follow(id, [&](int stream, std::string_view bytes) {
+        (stream == 2 ? ctx.err : ctx.out) << bytes << std::flush;
+        return true;
+    });
+    return host.lifecycle().wait(id);
+}
+
+void refuseTerminalOnHost(remote::RemoteHost &host, bool interactive, bool tty)
+{
+    if (interactive || tty)
+        throw Error(ErrorCode::Unsupported, host.api().errorPrefix() +
+                                                    "-i/-t are not supported with a host yet (run -d, then logs or exec)");
+}
+
+void runRunOnHost(CliContext &ctx, remote::RemoteHost &host, const CreateFlags &f)
+{
+    refuseTerminalOnHost(host, f.interactive, f.tty);
+    const std::string id = hostCreate(ctx, host, toOptions(f, "run", !f.detach));
+    try {
+        host.lifecycle().start(id);
+    } catch (const Error &) {
+        if (f.rm)
+            host.lifecycle().remove(id, true, false);
+        throw;
+    }
+    if (f.detach) {
+        ctx.out << id << "\n";
+        return;
+    }
+    const int code = hostFollow(ctx, host, id);
+    if (f.rm)
+        host.lifecycle().remove(id, true, false);
+    if (code != 0)
+        throw ExitStatus{code};
+}
+
 void runRun(CliContext &ctx, const CreateFlags &f)
 {
+    if (auto *host = ctx.remoteHost())
+        return runRunOnHost(ctx, *host, f);
     Engine &engine = ctx.engine();
     const ScopedStepPrompt prompt(engine, ctx.err, f.step);
     ensureLocalImage(ctx, f.image);
@@ -213,6 +272,11 @@ void runRun(CliContext &ctx, const CreateFlags &f)
 
 void runCreate(CliContext &ctx, const CreateFlags &f)
 {
+    if (auto *host = ctx.remoteHost()) {
+        refuseTerminalOnHost(*host, f.interactive, f.tty);
+        ctx.out << hostCreate(ctx, *host, toOptions(f, "create", true)) << "\n";
+        return;
+    }
     Engine &engine = ctx.engine();
     const ScopedStepPrompt prompt(engine, ctx.err, f.step);
     ensureLocalImage(ctx, f.image);
@@ -224,8 +288,35 @@ struct StartFlags {
     bool attach = false, interactive = false, step = false;
 };
 
+void runStartOnHost(CliContext &ctx, remote::RemoteHost &host, const StartFlags &f)
+{
+    if (f.attach || f.interactive) {
+        refuseTerminalOnHost(host, f.interactive, false);
+        if (f.refs.size() > 1)
+            throw Error(ErrorCode::InvalidArgument, "you cannot start and attach multiple containers at once");
+        host.lifecycle().start(f.refs.front());
+        if (const int code = hostFollow(ctx, host, f.refs.front()); code != 0)
+            throw ExitStatus{code};
+        return;
+    }
+    bool failed = false;
+    for (const auto &ref : f.refs) {
+        try {
+            host.lifecycle().start(ref);
+            ctx.out << ref << "\n";
+        } catch (const Error &e) {
+            ctx.err << "Error: " << e.what() << "\n";
+            failed = true;
+        }
+    }
+    if (failed)
+        throw ExitStatus{1};
+}
+
 void runStart(CliContext &ctx, const StartFlags &f)
 {
+    if (auto *host = ctx.remoteHost())
+        return runStartOnHost(ctx, *host, f);
     Engine &engine = ctx.engine();
     const ScopedStepPrompt prompt(engine, ctx.err, f.step);
     if (f.attach || f.interactive) {

@@ -43,7 +43,10 @@ int globalLinkGroup(const fs::TreeEntry &e, std::map<std::pair<int, int>, int> &
 
 void runTree(CliContext &ctx, const std::string &ref, bool json, bool all)
 {
-    const fs::UnionView view = ctx.engine().imageTree(ref);
+    auto *host = ctx.remoteHost();
+    const fs::UnionView view = host ? host->imageTree(ref) : ctx.engine().imageTree(ref);
+    if (host && ctx.debug)
+        ctx.err << "image tree: layers from the " << host->layerSource() << "\n";
     std::map<std::pair<int, int>, int> groups;
     if (json) {
         Json out = Json::array();
@@ -89,7 +92,10 @@ void runTree(CliContext &ctx, const std::string &ref, bool json, bool all)
 
 void runLayers(CliContext &ctx, const std::string &ref, bool json)
 {
-    const auto layers = ctx.engine().imageLayers(ref);
+    auto *host = ctx.remoteHost();
+    const auto layers = host ? host->imageLayers(ref) : ctx.engine().imageLayers(ref);
+    if (host && ctx.debug)
+        ctx.err << "image layers: layers from the " << host->layerSource() << "\n";
     if (json) {
         Json out = Json::array();
         for (const auto &l : layers) {

@@ -42,7 +42,9 @@ void addPull(CLI::App &parent, CliContext &ctx, const std::string &name)
     c->callback([&ctx, o] {
         announceDefaultTag(ctx, o->request.reference, o->quiet || o->request.allTags);
         TransferPrinter printer(ctx.out, ctx.stdoutIsTerminal());
-        const registry::PullResult result = ctx.engine().pull(o->request, printer.sink(o->quiet));
+        auto *host = ctx.remoteHost();
+        const registry::PullResult result = host ? host->lifecycle().pull(o->request.reference, printer.sink(o->quiet))
+                                                 : ctx.engine().pull(o->request, printer.sink(o->quiet));
         ctx.out << result.reference << "\n";
     });
 }

@@ -29,6 +29,11 @@ std::unique_ptr<CLI::App> makeCliApp(CliContext &ctx)
     app->add_flag("-D,--debug", ctx.debug, "Show error context in full");
     app->add_option("-H,--host", ctx.host, "A real engine to talk to: unix://PATH, tcp://HOST:PORT, ssh://USER@HOST, docker, podman");
     app->add_option("--context", ctx.context, "A Docker CLI context to talk to (see `docker context ls`)");
+    app->add_flag("--tls", ctx.tls.tls, "Use TLS with a tcp:// host; implied by --tlsverify");
+    app->add_flag("--tlsverify", ctx.tls.verify, "Use TLS and verify the host (default $DOCKER_TLS_VERIFY)");
+    app->add_option("--tlscacert", ctx.tls.caFile, "Trust certs signed only by this CA (default $DOCKER_CERT_PATH/ca.pem)");
+    app->add_option("--tlscert", ctx.tls.certFile, "Path to TLS certificate file (default $DOCKER_CERT_PATH/cert.pem)");
+    app->add_option("--tlskey", ctx.tls.keyFile, "Path to TLS key file (default $DOCKER_CERT_PATH/key.pem)");
     registerContainerCommands(*app, ctx);
     registerImageCommands(*app, ctx);
     registerImageViewCommands(*app, ctx);

@@ -3,6 +3,7 @@
 // inspect, and the teaching views (layers, tree).
 #include "engine/facade/EngineState.h"
 #include "engine/Error.h"
+#include "engine/image/LayerHistory.h"
 #include "engine/image/Reference.h"
 
 #include <algorithm>
@@ -49,12 +50,10 @@ std::set<Digest> parentsOfOthers(const std::vector<image::Image> &all)
 std::vector<std::string> createdByPerLayer(const image::ImageConfig &c, std::vector<std::string> *comments)
 {
     std::vector<std::string> out;
-    for (const auto &h : c.history) {
-        if (!h.emptyLayer) {
-            out.push_back(h.createdBy);
-            if (comments)
-                comments->push_back(h.comment);
-        }
+    for (const auto &h : image::layerHistory(c)) {
+        out.push_back(h.createdBy);
+        if (comments)
+            comments->push_back(h.comment);
     }
     return out;
 }

@@ -2,6 +2,7 @@
 #include "engine/remote/ApiClient.h"
 
 #include "engine/Error.h"
+#include "engine/remote/SshRelay.h"
 
 #include <curl/curl.h>
 
@@ -10,18 +11,13 @@
 #include <mutex>
 #include <sstream>
 
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 namespace strata::engine::remote {
 
 struct ApiClient::Curl {
     CURL *handle = nullptr;
-    std::vector<pid_t> sshPids; // one `ssh … dial-stdio` per connection curl opened
-    const HostUrl *host = nullptr;
-    int sshErrno = 0;
+    std::unique_ptr<SshRelay> ssh; // ssh:// only
 };
 
 namespace {
@@ -65,44 +61,21 @@ size_t writeHeader(char *data, size_t size, size_t n, void *user)
     return size * n;
 }
 
-// ssh://: curl's "socket" is one end of a socketpair whose other end is the
-// stdin/stdout of `ssh USER@HOST docker system dial-stdio`.
-curl_socket_t openSshSocket(void *user, curlsocktype, struct curl_sockaddr *)
+bool isTlsFailure(CURLcode rc, const std::string &detail)
 {
-    auto *c = static_cast<ApiClient::Curl *>(user);
-    int sv[2];
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
-        c->sshErrno = errno;
-        return CURL_SOCKET_BAD;
+    switch (rc) {
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+        return true;
+    default:
+        // TLS 1.3: a refused client certificate arrives as an alert on the
+        // first read.
+        return detail.find("SSL") != std::string::npos || detail.find("alert") != std::string::npos;
     }
-    std::vector<std::string> argv = {"ssh", "-o", "BatchMode=yes"};
-    if (!c->host->sshPort.empty())
-        argv.insert(argv.end(), {"-p", c->host->sshPort});
-    argv.insert(argv.end(), {"--", c->host->hostPort, "docker", "system", "dial-stdio"});
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        ::dup2(sv[1], 0);
-        ::dup2(sv[1], 1);
-        std::vector<char *> args;
-        for (auto &a : argv)
-            args.push_back(a.data());
-        args.push_back(nullptr);
-        ::execvp("ssh", args.data());
-        ::_exit(127);
-    }
-    ::close(sv[1]);
-    if (pid < 0) {
-        c->sshErrno = errno;
-        ::close(sv[0]);
-        return CURL_SOCKET_BAD;
-    }
-    c->sshPids.push_back(pid);
-    return sv[0];
-}
-
-int alreadyConnected(void *, curl_socket_t, curlsocktype)
-{
-    return CURL_SOCKOPT_ALREADY_CONNECTED;
 }
 
 std::string headerValue(const std::vector<std::pair<std::string, std::string>> &headers, const std::string &name)
@@ -135,18 +108,14 @@ ApiClient::ApiClient(HostUrl host) : m_host(std::move(host)), m_curl(std::make_u
 {
     std::call_once(g_curlInit, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
     m_curl->handle = curl_easy_init();
-    m_curl->host = &m_host;
     if (!m_curl->handle)
         throw Error(ErrorCode::Internal, errorPrefix() + "curl_easy_init failed");
 }
 
 ApiClient::~ApiClient()
 {
-    curl_easy_cleanup(m_curl->handle); // closes the ssh sockets: each ssh sees EOF
-    for (pid_t pid : m_curl->sshPids) {
-        int status = 0;
-        ::waitpid(pid, &status, 0);
-    }
+    curl_easy_cleanup(m_curl->handle); // closes the ssh connections: each ssh sees EOF
+    m_curl->ssh.reset();
 }
 
 std::string ApiClient::errorPrefix() const
@@ -189,16 +158,18 @@ ApiClient::Response ApiClient::perform(const std::string &method, const std::str
         curl_easy_setopt(h, CURLOPT_UNIX_SOCKET_PATH, m_host.path.c_str());
         break;
     case HostUrl::Scheme::Ssh:
-        curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, openSshSocket);
-        curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, m_curl.get());
-        curl_easy_setopt(h, CURLOPT_SOCKOPTFUNCTION, alreadyConnected);
+        if (!m_curl->ssh)
+            m_curl->ssh = std::make_unique<SshRelay>(m_host);
+        curl_easy_setopt(h, CURLOPT_ABSTRACT_UNIX_SOCKET, m_curl->ssh->abstractName().c_str());
         break;
     case HostUrl::Scheme::Tcp:
         if (m_host.tls) {
-            const std::string dir = m_host.certPath;
-            curl_easy_setopt(h, CURLOPT_CAINFO, (dir + "/ca.pem").c_str());
-            curl_easy_setopt(h, CURLOPT_SSLCERT, (dir + "/cert.pem").c_str());
-            curl_easy_setopt(h, CURLOPT_SSLKEY, (dir + "/key.pem").c_str());
+            if (!m_host.caFile.empty())
+                curl_easy_setopt(h, CURLOPT_CAINFO, m_host.caFile.c_str());
+            if (!m_host.certFile.empty())
+                curl_easy_setopt(h, CURLOPT_SSLCERT, m_host.certFile.c_str());
+            if (!m_host.keyFile.empty())
+                curl_easy_setopt(h, CURLOPT_SSLKEY, m_host.keyFile.c_str());
             curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, m_host.verify ? 1L : 0L);
             curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, m_host.verify ? 2L : 0L);
         }
@@ -212,7 +183,10 @@ ApiClient::Response ApiClient::perform(const std::string &method, const std::str
         headers = curl_slist_append(headers, "Content-Type: application/json");
         curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
     }
+    char curlError[CURL_ERROR_SIZE] = "";
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, curlError);
     const CURLcode rc = curl_easy_perform(h);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
     curl_slist_free_all(headers);
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
     if (rc == CURLE_OK || (rc == CURLE_WRITE_ERROR && sink.stoppedByCaller))
@@ -220,9 +194,18 @@ ApiClient::Response ApiClient::perform(const std::string &method, const std::str
 
     long osErrno = 0;
     curl_easy_getinfo(h, CURLINFO_OS_ERRNO, &osErrno);
-    if (m_curl->sshErrno)
-        osErrno = m_curl->sshErrno;
+    if (m_curl->ssh && m_curl->ssh->spawnErrno())
+        osErrno = m_curl->ssh->spawnErrno();
     const std::string prefix = errorPrefix();
+    const std::string detail = *curlError ? curlError : curl_easy_strerror(rc);
+    const bool noAnswer = r.status == 0 && (rc == CURLE_GOT_NOTHING || rc == CURLE_SEND_ERROR ||
+                                            rc == CURLE_RECV_ERROR || rc == CURLE_COULDNT_CONNECT);
+    if (m_host.scheme == HostUrl::Scheme::Ssh && noAnswer) {
+        if (auto said = m_curl->ssh->lastMessage(); !said.empty())
+            throw Error(ErrorCode::Io, prefix + (said.rfind("ssh:", 0) == 0 ? "" : "ssh: ") + said);
+    }
+    if (m_host.tls && isTlsFailure(rc, detail))
+        throw Error(ErrorCode::Io, prefix + "TLS: " + detail);
     switch (rc) {
     case CURLE_COULDNT_CONNECT:
     case CURLE_COULDNT_RESOLVE_HOST:
@@ -241,7 +224,7 @@ ApiClient::Response ApiClient::perform(const std::string &method, const std::str
             throw Error(ErrorCode::Io, prefix + "the connection closed without an answer (not an Engine API?)");
         throw Error(ErrorCode::Io, prefix + "the stream was cut before its end (" + curl_easy_strerror(rc) + ")");
     default:
-        throw Error(ErrorCode::Io, prefix + curl_easy_strerror(rc));
+        throw Error(ErrorCode::Io, prefix + detail);
     }
 }
 
@@ -329,6 +312,12 @@ nlohmann::json ApiClient::getJson(const std::string &path)
 
 void ApiClient::stream(const std::string &path, const std::function<bool(std::string_view)> &onData)
 {
+    stream("GET", path, {}, onData);
+}
+
+void ApiClient::stream(const std::string &method, const std::string &path, const std::string &body,
+                       const std::function<bool(std::string_view)> &onData)
+{
     // Errors arrive as a short JSON body: collect the body until the status
     // is known to be a success, then hand chunks over as they come.
     std::string pending;
@@ -346,7 +335,7 @@ void ApiClient::stream(const std::string &path, const std::function<bool(std::st
         }
         return onData(chunk);
     };
-    Response r = perform("GET", urlFor(path, true), {}, &gate);
+    Response r = perform(method, urlFor(path, true), body, &gate);
     if (r.status >= 400) {
         r.body = pending;
         throwHttpError(r, path);

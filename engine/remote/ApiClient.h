@@ -45,6 +45,9 @@ public:
     // Streams a GET body as it arrives; `onData` returning false ends the
     // stream early (not an error). A stream cut before its end is an error.
     void stream(const std::string &path, const std::function<bool(std::string_view)> &onData);
+    // The same for a request with a body (exec start, pull's progress).
+    void stream(const std::string &method, const std::string &path, const std::string &body,
+                const std::function<bool(std::string_view)> &onData);
 
     // "host unix:///x.sock: " — the prefix of every error line.
     [[nodiscard]] std::string errorPrefix() const;

@@ -40,6 +40,30 @@ bool startsWith(const std::string &s, const char *prefix)
     return s.rfind(prefix, 0) == 0;
 }
 
+// One TLS file: the flag's, else `name` in the cert path when it exists.
+std::string tlsFile(const std::string &flagValue, const char *flag, const HostUrl &h, const char *name)
+{
+    std::error_code ec;
+    if (!flagValue.empty()) {
+        if (!fs::exists(flagValue, ec))
+            throw Error(ErrorCode::NotFound, std::string(flag) + " " + flagValue + ": no such file"); // exit 1, as Docker
+        return flagValue;
+    }
+    const fs::path dflt = fs::path(h.certPath) / name;
+    return fs::exists(dflt, ec) ? dflt.string() : std::string();
+}
+
+void applyTlsOptions(HostUrl &h, const TlsOptions &o)
+{
+    if (h.scheme != HostUrl::Scheme::Tcp)
+        return;
+    h.tls = h.tls || o.tls || o.verify;
+    h.verify = h.verify || o.verify;
+    h.caFile = tlsFile(o.caFile, "--tlscacert", h, "ca.pem");
+    h.certFile = tlsFile(o.certFile, "--tlscert", h, "cert.pem");
+    h.keyFile = tlsFile(o.keyFile, "--tlskey", h, "key.pem");
+}
+
 } // namespace
 
 std::string detectDefaultSocket(const std::string &engine)
@@ -87,16 +111,17 @@ HostUrl parseHostUrl(const std::string &text)
             h.hostPort.resize(slash);
         if (h.hostPort.empty())
             throw Error(ErrorCode::InvalidArgument, "host \"" + text + "\": no address");
-        if (h.hostPort.find(':') == std::string::npos)
-            h.hostPort += ":2375";
         // Docker's rule: DOCKER_TLS_VERIFY (any value) turns on TLS with
         // verification; DOCKER_TLS alone, TLS without it.
         const bool verify = !env("DOCKER_TLS_VERIFY").empty();
         h.tls = startsWith(text, "https://") || verify || !env("DOCKER_TLS").empty();
         h.verify = verify || startsWith(text, "https://");
+        if (h.hostPort.find(':') == std::string::npos)
+            h.hostPort += h.tls ? ":2376" : ":2375";
         h.certPath = env("DOCKER_CERT_PATH");
-        if (h.tls && h.certPath.empty())
+        if (h.certPath.empty())
             h.certPath = dockerConfigDir().string();
+        applyTlsOptions(h, {});
         return h;
     }
     if (startsWith(text, "ssh://")) {
@@ -132,16 +157,21 @@ std::string contextEndpoint(const std::string &name)
     return (*host)["Host"].get<std::string>();
 }
 
-std::optional<HostUrl> chooseHost(const std::string &flag, const std::string &context)
+std::optional<HostUrl> chooseHost(const std::string &flag, const std::string &context, const TlsOptions &tls)
 {
-    if (!flag.empty())
-        return parseHostUrl(flag);
-    if (auto h = env("DOCKER_HOST"); !h.empty())
-        return parseHostUrl(h);
-    std::string name = context.empty() ? env("DOCKER_CONTEXT") : context;
-    if (name.empty() || name == "default")
-        return std::nullopt;
-    return parseHostUrl(contextEndpoint(name));
+    std::optional<HostUrl> h;
+    if (!flag.empty()) {
+        h = parseHostUrl(flag);
+    } else if (auto e = env("DOCKER_HOST"); !e.empty()) {
+        h = parseHostUrl(e);
+    } else {
+        const std::string name = context.empty() ? env("DOCKER_CONTEXT") : context;
+        if (name.empty() || name == "default")
+            return std::nullopt;
+        h = parseHostUrl(contextEndpoint(name));
+    }
+    applyTlsOptions(*h, tls);
+    return h;
 }
 
 } // namespace strata::engine::remote

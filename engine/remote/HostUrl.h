@@ -19,6 +19,17 @@ struct HostUrl {
     bool tls = false;     // Tcp: https (DOCKER_TLS_VERIFY / DOCKER_TLS)
     std::string certPath; // Tcp+TLS: ca.pem, cert.pem, key.pem ($DOCKER_CERT_PATH)
     bool verify = true;   // Tcp+TLS: check the server's certificate
+    // Tcp+TLS: the files used; "" = none (a default file that does not exist).
+    std::string caFile, certFile, keyFile;
+};
+
+// Docker's --tls, --tlsverify, --tlscacert, --tlscert, --tlskey. Empty file
+// names mean the defaults: ca.pem, cert.pem, key.pem in $DOCKER_CERT_PATH,
+// else ~/.docker.
+struct TlsOptions {
+    bool tls = false;
+    bool verify = false;
+    std::string caFile, certFile, keyFile;
 };
 
 // Parses "unix:///path", "tcp://host:port", "ssh://user@host[:port]", or one
@@ -29,7 +40,10 @@ struct HostUrl {
 // The host chosen by the flag (may be empty), $DOCKER_HOST, $DOCKER_CONTEXT
 // or `context` (a Docker CLI context name; "default" = none). nullopt =
 // Strata's own store.
-[[nodiscard]] std::optional<HostUrl> chooseHost(const std::string &flag, const std::string &context = {});
+// `tls` adds the TLS flags to a tcp:// host (--tlsverify turns TLS on, as
+// in Docker); an explicitly named file that is missing is InvalidArgument.
+[[nodiscard]] std::optional<HostUrl> chooseHost(const std::string &flag, const std::string &context = {},
+                                                const TlsOptions &tls = {});
 
 // The endpoint a Docker CLI context stores in ~/.docker/contexts/meta.
 // NotFound when there is no such context.

@@ -2,6 +2,10 @@
 #include "engine/remote/RemoteHost.h"
 
 #include "engine/Error.h"
+#include "engine/image/LayerHistory.h"
+#include "engine/remote/HostImageFiles.h"
+#include "engine/remote/StreamDemux.h"
+#include "engine/store/LayerStore.h"
 
 #include <cctype>
 #include <cstdint>
@@ -63,9 +67,9 @@ std::vector<ImageSummary> RemoteHost::images(bool all)
 {
     const json list = m_api.getJson(std::string("/images/json") + (all ? "?all=1" : ""));
     std::vector<ImageSummary> out;
-    std::set<std::string> parents;
+    std::set<Digest> parents; // podman leaves ParentId bare, Id prefixed
     for (const auto &i : list)
-        parents.insert(str(i, "ParentId"));
+        parents.insert(digestOr(str(i, "ParentId")));
     for (const auto &i : list) {
         ImageSummary s;
         s.id = digestOr(str(i, "Id"));
@@ -80,7 +84,7 @@ std::vector<ImageSummary> RemoteHost::images(bool all)
         s.size = i.value("Size", std::uint64_t{0});
         s.labels = labels(i);
         s.containers = i.value("Containers", 0);
-        const bool hasChild = parents.count(str(i, "Id")) > 0;
+        const bool hasChild = parents.count(s.id) > 0;
         s.dangling = s.repoTags.empty() && !hasChild;
         s.intermediate = s.repoTags.empty() && hasChild;
         out.push_back(std::move(s));
@@ -213,8 +217,21 @@ void RemoteHost::events(const std::string &since, const std::string &until,
 
 std::vector<std::vector<std::string>> RemoteHost::top(const std::string &ref)
 {
-    const json t = m_api.getJson("/containers/" + urlEscape(ref) + "/top");
+    const std::string path = "/containers/" + urlEscape(ref) + "/top";
+    std::string body = m_api.request("GET", path);
+    bool podmanColumns = false;
+    if (body.empty() && m_api.engineName() == "Podman") {
+        // Podman runs `ps -ef` inside the container, which an image without
+        // ps cannot; its own descriptors give the same columns from outside.
+        body = m_api.request("GET", path + "?stream=false&ps_args=user,pid,ppid,pcpu,stime,tty,time,args");
+        podmanColumns = true;
+    }
+    const json t = json::parse(body, nullptr, false);
+    if (!t.is_object())
+        throw Error(ErrorCode::Io, m_api.errorPrefix() + path + " did not answer JSON");
     std::vector<std::vector<std::string>> rows{strings(t, "Titles")};
+    if (podmanColumns)
+        rows.front() = {"UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"}; // Docker's titles
     if (t.contains("Processes") && t["Processes"].is_array())
         for (const auto &p : t["Processes"]) {
             std::vector<std::string> row;
@@ -223,6 +240,57 @@ std::vector<std::vector<std::string>> RemoteHost::top(const std::string &ref)
             rows.push_back(std::move(row));
         }
     return rows;
+}
+
+HostImageFiles RemoteHost::imageFiles(const std::string &ref)
+{
+    LayerCache cache(m_cacheRoot.empty() ? LayerCache::defaultRoot() : m_cacheRoot);
+    HostImageFiles files = hostImageFiles(m_api, ref, cache);
+    m_layerSource = files.source;
+    return files;
+}
+
+namespace {
+
+fs::UnionView unionOf(const HostImageFiles &files)
+{
+    std::vector<fs::LayerDir> dirs;
+    for (const auto &l : files.layers)
+        dirs.push_back({l.dir, l.whiteouts});
+    return fs::UnionView::build(dirs);
+}
+
+} // namespace
+
+fs::UnionView RemoteHost::imageTree(const std::string &ref)
+{
+    return unionOf(imageFiles(ref));
+}
+
+std::vector<LayerView> RemoteHost::imageLayers(const std::string &ref)
+{
+    const HostImageFiles files = imageFiles(ref);
+    const fs::UnionView view = unionOf(files);
+    const auto made = image::layerHistory(files.config);
+    std::vector<LayerView> out;
+    Digest chain;
+    for (std::size_t i = 0; i < files.layers.size(); ++i) {
+        const HostLayerDir &l = files.layers[i];
+        chain = store::chainIdOf(chain, l.diffId);
+        LayerView v;
+        v.index = static_cast<int>(i);
+        v.diffId = l.diffId;
+        v.chainId = chain;
+        v.blob = l.blob;
+        v.size = l.contentBytes;
+        if (i < made.size()) {
+            v.createdBy = made[i].createdBy;
+            v.comment = made[i].comment;
+        }
+        v.changes = view.changes()[i];
+        out.push_back(std::move(v));
+    }
+    return out;
 }
 
 std::vector<std::string> RemoteHost::changes(const std::string &ref)
@@ -240,7 +308,13 @@ std::vector<std::string> RemoteHost::changes(const std::string &ref)
 void RemoteHost::logs(const std::string &ref, bool follow, const std::string &tail, bool timestamps,
                       const std::function<bool(int, std::string_view)> &onChunk)
 {
-    const json c = m_api.getJson("/containers/" + urlEscape(ref) + "/json");
+    streamLogs(m_api, ref, follow, tail, timestamps, onChunk);
+}
+
+void streamLogs(ApiClient &api, const std::string &ref, bool follow, const std::string &tail, bool timestamps,
+                const std::function<bool(int, std::string_view)> &onChunk)
+{
+    const json c = api.getJson("/containers/" + urlEscape(ref) + "/json");
     const bool tty = c.contains("Config") && c["Config"].is_object() && c["Config"].value("Tty", false);
     std::string path = "/containers/" + urlEscape(ref) + "/logs?stdout=1&stderr=1";
     if (follow)
@@ -249,26 +323,13 @@ void RemoteHost::logs(const std::string &ref, bool follow, const std::string &ta
         path += "&tail=" + urlEscape(tail);
     if (timestamps)
         path += "&timestamps=1";
-    std::string buffer;
-    m_api.stream(path, [&](std::string_view chunk) {
-        if (tty)
-            return onChunk(1, chunk);
-        // Without a TTY the stream is multiplexed: 8-byte headers (stream,
-        // 0, 0, 0, big-endian length) before each frame.
-        buffer.append(chunk);
-        while (buffer.size() >= 8) {
-            const auto *b = reinterpret_cast<const unsigned char *>(buffer.data());
-            const std::size_t len = (std::size_t{b[4]} << 24) | (std::size_t{b[5]} << 16) | (std::size_t{b[6]} << 8) | b[7];
-            if (buffer.size() < 8 + len)
-                break;
-            if (!onChunk(b[0] == 2 ? 2 : 1, std::string_view(buffer).substr(8, len)))
-                return false;
-            buffer.erase(0, 8 + len);
-        }
-        return true;
+    StreamDemux demux(onChunk);
+    api.stream(path, [&](std::string_view chunk) {
+        // Without a TTY the stream is multiplexed (StreamDemux.h).
+        return tty ? onChunk(1, chunk) : demux.feed(chunk);
     });
-    if (!tty && !buffer.empty())
-        throw Error(ErrorCode::Io, m_api.errorPrefix() + "the log stream was cut before its end");
+    if (!demux.clean())
+        throw Error(ErrorCode::Io, api.errorPrefix() + "the log stream was cut before its end");
 }
 
 } // namespace strata::engine::remote

@@ -8,6 +8,9 @@
 #
 #   tests/bench/bench_remote.sh [BUILD_DIR] [ROUNDS] [CONTAINERS] [IMAGES]
 # Defaults: build 7 500 200. Prints a Markdown table with the ratios.
+# Then `image tree` of an 8,000-file image: the first time (an empty layer
+# cache: the export is streamed and unpacked) against `podman save` of the
+# same image, and cached against `podman image mount` + `find`.
 set -euo pipefail
 build=${1:-build}
 rounds=${2:-7}
@@ -36,6 +39,15 @@ tar -C "$work/rootfs" -cf "$work/rootfs.tar" .
 P import -q "$work/rootfs.tar" localhost/bench:0 >/dev/null
 for i in $(seq 1 $((nimg - 1))); do P tag localhost/bench:0 "localhost/bench:$i"; done
 for i in $(seq 1 "$ncont"); do P create -q --network none localhost/bench:0 /bin/sh >/dev/null; done
+# The big image: busybox and 80 directories of 100 small files.
+mkdir -p "$work/big"
+cp -a "$work/rootfs/." "$work/big/"
+for d in $(seq 1 80); do
+  mkdir "$work/big/d$d"
+  for f in $(seq 1 100); do echo "file $f of directory $d" >"$work/big/d$d/f$f"; done
+done
+tar -C "$work/big" -cf "$work/big.tar" .
+P import -q "$work/big.tar" localhost/big:1 >/dev/null
 
 # Its own output elsewhere: an inherited stdout would hold a pipe open.
 P system service --time=0 "unix://$work/podman.sock" >/dev/null 2>&1 &
@@ -68,3 +80,28 @@ echo "| command | strata -H (podman API) | podman CLI | ratio |"
 echo "|---|---|---|---|"
 bench "ps -a ($ncont containers)" ps -a -- ps -a
 bench "images ($nimg tags)" images -- images
+
+# image tree: the cache lives under XDG_CACHE_HOME (emptied for "first").
+export XDG_CACHE_HOME="$work/cache"
+tree_first() { rm -rf "$work/cache"; "$strata" -H "$host" image tree localhost/big:1; }
+tree_cached() { "$strata" -H "$host" image tree localhost/big:1; }
+podman_save() { P save -q -o "$work/save.tar" localhost/big:1; rm -f "$work/save.tar"; }
+podman_find() { local m; m=$(P image mount localhost/big:1); find "$m" -ls; P image unmount localhost/big:1 >/dev/null; }
+pair() { # label, strata function, podman function
+  local s=() p=()
+  for _ in $(seq 1 "$rounds"); do s+=("$(time_ms "$2")"); p+=("$(time_ms "$3")"); done
+  local ms mp
+  ms=$(printf '%s\n' "${s[@]}" | median)
+  mp=$(printf '%s\n' "${p[@]}" | median)
+  echo "| $1 | $ms ms | $mp ms | $(awk -v a="$ms" -v b="$mp" 'BEGIN {printf "%.2f", a / b}') |"
+}
+files=$(tree_cached | wc -l)
+echo
+echo "| image tree ($files paths) | strata -H | podman CLI | ratio |"
+echo "|---|---|---|---|"
+tree_cached >/dev/null
+pair "first time (export + unpack) vs podman save" tree_first podman_save
+tree_cached >/dev/null
+pair "cached vs podman image mount + find" tree_cached podman_find
+echo
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

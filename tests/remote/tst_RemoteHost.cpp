@@ -14,6 +14,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <nlohmann/json.hpp>
 #include <QThread>
 
 #include <algorithm>
@@ -25,6 +27,8 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -36,6 +40,7 @@ namespace {
 
 const QString kImage = QStringLiteral("localhost/strata-remote:1");
 const QString kExtraTag = QStringLiteral("localhost/strata-remote:extra");
+const QString kLayered = QStringLiteral("localhost/strata-remote:layered"); // kImage + a COPY layer
 
 std::set<std::string> lines(const std::string &text)
 {
@@ -57,6 +62,78 @@ QString q(const fs::path &p)
     return QString::fromStdString(p.string());
 }
 
+// A loopback TCP port nobody uses right now.
+int freePort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
+    ::close(fd);
+    return ntohs(a.sin_port);
+}
+
+bool accepting(int port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<std::uint16_t>(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const bool ok = ::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// A CA, and a key + certificate it signed for `cn` (client or server use).
+bool makeCert(const fs::path &dir, const QString &ca, const QString &name, const QString &cn, const QString &extension)
+{
+    const QString key = q(dir / (name.toStdString() + "-key.pem")), csr = q(dir / (name.toStdString() + ".csr"));
+    strata::test::writeFile(dir / (name.toStdString() + ".ext"), extension.toStdString() + "\n");
+    return strata::test::runProgram("openssl", {"req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                                                "-nodes", "-keyout", key, "-out", csr, "-subj", "/CN=" + cn})
+                           .exitCode == 0 &&
+           strata::test::runProgram("openssl", {"x509", "-req", "-in", csr, "-CA", q(dir / (ca.toStdString() + ".pem")),
+                                                "-CAkey", q(dir / (ca.toStdString() + "-key.pem")), "-CAcreateserial",
+                                                "-days", "2", "-out", q(dir / (name.toStdString() + ".pem")),
+                                                "-extfile", q(dir / (name.toStdString() + ".ext"))})
+                           .exitCode == 0;
+}
+
+bool makeCa(const fs::path &dir, const QString &name)
+{
+    return strata::test::runProgram("openssl", {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                                                "-nodes", "-keyout", q(dir / (name.toStdString() + "-key.pem")), "-out",
+                                                q(dir / (name.toStdString() + ".pem")), "-days", "2", "-subj",
+                                                "/CN=" + name})
+                   .exitCode == 0;
+}
+
+// Sets an environment variable for the strata runs of one test.
+class ScopedEnv {
+public:
+    ScopedEnv(const char *name, const QByteArray &value) : m_name(name), m_had(qEnvironmentVariableIsSet(name)),
+                                                           m_old(qgetenv(name))
+    {
+        qputenv(name, value);
+    }
+    ~ScopedEnv()
+    {
+        if (m_had)
+            qputenv(m_name, m_old);
+        else
+            qunsetenv(m_name);
+    }
+
+private:
+    const char *m_name;
+    bool m_had;
+    QByteArray m_old;
+};
+
 } // namespace
 
 class tst_RemoteHost : public QObject {
@@ -68,6 +145,38 @@ class tst_RemoteHost : public QObject {
     QProcess m_service;
     QString m_host; // "unix:///…/podman.sock"
     std::string m_containerId;
+
+    QProcess m_tlsProxy;
+    QString m_tlsHost; // "tcp://127.0.0.1:PORT"
+
+    // Certificates (a CA, the proxy's, a client's; a stranger CA and its
+    // client; a rogue CA) and `socat OPENSSL-LISTEN … UNIX-CONNECT:podman.sock`,
+    // once per suite.
+    void startTlsProxy()
+    {
+        if (m_tlsProxy.state() == QProcess::Running)
+            return;
+        if (strata::test::runProgram("socat", {"-V"}).exitCode != 0)
+            QSKIP("socat is missing (Debian package socat)");
+        const fs::path d = m_dir / "tls";
+        fs::create_directories(d);
+        QVERIFY(makeCa(d, "ca") && makeCa(d, "stranger-ca") && makeCa(d, "rogue-ca"));
+        QVERIFY(makeCert(d, "ca", "server", "127.0.0.1", "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth"));
+        QVERIFY(makeCert(d, "ca", "client", "strata-client", "extendedKeyUsage=clientAuth"));
+        QVERIFY(makeCert(d, "stranger-ca", "stranger", "strata-client", "extendedKeyUsage=clientAuth"));
+        const int port = freePort();
+        m_tlsHost = "tcp://127.0.0.1:" + QString::number(port);
+        m_tlsProxy.setProcessChannelMode(QProcess::ForwardedChannels);
+        m_tlsProxy.start("socat", {"OPENSSL-LISTEN:" + QString::number(port) + ",bind=127.0.0.1,reuseaddr,fork,cert=" +
+                                           q(d / "server.pem") + ",key=" + q(d / "server-key.pem") + ",cafile=" +
+                                           q(d / "ca.pem") + ",verify=1",
+                                   "UNIX-CONNECT:" + q(m_dir / "podman.sock")});
+        QVERIFY(m_tlsProxy.waitForStarted());
+        QDeadlineTimer deadline(30000);
+        while (!accepting(port) && !deadline.hasExpired() && m_tlsProxy.state() == QProcess::Running)
+            QThread::msleep(50);
+        QVERIFY2(accepting(port), "the TLS proxy (socat) never listened");
+    }
 
     // `strata --root <scratch> -H host args…`: the scratch root must stay
     // unwritten (a host never touches Strata's store).
@@ -121,6 +230,16 @@ private Q_SLOTS:
         RunResult r = m_podman->run({"import", "--change", "CMD [\"/bin/sleep\",\"300\"]", q(tarball), kImage});
         QVERIFY2(r.exitCode == 0, ("podman import: " + what(r)).c_str());
         QVERIFY2(m_podman->run({"tag", kImage, kExtraTag}).exitCode == 0, "podman tag");
+        // A second layer that replaces a file of the first (image tree's shadows).
+        fs::create_directories(m_dir / "ctx");
+        strata::test::writeFile(m_dir / "ctx/Dockerfile", "FROM " + kImage.toStdString() +
+                                                              "\nCOPY passwd /etc/passwd\nCOPY hello.txt /etc/hello.txt\n");
+        strata::test::writeFile(m_dir / "ctx/passwd", "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534::/:/bin/sh\n");
+        strata::test::writeFile(m_dir / "ctx/hello.txt", "hello\n");
+        r = m_podman->build(m_dir / "ctx", kLayered);
+        QVERIFY2(r.exitCode == 0, ("podman build: " + what(r)).c_str());
+        // The layer cache of this suite only (image tree -H).
+        qputenv("XDG_CACHE_HOME", q(m_dir / "cache").toUtf8());
         // runc (crun refuses hybrid cgroups) and rlimits pinned to the hard
         // limits (no CAP_SYS_RESOURCE here): see DESIGN.md's podman notes.
         rlimit nofile{}, nproc{};
@@ -140,6 +259,14 @@ private Q_SLOTS:
         const fs::path sock = m_dir / "podman.sock";
         m_host = "unix://" + q(sock);
         m_service.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        // Containers the API creates get the same runc and pinned rlimits.
+        strata::test::writeFile(m_dir / "containers.conf",
+                                "[containers]\ndefault_ulimits = [\"" + pin("nofile", nofile.rlim_max).toStdString() +
+                                        "\", \"" + pin("nproc", std::min<rlim_t>(nproc.rlim_max, 32768)).toStdString() +
+                                        "\"]\n[engine]\nruntime = \"runc\"\n");
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("CONTAINERS_CONF", q(m_dir / "containers.conf"));
+        m_service.setProcessEnvironment(env);
         m_service.start("podman", m_podman->flags() + QStringList{"system", "service", "--time=0", m_host});
         QVERIFY2(m_service.waitForStarted(), "podman system service did not start");
         QDeadlineTimer deadline(60000);
@@ -150,6 +277,10 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
+        if (m_tlsProxy.state() == QProcess::Running) {
+            m_tlsProxy.terminate();
+            m_tlsProxy.waitForFinished(5000);
+        }
         if (m_service.state() == QProcess::Running) {
             m_service.terminate();
             if (!m_service.waitForFinished(10000))
@@ -180,7 +311,7 @@ private Q_SLOTS:
         const RunResult theirs = m_podman->run({"images", "--format", fmt});
         QVERIFY2(theirs.exitCode == 0, what(theirs).c_str());
         QCOMPARE(lines(mine.out), lines(theirs.out));
-        QCOMPARE(lines(mine.out).size(), std::size_t{2});
+        QCOMPARE(lines(mine.out).size(), std::size_t{3}); // kImage twice, kLayered (not its build's intermediate)
 
         // The table is Strata's own (Docker's columns), not podman's.
         const RunResult table = strata({"images"});
@@ -296,6 +427,220 @@ private Q_SLOTS:
         QVERIFY2(mine.exitCode == 0, what(mine).c_str());
         QCOMPARE(lines(mine.out), lines(theirs.out));
         QVERIFY(!fs::exists(storeRoot()));
+    }
+
+    // image tree -H: the host's export unpacked into the layer cache the
+    // first time (podman here keeps vfs layers, which cannot be read in
+    // place), the cache the second; the paths are those podman mounts.
+    void imageTreeAgreesWithPodmanMount()
+    {
+        const RunResult first = strata({"-D", "image", "tree", "--json", kLayered});
+        QVERIFY2(first.exitCode == 0, what(first).c_str());
+        QVERIFY2(first.err.find("layers from the export") != std::string::npos, first.err.c_str());
+        std::set<std::string> mine;
+        for (const auto &e : nlohmann::json::parse(first.out))
+            mine.insert(e.at("path").get<std::string>() + " " + e.at("type").get<std::string>());
+
+        const RunResult mount = m_podman->run({"image", "mount", kLayered});
+        QVERIFY2(mount.exitCode == 0, what(mount).c_str());
+        const fs::path root = QString::fromStdString(mount.out).trimmed().toStdString();
+        std::set<std::string> theirs;
+        for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
+            const auto st = it->symlink_status().type();
+            const char *type = st == fs::file_type::directory ? "dir" : st == fs::file_type::symlink ? "symlink" : "file";
+            theirs.insert(it->path().lexically_relative(root).string() + " " + type);
+        }
+        m_podman->run({"image", "unmount", kLayered});
+        QCOMPARE(mine, theirs);
+        QVERIFY(mine.count("etc/hello.txt file"));
+
+        const RunResult again = strata({"-D", "image", "tree", "--json", kLayered});
+        QVERIFY2(again.exitCode == 0, what(again).c_str());
+        QVERIFY2(again.err.find("layers from the cache") != std::string::npos, again.err.c_str());
+        QCOMPARE(again.out, first.out);
+        QVERIFY(fs::is_empty(m_dir / "cache/strata/remote-layers/tmp"));
+        QVERIFY(!fs::exists(storeRoot()));
+    }
+
+    // The host's image prints exactly as the same image loaded into Strata.
+    void imageLayersAndTreeMatchStrataOwn()
+    {
+        const fs::path archive = m_dir / "layered.tar";
+        RunResult r = m_podman->run({"save", "--format", "docker-archive", "-o", q(archive), kLayered});
+        QVERIFY2(r.exitCode == 0, what(r).c_str());
+        const QString own = q(m_dir / "own-store");
+        r = strata::test::runStrata({"--root", own, "load", "-i", q(archive)});
+        QVERIFY2(r.exitCode == 0, what(r).c_str());
+        for (const QStringList &verb : {QStringList{"image", "layers"}, QStringList{"image", "layers", "--json"},
+                                        QStringList{"image", "tree", "--all"}}) {
+            const RunResult theirs = strata::test::runStrata(QStringList{"--root", own} + verb + QStringList{kLayered});
+            const RunResult mine = strata(verb + QStringList{kLayered});
+            QVERIFY2(mine.exitCode == 0, what(mine).c_str());
+            QCOMPARE(mine.out, theirs.out);
+        }
+        QVERIFY2(strata({"image", "tree", kLayered}).out.find("/etc/passwd   (shadows L1)") != std::string::npos,
+                 "the second layer's passwd shadows the first's");
+        QVERIFY(!fs::exists(storeRoot()));
+    }
+
+    // The lifecycle verbs print what they print for Strata's own store and
+    // change the host's container as podman sees it.
+    void lifecycleVerbsDriveTheHost()
+    {
+        RunResult r = strata({"create", "--name", "strata-life", kImage, "/bin/sh", "-c", "exec sleep 300"});
+        QVERIFY2(r.exitCode == 0, what(r).c_str());
+        const std::string id = QString::fromStdString(r.out).trimmed().toStdString();
+        QCOMPARE(id.size(), std::size_t{64});
+        QCOMPARE(r.out, id + "\n");
+        QCOMPARE(QString::fromStdString(m_podman->run({"inspect", "--format", "{{.Id}} {{.State.Status}}", "strata-life"}).out)
+                         .trimmed().toStdString(),
+                 id + " created");
+        r = strata({"start", "strata-life"});
+        if (r.exitCode != 0 && r.err.find("OCI") != std::string::npos)
+            QSKIP(("podman cannot run a container here: " + what(r)).c_str());
+        QVERIFY2(r.exitCode == 0, what(r).c_str());
+        QCOMPARE(r.out, std::string("strata-life\n"));
+        const auto status = [&] {
+            return QString::fromStdString(m_podman->run({"inspect", "--format", "{{.State.Status}}", "strata-life"}).out)
+                    .trimmed().toStdString();
+        };
+        QCOMPARE(status(), std::string("running"));
+
+        r = strata({"exec", "strata-life", "/bin/sh", "-c", "echo in-exec; echo to-err >&2; exit 4"});
+        QCOMPARE(r.exitCode, 4);
+        QCOMPARE(r.out, std::string("in-exec\n"));
+        QCOMPARE(r.err, std::string("to-err\n"));
+        r = strata({"top", "strata-life"});
+        QVERIFY2(r.exitCode == 0 && r.out.find("sleep 300") != std::string::npos, what(r).c_str());
+
+        r = strata({"pause", "strata-life"});
+        if (r.exitCode == 0) { // needs a usable freezer on the host
+            QCOMPARE(r.out, std::string("strata-life\n"));
+            QCOMPARE(status(), std::string("paused"));
+            r = strata({"unpause", "strata-life"});
+            QCOMPARE(r.out, std::string("strata-life\n"));
+            QCOMPARE(status(), std::string("running"));
+        } else {
+            QVERIFY2(r.err.rfind("Error: ", 0) == 0 && std::count(r.err.begin(), r.err.end(), '\n') == 1, r.err.c_str());
+        }
+
+        r = strata({"commit", "strata-life", "localhost/strata-committed:1"});
+        QVERIFY2(r.exitCode == 0, what(r).c_str());
+        QVERIFY2(r.out.rfind("sha256:", 0) == 0 && r.out.size() == 7 + 64 + 1, r.out.c_str());
+        QCOMPARE(QString::fromStdString(m_podman->inspect("localhost/strata-committed:1").value("Id", "")).remove("sha256:"),
+                 QString::fromStdString(r.out).trimmed().remove("sha256:"));
+
+        r = strata({"restart", "-t", "0", "strata-life"});
+        QCOMPARE(r.out, std::string("strata-life\n"));
+        QCOMPARE(status(), std::string("running"));
+        r = strata({"kill", "strata-life"});
+        QCOMPARE(r.out, std::string("strata-life\n"));
+        r = strata({"wait", "strata-life"});
+        QCOMPARE(r.out, std::string("137\n"));
+        r = strata({"rm", "strata-life"});
+        QCOMPARE(r.out, std::string("strata-life\n"));
+        r = strata({"rm", "strata-life"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err, std::string("Error: No such container: strata-life\n"));
+        QVERIFY(!fs::exists(storeRoot()));
+    }
+
+    void runAttachedAndDetached()
+    {
+        const std::size_t before = lines(m_podman->run({"ps", "-aq"}).out).size();
+        RunResult r = strata({"run", "--rm", kImage, "/bin/sh", "-c", "echo to-out; echo to-err >&2; exit 3"});
+        if (r.exitCode == 125 && r.err.find("OCI") != std::string::npos)
+            QSKIP(("podman cannot run a container here: " + what(r)).c_str());
+        QCOMPARE(r.exitCode, 3);
+        QCOMPARE(r.out, std::string("to-out\n"));
+        QCOMPARE(r.err, std::string("to-err\n"));
+        QCOMPARE(lines(m_podman->run({"ps", "-aq"}).out).size(), before); // --rm
+
+        r = strata({"run", "-d", "--name", "strata-detached", kImage, "/bin/sleep", "300"});
+        QVERIFY2(r.exitCode == 0, what(r).c_str());
+        QCOMPARE(r.out.size(), std::size_t{65});
+        QVERIFY(m_podman->run({"ps", "--format", "{{.Names}}"}).out.find("strata-detached") != std::string::npos);
+        QCOMPARE(strata({"rm", "-f", "strata-detached"}).out, std::string("strata-detached\n"));
+
+        // A missing image: Docker's line, then the host's pull fails (no registry).
+        r = strata({"run", "localhost:1/strata-nothing:1"});
+        QCOMPARE(r.exitCode, 125);
+        QVERIFY2(r.err.rfind("Unable to find image 'localhost:1/strata-nothing:1' locally\n", 0) == 0, r.err.c_str());
+        QVERIFY(!fs::exists(storeRoot()));
+    }
+
+    // tcp:// with TLS through a TLS proxy in front of podman's socket (socat).
+    void tlsWithAGoodClientCertificate()
+    {
+        startTlsProxy();
+        const fs::path d = m_dir / "tls";
+        const RunResult mine = strata({"--tlsverify", "--tlscacert", q(d / "ca.pem"), "--tlscert", q(d / "client.pem"),
+                                       "--tlskey", q(d / "client-key.pem"), "images", "--format", "{{.ID}}"},
+                                      m_tlsHost);
+        QVERIFY2(mine.exitCode == 0, what(mine).c_str());
+        QCOMPARE(lines(mine.out), lines(m_podman->run({"images", "--format", "{{.ID}}"}).out));
+
+        // Docker's environment: DOCKER_TLS_VERIFY + DOCKER_CERT_PATH with ca.pem, cert.pem, key.pem.
+        const fs::path env = m_dir / "tls-env";
+        fs::create_directories(env);
+        fs::copy_file(d / "ca.pem", env / "ca.pem");
+        fs::copy_file(d / "client.pem", env / "cert.pem");
+        fs::copy_file(d / "client-key.pem", env / "key.pem");
+        const ScopedEnv verify("DOCKER_TLS_VERIFY", "1");
+        const ScopedEnv certs("DOCKER_CERT_PATH", q(env).toUtf8());
+        const RunResult viaEnv = strata({"ps", "-a", "--format", "{{.Names}}"}, m_tlsHost);
+        QVERIFY2(viaEnv.exitCode == 0, what(viaEnv).c_str());
+        QCOMPARE(lines(viaEnv.out), lines(m_podman->run({"ps", "-a", "--format", "{{.Names}}"}).out));
+        QVERIFY(!fs::exists(storeRoot()));
+    }
+
+    void tlsRefusesAStrangersCertificateInOneLine()
+    {
+        startTlsProxy();
+        const fs::path d = m_dir / "tls";
+        // The proxy trusts only its CA: a client certificate from another is refused.
+        checkOneLineError(strata({"--tlsverify", "--tlscacert", q(d / "ca.pem"), "--tlscert", q(d / "stranger.pem"),
+                                  "--tlskey", q(d / "stranger-key.pem"), "images"},
+                                 m_tlsHost),
+                          m_tlsHost, "TLS");
+        // And we trust only ours: a server our CA did not sign is refused.
+        checkOneLineError(strata({"--tlsverify", "--tlscacert", q(d / "rogue-ca.pem"), "--tlscert", q(d / "client.pem"),
+                                  "--tlskey", q(d / "client-key.pem"), "images"},
+                                 m_tlsHost),
+                          m_tlsHost, "TLS");
+        const RunResult missing = strata({"--tlsverify", "--tlscacert", q(d / "nothing.pem"), "images"}, m_tlsHost);
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.find("--tlscacert " + (d / "nothing.pem").string() + ": no such file") != std::string::npos,
+                 missing.err.c_str());
+    }
+
+    // ssh://: the Docker CLI's transport is `ssh USER@HOST docker system
+    // dial-stdio`, HTTP over the pipes. A fake "ssh" on PATH stands in for
+    // it: it checks the remote command and bridges stdio to podman's socket
+    // with socat, as dial-stdio does on the far side. That is the real
+    // transport minus the network hop (no sshd is started here).
+    void sshDialStdio()
+    {
+        if (strata::test::runProgram("socat", {"-V"}).exitCode != 0)
+            QSKIP("socat is missing (Debian package socat)");
+        const fs::path bin = m_dir / "fake-ssh";
+        fs::create_directories(bin);
+        strata::test::writeFile(bin / "ssh", "#!/bin/sh\ncase \"$*\" in\n*\" -- tester@example.invalid docker system dial-stdio\")"
+                                             " exec socat - UNIX-CONNECT:" + (m_dir / "podman.sock").string() +
+                                             " ;;\n*) echo \"fake ssh: unexpected arguments: $*\" >&2; exit 255 ;;\nesac\n");
+        fs::permissions(bin / "ssh", fs::perms::owner_all);
+        const ScopedEnv path("PATH", q(bin).toUtf8() + ":" + qgetenv("PATH"));
+        const QString host = "ssh://tester@example.invalid";
+        const RunResult mine = strata({"images", "--format", "{{.ID}}"}, host);
+        QVERIFY2(mine.exitCode == 0, what(mine).c_str());
+        QCOMPARE(lines(mine.out), lines(m_podman->run({"images", "--format", "{{.ID}}"}).out));
+        const RunResult info = strata({"info"}, host);
+        QVERIFY2(info.out.find(" Engine: Podman") != std::string::npos, what(info).c_str());
+
+        // What ssh says when it cannot connect is the one line.
+        strata::test::writeFile(bin / "ssh", "#!/bin/sh\necho 'ssh: Could not resolve hostname example.invalid: Name or "
+                                             "service not known' >&2\nexit 255\n");
+        checkOneLineError(strata({"ps"}, host), host, "ssh: Could not resolve hostname example.invalid");
     }
 
     void aMissingSocketIsOneLine()
