@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // strata-gui [--root DIR] [--driver NAME] [--lang zh_CN|en] [--lesson N [--lesson-step K]]
 //            [--run 'COMMAND']... [--screenshot FILE] [--dump-scene FILE]
-//            [--scene ID] [--present]
+//            [--scene ID] [--present] [--host URL]
 #include "app/Language.h"
+#include "widgets/HostSwitcher.h"
 #include "widgets/MainWindow.h"
 
 #include <QApplication>
@@ -52,7 +53,11 @@ int main(int argc, char **argv)
     const QCommandLineOption lessonStep(QStringLiteral("lesson-step"),
                                         QStringLiteral("With --lesson: play steps 1..K (typing their commands) and stay on K."),
                                         QStringLiteral("K"));
-    p.addOptions({root, driver, lang, lesson, lessonStep, run, image, shot, dump, sceneOpt, present, view, path});
+    const QCommandLineOption host(QStringList{QStringLiteral("H"), QStringLiteral("host")},
+                                  QStringLiteral("Show a real engine instead of Strata's store: docker, podman, unix://PATH, "
+                                                 "tcp://HOST:PORT, ssh://USER@HOST (default: $DOCKER_HOST, then the last choice)."),
+                                  QStringLiteral("URL"));
+    p.addOptions({root, driver, lang, lesson, lessonStep, run, image, shot, dump, sceneOpt, present, view, path, host});
     p.process(app);
 
     StartOptions o;
@@ -71,6 +76,7 @@ int main(int argc, char **argv)
     o.lessonStep = p.value(lessonStep).toInt();
     o.view = p.value(view);
     o.path = p.value(path);
+    o.host = HostSwitcher::initialHost(p.value(host));
 
     const QString language = p.isSet(lang) ? p.value(lang) : initialLanguage();
     if (!setLanguage(language)) {

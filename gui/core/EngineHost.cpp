@@ -7,6 +7,7 @@
 #include "core/ExecChildren.h"
 #include "core/GuiStepGate.h"
 #include "core/TerminalSession.h"
+#include "core/HostWorker.h"
 
 #include <QMetaObject>
 #include <QTimer>
@@ -36,25 +37,69 @@ EngineHost::EngineHost(engine::EngineOptions options, QObject *parent)
         setWaiting(waiting ? tr("waiting for Step (F10) or Continue (F8); Stop ends the command") : m_commandWait);
     }, Qt::QueuedConnection);
     connect(m_worker, &EngineWorker::opened, this, [this](bool ok, const QString &error) {
+        if (onHost())
+            return;
         m_open = ok;
         emit opened(ok, error);
     });
     connect(m_worker, &EngineWorker::snapshot, this, [this](const EngineSnapshotPtr &s) {
+        if (onHost())
+            return; // a lesson's engine may still report: the host is what is shown
         m_snapshot = s;
         releaseHeldWaits();
         emit snapshot(s);
     });
+    m_hostWorker = new HostWorker(m_pump);
+    m_hostWorker->moveToThread(&m_hostThread);
+    m_hostThread.setObjectName(QStringLiteral("strata-host"));
+    connect(m_hostWorker, &HostWorker::stateChanged, this, [this](const HostState &state) {
+        if (!onHost())
+            return; // a late word from a host no longer shown
+        m_hostState = state;
+        if (state.connected() && !m_open) {
+            m_open = true;
+            emit opened(true, {});
+        }
+        emit hostStateChanged(state);
+    });
+    connect(m_hostWorker, &HostWorker::snapshot, this, [this](const EngineSnapshotPtr &s) {
+        if (!onHost())
+            return;
+        m_snapshot = s;
+        releaseHeldWaits();
+        emit snapshot(s);
+    });
+    connect(m_hostWorker, &HostWorker::detail, this, [this](const ImageDetailPtr &d) {
+        if (onHost())
+            emit detail(d);
+    });
+    connect(m_hostWorker, &HostWorker::detailFailed, this, [this](const QString &ref, const QString &error) {
+        if (onHost())
+            emit detailFailed(ref, error);
+    });
+    connect(m_hostWorker, &HostWorker::commandFinished, this, &EngineHost::finishCommand);
     m_heldPoll = new QTimer(this);
     m_heldPoll->setInterval(500); // a container that ends by itself: look again twice a second
     connect(m_heldPoll, &QTimer::timeout, this, &EngineHost::refresh);
-    connect(m_worker, &EngineWorker::detail, this, &EngineHost::detail);
-    connect(m_worker, &EngineWorker::detailFailed, this, &EngineHost::detailFailed);
+    connect(m_worker, &EngineWorker::detail, this, [this](const ImageDetailPtr &d) {
+        if (!onHost())
+            emit detail(d);
+    });
+    connect(m_worker, &EngineWorker::detailFailed, this, [this](const QString &ref, const QString &error) {
+        if (!onHost())
+            emit detailFailed(ref, error);
+    });
     connect(m_worker, &EngineWorker::commandFinished, this, &EngineHost::finishCommand);
 }
 
 EngineHost::~EngineHost()
 {
     m_gate->continueAll(); // a paused engine thread must not block shutdown
+    if (m_hostThread.isRunning()) // let go of the host on its own thread (its timers live there)
+        QMetaObject::invokeMethod(m_hostWorker, "open", Qt::QueuedConnection, Q_ARG(QString, QString()));
+    m_hostThread.quit();
+    m_hostThread.wait();
+    delete m_hostWorker;
     m_thread.quit();
     m_thread.wait();
     delete m_worker;
@@ -62,8 +107,48 @@ EngineHost::~EngineHost()
 
 void EngineHost::start(bool ensureBuiltins)
 {
+    m_ensureBuiltins = ensureBuiltins;
+    m_started = true;
     m_thread.start();
-    QMetaObject::invokeMethod(m_worker, "open", Qt::QueuedConnection, Q_ARG(bool, ensureBuiltins));
+    if (!onHost())
+        openLocalEngine();
+}
+
+void EngineHost::openLocalEngine()
+{
+    if (m_localOpened)
+        return;
+    m_localOpened = true;
+    QMetaObject::invokeMethod(m_worker, "open", Qt::QueuedConnection, Q_ARG(bool, m_ensureBuiltins));
+}
+
+void EngineHost::setHost(const QString &url)
+{
+    HostState s;
+    if (!url.isEmpty()) {
+        s.phase = HostState::Phase::Connecting;
+        s.url = url;
+    }
+    m_hostState = s;
+    m_snapshot.reset();
+    if (!url.isEmpty() && !m_hostThread.isRunning())
+        m_hostThread.start();
+    if (m_hostThread.isRunning())
+        QMetaObject::invokeMethod(m_hostWorker, "open", Qt::QueuedConnection, Q_ARG(QString, url));
+    emit hostStateChanged(s);
+    if (url.isEmpty() && m_started) {
+        if (m_localOpened)
+            refresh();
+        else
+            openLocalEngine();
+    }
+}
+
+QObject *EngineHost::shownWorker() const
+{
+    if (onHost())
+        return m_hostWorker;
+    return m_worker;
 }
 
 int EngineHost::run(const QString &line)
@@ -129,6 +214,13 @@ int EngineHost::run(const QString &line)
             m_heldPoll->start();
         return id;
     }
+    if (!terminalVerb.empty() && onHost()) {
+        finishCommand(id, 1, {},
+                      tr("Error: `%1` needs a terminal, which this console opens on Strata's own engine only: "
+                         "run it with the host's own CLI.\n")
+                          .arg(QString::fromStdString(terminalVerb)));
+        return id;
+    }
     if (!terminalVerb.empty()) {
         auto *session = new TerminalSession(24, 80, this);
         if (!session->isOpen()) {
@@ -143,7 +235,7 @@ int EngineHost::run(const QString &line)
                                   Q_ARG(QStringList, list), Q_ARG(int, session->slaveFd()));
         return id;
     }
-    QMetaObject::invokeMethod(m_worker, "runCommand", Qt::QueuedConnection, Q_ARG(int, id), Q_ARG(QStringList, list));
+    QMetaObject::invokeMethod(shownWorker(), "runCommand", Qt::QueuedConnection, Q_ARG(int, id), Q_ARG(QStringList, list));
     return id;
 }
 
@@ -169,7 +261,7 @@ void EngineHost::releaseHeldWaits()
             ++it;
             continue;
         }
-        QMetaObject::invokeMethod(m_worker, "runCommand", Qt::QueuedConnection, Q_ARG(int, it->id), Q_ARG(QStringList, it->args));
+        QMetaObject::invokeMethod(shownWorker(), "runCommand", Qt::QueuedConnection, Q_ARG(int, it->id), Q_ARG(QStringList, it->args));
         it = m_heldWaits.erase(it);
     }
     if (m_heldWaits.isEmpty() && m_heldPoll)
@@ -239,12 +331,12 @@ void EngineHost::finishCommand(int id, int rc, const QString &out, const QString
 
 void EngineHost::refresh()
 {
-    QMetaObject::invokeMethod(m_worker, "refresh", Qt::QueuedConnection);
+    QMetaObject::invokeMethod(shownWorker(), "refresh", Qt::QueuedConnection);
 }
 
 void EngineHost::requestDetail(const QString &ref)
 {
-    QMetaObject::invokeMethod(m_worker, "loadDetail", Qt::QueuedConnection, Q_ARG(QString, ref));
+    QMetaObject::invokeMethod(shownWorker(), "loadDetail", Qt::QueuedConnection, Q_ARG(QString, ref));
 }
 
 void registerSnapshotTypes()
@@ -252,6 +344,7 @@ void registerSnapshotTypes()
     qRegisterMetaType<EngineSnapshotPtr>("strata::gui::EngineSnapshotPtr");
     qRegisterMetaType<ImageDetailPtr>("strata::gui::ImageDetailPtr");
     qRegisterMetaType<EventBatch>("strata::gui::EventBatch");
+    qRegisterMetaType<HostState>("strata::gui::HostState");
 }
 
 } // namespace strata::gui

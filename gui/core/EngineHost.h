@@ -4,6 +4,7 @@
 // commands and requests to it, and re-emits results and coalesced events on
 // the GUI thread. Everything visible subscribes here.
 
+#include "core/HostState.h"
 #include "core/Snapshots.h"
 
 #include <QHash>
@@ -18,6 +19,7 @@ class EngineWorker;
 class EventPump;
 class GuiStepGate;
 class TerminalSession;
+class HostWorker;
 
 class EngineHost : public QObject {
     Q_OBJECT
@@ -26,6 +28,12 @@ public:
     ~EngineHost() override;
 
     void start(bool ensureBuiltins = true);
+    // Which engine the lists, scenes and console show: "" = Strata's own
+    // store, else a real host in the CLI's -H syntax (core/HostWorker). Before
+    // start() this also spares opening the store when a host is shown first.
+    void setHost(const QString &url);
+    [[nodiscard]] const HostState &hostState() const { return m_hostState; }
+    [[nodiscard]] bool onHost() const { return m_hostState.onHost(); }
     // Runs one console line (the `strata` CLI's syntax) on the engine thread;
     // returns its id. Lines that cannot run in a console finish at once.
     int run(const QString &line);
@@ -73,10 +81,14 @@ signals:
     // An interactive command got its terminal: show it and type into it.
     // The session ends (finish(), then deleteLater) just before commandFinished.
     void terminalOpened(int id, strata::gui::TerminalSession *session);
+    void hostStateChanged(const strata::gui::HostState &state);
 
 private:
     void finishCommand(int id, int rc, const QString &out, const QString &err);
     void setWaiting(const QString &what);
+    // The worker that answers for what is shown: the host's or the engine's.
+    [[nodiscard]] QObject *shownWorker() const;
+    void openLocalEngine();
     // `wait` blocks the engine until a container stops, where nothing could
     // cancel it: it is held here instead, and handed to the engine (which
     // prints the exit code as the CLI does) once the containers it names
@@ -93,6 +105,12 @@ private:
     EventPump *m_pump;
     GuiStepGate *m_gate;
     EngineWorker *m_worker;
+    QThread m_hostThread;
+    HostWorker *m_hostWorker;
+    HostState m_hostState;
+    bool m_ensureBuiltins = true;
+    bool m_started = false;
+    bool m_localOpened = false; // the store is opened only once Strata's own engine is shown
     EngineSnapshotPtr m_snapshot;
     bool m_open = false;
     int m_nextId = 1;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/EngineWorker.h"
 
+#include "core/DetailAssembly.h"
 #include "core/EventPump.h"
 #include "core/GuiStepGate.h"
 #include "engine/Error.h"
@@ -226,30 +227,9 @@ void EngineWorker::loadDetail(const QString &ref)
 
 ImageDetailPtr EngineWorker::buildDetail(engine::Engine &engine, const QString &ref)
 {
-    auto d = std::make_shared<ImageDetail>();
     const std::string r = ref.toStdString();
-    d->ref = ref;
-    d->id = engine.resolveImage(r).str();
-    d->layers = engine.imageLayers(r);
-    auto view = std::make_shared<engine::fs::UnionView>(engine.imageTree(r));
-    d->merged = std::make_shared<ExplorerTree>(ExplorerTree::merged(*view));
-    for (std::size_t l = 0; l < view->layerCount(); ++l)
-        d->perLayer.push_back(std::make_shared<ExplorerTree>(ExplorerTree::layer(*view, static_cast<int>(l))));
-    d->wasted = engine::fs::wastedFiles(*view);
-    d->wastedBytes = view->wastedBytes();
-    d->view = view;
-    const auto inspect = engine.inspectImage(r);
-    d->inspectJson = inspect.dump(2);
-    d->history = engine.history(r);
-    if (inspect.contains("GraphDriver") && inspect["GraphDriver"].contains("Data")) {
-        const auto &data = inspect["GraphDriver"]["Data"];
-        auto get = [&](const char *k) { return data.contains(k) ? data[k].get<std::string>() : std::string(); };
-        d->lowerDirs = get("LowerDir");
-        d->upperDir = get("UpperDir");
-        d->workDir = get("WorkDir");
-        d->mergedDir = get("MergedDir");
-    }
-    return d;
+    return assembleDetail({ref, engine.resolveImage(r).str(), engine.imageLayers(r), engine.imageTree(r),
+                           engine.inspectImage(r), engine.history(r)});
 }
 
 } // namespace strata::gui

@@ -202,7 +202,11 @@ void RunPhasesScene::handle(const engine::events::Event &e)
             for (int i = 0; i < phases().size(); ++i)
                 setPhaseState(i, QStringLiteral("done"));
             m_detail->refresh();
-            setCaption([pid] { return QCoreApplication::translate("RunPhases", "Running: every phase done; the command is PID 1 (host PID %1).").arg(pid); });
+            // A real host's start names no PID this machine could use (HostEvents).
+            if (pid <= 0)
+                setCaption([] { return QCoreApplication::translate("RunPhases", "Running: the host started the container; its command is PID 1 inside."); });
+            else
+                setCaption([pid] { return QCoreApplication::translate("RunPhases", "Running: every phase done; the command is PID 1 (host PID %1).").arg(pid); });
         });
         break;
     }

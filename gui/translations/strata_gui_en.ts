@@ -864,6 +864,10 @@
         <source>The engine stopped here: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Running: the host started the container; its command is PID 1 inside.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Scene</name>
@@ -1245,6 +1249,16 @@
     </message>
     <message>
         <source>Error: no pseudo-terminal for `%1` (/dev/ptmx cannot be opened)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: `%1` needs a terminal and this console has none: leave out -i/-t (or -f), or run it in a terminal with the strata CLI.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: `%1` needs a terminal, which this console opens on Strata&apos;s own engine only: run it with the host&apos;s own CLI.
 </source>
         <translation type="unfinished"></translation>
     </message>
@@ -2122,6 +2136,30 @@ created by: %4</source>
         <source>&amp;Build image…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lessons run on Strata&apos;s own engine: switch to it (Engine: in the toolbar) to open lesson %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not on a real host: this works on Strata&apos;s own engine only (Engine: in the toolbar switches)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lessons run on Strata&apos;s own engine, in a store of their own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A real host runs its own steps: it cannot wait for Step</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>strata::gui::NoteView</name>
@@ -2490,6 +2528,94 @@ created by: %4</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::HostBanner</name>
+    <message>
+        <source>⟳ Reconnecting to %1 (attempt %2)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⟳ Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⛁ %1 at %2 — engine %3 (Engine API %4). Changes made on the host show here live; Strata&apos;s own store is not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ No connection to %1: %2 — next attempt in %n s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ Cannot use this host: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::HostSwitcher</name>
+    <message>
+        <source>Show a remote engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine API address (unix:///PATH, tcp://HOST:PORT, ssh://USER@HOST):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strata&apos;s own engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The images and containers in Strata&apos;s store; every scene and lesson works here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Docker (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Docker daemon on this machine, through its Engine API socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Podman (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Podman&apos;s Docker-compatible API service (podman system service)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote URL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another engine by its address: unix://, tcp:// (TLS with DOCKER_TLS_VERIFY) or ssh://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which engine the lists, scenes and console show</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::HostWorker</name>
+    <message>
+        <source>the host is not connected</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -853,6 +853,10 @@
         <source>The engine stopped here: %1</source>
         <translation>引擎停在这里：%1</translation>
     </message>
+    <message>
+        <source>Running: the host started the container; its command is PID 1 inside.</source>
+        <translation>运行中：主机已启动容器；它的命令在容器内是 PID 1。</translation>
+    </message>
 </context>
 <context>
     <name>Scene</name>
@@ -1235,6 +1239,18 @@
         <source>Error: no pseudo-terminal for `%1` (/dev/ptmx cannot be opened)
 </source>
         <translation>错误：无法为 `%1` 分配伪终端（/dev/ptmx 打不开）
+</translation>
+    </message>
+    <message>
+        <source>Error: `%1` needs a terminal and this console has none: leave out -i/-t (or -f), or run it in a terminal with the strata CLI.
+</source>
+        <translation>错误：`%1` 需要终端，而这个控制台没有终端：去掉 -i/-t（或 -f），或者在终端里用 strata 命令行运行。
+</translation>
+    </message>
+    <message>
+        <source>Error: `%1` needs a terminal, which this console opens on Strata&apos;s own engine only: run it with the host&apos;s own CLI.
+</source>
+        <translation>错误：`%1` 需要终端，而本控制台只为 Strata 自己的引擎打开终端：请在主机上用它自己的 CLI 运行。
 </translation>
     </message>
 </context>
@@ -2112,6 +2128,30 @@ chain_id %3
         <source>&amp;Build image…</source>
         <translation>构建镜像(&amp;B)…</translation>
     </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>host %1</source>
+        <translation>主机 %1</translation>
+    </message>
+    <message>
+        <source>Lessons run on Strata&apos;s own engine: switch to it (Engine: in the toolbar) to open lesson %1.</source>
+        <translation>课程在 Strata 自己的引擎上运行：请先（在工具栏的“引擎：”中）切换过去，再打开第 %1 课。</translation>
+    </message>
+    <message>
+        <source>Not on a real host: this works on Strata&apos;s own engine only (Engine: in the toolbar switches)</source>
+        <translation>真实主机上不可用：这只适用于 Strata 自己的引擎（在工具栏的“引擎：”中切换）</translation>
+    </message>
+    <message>
+        <source>Lessons run on Strata&apos;s own engine, in a store of their own</source>
+        <translation>课程在 Strata 自己的引擎上、在课程专用的存储中运行</translation>
+    </message>
+    <message>
+        <source>A real host runs its own steps: it cannot wait for Step</source>
+        <translation>真实主机按自己的步骤运行：它不会等待“单步”</translation>
+    </message>
 </context>
 <context>
     <name>strata::gui::NoteView</name>
@@ -2479,6 +2519,93 @@ chain_id %3
         <translation>
             <numerusform>这些网络上还有 %n 个容器，没有画出</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::HostBanner</name>
+    <message>
+        <source>⟳ Reconnecting to %1 (attempt %2)…</source>
+        <translation>⟳ 正在重新连接 %1（第 %2 次尝试）…</translation>
+    </message>
+    <message>
+        <source>⟳ Connecting to %1…</source>
+        <translation>⟳ 正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>⛁ %1 at %2 — engine %3 (Engine API %4). Changes made on the host show here live; Strata&apos;s own store is not touched.</source>
+        <translation>⛁ %1，位于 %2 — 引擎 %3（Engine API %4）。主机上的变化会实时显示在这里；Strata 自己的存储不会被改动。</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ No connection to %1: %2 — next attempt in %n s.</source>
+        <translation>
+            <numerusform>⚠ 与 %1 的连接已断开：%2 — %n 秒后再次尝试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ Cannot use this host: %1</source>
+        <translation>⚠ 无法使用这个主机：%1</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::HostSwitcher</name>
+    <message>
+        <source>Show a remote engine</source>
+        <translation>显示远程引擎</translation>
+    </message>
+    <message>
+        <source>Engine API address (unix:///PATH, tcp://HOST:PORT, ssh://USER@HOST):</source>
+        <translation>Engine API 地址（unix:///路径、tcp://主机:端口、ssh://用户@主机）：</translation>
+    </message>
+    <message>
+        <source>Engine:</source>
+        <translation>引擎：</translation>
+    </message>
+    <message>
+        <source>Strata&apos;s own engine</source>
+        <translation>Strata 自己的引擎</translation>
+    </message>
+    <message>
+        <source>The images and containers in Strata&apos;s store; every scene and lesson works here</source>
+        <translation>Strata 存储中的镜像和容器；所有场景和课程都在这里可用</translation>
+    </message>
+    <message>
+        <source>Docker (%1)</source>
+        <translation>Docker（%1）</translation>
+    </message>
+    <message>
+        <source>The Docker daemon on this machine, through its Engine API socket</source>
+        <translation>本机的 Docker 守护进程，通过它的 Engine API 套接字</translation>
+    </message>
+    <message>
+        <source>Podman (%1)</source>
+        <translation>Podman（%1）</translation>
+    </message>
+    <message>
+        <source>Podman&apos;s Docker-compatible API service (podman system service)</source>
+        <translation>Podman 的 Docker 兼容 API 服务（podman system service）</translation>
+    </message>
+    <message>
+        <source>Remote: %1</source>
+        <translation>远程：%1</translation>
+    </message>
+    <message>
+        <source>Remote URL…</source>
+        <translation>远程地址…</translation>
+    </message>
+    <message>
+        <source>Another engine by its address: unix://, tcp:// (TLS with DOCKER_TLS_VERIFY) or ssh://</source>
+        <translation>按地址连接另一个引擎：unix://、tcp://（设置 DOCKER_TLS_VERIFY 时用 TLS）或 ssh://</translation>
+    </message>
+    <message>
+        <source>Which engine the lists, scenes and console show</source>
+        <translation>列表、场景和控制台显示哪个引擎的内容</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::HostWorker</name>
+    <message>
+        <source>the host is not connected</source>
+        <translation>主机未连接</translation>
     </message>
 </context>
 </TS>

@@ -28,6 +28,8 @@
 #include "widgets/CaptionLabel.h"
 #include "widgets/ConsoleWidget.h"
 #include "widgets/EventLogWidget.h"
+#include "widgets/HostBanner.h"
+#include "widgets/HostSwitcher.h"
 #include "widgets/InspectorWidget.h"
 #include "widgets/LayerExplorer.h"
 #include "widgets/ScenePanel.h"
@@ -107,7 +109,15 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     m_tabs->addTab(m_charts, QString());
     m_diagrams = new DiagramPanel(this);
     m_tabs->addTab(m_diagrams, QString());
-    setCentralWidget(m_tabs);
+    // The host banner sits above the tabs: whatever is shown, it says whose it is.
+    auto *centre = new QWidget(this);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    m_hostBanner = new HostBanner(centre);
+    centreLayout->addWidget(m_hostBanner);
+    centreLayout->addWidget(m_tabs, 1);
+    setCentralWidget(centre);
 
     buildActions();
     buildDocks();
@@ -230,6 +240,10 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
         m_options.select = s.value(QStringLiteral("selection/image"), QStringLiteral("strata/demo-web:1.0")).toString();
     retranslate();
 
+    connect(m_host, &EngineHost::hostStateChanged, this, &MainWindow::onHostState);
+    connect(m_hostSwitcher, &HostSwitcher::hostChosen, this, &MainWindow::showHost);
+    m_hostSwitcher->setCurrent(m_options.host);
+    m_host->setHost(m_options.host);
     auto *poll = new QTimer(this);
     connect(poll, &QTimer::timeout, this, &MainWindow::checkSettled);
     poll->start(150);
@@ -252,6 +266,10 @@ MainWindow::~MainWindow()
 
 void MainWindow::openLesson(const QString &numberOrId)
 {
+    if (m_host->onHost()) { // a lesson drives a store of its own, which a host is not
+        statusBar()->showMessage(tr("Lessons run on Strata's own engine: switch to it (Engine: in the toolbar) to open lesson %1.").arg(numberOrId), 10000);
+        return;
+    }
     if (!m_lessonSession) {
         m_lessonSession = new LessonSession(m_host, this);
         m_lessonPanel = new LessonPanel(m_lessonSession, this);
@@ -325,6 +343,55 @@ void MainWindow::onLessonState(const LessonStatePtr &state)
         m_detailPending = true;
         m_host->requestDetail(m_selected);
     }
+}
+
+void MainWindow::showHost(const QString &url)
+{
+    // Another engine, other images: the first snapshot picks the image to show.
+    m_selected.clear();
+    m_detail.reset();
+    m_snapshot.reset();
+    if (!url.isEmpty() && m_lessonDock) // the lesson's store is not the host's
+        m_lessonDock->close();
+    m_hostSwitcher->setCurrent(url);
+    m_host->setHost(url);
+}
+
+void MainWindow::onHostState(const HostState &state)
+{
+    m_hostBanner->setState(state);
+    applyHostLimits();
+    const bool unreachable = state.phase == HostState::Phase::Lost || state.phase == HostState::Phase::Invalid;
+    if (unreachable && !m_startupDone) { // --run lines have no engine to go to; --screenshot shows the banner
+        m_startQueue.clear();
+        m_startupDone = true;
+        emit startupFinished();
+    }
+    statusBar()->setToolTip(HostBanner::describe(state));
+    if (state.connected() && !m_selected.isEmpty()) { // back after a loss: draw the selection again
+        m_detailPending = true;
+        m_host->requestDetail(m_selected);
+    }
+}
+
+void MainWindow::applyHostLimits()
+{
+    // What a host cannot do is disabled, and says why.
+    const bool onHost = m_host->onHost();
+    const QString why = tr("Not on a real host: this works on Strata's own engine only (Engine: in the toolbar switches)");
+    for (QAction *a : {m_loadAct, m_saveAct, m_buildAct, m_stepModeAct}) {
+        a->setEnabled(!onHost);
+        a->setStatusTip(onHost ? why : QString());
+    }
+    m_lessonMenu->setEnabled(!onHost);
+    m_lessonMenu->setToolTip(onHost ? tr("Lessons run on Strata's own engine, in a store of their own") : QString());
+    m_lessonMenu->menuAction()->setToolTip(m_lessonMenu->toolTip());
+    m_stepModeAct->setToolTip(onHost ? tr("A real host runs its own steps: it cannot wait for Step") : tr("The engine waits at each phase until you press Step (F9)"));
+    m_buildAct->setToolTip(onHost ? why : QString());
+    m_loadAct->setToolTip(onHost ? why : QString());
+    m_saveAct->setToolTip(onHost ? why : QString());
+    if (onHost && m_stepModeAct->isChecked())
+        m_stepModeAct->setChecked(false);
 }
 
 void MainWindow::buildLessonMenu()
@@ -453,6 +520,11 @@ void MainWindow::buildActions()
     m_stepBar->addWidget(m_speed);
     m_stepBar->addSeparator();
     m_stepBar->addAction(m_langAct);
+
+    m_hostBar = addToolBar(QString());
+    m_hostBar->setObjectName(QStringLiteral("hostToolbar"));
+    m_hostSwitcher = new HostSwitcher(this);
+    m_hostBar->addWidget(m_hostSwitcher);
 }
 
 void MainWindow::buildDocks()
@@ -521,6 +593,8 @@ void MainWindow::buildMenus()
     m_engineMenu->addAction(m_stepAct);
     m_engineMenu->addAction(m_continueAct);
     m_helpMenu = menuBar()->addMenu(QString());
+    for (QMenu *m : {m_fileMenu, m_engineMenu}) // a disabled action says why (on a real host)
+        m->setToolTipsVisible(true);
     m_helpMenu->addAction(m_gettingStartedAct);
     m_helpMenu->addAction(m_aboutAct);
     // Shortcuts keep working when presentation mode hides the menu bar.
@@ -576,6 +650,7 @@ void MainWindow::retranslate()
     m_consoleDock->setWindowTitle(tr("Console"));
     m_eventsDock->setWindowTitle(tr("Events"));
     m_stepBar->setWindowTitle(tr("Step"));
+    m_hostBar->setWindowTitle(tr("Engine"));
     m_fileMenu->setTitle(tr("&File"));
     m_viewMenu->setTitle(tr("&View"));
     m_lessonMenu->setTitle(tr("&Lesson"));
@@ -601,6 +676,7 @@ void MainWindow::retranslate()
     m_langAct->setText(currentLanguage() == QLatin1String("zh_CN") ? QStringLiteral("EN") : QStringLiteral("中文"));
     m_langAct->setToolTip(tr("Switch the interface language (Ctrl+L)"));
     buildLessonMenu();
+    applyHostLimits();
     if (m_lessonDock)
         m_lessonDock->setWindowTitle(tr("Lesson"));
     if (m_noteDock)
@@ -721,7 +797,9 @@ void MainWindow::onSnapshot(const EngineSnapshotPtr &s)
     m_driverLabel->setToolTip(QString::fromStdString(s->info.driverReason));
     m_modeLabel->setText(s->info.rootless ? tr("rootless") : tr("root"));
     // While a lesson is open the worker shows the lesson's engine: say so.
-    m_storeLabel->setText((m_lessonSession && m_lessonSession->state() ? tr("lesson store %1") : tr("store %1"))
+    m_storeLabel->setText((m_host->onHost()                                    ? tr("host %1")
+                           : m_lessonSession && m_lessonSession->state() ? tr("lesson store %1")
+                                                                         : tr("store %1"))
                               .arg(QString::fromStdString(s->info.root)));
     m_storeLabel->setToolTip(m_storeLabel->text());
     m_countLabel->setText(tr("%n image(s)", nullptr, static_cast<int>(s->info.images)));
@@ -836,7 +914,12 @@ void MainWindow::onEvents(const EventBatch &batch)
 
 bool MainWindow::settled() const
 {
-    return m_startupDone && !m_detailPending && m_detail && m_host->pendingCommands() == 0 && !m_scene->animating() &&
+    // A host without images has no stack to draw: its lists are the whole picture.
+    // One that cannot be reached has its banner as the whole picture.
+    const HostState &host = m_host->hostState();
+    const bool drawn = m_detail || (host.onHost() && m_snapshot && m_snapshot->images.empty()) ||
+                       host.phase == HostState::Phase::Lost || host.phase == HostState::Phase::Invalid;
+    return m_startupDone && !m_detailPending && drawn && m_host->pendingCommands() == 0 && !m_scene->animating() &&
            !m_scenes->animating() &&
            (!m_lessonSession || (m_lessonSession->state() && !m_lessonSession->busy() && m_lessonStepPlayed) ||
             !m_lessonSession->error().isEmpty());

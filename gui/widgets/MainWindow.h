@@ -6,6 +6,7 @@
 // the bottom, step toolbar on top, status bar below. Docks and settings are
 // remembered.
 
+#include "core/HostState.h"
 #include "core/Snapshots.h"
 #include "lesson/LessonState.h"
 
@@ -42,6 +43,8 @@ class ScenePanel;
 class TimelineDock;
 class ChartsPanel;
 class DiagramPanel;
+class HostBanner;
+class HostSwitcher;
 
 struct StartOptions {
     engine::EngineOptions engine;
@@ -57,6 +60,7 @@ struct StartOptions {
     int lessonStep = 0;    // ... and play it up to step K (types the commands itself)
     QString lessonRoot;    // the lesson's store (empty = <data>/strata/lessons/<id>)
     bool ensureBuiltins = true;
+    QString host;          // a real engine to show (-H syntax: docker, podman, unix://…); "" = Strata's own
 };
 
 class MainWindow : public QMainWindow {
@@ -78,6 +82,10 @@ public:
     [[nodiscard]] TimelineDock *timelineDock() const { return m_timelineDock; }
     [[nodiscard]] ChartsPanel *charts() const { return m_charts; }
     [[nodiscard]] DiagramPanel *diagrams() const { return m_diagrams; }
+    [[nodiscard]] HostBanner *hostBanner() const { return m_hostBanner; }
+    [[nodiscard]] HostSwitcher *hostSwitcher() const { return m_hostSwitcher; }
+    // Shows another engine: "" = Strata's own, else a host in -H syntax.
+    void showHost(const QString &url);
     [[nodiscard]] QTabWidget *centralTabs() const { return m_tabs; }
     [[nodiscard]] bool presenting() const;
     // The view of the current tab (scene or its replay, chart, diagram).
@@ -138,6 +146,8 @@ private:
     void onLessonState(const LessonStatePtr &state);
     void loadArchive();
     void saveArchive();
+    void onHostState(const HostState &state);
+    void applyHostLimits();
 
     StartOptions m_options;
     EngineHost *m_host;
@@ -157,6 +167,9 @@ private:
     TimelineDock *m_timelineDock = nullptr;
     ChartsPanel *m_charts = nullptr;
     DiagramPanel *m_diagrams = nullptr;
+    HostBanner *m_hostBanner = nullptr;
+    HostSwitcher *m_hostSwitcher = nullptr;
+    QToolBar *m_hostBar = nullptr;
     QAction *m_exportSvgAct = nullptr, *m_exportPngAct = nullptr;
     QList<QAction *> m_tabActs;
     QTableView *m_imageView, *m_containerView, *m_volumeView;

@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/HostWorker.h"
+
+#include "core/DetailAssembly.h"
+#include "core/EventPump.h"
+#include "core/HostEventStream.h"
+#include "core/HostEvents.h"
+#include "engine/Error.h"
+#include "engine/cli/RunCli.h"
+#include "engine/remote/RemoteHost.h"
+#include "engine/util/Time.h"
+
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace strata::gui {
+
+namespace {
+
+using nlohmann::json;
+using engine::remote::RemoteHost;
+
+// A string member, "" when missing or not a string (json and ordered_json alike).
+template <typename J>
+std::string textOf(const J &j, const char *key)
+{
+    return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].template get<std::string>() : std::string();
+}
+
+// `diff`'s lines ("A /x") as the layer-stack scene's summary of a container's layer.
+EngineSnapshot::LayerChanges summarise(const std::vector<std::string> &lines, std::size_t keep)
+{
+    EngineSnapshot::LayerChanges c;
+    for (const auto &line : lines) {
+        if (line.size() < 3)
+            continue;
+        const char kind = line.front();
+        (kind == 'A' ? c.added : kind == 'D' ? c.deleted : c.changed)++;
+        if (c.first.size() < keep) {
+            engine::ContainerChangeLine l;
+            l.kind = kind;
+            l.path = line.substr(2);
+            c.first.push_back(std::move(l));
+        }
+    }
+    return c;
+}
+
+// What a file descriptor received, read back from the start (a temporary
+// file stands in for the terminal attached containers would write to).
+std::string readBack(std::FILE *f)
+{
+    std::string out;
+    if (!f)
+        return out;
+    std::fflush(f);
+    ::lseek(fileno(f), 0, SEEK_SET);
+    char buf[4096];
+    for (ssize_t n; (n = ::read(fileno(f), buf, sizeof buf)) > 0;)
+        out.append(buf, static_cast<std::size_t>(n));
+    std::fclose(f);
+    return out;
+}
+
+} // namespace
+
+HostWorker::HostWorker(EventPump *pump)
+    : m_pump(pump), m_retry(new QTimer(this)), m_refreshSoon(new QTimer(this))
+{
+    m_retry->setSingleShot(true);
+    connect(m_retry, &QTimer::timeout, this, &HostWorker::attempt);
+    // A burst of events (a `run` is create, start, attach…) costs one re-read.
+    m_refreshSoon->setSingleShot(true);
+    m_refreshSoon->setInterval(150);
+    connect(m_refreshSoon, &QTimer::timeout, this, &HostWorker::refresh);
+}
+
+HostWorker::~HostWorker() = default;
+
+int HostWorker::backoffSeconds(int attempt)
+{
+    return attempt <= 0 ? 1 : std::min(30, 1 << std::min(attempt - 1, 5));
+}
+
+void HostWorker::setState(const HostState &state)
+{
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void HostWorker::open(const QString &url)
+{
+    ++m_generation;
+    m_retry->stop();
+    m_events.reset();
+    m_host.reset();
+    HostState s;
+    if (url.isEmpty()) {
+        setState(s); // Local
+        return;
+    }
+    s.url = url;
+    try {
+        (void)engine::remote::parseHostUrl(url.toStdString());
+    } catch (const engine::Error &e) {
+        if (e.code() == engine::ErrorCode::InvalidArgument) { // a typo stays a typo: nothing to retry
+            s.phase = HostState::Phase::Invalid;
+            s.error = QString::fromStdString(e.what());
+            setState(s);
+            return;
+        }
+    }
+    m_state = s;
+    attempt();
+}
+
+void HostWorker::attempt()
+{
+    const int generation = ++m_generation;
+    m_events.reset();
+    HostState s = m_state;
+    s.phase = HostState::Phase::Connecting;
+    setState(s);
+    try {
+        auto host = std::make_unique<RemoteHost>(engine::remote::parseHostUrl(m_state.url.toStdString()));
+        host->api().negotiate();
+        const json version = host->api().getJson("/version");
+        EngineSnapshotPtr first = readSnapshot(*host);
+        s.url = QString::fromStdString(host->api().host().text);
+        s.engine = QString::fromStdString(host->api().engineName());
+        s.version = QString::fromStdString(textOf(version, "Version"));
+        s.apiVersion = QString::fromStdString(host->api().apiVersion());
+        s.phase = HostState::Phase::Connected;
+        s.error.clear();
+        s.attempts = 0;
+        s.retryInSeconds = 0;
+        m_host = std::move(host);
+        setState(s);
+        emit snapshot(first);
+        startEvents(*first);
+    } catch (const std::exception &e) {
+        if (generation == m_generation)
+            lose(QString::fromStdString(e.what()));
+    }
+}
+
+void HostWorker::startEvents(const EngineSnapshot &seed)
+{
+    auto mapper = std::make_shared<HostEventMapper>();
+    for (const auto &c : seed.containers)
+        mapper->seed(c.id, engine::container::toString(c.state.status));
+    const int generation = m_generation;
+    EventPump *pump = m_pump;
+    // From now: the lists just read hold everything before.
+    const std::string since = std::to_string(engine::timeutil::toUnixSeconds(engine::timeutil::now()));
+    m_events = std::make_unique<HostEventStream>(
+        m_host->api().host(), since,
+        [this, mapper, pump, generation](const json &message) {
+            for (auto &e : mapper->map(message)) {
+                if (e.kind == engine::events::EventKind::ContainerCommitted && textOf(e.attrs, "image").empty()) {
+                    QMetaObject::invokeMethod(this, [this, e = std::move(e), generation]() mutable {
+                        if (generation == m_generation)
+                            completeCommit(std::move(e));
+                    }, Qt::QueuedConnection);
+                    continue;
+                }
+                pump->push(e);
+            }
+            QMetaObject::invokeMethod(this, [this, generation] {
+                if (generation == m_generation)
+                    refreshSoon();
+            }, Qt::QueuedConnection);
+        },
+        [this, generation](const std::string &error) {
+            QMetaObject::invokeMethod(this, [this, generation, error] {
+                if (generation == m_generation)
+                    lose(QString::fromStdString(error));
+            }, Qt::QueuedConnection);
+        });
+}
+
+void HostWorker::completeCommit(engine::events::Event e)
+{
+    // Podman's commit event names the container's image, not the one made:
+    // that is the host's newest image (the scene shows what it was given).
+    try {
+        if (m_host) {
+            const auto images = m_host->images(true);
+            const auto newest = std::max_element(images.begin(), images.end(),
+                                                 [](const auto &a, const auto &b) { return a.created < b.created; });
+            if (newest != images.end()) {
+                e.attrs["image"] = newest->id.str();
+                if (!newest->repoTags.empty())
+                    e.attrs["name"] = newest->repoTags.front();
+            }
+        }
+    } catch (const std::exception &) {
+        // the scene shows the commit without the new image; the lists catch up
+    }
+    m_pump->push(e);
+}
+
+void HostWorker::lose(const QString &error)
+{
+    ++m_generation;
+    m_events.reset();
+    m_host.reset();
+    HostState s = m_state;
+    s.phase = HostState::Phase::Lost;
+    s.error = error.trimmed().section(QLatin1Char('\n'), 0, 0);
+    s.attempts += 1;
+    s.retryInSeconds = backoffSeconds(s.attempts);
+    setState(s);
+    m_retry->start(s.retryInSeconds * 1000);
+}
+
+void HostWorker::refreshSoon()
+{
+    if (!m_refreshSoon->isActive())
+        m_refreshSoon->start();
+}
+
+void HostWorker::refresh()
+{
+    if (!m_host || !m_state.connected())
+        return;
+    try {
+        emit snapshot(readSnapshot(*m_host));
+    } catch (const std::exception &e) {
+        lose(QString::fromStdString(e.what()));
+    }
+}
+
+void HostWorker::loadDetail(const QString &ref)
+{
+    if (!m_host || !m_state.connected()) {
+        emit detailFailed(ref, m_state.error.isEmpty() ? tr("the host is not connected") : m_state.error);
+        return;
+    }
+    try {
+        const std::string r = ref.toStdString();
+        DetailParts parts;
+        parts.ref = ref;
+        parts.inspect = m_host->inspectImage(r);
+        parts.id = textOf(parts.inspect, "Id");
+        if (!parts.id.empty() && parts.id.rfind("sha256:", 0) != 0)
+            parts.id = "sha256:" + parts.id;
+        parts.history = m_host->history(r);
+        // TEMPORARY until RemoteHost::imageLayers/imageTree land (hostcli): no layers.
+        parts.view = engine::fs::UnionView::build({});
+        emit detail(assembleDetail(std::move(parts)));
+    } catch (const std::exception &e) {
+        emit detailFailed(ref, QString::fromStdString(e.what()));
+    }
+}
+
+void HostWorker::runCommand(int id, const QStringList &args)
+{
+    std::vector<std::string> words;
+    for (const auto &a : args)
+        words.push_back(a.toStdString());
+    std::ostringstream out, err;
+    engine::cli::CliContext ctx(out, err);
+    ctx.host = m_state.url.toStdString();
+    // Attached containers write to descriptors, not streams: temporary files
+    // catch what they say, read back when the command ends.
+    std::FILE *attachedOut = std::tmpfile(), *attachedErr = std::tmpfile();
+    const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    ctx.inFd = devNull;
+    ctx.outFd = attachedOut ? fileno(attachedOut) : devNull;
+    ctx.errFd = attachedErr ? fileno(attachedErr) : devNull;
+    const int rc = engine::cli::runCli(ctx, words);
+    ::close(devNull);
+    const std::string o = readBack(attachedOut), e = readBack(attachedErr);
+    emit commandFinished(id, rc, QString::fromStdString(out.str() + o), QString::fromStdString(err.str() + e));
+    refresh();
+}
+
+EngineSnapshotPtr HostWorker::readSnapshot(RemoteHost &host)
+{
+    auto s = std::make_shared<EngineSnapshot>();
+    const json info = host.api().getJson("/info");
+    s->info.root = host.api().host().text;
+    s->info.driver = textOf(info, "Driver");
+    s->info.driverReason = host.api().engineName() + " " + textOf(info, "ServerVersion");
+    s->info.kernel = textOf(info, "KernelVersion");
+    s->info.os = textOf(info, "OperatingSystem");
+    s->info.architecture = textOf(info, "Architecture");
+    s->info.version = textOf(info, "ServerVersion");
+    s->images = host.images(false);
+    s->info.images = static_cast<int>(s->images.size());
+    for (const auto &img : s->images) { // which image's chain extends which (a commit on a parent)
+        if (s->imageDiffIds.size() >= 50)
+            break;
+        try {
+            const auto inspect = host.inspectImage(img.id.str());
+            auto &ids = s->imageDiffIds[img.id.str()];
+            if (inspect.contains("RootFS") && inspect["RootFS"].contains("Layers"))
+                for (const auto &l : inspect["RootFS"]["Layers"])
+                    ids.push_back(l.get<std::string>());
+        } catch (const engine::Error &e) {
+            if (e.code() != engine::ErrorCode::NotFound) // removed meanwhile: the next read settles it
+                throw;
+        }
+    }
+    s->containers = host.containers(true);
+    for (auto &c : s->containers) {
+        try {
+            if (s->containerInspect.size() < 100) {
+                const auto inspect = host.inspectContainer(c.id);
+                if (inspect.contains("State") && inspect["State"].is_object())
+                    c.state.exitCode = inspect["State"].value("ExitCode", 0);
+                s->containerInspect[c.id] = inspect.dump(2);
+            }
+        } catch (const engine::Error &e) {
+            if (e.code() != engine::ErrorCode::NotFound)
+                throw;
+        }
+        // What the copy-on-write view draws: /containers/{id}/changes. A host
+        // that cannot list one container's changes (being removed) leaves it out.
+        if (s->containerChanges.size() < 20)
+            try {
+                s->containerChanges[c.id] = summarise(host.changes(c.id), 12);
+            } catch (const engine::Error &) {
+            }
+        using engine::container::Status;
+        ++(c.state.status == Status::Running  ? s->info.containersRunning
+           : c.state.status == Status::Paused ? s->info.containersPaused
+                                              : s->info.containersStopped);
+    }
+    s->info.containers = static_cast<int>(s->containers.size());
+    s->volumes = host.volumes();
+    for (const auto &v : s->volumes)
+        if (s->volumeInspect.size() < 100)
+            try {
+                s->volumeInspect[v.name] = host.inspectVolume(v.name).dump(2);
+            } catch (const engine::Error &e) {
+                if (e.code() != engine::ErrorCode::NotFound)
+                    throw;
+            }
+    return s;
+}
+
+} // namespace strata::gui

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/interop/PodmanService.h"
+
+#include <QDeadlineTimer>
+#include <QThread>
+
+#include <algorithm>
+#include <system_error>
+
+#include <sys/resource.h>
+
+namespace strata::test {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+QString q(const fs::path &p)
+{
+    return QString::fromStdString(p.string());
+}
+
+} // namespace
+
+PodmanService::PodmanService(const PodmanSandbox &podman, fs::path socket) : m_podman(podman), m_socket(std::move(socket))
+{
+    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+}
+
+PodmanService::~PodmanService()
+{
+    stop();
+}
+
+QString PodmanService::url() const
+{
+    return QStringLiteral("unix://") + q(m_socket);
+}
+
+bool PodmanService::start(QString *why)
+{
+    std::error_code ec;
+    fs::remove(m_socket, ec); // a killed service leaves its socket behind
+    m_process.start(QStringLiteral("podman"), m_podman.flags() + QStringList{"system", "service", "--time=0", url()});
+    if (!m_process.waitForStarted()) {
+        if (why)
+            *why = QStringLiteral("podman system service did not start: ") + m_process.errorString();
+        return false;
+    }
+    QDeadlineTimer deadline(60000);
+    while (!fs::exists(m_socket) && !deadline.hasExpired() && m_process.state() == QProcess::Running)
+        QThread::msleep(50);
+    if (!fs::exists(m_socket)) {
+        if (why)
+            *why = QStringLiteral("podman system service never made its socket ") + q(m_socket);
+        return false;
+    }
+    return true;
+}
+
+void PodmanService::stop()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.terminate();
+        if (!m_process.waitForFinished(10000))
+            m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+    std::error_code ec;
+    fs::remove(m_socket, ec);
+}
+
+QString importBusyboxImage(const PodmanSandbox &podman, const fs::path &scratch, const QString &tag)
+{
+    if (!fs::exists("/bin/busybox"))
+        return QStringLiteral("/bin/busybox is missing (Debian package busybox-static)");
+    const fs::path rootfs = scratch / "busybox-rootfs", tarball = scratch / "busybox-rootfs.tar";
+    fs::create_directories(rootfs / "bin");
+    fs::create_directories(rootfs / "etc");
+    std::error_code ec;
+    fs::copy_file("/bin/busybox", rootfs / "bin/busybox", fs::copy_options::overwrite_existing, ec);
+    for (const char *applet : {"sh", "ls", "cat", "sleep", "true", "echo"})
+        fs::create_symlink("busybox", rootfs / "bin" / applet, ec);
+    writeFile(rootfs / "etc/passwd", "root:x:0:0:root:/root:/bin/sh\n");
+    RunResult r = runProgram("tar", {"-C", q(rootfs), "-cf", q(tarball), "."});
+    if (r.exitCode != 0)
+        return QStringLiteral("tar: ") + QString::fromStdString(r.err);
+    r = podman.run({"import", "--change", "CMD [\"/bin/sleep\",\"300\"]", q(tarball), tag});
+    if (r.exitCode != 0)
+        return QStringLiteral("podman import: ") + QString::fromStdString(r.err);
+    return {};
+}
+
+QStringList startableRuntimeFlags()
+{
+    return {"--runtime", "runc"};
+}
+
+QStringList startableContainerFlags()
+{
+    rlimit nofile{}, nproc{};
+    ::getrlimit(RLIMIT_NOFILE, &nofile);
+    ::getrlimit(RLIMIT_NPROC, &nproc);
+    const auto pin = [](const char *name, rlim_t hard) {
+        const QString n = QString::number(static_cast<qulonglong>(hard));
+        return QString::fromLatin1(name) + "=" + n + ":" + n;
+    };
+    return {"--network", "none", "--ulimit", pin("nofile", nofile.rlim_max),
+            "--ulimit", pin("nproc", std::min<rlim_t>(nproc.rlim_max, 32768))};
+}
+
+} // namespace strata::test
