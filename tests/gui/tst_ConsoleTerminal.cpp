@@ -9,6 +9,8 @@
 #include "app/Language.h"
 #include "core/EngineHost.h"
 #include "core/VtermScreen.h"
+#include "lesson/LessonPanel.h"
+#include "lesson/LessonSession.h"
 #include "widgets/ConsoleWidget.h"
 #include "widgets/MainWindow.h"
 #include "widgets/TerminalView.h"
@@ -176,6 +178,34 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return !done.isEmpty(); }, 30000));
         QCOMPARE(done.front().at(1).toInt(), 0);
         QCOMPARE(inspect(QStringLiteral("{{.State.Status}}"), QStringLiteral("t2")), QStringLiteral("exited"));
+    }
+
+    // Lesson 6's interactive step in the app: the line typed in the lesson
+    // player opens the console's terminal, the student types into it, and
+    // the step's checks read the engine's state afterwards.
+    void lessonStepTypedInTheTerminal()
+    {
+        if (!m_whyNot.isEmpty())
+            QSKIP(qPrintable(m_whyNot));
+        m_w->openLesson(QStringLiteral("6"));
+        QVERIFY(QTest::qWaitFor([&] { return m_w->lessonSession() && m_w->lessonSession()->state() && !m_w->lessonSession()->busy(); }, 120000));
+        const auto step = m_w->lessonSession()->state()->lesson->findStep("exec-it");
+        QVERIFY(step);
+        m_w->lessonSession()->jumpTo(static_cast<int>(*step));
+        QVERIFY(QTest::qWaitFor([&] { return !m_w->lessonSession()->busy() && m_w->lessonSession()->state()->index == *step; }, 180000));
+        QVERIFY(!m_w->lessonSession()->state()->passed);
+        m_w->lessonPanel()->commandBox()->setText(QStringLiteral("exec -it box /bin/sh"));
+        QTest::keyClick(m_w->lessonPanel()->commandBox(), Qt::Key_Return);
+        QVERIFY(QTest::qWaitFor([&] { return console()->terminalShown(); }, 30000));
+        QVERIFY2(QTest::qWaitFor([&] { return prompted(); }, 30000), qPrintable(screen()));
+        type(QStringLiteral("echo from exec > /tmp/exec-it.txt; exit"));
+        QVERIFY(QTest::qWaitFor([&] { return !console()->terminalShown() && !m_w->lessonSession()->busy(); }, 60000));
+        const auto st = m_w->lessonSession()->state();
+        QVERIFY2(st->passed, qPrintable(console()->transcript().right(1500)));
+        // The console follows the lesson's store while it is open: leave nothing running there.
+        QCOMPARE(run(QStringLiteral("rm -f web box hello")), 0);
+        m_w->lessonSession()->close();
+        QVERIFY(QTest::qWaitFor([&] { return !m_w->lessonSession()->busy(); }, 30000));
     }
 
     // A test that failed half-way leaves its command in the terminal: Stop it.
