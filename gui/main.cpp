@@ -43,7 +43,7 @@ int main(int argc, char **argv)
     const QCommandLineOption dump(QStringLiteral("dump-scene"),
                                   QStringLiteral("Write JSON of what the current scene draws once settled, then exit."),
                                   QStringLiteral("FILE"));
-    const QCommandLineOption sceneOpt(QStringLiteral("scene"), QStringLiteral("Scene to show: layer-stack, copy-on-write, lifecycle, run, commit, volumes, bootfs, client-daemon, save-export."),
+    const QCommandLineOption sceneOpt(QStringLiteral("scene"), QStringLiteral("Scene to show: layer-stack, copy-on-write, lifecycle, run, commit, volumes, bootfs, client-daemon, save-export, pull, build, network."),
                                       QStringLiteral("ID"));
     const QCommandLineOption present(QStringLiteral("present"), QStringLiteral("Start in presentation mode (F5)."));
     const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Central view: stack or explorer."),
