@@ -24,6 +24,15 @@ bool xattrIsY(const std::filesystem::path &p, const char *name)
     return n == 1 && v[0] == 'y';
 }
 
+// As xattrIsY, on an open directory (its /proc/self/fd name is a link that
+// lgetxattr would not follow).
+bool fdXattrIsY(int fd, const char *name)
+{
+    char v[2] = {};
+    const ssize_t n = ::fgetxattr(fd, name, v, sizeof v);
+    return n == 1 && v[0] == 'y';
+}
+
 class Walker {
 public:
     Walker(WhiteoutFormat format, const ExcludedPaths &excluded, std::vector<std::string> *problems)
@@ -91,10 +100,9 @@ private:
         const util::UniqueFd dir(::openat(parent, onDisk.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
         if (!dir)
             return problem(rel); // replaced by a link or a file since the fstatat
-        const std::filesystem::path abs = util::fdPath(dir.get());
         const bool opaque = m_format == WhiteoutFormat::OciMarkers
                                 ? ::faccessat(dir.get(), std::string(layer::kOpaqueMarker).c_str(), F_OK, AT_SYMLINK_NOFOLLOW) == 0
-                                : hasOverlayOpaqueXattr(abs);
+                                : fdXattrIsY(dir.get(), "trusted.overlay.opaque") || fdXattrIsY(dir.get(), "user.overlay.opaque");
         e.kind = opaque ? UpperKind::OpaqueDir : UpperKind::Dir;
         entries.push_back(e);
         if (!m_excluded.hides(joinPath(rel, "x")))
