@@ -151,7 +151,7 @@ Json withDockerKeys(const std::vector<InspectKey> &keys, const Json &values)
             out[k.name] = k.zero;
     }
     for (const auto &[name, value] : values.items()) {
-        const bool known = std::any_of(keys.begin(), keys.end(), [&](const InspectKey &k) { return name == k.name; });
+        const bool known = std::any_of(keys.begin(), keys.end(), [&name = name](const InspectKey &k) { return name == k.name; });
         if (!known)
             out[name] = value;
     }

@@ -3,7 +3,6 @@
 
 #include "engine/cli/format/GoFmt.h"
 #include "engine/cli/format/TextWidth.h"
-#include "engine/util/Utf8.h"
 
 #include <cerrno>
 #include <cmath>
@@ -17,7 +16,13 @@ namespace {
 
 int hexValue(char c)
 {
-    return util::hexDigitValue(c);
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
 }
 
 // strconv.UnquoteChar: decodes one character or escape at text[pos] of a
