@@ -4,9 +4,9 @@
 #include "engine/Error.h"
 #include "engine/runtime/ProcessSetup.h"
 #include "engine/runtime/StartError.h"
+#include "engine/util/DetachedRemoval.h"
 
 #include <csignal>
-#include <dirent.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -35,15 +35,7 @@ void becomeShimProcess(const std::string &logPath, int channelFd)
 
 bool canForkShim()
 {
-    DIR *tasks = ::opendir("/proc/self/task");
-    if (!tasks)
-        return false;
-    int threads = 0;
-    while (const dirent *e = ::readdir(tasks))
-        if (e->d_name[0] != '.')
-            ++threads;
-    ::closedir(tasks);
-    return threads == 1;
+    return fsutil::singleThreaded();
 }
 
 pid_t forkShim(const ShimOptions &options, int channelFd)

@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 namespace strata::engine::fsutil {
-namespace {
 
 bool singleThreaded()
 {
@@ -24,8 +23,6 @@ bool singleThreaded()
     ::closedir(tasks);
     return threads == 1;
 }
-
-} // namespace
 
 bool removeTreeDetached(const std::filesystem::path &path)
 {

@@ -6,6 +6,10 @@
 
 namespace strata::engine::fsutil {
 
+// True when this process has one thread: only then may a fork's child run
+// more than async-signal-safe code (allocate, use std::filesystem).
+[[nodiscard]] bool singleThreaded();
+
 // Deletes `path`, which the caller has already renamed out of every reader's
 // way (staging), in a detached grandchild process, so that the caller (the
 // CLI's `rm`, `run --rm`) need not wait on the disk. The grandchild keeps
