@@ -252,8 +252,8 @@ void HostWorker::loadDetail(const QString &ref)
         if (!parts.id.empty() && parts.id.rfind("sha256:", 0) != 0)
             parts.id = "sha256:" + parts.id;
         parts.history = m_host->history(r);
-        // TEMPORARY until RemoteHost::imageLayers/imageTree land (hostcli): no layers.
-        parts.view = engine::fs::UnionView::build({});
+        parts.layers = m_host->imageLayers(r); // the host's layer cache, GraphDriver dirs or an export
+        parts.view = m_host->imageTree(r);
         emit detail(assembleDetail(std::move(parts)));
     } catch (const std::exception &e) {
         emit detailFailed(ref, QString::fromStdString(e.what()));

@@ -11,6 +11,8 @@
 #include "models/EventLogModel.h"
 #include "models/ImageListModel.h"
 #include "models/RowTableModel.h"
+#include "scene/LayerStackScene.h"
+#include "widgets/LayerExplorer.h"
 #include "scene/EventScene.h"
 #include "tests/interop/PodmanService.h"
 #include "widgets/HostBanner.h"
@@ -90,6 +92,8 @@ private Q_SLOTS:
         QString failed;
         QVERIFY2(m_service->start(&failed), qPrintable(failed));
 
+        // The host's layers are cached under $XDG_CACHE_HOME: this suite's own.
+        qputenv("XDG_CACHE_HOME", QByteArray::fromStdString((m_dir / "cache").string()));
         QCoreApplication::setOrganizationName(QStringLiteral("StrataTest"));
         setLanguage(QStringLiteral("en"));
         StartOptions o;
@@ -142,6 +146,16 @@ private Q_SLOTS:
         QVERIFY(!fs::exists(storeRoot()));
     }
 
+    void layerStackAndExplorerShowTheHostsImage()
+    {
+        // The imported busybox root file system is the image's one layer.
+        QTRY_COMPARE_WITH_TIMEOUT(m_w->scene()->itemsOfKind(QStringLiteral("layer")).size(), 1, 60000);
+        QVERIFY(m_w->explorer()->selectPath(QStringLiteral("/bin/busybox")));
+        QVERIFY2(m_w->explorer()->detailsText().contains(QStringLiteral("Provided by layer 1")),
+                 qPrintable(m_w->explorer()->detailsText()));
+        QVERIFY(!fs::exists(storeRoot()));
+    }
+
     void podmanStartMovesTheLifecycleScene()
     {
         QVERIFY(m_w->showScene(QStringLiteral("lifecycle")));
@@ -177,6 +191,11 @@ private Q_SLOTS:
         QString out, err;
         QCOMPARE(runAndWait(QStringLiteral("ps -a"), &out, &err), 0);
         QVERIFY2(out.contains(kContainer), qPrintable(out + err));
+        // Lifecycle verbs go to the host, and the host's events move the scene.
+        EventScene *lifecycle = m_w->scenes()->scene(QStringLiteral("lifecycle"));
+        QCOMPARE(runAndWait(QStringLiteral("stop -t 0 ") + kContainer, &out, &err), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(lifecycle->stateOf(QStringLiteral("state"), QStringLiteral("exited")), QStringLiteral("lit"), 60000);
+        QCOMPARE(m_podman->run({"inspect", "--format", "{{.State.Status}}", kContainer}).out, std::string("exited\n"));
         // A verb with no host side says so, and does not fall back to the store.
         const int rc = runAndWait(QStringLiteral("volume prune -f"), &out, &err);
         if (rc != 0)
