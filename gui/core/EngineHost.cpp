@@ -23,6 +23,9 @@ EngineHost::EngineHost(engine::EngineOptions options, QObject *parent)
     : QObject(parent), m_pump(new EventPump(this)), m_gate(new GuiStepGate(this))
 {
     registerSnapshotTypes();
+    // A container killed (Stop) while `run -it` / `attach` writes to its
+    // attach socket must fail that write (EPIPE), not end the app.
+    ::signal(SIGPIPE, SIG_IGN);
     m_worker = new EngineWorker(std::move(options), m_pump, m_gate);
     m_worker->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("strata-engine"));
