@@ -33,18 +33,9 @@
 
 namespace strata::engine {
 
-namespace image {
-class ImageStore;
-}
 namespace build { // engine/build/BuildOptions.h
 struct BuildOptions;
 struct BuildOutcome;
-}
-namespace volume {
-class VolumeStore;
-}
-namespace container {
-class ContainerStore;
 }
 
 struct EngineOptions {
@@ -421,12 +412,8 @@ public:
     [[nodiscard]] DiskUsage diskUsage();
     SystemPruneReport pruneSystem(const SystemPruneOptions &options);
 
-    // For engine modules (builtin images, containers); not for front ends.
-    [[nodiscard]] image::ImageStore &imageStore();
-    [[nodiscard]] volume::VolumeStore &volumeStore();
-    [[nodiscard]] container::ContainerStore &containerStore();
-
 private:
+    friend struct EngineTestAccess; // tests/support: white-box tests reach the stores
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

@@ -64,16 +64,6 @@ const std::filesystem::path &Engine::root() const
     return m_impl->layout.root();
 }
 
-image::ImageStore &Engine::imageStore()
-{
-    return m_impl->images;
-}
-
-container::ContainerStore &Engine::containerStore()
-{
-    return m_impl->containers;
-}
-
 EngineInfo Engine::info() const
 {
     EngineInfo info;

@@ -67,30 +67,27 @@ void Engine::restartContainer(const std::string &ref, std::optional<int> timeout
     startContainer(r.id, {});
 }
 
+runtime::FreezeResult Engine::Impl::setFrozen(const std::string &ref, bool frozen)
+{
+    const auto lifecycle = lockContainer(ref);
+    Record r = loadFresh(ref);
+    container::checkTransition(r.state, frozen ? Verb::Pause : Verb::Unpause, r.id, ref);
+    const auto dir = containers.dir(r.id);
+    const runtime::FreezeResult res = frozen ? runtime::freeze(dir) : runtime::thaw(dir);
+    auto held = images.lock();
+    r = containers.load(r.id);
+    setStatus(r, frozen ? Status::Paused : Status::Running);
+    return res;
+}
+
 runtime::FreezeResult Engine::pauseContainer(const std::string &ref)
 {
-    Impl &m = *m_impl;
-    const auto lifecycle = m.lockContainer(ref);
-    Record r = m.loadFresh(ref);
-    container::checkTransition(r.state, Verb::Pause, r.id, ref);
-    const runtime::FreezeResult res = runtime::freeze(m.containers.dir(r.id));
-    auto held = m.images.lock();
-    r = m.containers.load(r.id);
-    m.setStatus(r, Status::Paused);
-    return res;
+    return m_impl->setFrozen(ref, true);
 }
 
 runtime::FreezeResult Engine::unpauseContainer(const std::string &ref)
 {
-    Impl &m = *m_impl;
-    const auto lifecycle = m.lockContainer(ref);
-    Record r = m.loadFresh(ref);
-    container::checkTransition(r.state, Verb::Unpause, r.id, ref);
-    const runtime::FreezeResult res = runtime::thaw(m.containers.dir(r.id));
-    auto held = m.images.lock();
-    r = m.containers.load(r.id);
-    m.setStatus(r, Status::Running);
-    return res;
+    return m_impl->setFrozen(ref, false);
 }
 
 void Engine::removeContainer(const std::string &ref, bool force, bool removeVolumes)

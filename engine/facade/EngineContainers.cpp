@@ -19,10 +19,15 @@ using container::Status;
 
 namespace {
 
-// Phases of create (and of the first part of run).
-constexpr int kCreatePhases = 2;
-// Phases of start: mount the union, then the runtime's.
-constexpr int kStartPhases = 1 + static_cast<int>(runtime::kStartPhases.size());
+// Phases of create (and of the first part of run), then of start: the
+// union mount and the runtime's (runtime/Phases.h).
+constexpr int kCreatePhases = static_cast<int>(runtime::kCreatePhaseCount);
+constexpr int kStartPhases = static_cast<int>(runtime::kRunPhases.size()) - kCreatePhases;
+
+std::string phaseName(std::size_t index)
+{
+    return std::string(runtime::kRunPhases[index].name);
+}
 
 std::string joinCommand(const Record &r)
 {
@@ -84,10 +89,10 @@ void Engine::Impl::makeContainer(const NewContainer &n, const std::string &opera
     try {
         fsutil::makeDirs(dir, 0710);
         m.driverFor(r).createLayer(dir);
-        m.step(operation, "add-rw-layer", "added the container's empty read-write layer " + (dir / "diff").string(),
+        m.step(operation, phaseName(0), std::string(runtime::kRunPhases[0].description) + " " + (dir / "diff").string(),
                0, count);
         const auto init = container::prepareInitLayer(dir, r.config.hostname, r.hostConfig.networkMode == "host");
-        m.step(operation, "prepare-init-layer",
+        m.step(operation, phaseName(1),
                "prepared the init layer " + init.layerDir.string() +
                    " (/etc/hostname, /etc/hosts, /etc/resolv.conf mount points)",
                1, count);
@@ -129,7 +134,7 @@ runtime::RuntimeSpec Engine::Impl::prepareStart(const Record &r, const Container
         (void)container::prepareInitLayer(dir, r.config.hostname, r.hostConfig.networkMode == "host");
     fs::drivers::UnionDriver &d = m.driverFor(r);
     const fs::drivers::MountInfo mi = d.mount(m.lowersOf(r), dir);
-    m.step(o.operation, "mount-union",
+    m.step(o.operation, phaseName(runtime::kMountUnionPhase),
            "mounted the union (" + mi.driver + "): lower " + mi.lowerDir + ", upper " + mi.upperDir + " at " +
                mi.mergedDir,
            base, count);
@@ -200,7 +205,7 @@ runtime::StartResult Engine::Impl::runShim(const std::string &id, const Containe
     }
     // The exec phase ends the runtime's reports (the shim has become the
     // command); the engine reports it once startShim returned.
-    const int execIndex = static_cast<int>(runtime::kStartPhases.size()) - 1;
+    const int execIndex = static_cast<int>(runtime::StartPhase::Exec);
     if (lastPhase < execIndex) {
         const auto &exec = runtime::kStartPhases[static_cast<std::size_t>(execIndex)];
         m.step(o.operation, std::string(exec.name),

@@ -98,6 +98,8 @@ struct Engine::Impl {
     // Saves the record with a new status and emits ContainerStateChanged;
     // save=false when the next transition's write follows at once.
     void setStatus(container::Record &record, container::Status to, bool save = true);
+    // pause (frozen) and unpause: the cgroup freezer, then the new status.
+    runtime::FreezeResult setFrozen(const std::string &ref, bool frozen);
     // Unmount, delete the layers and the directory (removeContainer's core);
     // with removeVolumes, then the container's anonymous volumes.
     void destroy(container::Record &record, bool removeVolumes = false);

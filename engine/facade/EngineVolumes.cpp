@@ -47,9 +47,4 @@ VolumePruneReport Engine::pruneVolumes()
     return {r.removed, r.reclaimedBytes};
 }
 
-volume::VolumeStore &Engine::volumeStore()
-{
-    return m_impl->volumes;
-}
-
 } // namespace strata::engine

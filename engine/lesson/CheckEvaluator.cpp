@@ -8,6 +8,7 @@
 
 
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <random>
 #include <regex>
@@ -85,6 +86,37 @@ bool imageResolves(Engine &engine, const std::string &ref)
     }
 }
 
+// The verdict of every file check (in an image, a container, a volume, a
+// layer): there or gone as wanted and, when asked, holding the text.
+// `stillThere` and `missing` say what was found, in the place's own words.
+void judgeFile(Outcome &o, bool exists, bool wantExists, bool wantText, const std::function<bool()> &holdsText,
+               Text stillThere, Text missing)
+{
+    if (!wantExists) {
+        o.holds = !exists;
+        o.found = std::move(stillThere);
+    } else if (!exists) {
+        o.found = std::move(missing);
+    } else if (!wantText) {
+        o.holds = true;
+    } else {
+        o.holds = holdsText();
+        o.found = both("文件内容里没有这段文字", "the file does not contain it");
+    }
+}
+
+// Runs `look`, which reads an image through the engine; when the image is
+// not there, that is what was found.
+template <typename Look>
+void lookAtImage(Outcome &o, Look look)
+{
+    try {
+        look();
+    } catch (const Error &) {
+        o.found = both("找不到这个镜像", "no such image");
+    }
+}
+
 Outcome imageExists(const Fields &f, Engine &engine, bool wantPresent)
 {
     const std::string image = f.str("image");
@@ -104,14 +136,12 @@ Outcome imageLayers(const Fields &f, Engine &engine)
     Outcome o;
     o.summary = both("镜像 " + image + " 有 " + std::to_string(want) + " 层（RootFS.Layers）",
                      "image " + image + " has " + std::to_string(want) + " layers (RootFS.Layers)");
-    try {
+    lookAtImage(o, [&] {
         const json j = engine.inspectImage(image);
         const auto n = static_cast<int>(j.at("RootFS").at("Layers").size());
         o.holds = n == want;
         o.found = both("实际有 " + std::to_string(n) + " 层", "it has " + std::to_string(n));
-    } catch (const Error &) {
-        o.found = both("找不到这个镜像", "no such image");
-    }
+    });
     return o;
 }
 
@@ -123,7 +153,7 @@ Outcome imageRepoDigest(const Fields &f, Engine &engine)
     Outcome o;
     const std::string what = (repo.empty() ? std::string() : repo) + "@" + (digest.empty() ? "sha256:…" : digest);
     o.summary = both("镜像 " + image + " 的 RepoDigests 里有 " + what, "image " + image + "'s RepoDigests hold " + what);
-    try {
+    lookAtImage(o, [&] {
         const json j = engine.inspectImage(image);
         std::string all;
         for (const auto &d : j.value("RepoDigests", json::array())) {
@@ -136,9 +166,7 @@ Outcome imageRepoDigest(const Fields &f, Engine &engine)
         }
         o.found = all.empty() ? both("它没有 RepoDigests（没有拉取或推送过）", "it has none (never pulled or pushed)")
                               : both("它的 RepoDigests 是 " + all, "its RepoDigests are " + all);
-    } catch (const Error &) {
-        o.found = both("找不到这个镜像", "no such image");
-    }
+    });
     return o;
 }
 
@@ -165,16 +193,14 @@ Outcome imageHistory(const Fields &f, Engine &engine)
     Outcome o;
     o.summary = both("镜像 " + image + " 的 history 中有一行包含 " + q(text),
                      "a history row of image " + image + " contains " + q(text));
-    try {
+    lookAtImage(o, [&] {
         const auto rows = engine.history(image);
         for (const auto &row : rows)
             if (row.createdBy.find(text) != std::string::npos || row.comment.find(text) != std::string::npos)
                 o.holds = true;
         o.found = both("history 共 " + std::to_string(rows.size()) + " 行，没有一行包含它",
                        "none of its " + std::to_string(rows.size()) + " history rows does");
-    } catch (const Error &) {
-        o.found = both("找不到这个镜像", "no such image");
-    }
+    });
     return o;
 }
 
@@ -184,15 +210,13 @@ Outcome imageConfig(const Fields &f, Engine &engine)
     Outcome o;
     o.summary = both("镜像 " + image + " 的配置 Config." + key + " 包含 " + q(text),
                      "image " + image + "'s Config." + key + " contains " + q(text));
-    try {
+    lookAtImage(o, [&] {
         const json j = engine.inspectImage(image);
         const json *v = j.contains("Config") && j["Config"].contains(key) ? &j["Config"][key] : nullptr;
         const std::string shown = !v || v->is_null() ? std::string() : v->is_string() ? v->get<std::string>() : v->dump();
         o.holds = !shown.empty() && shown.find(text) != std::string::npos;
         o.found = both(shown.empty() ? "它没有设置" : "它是 " + shown, shown.empty() ? "it is not set" : "it is " + shown);
-    } catch (const Error &) {
-        o.found = both("找不到这个镜像", "no such image");
-    }
+    });
     return o;
 }
 
@@ -213,13 +237,11 @@ Outcome imageSize(const Fields &f, Engine &engine)
     }
     Outcome o;
     o.summary = both(zh, en);
-    try {
+    lookAtImage(o, [&] {
         const std::int64_t size = engine.inspectImage(image).value("Size", std::int64_t{0});
         o.holds = (!atLeast || size >= *atLeast) && (!atMost || size <= *atMost);
         o.found = both("实际 " + std::to_string(size) + " 字节", "it is " + std::to_string(size) + " bytes");
-    } catch (const Error &) {
-        o.found = both("找不到这个镜像", "no such image");
-    }
+    });
     return o;
 }
 
@@ -235,23 +257,14 @@ Outcome imageFile(const Fields &f, Engine &engine)
                 : wantText  ? both("镜像 " + image + " 的文件 " + path + " 含有 " + q(text),
                                    "file " + path + " of image " + image + " contains " + q(text))
                             : both("镜像 " + image + " 里有 " + path, "image " + image + " has " + path);
-    try {
+    lookAtImage(o, [&] {
         const auto view = engine.imageTree(image);
         auto it = view.merged().find(relPath(path));
-        if (!wantExists) {
-            o.holds = it == view.merged().end();
-            o.found = both("镜像里有这个路径", "the image has that path");
-        } else if (it == view.merged().end()) {
-            o.found = both("镜像里没有这个路径", "the image has no such path");
-        } else if (!wantText) {
-            o.holds = true;
-        } else {
-            o.holds = readAll(it->second.source).find(text) != std::string::npos;
-            o.found = both("文件内容里没有这段文字", "the file does not contain it");
-        }
-    } catch (const Error &) {
-        o.found = both("找不到这个镜像", "no such image");
-    }
+        judgeFile(
+            o, it != view.merged().end(), wantExists, wantText,
+            [&] { return readAll(it->second.source).find(text) != std::string::npos; },
+            both("镜像里有这个路径", "the image has that path"), both("镜像里没有这个路径", "the image has no such path"));
+    });
     return o;
 }
 
@@ -376,17 +389,10 @@ Outcome containerFile(const Fields &f, Engine &engine)
         if (e.code() != ErrorCode::NotFound)
             throw;
     }
-    if (!wantExists) {
-        o.holds = !exists;
-        o.found = both("这个路径还在", "the path is still there");
-    } else if (!exists) {
-        o.found = both("容器里没有这个路径", "the container has no such path");
-    } else if (!wantText) {
-        o.holds = true;
-    } else {
-        o.holds = std::filesystem::is_regular_file(dest) && readAll(dest).find(text) != std::string::npos;
-        o.found = both("文件内容里没有这段文字", "the file does not contain it");
-    }
+    judgeFile(
+        o, exists, wantExists, wantText,
+        [&] { return std::filesystem::is_regular_file(dest) && readAll(dest).find(text) != std::string::npos; },
+        both("这个路径还在", "the path is still there"), both("容器里没有这个路径", "the container has no such path"));
     return o;
 }
 
@@ -514,17 +520,10 @@ Outcome fileCheck(const std::filesystem::path &file, bool wantExists, bool wantT
 {
     std::error_code ec;
     const bool exists = std::filesystem::exists(std::filesystem::symlink_status(file, ec));
-    if (!wantExists) {
-        o.holds = !exists;
-        o.found = both("文件还在", "the file is still there");
-    } else if (!exists) {
-        o.found = both("没有这个文件", "there is no such file");
-    } else if (!wantText) {
-        o.holds = true;
-    } else {
-        o.holds = std::filesystem::is_regular_file(file) && readAll(file).find(text) != std::string::npos;
-        o.found = both("文件内容里没有这段文字", "the file does not contain it");
-    }
+    judgeFile(
+        o, exists, wantExists, wantText,
+        [&] { return std::filesystem::is_regular_file(file) && readAll(file).find(text) != std::string::npos; },
+        both("文件还在", "the file is still there"), both("没有这个文件", "there is no such file"));
     return o;
 }
 

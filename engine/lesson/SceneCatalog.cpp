@@ -1,7 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/lesson/SceneCatalog.h"
 
+#include "engine/runtime/Phases.h"
+
 namespace strata::engine::lesson {
+
+namespace {
+
+// The run scene's boxes are the engine's phases, under their own names.
+std::vector<std::string> runSceneKeys()
+{
+    std::vector<std::string> keys{"operation:create", "operation:start"};
+    for (const auto &p : runtime::kRunPhases)
+        keys.push_back("phase:" + std::string(p.name));
+    return keys;
+}
+
+} // namespace
 
 const std::vector<SceneKeys> &sceneCatalog()
 {
@@ -14,9 +29,7 @@ const std::vector<SceneKeys> &sceneCatalog()
          {"state:created", "state:running", "state:paused", "state:exited", "state:removed", "transition:create",
           "transition:start", "transition:pause", "transition:unpause", "transition:stop", "transition:restart",
           "transition:kill", "transition:rm"}},
-        {"run",
-         {"operation:create", "operation:start", "phase:add_rw_layer", "phase:prepare_init_layer", "phase:mount_union",
-          "phase:create_namespaces", "phase:mount_rootfs", "phase:pivot_root", "phase:drop_capabilities", "phase:exec"}},
+        {"run", runSceneKeys()},
         {"commit", {"layer:<n>"}},
         {"volumes", {"volume:<name>", "mount:<path>", "path:<path>"}},
         {"bootfs", {"kernel"}},

@@ -44,7 +44,7 @@ private:
 
     InitContext &m_ctx;
     const RuntimeSpec &m_spec;
-    std::string m_phase = "create-namespaces";
+    std::string m_phase{nameOf(StartPhase::CreateNamespaces)};
     ResolvedUser m_user;
     // Compiled (or read from the boot's cache) while the host's /run is still
     // in view; a failure is kept and reported by the exec phase, as before.
@@ -184,13 +184,13 @@ void Init::run()
             waitFor("go");
         }
         report(m_phase, configureNamespaces());
-        m_phase = "mount-rootfs";
+        m_phase = nameOf(StartPhase::MountRootfs);
         report(m_phase, mountRootfs());
-        m_phase = "pivot-root";
+        m_phase = nameOf(StartPhase::PivotRoot);
         report(m_phase, pivotRoot());
-        m_phase = "drop-capabilities";
+        m_phase = nameOf(StartPhase::DropCapabilities);
         report(m_phase, dropCapabilities());
-        m_phase = "exec";
+        m_phase = nameOf(StartPhase::Exec);
         execCommand();
     } catch (const StartError &e) {
         trySendMessage(m_ctx.syncFd, json{{"type", "error"}, {"phase", m_phase}, {"message", e.what()},

@@ -168,11 +168,11 @@ void Shim::awaitEngineGate()
 void Shim::recordPhase(const std::string &name, const std::string &detail)
 {
     PhaseRecord rec{name, nowText(), detail};
-    if (name == "create-namespaces")
+    if (name == nameOf(StartPhase::CreateNamespaces))
         rec.detail = "pid " + std::to_string(m_child) + (m_spec.userNamespace ? " (user namespace)" : "") + ", " +
                      detail + (m_cgroup.valid() ? ", cgroup " + m_cgroup.path : "");
     m_state.phases.push_back(rec);
-    const bool gate = m_spec.stepGate && name != "exec";
+    const bool gate = m_spec.stepGate && name != nameOf(StartPhase::Exec);
     notifyEngine(json{{"type", "phase"}, {"name", rec.name}, {"detail", rec.detail}, {"time", rec.time},
                       {"gate", gate}, {"pid", m_child}});
     if (gate)
@@ -194,7 +194,7 @@ bool Shim::handleInitMessage(const json &m, int passedFd)
         m_stdinWrite.reset(::fcntl(m_output[0].get(), F_DUPFD_CLOEXEC, 0));
     } else if (type == "exec") {
         m_execSeen = true;
-        m_state.phases.push_back({"exec", nowText(), m.value("path", "")});
+        m_state.phases.push_back({std::string(nameOf(StartPhase::Exec)), nowText(), m.value("path", "")});
     } else if (type == "error") {
         m_initError = m.value("message", "container init failed");
         m_initErrorExit = m.value("exitCode", kExitRuntimeFailure);
@@ -232,7 +232,7 @@ void Shim::recordRunning()
     m_state.startedAt = m_state.phases.empty() ? nowText() : m_state.phases.back().time;
     writeShimState(m_opt.bundle, m_state);
     const auto &exec = m_state.phases.back();
-    notifyEngine(json{{"type", "phase"}, {"name", "exec"}, {"detail", exec.detail}, {"time", exec.time},
+    notifyEngine(json{{"type", "phase"}, {"name", exec.name}, {"detail", exec.detail}, {"time", exec.time},
                       {"gate", false}});
     notifyEngine(json{{"type", "running"}, {"pid", m_child}});
     m_start.reset();

@@ -188,6 +188,29 @@ Diagram Diagram::builtin(const QString &name)
     return d;
 }
 
+QVector<DiagramBoxText> boxTexts(const DiagramBox &b, const QString &language)
+{
+    const QString label = b.label.in(language), note = b.note.in(language);
+    QVector<DiagramBoxText> out;
+    if (b.group) {
+        out.append({label, b.rect.topLeft() + QPointF(14, 26), kDiagramLabelSize - 2, QStringLiteral("start"), true});
+        if (!note.isEmpty())
+            out.append({note, b.rect.topLeft() + QPointF(14, 46), kDiagramNoteSize, QStringLiteral("start"), false});
+        return out;
+    }
+    const int labelLines = label.isEmpty() ? 0 : static_cast<int>(label.count('\n')) + 1;
+    const int noteLines = note.isEmpty() ? 0 : static_cast<int>(note.count('\n')) + 1;
+    const qreal h = labelLines * kDiagramLabelSize * 1.25 + noteLines * kDiagramNoteSize * 1.25;
+    qreal y = std::round(b.rect.center().y() - h / 2 + kDiagramLabelSize * 0.9);
+    if (labelLines) {
+        out.append({label, QPointF(b.rect.center().x(), y), kDiagramLabelSize, QStringLiteral("middle"), true});
+        y += labelLines * kDiagramLabelSize * 1.25 - 2;
+    }
+    if (noteLines)
+        out.append({note, QPointF(b.rect.center().x(), y), kDiagramNoteSize, QStringLiteral("middle"), false});
+    return out;
+}
+
 RoleStyle roleStyle(const QString &role, bool highContrast)
 {
     // UX.md's vocabulary; hues from the app palette and the Okabe–Ito set.

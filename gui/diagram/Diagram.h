@@ -81,6 +81,17 @@ struct Diagram {
 
 // Font sizes shared by both renderers (pixels).
 constexpr qreal kDiagramTitleSize = 28, kDiagramLabelSize = 19, kDiagramNoteSize = 14, kDiagramCaptionSize = 17;
+
+// One run of text a box draws, placed: both renderers lay a box's label and
+// note out the same way (a group's top-left, another box's centred).
+struct DiagramBoxText {
+    QString text;
+    QPointF at;     // the baseline of the first line
+    qreal size = 0; // pixels
+    QString anchor; // "start" or "middle"
+    bool bold = false;
+};
+[[nodiscard]] QVector<DiagramBoxText> boxTexts(const DiagramBox &box, const QString &language);
 inline const char *kDiagramFontFamily = "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif";
 
 } // namespace strata::gui

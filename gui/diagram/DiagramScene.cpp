@@ -101,27 +101,8 @@ QGraphicsItemGroup *DiagramScene::build(const Diagram &d, const QString &languag
             r->setData(KindData, QStringLiteral("diagram-box"));
             r->setData(KeyData, b.id);
             g->addToGroup(r);
-            const QString label = b.label.in(language), note = b.note.in(language);
-            if (b.group) {
-                addLines(g, label, b.rect.topLeft() + QPointF(14, 26), kDiagramLabelSize - 2, QStringLiteral("start"), st.text,
-                        true, QStringLiteral("diagram-label"), b.id);
-                if (!note.isEmpty())
-                    addLines(g, note, b.rect.topLeft() + QPointF(14, 46), kDiagramNoteSize, QStringLiteral("start"), st.text,
-                            false, QStringLiteral("diagram-label"), b.id);
-                continue;
-            }
-            const int labelLines = label.isEmpty() ? 0 : static_cast<int>(label.count('\n')) + 1;
-            const int noteLines = note.isEmpty() ? 0 : static_cast<int>(note.count('\n')) + 1;
-            const qreal h = labelLines * kDiagramLabelSize * 1.25 + noteLines * kDiagramNoteSize * 1.25;
-            qreal y = std::round(b.rect.center().y() - h / 2 + kDiagramLabelSize * 0.9);
-            if (labelLines) {
-                addLines(g, label, QPointF(b.rect.center().x(), y), kDiagramLabelSize, QStringLiteral("middle"), st.text, true,
-                        QStringLiteral("diagram-label"), b.id);
-                y += labelLines * kDiagramLabelSize * 1.25 - 2;
-            }
-            if (noteLines)
-                addLines(g, note, QPointF(b.rect.center().x(), y), kDiagramNoteSize, QStringLiteral("middle"), st.text, false,
-                        QStringLiteral("diagram-label"), b.id);
+            for (const DiagramBoxText &t : boxTexts(b, language))
+                addLines(g, t.text, t.at, t.size, t.anchor, st.text, t.bold, QStringLiteral("diagram-label"), b.id);
         }
     }
     for (const DiagramArrow &a : d.arrows) {

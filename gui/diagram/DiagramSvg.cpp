@@ -80,23 +80,8 @@ QByteArray diagramToSvg(const Diagram &d, const QString &language)
                        .arg(esc(b.id), num(b.rect.x()), num(b.rect.y()), num(b.rect.width()), num(b.rect.height()),
                             colour(st.fill), colour(st.edge), b.group ? QStringLiteral("1.5") : QStringLiteral("2.2"),
                             b.dashed ? QStringLiteral(" stroke-dasharray=\"6 4\"") : QString());
-            const QString label = b.label.in(language), note = b.note.in(language);
-            if (b.group) {
-                text(out, label, b.rect.topLeft() + QPointF(14, 26), kDiagramLabelSize - 2, QStringLiteral("start"), st.text, true);
-                if (!note.isEmpty())
-                    text(out, note, b.rect.topLeft() + QPointF(14, 46), kDiagramNoteSize, QStringLiteral("start"), st.text, false);
-                continue;
-            }
-            const int labelLines = label.isEmpty() ? 0 : static_cast<int>(label.count('\n')) + 1;
-            const int noteLines = note.isEmpty() ? 0 : static_cast<int>(note.count('\n')) + 1;
-            const qreal h = labelLines * kDiagramLabelSize * 1.25 + noteLines * kDiagramNoteSize * 1.25;
-            qreal y = std::round(b.rect.center().y() - h / 2 + kDiagramLabelSize * 0.9);
-            if (labelLines) {
-                text(out, label, QPointF(b.rect.center().x(), y), kDiagramLabelSize, QStringLiteral("middle"), st.text, true);
-                y += labelLines * kDiagramLabelSize * 1.25 - 2;
-            }
-            if (noteLines)
-                text(out, note, QPointF(b.rect.center().x(), y), kDiagramNoteSize, QStringLiteral("middle"), st.text, false);
+            for (const DiagramBoxText &t : boxTexts(b, language))
+                text(out, t.text, t.at, t.size, t.anchor, st.text, t.bold);
         }
     }
     for (const DiagramArrow &a : d.arrows) {

@@ -151,16 +151,7 @@ void ClientDaemonScene::handleCommand(const SceneCommand &c)
             asBox(item(QStringLiteral("endpoint"), QStringLiteral("engine")))->setState(QStringLiteral("lit"));
             asBox(item(QStringLiteral("endpoint"), QStringLiteral("store")))->setState(QStringLiteral("idle"));
             const QPointF from(kClient.left(), kClient.top() - 56), to(kEngine.left() - 40, kEngine.top() - 56);
-            if (reducedMotion()) {
-                m_packet->setPos(to);
-            } else {
-                auto *a = new QPropertyAnimation(m_packet, "pos", m_packet);
-                a->setDuration(beat());
-                a->setStartValue(from);
-                a->setEndValue(to);
-                a->setEasingCurve(QEasingCurve::InOutCubic);
-                a->start(QAbstractAnimation::DeleteWhenStopped);
-            }
+            glide(m_packet, from, to);
             m_packet->setData(StateData, QStringLiteral("request"));
             setCaption([line] { return QCoreApplication::translate("ClientDaemon", "The console sends “%1” to the engine, which does the work.").arg(line); });
         });
@@ -179,16 +170,7 @@ void ClientDaemonScene::handleCommand(const SceneCommand &c)
         asBox(item(QStringLiteral("endpoint"), QStringLiteral("engine")))->setState(QStringLiteral("done"));
         asBox(item(QStringLiteral("endpoint"), QStringLiteral("client")))->setState(QStringLiteral("lit"));
         const QPointF from(kEngine.left() - 40, kEngine.bottom() + 14), to(kClient.left(), kClient.bottom() + 14);
-        if (reducedMotion()) {
-            m_packet->setPos(to);
-        } else {
-            auto *a = new QPropertyAnimation(m_packet, "pos", m_packet);
-            a->setDuration(beat());
-            a->setStartValue(from);
-            a->setEndValue(to);
-            a->setEasingCurve(QEasingCurve::InOutCubic);
-            a->start(QAbstractAnimation::DeleteWhenStopped);
-        }
+        glide(m_packet, from, to);
         addRow(c);
         const int events = m_lastEvents;
         setCaption([rc, events] {

@@ -25,6 +25,25 @@ bool sameId(const QString &a, const QString &b)
     return !a.isEmpty() && !b.isEmpty() && (bare(a).startsWith(bare(b)) || bare(b).startsWith(bare(a)));
 }
 
+// One read-only layer slab of either stack: "L<n>  <digest> · <size>" over
+// the line that made it; lit and "+1" for the layer commit just wrote.
+BoxItem *layerSlab(const QString &key, const engine::LayerView &l, int i, const QRectF &r, bool made = false)
+{
+    auto *b = new BoxItem(QStringLiteral("layer"), key, QSizeF(kStackW, kSlabH), Role::Layer);
+    b->setSize(r.size());
+    b->setPos(r.topLeft());
+    b->icon = Icon::Lock;
+    b->titleSize = std::min<qreal>(17, r.height() * 0.4);
+    const QString digest = shortDigest(l.diffId.str()), by = QString::fromStdString(l.createdBy).simplified();
+    const qint64 size = static_cast<qint64>(l.size);
+    b->title = [i, digest, size] { return QStringLiteral("L%1  %2 · %3").arg(i + 1).arg(digest, humanBytes(static_cast<quint64>(size))); };
+    b->subtitle = [by, made] { return made ? QCoreApplication::translate("Commit", "the container's changes, now read-only") : by; };
+    b->setState(made ? QStringLiteral("lit") : QStringLiteral("done"));
+    b->badge = made ? QStringLiteral("+1") : QStringLiteral("R/O");
+    b->setData(HighlightData, QStringLiteral("layer:%1").arg(i + 1));
+    return b;
+}
+
 } // namespace
 
 CommitScene::CommitScene(QObject *parent) : EventScene(QStringLiteral("commit"), parent)
@@ -122,21 +141,8 @@ void CommitScene::buildBase()
     const int n = m_base ? static_cast<int>(m_base->layers.size()) : 0;
     if (m_base && itemsOfKind(QStringLiteral("layer")).isEmpty()) {
         for (int i = 0; i < n; ++i) {
-            const auto &l = m_base->layers[static_cast<std::size_t>(i)];
-            auto *b = new BoxItem(QStringLiteral("layer"), QStringLiteral("base:%1").arg(i), QSizeF(kStackW, kSlabH), Role::Layer);
-            const QRectF r = slabRect(kLeftX, i, n + 1);
-            b->setSize(r.size());
-            b->setPos(r.topLeft());
-            b->icon = Icon::Lock;
-            b->titleSize = std::min<qreal>(17, r.height() * 0.4);
-            const QString digest = shortDigest(l.diffId.str()), by = QString::fromStdString(l.createdBy).simplified();
-            const qint64 size = static_cast<qint64>(l.size);
-            b->title = [i, digest, size] { return QStringLiteral("L%1  %2 · %3").arg(i + 1).arg(digest, humanBytes(static_cast<quint64>(size))); };
-            b->subtitle = [by] { return by; };
-            b->setState(QStringLiteral("done"));
-            b->badge = QStringLiteral("R/O");
-            b->setData(HighlightData, QStringLiteral("layer:%1").arg(i + 1));
-            addItem(b);
+            addItem(layerSlab(QStringLiteral("base:%1").arg(i), m_base->layers[static_cast<std::size_t>(i)], i,
+                              slabRect(kLeftX, i, n + 1)));
         }
         addHistory(QStringLiteral("base"), m_base, kLeftX, 0);
     }
@@ -200,21 +206,9 @@ void CommitScene::buildNew()
         }
     const int n = static_cast<int>(m_new->layers.size());
     for (int i = 0; i < n; ++i) {
-        const auto &l = m_new->layers[static_cast<std::size_t>(i)];
         const bool top = i == n - 1;
-        auto *b = new BoxItem(QStringLiteral("layer"), QStringLiteral("new:%1").arg(i), QSizeF(kStackW, kSlabH), Role::Layer);
-        const QRectF r = slabRect(kRightX, i, n);
-        b->setSize(r.size());
-        b->setPos(r.topLeft());
-        b->icon = Icon::Lock;
-        b->titleSize = std::min<qreal>(17, r.height() * 0.4);
-        const QString digest = shortDigest(l.diffId.str()), by = QString::fromStdString(l.createdBy).simplified();
-        const qint64 size = static_cast<qint64>(l.size);
-        b->title = [i, digest, size] { return QStringLiteral("L%1  %2 · %3").arg(i + 1).arg(digest, humanBytes(static_cast<quint64>(size))); };
-        b->subtitle = [by, top] { return top ? QCoreApplication::translate("Commit", "the container's changes, now read-only") : by; };
-        b->setState(top ? QStringLiteral("lit") : QStringLiteral("done"));
-        b->badge = top ? QStringLiteral("+1") : QStringLiteral("R/O");
-        b->setData(HighlightData, QStringLiteral("layer:%1").arg(i + 1));
+        auto *b = layerSlab(QStringLiteral("new:%1").arg(i), m_new->layers[static_cast<std::size_t>(i)], i,
+                            slabRect(kRightX, i, n), top);
         addItem(b);
         if (top)
             pulse(b);
@@ -386,15 +380,7 @@ void CommitScene::handle(const engine::events::Event &e)
             arrow->label = [] { return QStringLiteral("commit"); };
             arrow->setState(QStringLiteral("taken"));
             addItem(arrow);
-            if (reducedMotion()) {
-                m_copy->setPos(to);
-            } else {
-                auto *a = new QPropertyAnimation(m_copy, "pos", m_copy);
-                a->setDuration(beat());
-                a->setEndValue(to);
-                a->setEasingCurve(QEasingCurve::InOutCubic);
-                a->start(QAbstractAnimation::DeleteWhenStopped);
-            }
+            glide(m_copy, m_copy->pos(), to);
             setCaption([] { return QCoreApplication::translate("Commit", "It slides onto a new image: the same lower layers, shared, plus this one."); });
             buildNew();
         });

@@ -140,6 +140,20 @@ void EventScene::travel(ArrowItem *arrow, bool back)
     a->start(QAbstractAnimation::DeleteWhenStopped);
 }
 
+void EventScene::glide(QGraphicsObject *item, const QPointF &from, const QPointF &to)
+{
+    if (m_reducedMotion) {
+        item->setPos(to);
+        return;
+    }
+    auto *a = new QPropertyAnimation(item, "pos", item);
+    a->setDuration(beat());
+    a->setStartValue(from);
+    a->setEndValue(to);
+    a->setEasingCurve(QEasingCurve::InOutCubic);
+    a->start(QAbstractAnimation::DeleteWhenStopped);
+}
+
 void EventScene::setHighlights(const QStringList &keys)
 {
     m_highlights = keys;

@@ -5,7 +5,7 @@
 // its items through one paced queue so each idea gets its own moment
 // (300–600 ms, faster than the eye: drawn at once), keeps a caption that is
 // re-said on a language switch, and lights the items a lesson names
-// ("state:paused", "phase:pivot_root", "mount:/data", "layer:2", …).
+// ("state:paused", "phase:pivot-root", "mount:/data", "layer:2", …).
 // Items are found by data(0) kind and data(1) key; data(2) is their state.
 
 #include "core/Snapshots.h"
@@ -84,6 +84,8 @@ protected:
     [[nodiscard]] int beat() const;
     void pulse(QGraphicsObject *item);                 // a glow that rises and settles
     void travel(ArrowItem *arrow, bool back = false);  // a dot along an arrow
+    // Moves `item` from `from` to `to` over one beat (at once with reduced motion).
+    void glide(QGraphicsObject *item, const QPointF &from, const QPointF &to);
     void applyHighlights();
     [[nodiscard]] bool reducedMotion() const { return m_reducedMotion; }
 

@@ -4,6 +4,8 @@
 #include "scene/SceneItems.h"
 #include "scene/SceneShapes.h"
 
+#include "engine/runtime/Phases.h"
+
 #include <QCoreApplication>
 
 namespace strata::gui {
@@ -13,7 +15,7 @@ using engine::events::EventKind;
 namespace {
 
 constexpr qreal kLeft = 30, kTop = 230, kBoxW = 132, kBoxH = 150, kGap = 8;
-constexpr int kCreatePhases = 2;
+constexpr int kCreatePhases = static_cast<int>(engine::runtime::kCreatePhaseCount);
 
 BoxItem *asBox(QGraphicsItem *i)
 {
@@ -24,50 +26,65 @@ BoxItem *asBox(QGraphicsItem *i)
 
 QStringList RunPhasesScene::phases()
 {
-    return {QStringLiteral("add-rw-layer"),   QStringLiteral("prepare-init-layer"), QStringLiteral("mount-union"),
-            QStringLiteral("create-namespaces"), QStringLiteral("mount-rootfs"),    QStringLiteral("pivot-root"),
-            QStringLiteral("drop-capabilities"), QStringLiteral("exec")};
+    QStringList names;
+    for (const auto &p : engine::runtime::kRunPhases)
+        names << QString::fromUtf8(p.name.data(), static_cast<qsizetype>(p.name.size()));
+    return names;
 }
+
+namespace {
+
+// The scene's words for each engine phase (runtime/Phases.h names them):
+// a short box title and a sentence for a newcomer, both translated.
+struct PhaseWords {
+    const char *name;
+    const char *title;
+    const char *sentence;
+};
+
+constexpr PhaseWords kPhaseWords[] = {
+    {"add-rw-layer", QT_TRANSLATE_NOOP("RunPhases", "RW layer"),
+     QT_TRANSLATE_NOOP("RunPhases", "An empty read-write layer is made for the container: everything it writes will land here.")},
+    {"prepare-init-layer", QT_TRANSLATE_NOOP("RunPhases", "init layer"),
+     QT_TRANSLATE_NOOP("RunPhases", "The init layer gets /etc/hostname, /etc/hosts and /etc/resolv.conf, so every container has its own.")},
+    {"mount-union", QT_TRANSLATE_NOOP("RunPhases", "union mount"),
+     QT_TRANSLATE_NOOP("RunPhases", "The image's layers, the init layer and the RW layer are mounted as one union: the container's root.")},
+    {"create-namespaces", QT_TRANSLATE_NOOP("RunPhases", "namespaces"),
+     QT_TRANSLATE_NOOP("RunPhases", "The process is cloned into new namespaces: it gets its own PIDs, hostname, mounts and IPC.")},
+    {"mount-rootfs", QT_TRANSLATE_NOOP("RunPhases", "mounts"),
+     QT_TRANSLATE_NOOP("RunPhases", "/proc, /dev, /sys and the container's volumes are mounted inside the new mount namespace.")},
+    {"pivot-root", "pivot_root",
+     QT_TRANSLATE_NOOP("RunPhases", "pivot_root makes the union the process's / — the host's files are out of its sight.")},
+    {"drop-capabilities", QT_TRANSLATE_NOOP("RunPhases", "capabilities"),
+     QT_TRANSLATE_NOOP("RunPhases", "Capabilities are dropped to Docker's default set: root in the container is not root on the host.")},
+    {"exec", "exec",
+     QT_TRANSLATE_NOOP("RunPhases", "exec: the container's command replaces the runtime as PID 1 — the container is running.")},
+};
+
+const PhaseWords *wordsFor(const QString &phase)
+{
+    for (const auto &w : kPhaseWords)
+        if (phase == QLatin1String(w.name))
+            return &w;
+    return nullptr;
+}
+
+} // namespace
 
 QString phaseTitle(const QString &phase)
 {
-    if (phase == QLatin1String("add-rw-layer"))
-        return QCoreApplication::translate("RunPhases", "RW layer");
-    if (phase == QLatin1String("prepare-init-layer"))
-        return QCoreApplication::translate("RunPhases", "init layer");
-    if (phase == QLatin1String("mount-union"))
-        return QCoreApplication::translate("RunPhases", "union mount");
-    if (phase == QLatin1String("create-namespaces"))
-        return QCoreApplication::translate("RunPhases", "namespaces");
-    if (phase == QLatin1String("mount-rootfs"))
-        return QCoreApplication::translate("RunPhases", "mounts");
-    if (phase == QLatin1String("pivot-root"))
-        return QStringLiteral("pivot_root");
-    if (phase == QLatin1String("drop-capabilities"))
-        return QCoreApplication::translate("RunPhases", "capabilities");
-    if (phase == QLatin1String("exec"))
-        return QStringLiteral("exec");
-    return phase;
+    const PhaseWords *w = wordsFor(phase);
+    return w ? QCoreApplication::translate("RunPhases", w->title) : phase;
 }
 
+// A phase the scene has no words for yet speaks with the engine's description.
 QString phaseSentence(const QString &phase)
 {
-    if (phase == QLatin1String("add-rw-layer"))
-        return QCoreApplication::translate("RunPhases", "An empty read-write layer is made for the container: everything it writes will land here.");
-    if (phase == QLatin1String("prepare-init-layer"))
-        return QCoreApplication::translate("RunPhases", "The init layer gets /etc/hostname, /etc/hosts and /etc/resolv.conf, so every container has its own.");
-    if (phase == QLatin1String("mount-union"))
-        return QCoreApplication::translate("RunPhases", "The image's layers, the init layer and the RW layer are mounted as one union: the container's root.");
-    if (phase == QLatin1String("create-namespaces"))
-        return QCoreApplication::translate("RunPhases", "The process is cloned into new namespaces: it gets its own PIDs, hostname, mounts and IPC.");
-    if (phase == QLatin1String("mount-rootfs"))
-        return QCoreApplication::translate("RunPhases", "/proc, /dev, /sys and the container's volumes are mounted inside the new mount namespace.");
-    if (phase == QLatin1String("pivot-root"))
-        return QCoreApplication::translate("RunPhases", "pivot_root makes the union the process's / — the host's files are out of its sight.");
-    if (phase == QLatin1String("drop-capabilities"))
-        return QCoreApplication::translate("RunPhases", "Capabilities are dropped to Docker's default set: root in the container is not root on the host.");
-    if (phase == QLatin1String("exec"))
-        return QCoreApplication::translate("RunPhases", "exec: the container's command replaces the runtime as PID 1 — the container is running.");
+    if (const PhaseWords *w = wordsFor(phase))
+        return QCoreApplication::translate("RunPhases", w->sentence);
+    for (const auto &p : engine::runtime::kRunPhases)
+        if (phase == QLatin1String(p.name.data(), static_cast<qsizetype>(p.name.size())))
+            return QString::fromUtf8(p.description.data(), static_cast<qsizetype>(p.description.size()));
     return phase;
 }
 
@@ -107,14 +124,14 @@ void RunPhasesScene::build()
     for (int i = 0; i < names.size(); ++i) {
         const QString phase = names[i];
         auto *b = new BoxItem(QStringLiteral("phase"), phase, QSizeF(kBoxW, kBoxH),
-                              i < kCreatePhases ? Role::Container : (i == 2 ? Role::Merged : Role::Process));
+                              i < kCreatePhases ? Role::Container : (i == static_cast<int>(engine::runtime::kMountUnionPhase) ? Role::Merged : Role::Process));
         b->setPos(kLeft + i * (kBoxW + kGap), kTop);
         b->centred = true;
         b->titleSize = 34;
         b->subtitleScale = 0.56;
         b->title = [i] { return QString::number(i + 1); };
         b->subtitle = [phase] { return phaseTitle(phase); };
-        b->setData(HighlightData, QStringLiteral("phase:") + QString(phase).replace('-', '_'));
+        b->setData(HighlightData, QStringLiteral("phase:") + phase);
         addItem(b);
         if (i > 0) {
             auto *a = new ArrowItem(QStringLiteral("phase-arrow"), phase);

@@ -8,8 +8,8 @@
 // engine did, with its own words and real paths. In step mode the strip is
 // the progress bar and the caption names what Step will do next.
 //
-// Kinds: "phase" (key = the engine's phase name, "pivot-root"; highlight
-// key "phase:pivot_root"; state idle/lit/done/refused), "group" (create, start),
+// Kinds: "phase" (key = the engine's phase name from runtime/Phases.h,
+// "pivot-root"; highlight key "phase:pivot-root"; state idle/lit/done/refused), "group" (create, start),
 // "phase-detail".
 
 #include "scene/EventScene.h"

@@ -161,7 +161,9 @@ ScenePanel::ScenePanel(EngineHost *host, LayerStackScene *stack, SceneView *stac
             s->onCommand(c);
     });
     connect(m_host, &EngineHost::commandFinished, this, [this](int id, int rc, const QString &out, const QString &err) {
+        ++m_answersPending;
         QTimer::singleShot(EventPump::kIntervalMs * 3, this, [this, id, rc, out, err] {
+            --m_answersPending;
             SceneCommand c;
             c.id = id;
             c.finished = true;
@@ -210,12 +212,7 @@ bool ScenePanel::showScene(const QString &id, const QString &subject, const QStr
             index = i;
     if (index < 0)
         return false;
-    QStringList keys;
-    for (QString h : highlights) {
-        if (h.startsWith(QLatin1String("phase:")))
-            h.replace('-', '_'); // the engine's "pivot-root" and the lesson's "pivot_root" are one phase
-        keys << h;
-    }
+    const QStringList &keys = highlights;
     if (EventScene *s = m_scenes.value(id)) {
         if (!subject.isEmpty())
             s->setSubject(subject);
@@ -264,6 +261,8 @@ QString ScenePanel::phaseLine() const
 
 bool ScenePanel::animating() const
 {
+    if (m_answersPending > 0)
+        return true;
     for (EventScene *s : m_scenes)
         if (s->animating())
             return true;

@@ -35,7 +35,7 @@ public:
     static QStringList sceneIds();
     // Switches to a scene; subject = container / image / volume to follow;
     // highlights like "layer:2", "path:/etc/web.conf", "state:paused",
-    // "phase:pivot_root", "mount:/data", "transition:pause". False for an unknown id.
+    // "phase:pivot-root", "mount:/data", "transition:pause". False for an unknown id.
     bool showScene(const QString &id, const QString &subject = {}, const QStringList &highlights = {});
     [[nodiscard]] QString currentScene() const;
     [[nodiscard]] EventScene *scene(const QString &id) const; // null for layer-stack / copy-on-write
@@ -43,6 +43,7 @@ public:
     [[nodiscard]] SceneView *view(const QString &id) const;
     [[nodiscard]] QMenu *menu() const { return m_menu; }
     [[nodiscard]] QTabBar *tabBar() const { return m_bar; }
+    // A scene still moving, or a command's answer not yet handed to them.
     [[nodiscard]] bool animating() const;
     [[nodiscard]] QString caption() const;
     // The step-mode line (a runtime phase, a wait) on its own row under the
@@ -78,6 +79,7 @@ private:
     QHash<QString, EventScene *> m_scenes;
     QHash<QString, SceneView *> m_views;
     QHash<int, QStringList> m_args; // command id -> its words, until answered
+    int m_answersPending = 0;       // answers waiting for their events to come first
 };
 
 } // namespace strata::gui

@@ -45,9 +45,8 @@ class TestBuildScene : public QObject {
             return -1;
         if (out)
             *out = done.front().at(2).toString();
-        QTest::qWait(250);
-        for (int t = 0; t < 300 && !m_w->settled(); ++t)
-            QTest::qWait(100);
+        // settled() counts an answer the scenes have not heard yet (ScenePanel::animating()).
+        (void)QTest::qWaitFor([&] { return m_w->settled(); }, 30000);
         return done.front().at(1).toInt();
     }
 

@@ -76,9 +76,7 @@ class TestLessonScenes : public QObject {
             for (const auto &v : d.value("highlighted").toArray())
                 lit << v.toString();
             for (const auto &h : step.scene->highlight) {
-                QString key = QString::fromStdString(h);
-                if (key.startsWith(QLatin1String("phase:")))
-                    key.replace('-', '_');
+                const QString key = QString::fromStdString(h);
                 if (!lit.contains(key))
                     missing << key;
             }

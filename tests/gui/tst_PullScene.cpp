@@ -56,9 +56,8 @@ class TestPullScene : public QObject {
 
     void settle()
     {
-        QTest::qWait(250); // the scenes hear the answer a few pump intervals later
-        for (int t = 0; t < 300 && !m_w->settled(); ++t)
-            QTest::qWait(100);
+        // settled() counts an answer the scenes have not heard yet (ScenePanel::animating()).
+        (void)QTest::qWaitFor([&] { return m_w->settled(); }, 30000);
     }
 
     EventScene *pull() { return m_w->scenes()->scene(QStringLiteral("pull")); }

@@ -75,9 +75,8 @@ class TestSceneTruth : public QObject {
 
     static void settle(MainWindow *w)
     {
-        QTest::qWait(300); // the scenes hear answers a few pump intervals later
-        for (int t = 0; t < 300 && !w->settled(); ++t)
-            QTest::qWait(100);
+        // settled() counts an answer the scenes have not heard yet (ScenePanel::animating()).
+        (void)QTest::qWaitFor([&] { return w->settled(); }, 30000);
     }
 
     QStringList diffIds(const QString &ref)

@@ -67,9 +67,8 @@ class TestScenes : public QObject {
 
     void settle()
     {
-        QTest::qWait(250); // the scenes hear the answer a few pump intervals later
-        for (int t = 0; t < 300 && !m_w->settled(); ++t)
-            QTest::qWait(100);
+        // settled() counts an answer the scenes have not heard yet (ScenePanel::animating()).
+        (void)QTest::qWaitFor([&] { return m_w->settled(); }, 30000);
     }
 
     EventScene *scene(const QString &id) { return m_w->scenes()->scene(id); }
@@ -153,7 +152,7 @@ private slots:
         QVERIFY(edge && edge->highlighted());
         QVERIFY(m_w->showScene(QStringLiteral("run"), {}, {QStringLiteral("phase:pivot-root")}));
         auto *pivot = dynamic_cast<BoxItem *>(static_cast<QGraphicsObject *>(scene("run")->item("phase", "pivot-root")));
-        QVERIFY(pivot && pivot->highlighted()); // "pivot-root" and "pivot_root" name one phase
+        QVERIFY(pivot && pivot->highlighted()); // lessons highlight with the engine's phase names
         m_w->showScene(QStringLiteral("lifecycle"), {}, {});
         QVERIFY(!paused->highlighted());
         m_w->showScene(QStringLiteral("run"), {}, {});

@@ -32,7 +32,7 @@ declare -A allow=(
   [engine/facade]="Error Engine facade util events layer store image fs fs/drivers runtime security volume container build builtin registry network"
   [engine/remote]="Error Engine util layer store image fs registry runtime"
   [engine/cli/format]="Error"
-  [engine/lesson]="Error Engine util store image"
+  [engine/lesson]="Error Engine util store image runtime"
   [engine/cli]="Error Engine util events layer store image fs security build registry remote network cli/format lesson"
 )
 # Directories whose files may include Qt / CLI11.

@@ -9,6 +9,7 @@
 #include "engine/container/ContainerFs.h"
 #include "engine/fs/drivers/UnionDriver.h"
 #include "engine/image/ImageStore.h"
+#include "tests/support/EngineTestAccess.h"
 #include "tests/support/TestSupport.h"
 
 #include <QTemporaryDir>
@@ -48,7 +49,7 @@ public:
     }
 
     [[nodiscard]] Engine &engine() { return *m_engine; }
-    [[nodiscard]] image::ImageStore &store() { return m_engine->imageStore(); }
+    [[nodiscard]] image::ImageStore &store() { return EngineTestAccess::images(*m_engine); }
     [[nodiscard]] fs::drivers::UnionDriver &driver() { return *m_driver; }
     [[nodiscard]] const stdfs::path &root() const { return m_root; }
 

@@ -8,6 +8,7 @@
 #include "engine/Error.h"
 #include "engine/container/ContainerStore.h"
 #include "engine/fs/DriverProbe.h"
+#include "tests/support/EngineTestAccess.h"
 
 #include <QTemporaryDir>
 #include <QtTest/QTest>
@@ -109,7 +110,7 @@ class TestContainerBehaviour : public QObject {
         return n;
     }
 
-    sfs::path containerDir(const std::string &id) { return engine().containerStore().dir(id); }
+    sfs::path containerDir(const std::string &id) { return EngineTestAccess::containers(engine()).dir(id); }
 
     // Every lower layer dir of the builtin image.
     std::vector<sfs::path> imageLayerDirs()
