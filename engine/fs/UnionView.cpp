@@ -2,6 +2,7 @@
 #include "engine/fs/UnionView.h"
 
 #include "engine/fs/DirNames.h"
+#include "engine/fs/MarkersBelowSymlink.h"
 #include "engine/util/Digest.h"
 
 #include <algorithm>
@@ -90,8 +91,15 @@ private:
             whiteout(rel);
             return;
         }
-        TreeEntry e = entryFrom(abs, rel, st);
         auto existing = m_view.m_merged.find(rel);
+        if (S_ISDIR(st.st_mode) && existing != m_view.m_merged.end() && existing->second.type == EntryType::Symlink &&
+            holdsOnlyMarkers(abs, m_layer.whiteouts == layer::WhiteoutFormat::OverlayDevices)) {
+            // Markers below a symlinked directory act at its target; the link stays (MarkersBelowSymlink.h).
+            if (const auto target = resolveDirInUnion(m_view.m_merged, rel))
+                walk(abs, *target);
+            return;
+        }
+        TreeEntry e = entryFrom(abs, rel, st);
         const bool replaces = existing != m_view.m_merged.end();
         if (replaces) {
             e.shadowed = existing->second.shadowed;

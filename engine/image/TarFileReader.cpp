@@ -2,6 +2,7 @@
 #include "engine/image/TarFileReader.h"
 
 #include "engine/Error.h"
+#include "engine/layer/ArchiveHandles.h"
 #include "engine/image/ArchivePaths.h"
 
 #include <cerrno>
@@ -52,6 +53,7 @@ void TarFileReader::fail(const std::string &what) const
 
 bool TarFileReader::next(ArchiveEntryInfo &entry)
 {
+    const layer::ScopedByteLocale bytes; // names as the archive holds them (layer/ArchiveHandles.h)
     archive_entry *e = nullptr;
     const int rc = archive_read_next_header(m_archive.get(), &e);
     const bool first = m_first;

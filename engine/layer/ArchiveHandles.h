@@ -51,4 +51,29 @@ private:
     locale_t m_previous;
 };
 
+// Reading is the other way round. libarchive 3.6 converts a pax "path",
+// "linkpath", "uname" or "gname" record that is not marked
+// hdrcharset=BINARY from UTF-8 to the current locale, and on the way
+// NFC-normalises it when the locale is UTF-8 ("cafe\u0301" comes out as
+// "caf\u00e9"). In the C locale the conversion of any non-ASCII record
+// fails, and libarchive then keeps the record's bytes as they are (with
+// ARCHIVE_WARN): exactly what Go's archive/tar, and so Docker, does. The
+// charset is fixed per archive at its first header, so the C locale is held
+// around every header read. The one C locale object lives for the process.
+class ScopedByteLocale {
+public:
+    ScopedByteLocale() : m_previous(::uselocale(cLocale())) {}
+    ~ScopedByteLocale() { ::uselocale(m_previous); }
+    ScopedByteLocale(const ScopedByteLocale &) = delete;
+    ScopedByteLocale &operator=(const ScopedByteLocale &) = delete;
+
+private:
+    static locale_t cLocale()
+    {
+        static const locale_t c = ::newlocale(LC_ALL_MASK, "C", static_cast<locale_t>(nullptr));
+        return c ? c : LC_GLOBAL_LOCALE;
+    }
+    locale_t m_previous;
+};
+
 } // namespace strata::engine::layer

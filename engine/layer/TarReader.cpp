@@ -8,10 +8,9 @@
 namespace strata::engine::layer {
 namespace {
 
-// Names keep their bytes for ustar and GNU headers and for pax records marked
-// hdrcharset=BINARY. A UTF-8 pax "path" record is converted to the locale by
-// libarchive 3.6, which NFC-normalises it ("cafe\u0301" lands as "caf\u00e9");
-// docs/SECURITY.md lists it under what Strata does not promise.
+// Names keep their bytes: ustar and GNU headers are read raw, and pax
+// records (UTF-8, NFD, or not UTF-8 at all) too, because headers are read
+// in the C locale (ScopedByteLocale in ArchiveHandles.h says why).
 const char *pathnameOf(archive_entry *e)
 {
     const char *name = archive_entry_pathname(e);
@@ -89,6 +88,7 @@ void TarReader::fail()
 
 bool TarReader::next(TarEntry &entry)
 {
+    const ScopedByteLocale bytes; // pax names are not NFC-normalised (ArchiveHandles.h)
     archive_entry *e = nullptr;
     const int rc = archive_read_next_header(m_archive.get(), &e);
     if (rc == ARCHIVE_EOF && !m_pending)

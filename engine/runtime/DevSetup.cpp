@@ -94,8 +94,10 @@ void setupDev(const fs::path &rootfs, bool inUserNamespace)
         UniqueFd dest = openInRoot(rootfs, "/dev", CreateKind::Directory);
         mountOrThrow("tmpfs", fdPath(dest.get()), "tmpfs", MS_NOSUID | MS_STRICTATIME, "mode=755,size=65536k");
     }
-    // The fresh tmpfs holds no symlinks: plain paths below it are safe.
-    const fs::path dev = secureJoin(rootfs, "/dev");
+    // The fresh tmpfs holds no symlinks: plain paths below it are safe. It is
+    // reached through a descriptor of the mount, never by resolving /dev again.
+    const UniqueFd devFd = openInRoot(rootfs, "/dev", CreateKind::None);
+    const fs::path dev = fdPath(devFd.get());
     const mode_t oldMask = ::umask(0);
     try {
         for (const auto &d : kDevices)

@@ -3,9 +3,11 @@
 // Paths inside a container's root filesystem, resolved as the container will
 // see them and never outside it. A hostile image may ship `rootfs/evil ->
 // /etc` or `rootfs/proc -> ../../..`; resolving "/evil/passwd" naively on the
-// host would mount over the host's /etc/passwd. Here every component is
-// resolved under the root: an absolute link target restarts at the root and
-// ".." stops at the root, as if the path were looked up after chroot.
+// host would mount over the host's /etc/passwd. Every component is resolved
+// under the root: an absolute link target restarts at the root and ".."
+// stops at the root, as if the path were looked up after chroot. The walk is
+// the engine's one rooted open, util::openInRoot (engine/util/RootedOpen.h);
+// this header gives the runtime its errors and its creation modes.
 
 #include "engine/runtime/Fd.h"
 
@@ -14,23 +16,18 @@
 
 namespace strata::engine::runtime {
 
-// Resolves `unsafePath` (absolute or relative, as the container sees it)
-// under `root`; symlinks are followed inside the root (at most 255).
-// Missing components are kept as written. The result is lexically under
-// `root`. Throws UnsafePath on a symlink loop.
-[[nodiscard]] std::filesystem::path secureJoin(const std::filesystem::path &root, const std::string &unsafePath);
-
 enum class CreateKind {
     None,      // the path must exist
     Directory, // create it (and its parents) as directories
     File,      // create parents as directories and the last component as an empty file
 };
 
-// secureJoin(), then creates what is missing with openat() from a descriptor
-// of `root` without following any symlink (a link swapped in after the
-// resolution fails with UnsafePath instead of being followed), and returns an
-// O_PATH descriptor of the result: mount(2) on fdPath(fd) then hits exactly
-// that inode.
+// Resolves `unsafePath` (absolute or relative, as the container sees it)
+// under `root`, creates what is missing (per `create`) with mkdirat/openat
+// from the directory the walk holds, and returns an O_PATH descriptor of the
+// result: mount(2) on fdPath(fd) then hits exactly that inode. Throws
+// UnsafePath on a symlink loop, a non-directory in the middle, or a link
+// swapped in during the walk; the errno's error otherwise.
 [[nodiscard]] UniqueFd openInRoot(const std::filesystem::path &root, const std::string &unsafePath,
                                   CreateKind create);
 

@@ -59,9 +59,24 @@ std::deque<std::string> split(const std::string &path)
     return out;
 }
 
+// Makes `name` in `at` when it is missing: a directory, or for the last
+// component of a File walk an empty file. Never follows a link there.
+void createMissing(int at, const std::string &name, bool asFile)
+{
+    if (!asFile) {
+        (void)::mkdirat(at, name.c_str(), 0755); // EEXIST: another process made it; other errors show on open
+        return;
+    }
+    const int fd = ::openat(at, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd >= 0)
+        ::close(fd);
+}
+
 // One O_NOFOLLOW step at a time; with `followLinks` a symlink is read and
-// its target walked from the root (absolute) or from where it sits.
-int walk(int rootFd, const std::string &path, int flags, bool followLinks)
+// its target walked from the root (absolute) or from where it sits. With
+// `create` other than None, missing components are made on the way (the
+// components of a dangling link's target too, inside the root).
+int walk(int rootFd, const std::string &path, int flags, bool followLinks, Create create = Create::None)
 {
     std::deque<std::string> todo = split(path);
     // The directories entered, root first: ".." pops one (never the root).
@@ -89,10 +104,19 @@ int walk(int rootFd, const std::string &path, int flags, bool followLinks)
             struct stat st {};
             const bool link = followLinks && ::fstatat(at, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
                               S_ISLNK(st.st_mode);
-            if (!link) // swapped for a link since: O_NOFOLLOW refuses it (ELOOP)
+            if (!link) { // swapped for a link since: O_NOFOLLOW refuses it (ELOOP)
+                const int fd = ::openat(at, name.c_str(), flags | O_NOFOLLOW | O_CLOEXEC);
+                if (fd >= 0 || errno != ENOENT || create == Create::None)
+                    return fd;
+                createMissing(at, name, create == Create::DirectoriesAndFile);
                 return ::openat(at, name.c_str(), flags | O_NOFOLLOW | O_CLOEXEC);
+            }
         } else {
             UniqueFd next(::openat(at, name.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+            if (!next.valid() && errno == ENOENT && create != Create::None) {
+                createMissing(at, name, false);
+                next = UniqueFd(::openat(at, name.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+            }
             if (next.valid()) {
                 stack.push_back(std::move(next));
                 continue;
@@ -125,6 +149,14 @@ int openInRoot(int rootFd, const std::string &path, int flags)
 {
     const int fd = tryOpenat2(rootFd, path, flags, RESOLVE_IN_ROOT);
     return fd != -2 ? fd : walk(rootFd, path, flags, true);
+}
+
+int openInRootCreating(int rootFd, const std::string &path, int flags, Create create)
+{
+    const int fd = openInRoot(rootFd, path, flags);
+    if (fd >= 0 || errno != ENOENT || create == Create::None)
+        return fd;
+    return walk(rootFd, path, flags, true, create);
 }
 
 int openBeneath(int dirFd, const std::string &rel, int flags)

@@ -24,6 +24,15 @@ namespace strata::engine::util {
 [[nodiscard]] int openInRoot(int rootFd, const std::string &path, int flags);
 [[nodiscard]] int openBeneath(int dirFd, const std::string &rel, int flags);
 
+// openInRoot, making what is missing on the way (mount destinations, /dev
+// nodes): directories, and with DirectoriesAndFile an empty file (0644) as
+// the last component. Components are made with mkdirat/openat(O_EXCL) in
+// the directory the walk holds, so a link swapped in is never followed out
+// of the root; the components of a dangling link's target are made inside
+// the root, as after chroot.
+enum class Create { None, Directories, DirectoriesAndFile };
+[[nodiscard]] int openInRootCreating(int rootFd, const std::string &path, int flags, Create create);
+
 // "/proc/self/fd/<fd>": names exactly the file `fd` refers to, so code that
 // takes a path (libarchive, std::filesystem) reaches that inode and no other.
 [[nodiscard]] std::string fdPath(int fd);

@@ -6,12 +6,18 @@
 // none of its content reaches the container or the copies. The iterations
 // are bounded; nothing is timed. Built once per union driver
 // (STRATA_TEST_DRIVER): the userspace driver's sync reads the live tree.
+#include "engine/util/RootedOpen.h"
 #include "tests/support/TestSupport.h"
 
 #include <QTemporaryDir>
 #include <QtTest/QTest>
 
+#include <atomic>
+#include <cstdio>
+#include <fcntl.h>
 #include <filesystem>
+#include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 #ifndef STRATA_TEST_DRIVER
@@ -69,7 +75,70 @@ class TestCliHostRaces : public QObject {
         QVERIFY2(r.exitCode == 0, r.err.c_str());
     }
 
+    // Reads `path` through an open fd; "" when it does not open.
+    static std::string readFd(int fd)
+    {
+        std::string out;
+        char buf[256];
+        ssize_t n;
+        while (fd >= 0 && (n = ::read(fd, buf, sizeof buf)) > 0)
+            out.append(buf, static_cast<std::size_t>(n));
+        if (fd >= 0)
+            ::close(fd);
+        return out;
+    }
+
 private Q_SLOTS:
+    // What the CLI rows below cannot show by themselves (the windows the
+    // engine closed are a few system calls wide, and the old binary passed
+    // them too): the same swap, done here by a thread with renameat2
+    // RENAME_EXCHANGE so `d` is always either the directory or a link to the
+    // host directory, against two walks of "d/secret" under the root. The
+    // path-string walk the engine used before (lstat says `d` is a
+    // directory, then open by path) is escaped within the bound; the
+    // engine's rooted open (util::openInRoot, RESOLVE_IN_ROOT or its walk)
+    // never reads the host file: the link's absolute target is looked up
+    // inside the root. Bounded iterations, stops at the first escape.
+    void theNaiveWalkIsEscapedTheRootedOneNever()
+    {
+        QTemporaryDir tmp;
+        const fs::path root = fs::path(tmp.path().toStdString()) / "rootfs";
+        fs::create_directories(root / "d");
+        strata::test::writeFile(root / "d" / "secret", "inside");
+        fs::create_symlink(host(), root / "swap"); // host() holds "secret" with kSecret
+        std::atomic<bool> stop{false};
+        std::thread racer([&] {
+            while (!stop.load(std::memory_order_relaxed))
+                (void)::renameat2(AT_FDCWD, (root / "d").c_str(), AT_FDCWD, (root / "swap").c_str(), RENAME_EXCHANGE);
+        });
+        constexpr long kBound = 2000000;
+        long naiveTries = 0, naiveEscapes = 0;
+        for (; naiveTries < kBound && naiveEscapes == 0; ++naiveTries) {
+            struct stat st {};
+            if (::lstat((root / "d").c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+                continue; // the naive check refuses a link it sees
+            if (readFd(::open((root / "d" / "secret").c_str(), O_RDONLY | O_CLOEXEC)) == kSecret)
+                ++naiveEscapes;
+        }
+        const int rootFd = ::open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+        long rootedEscapes = 0, rootedInside = 0;
+        const long rootedTries = std::max(naiveTries, 100000L);
+        for (long i = 0; i < rootedTries; ++i) {
+            const std::string got = readFd(strata::engine::util::openInRoot(rootFd, "d/secret", O_RDONLY));
+            rootedEscapes += got == kSecret;
+            rootedInside += got == "inside";
+        }
+        ::close(rootFd);
+        stop = true;
+        racer.join();
+        qInfo("naive walk: escaped after %ld tries; rooted open: %ld tries, %ld read the file inside, %ld escapes",
+              naiveTries, rootedTries, rootedInside, rootedEscapes);
+        QVERIFY2(naiveEscapes > 0, "the path-string walk was never escaped: the race did not run");
+        QVERIFY(rootedInside > 0); // the swap was seen both ways by the rooted open too
+        QCOMPARE(rootedEscapes, 0L);
+        checkUntouched();
+    }
+
     void initTestCase()
     {
         if (::geteuid() != 0)

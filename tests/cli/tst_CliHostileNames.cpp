@@ -124,6 +124,53 @@ private Q_SLOTS:
         QVERIFY2(r.out.find("\"dir\\ufffd/inner\"") != std::string::npos, r.out.c_str());
     }
 
+    // Names in pax records as Go's archive/tar writes them (no hdrcharset):
+    // decomposed UTF-8 and bytes that are not UTF-8 keep their bytes from
+    // `load` through the container, `diff`, `export` and `save` (the saved
+    // layer is the loaded one: same diff id).
+    void goPaxNamesKeepTheirBytesEverywhere()
+    {
+        using namespace strata::test;
+        const std::string nfd = "cafe\xcc\x81", nfc = "caf\xc3\xa9", raw = "pax-\xfe\xff";
+        FixtureLayer layer = makeLayer(TarBuilder().file("placeholder"));
+        layer.tar = goStylePaxTar({{nfd, "nfd", ""}, {raw, "raw", ""}, {"link-" + nfd, "", nfd}});
+        layer.blob = layer.tar;
+        const FixtureImage image = makeImage({layer}, {"hostile/pax:1"});
+        writeFile(host("pax.tar"), dockerArchiveFiles({image}).tar());
+        QCOMPARE(ok({"load", "-i", QString::fromStdString(host("pax.tar").string())}).exitCode, 0);
+        const auto layers = nlohmann::json::parse(ok({"inspect", "hostile/pax:1"}).out)[0]["RootFS"]["Layers"];
+        QCOMPARE(layers.at(0).get<std::string>(), layer.diffId().str());
+
+        const RunResult ls = strata({"run", "--name", "paxc", "hostile/pax:1", "sh", "-c",
+                                     "ls / && cat \"/link-$(printf 'cafe\\314\\201')\" && "
+                                     "echo more >> \"/$(printf 'cafe\\314\\201')\" && "
+                                     "touch \"/new-$(printf 'cafe\\314\\201')\""});
+        if (ls.exitCode != 0)
+            QSKIP(qPrintable(QStringLiteral("containers cannot run here (%1 driver): %2")
+                                 .arg(STRATA_TEST_DRIVER, QString::fromStdString(ls.err).trimmed())));
+        QVERIFY2(ls.out.find(nfd + "\n") != std::string::npos, ls.out.c_str());
+        QVERIFY2(ls.out.find(raw + "\n") != std::string::npos, ls.out.c_str());
+        QVERIFY2(ls.out.find("nfd") != std::string::npos, ls.out.c_str()); // the link's target, by its NFD name
+        QVERIFY2(ls.out.find(nfc) == std::string::npos, ls.out.c_str());
+
+        const RunResult diff = ok({"diff", "paxc"});
+        QVERIFY2(diff.out.find("C /" + nfd + "\n") != std::string::npos, diff.out.c_str());
+        QVERIFY2(diff.out.find("A /new-" + nfd + "\n") != std::string::npos, diff.out.c_str());
+        QVERIFY2(diff.out.find(nfc) == std::string::npos, diff.out.c_str());
+
+        // Archives written from here hold the bytes (pax records, written unnormalised).
+        QCOMPARE(ok({"export", "-o", QString::fromStdString(host("pax-export.tar").string()), "paxc"}).exitCode, 0);
+        QCOMPARE(ok({"save", "-o", QString::fromStdString(host("pax-saved.tar").string()), "hostile/pax:1"}).exitCode, 0);
+        for (const char *file : {"pax-export.tar", "pax-saved.tar"}) {
+            const std::string bytes = readFile(host(file));
+            QVERIFY2(bytes.find(nfd) != std::string::npos, file);
+            QVERIFY2(bytes.find(raw) != std::string::npos, file);
+            QVERIFY2(bytes.find(nfc) == std::string::npos, file);
+        }
+        QVERIFY(readFile(host("pax-saved.tar")).find(layer.tar) != std::string::npos); // the layer, byte for byte
+        QCOMPARE(ok({"rm", "paxc"}).exitCode, 0);
+    }
+
     void containerCreatingSuchANameBreaksNothing()
     {
         const RunResult run = strata({"run", "--name", "maker", "strata/busybox", "sh", "-c",

@@ -6,9 +6,12 @@
 // nothing here.
 #include "tests/support/TestSupport.h"
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest/QTest>
 
+#include <cerrno>
 #include <cstdio>
 #include <fcntl.h>
 #include <filesystem>
@@ -234,6 +237,54 @@ private Q_SLOTS:
         (void)strata({"rm", "-f", "sealed"});
     }
 
+    static std::string sha256Of(const std::filesystem::path &p)
+    {
+        QFile f(QString::fromStdString(p.string()));
+        if (!f.open(QIODevice::ReadOnly))
+            return "unreadable " + p.string();
+        QCryptographicHash h(QCryptographicHash::Sha256);
+        h.addData(&f);
+        return h.result().toHex().toStdString();
+    }
+
+    // CVE-2019-5736 end to end, as Docker/runc promise it: an image whose
+    // entrypoint is "#!/proc/self/exe" makes the runtime run itself inside
+    // the container; a process there grabs /proc/PID/exe of that process,
+    // tries to open it for writing while it runs (ETXTBSY) and, once it is
+    // gone, reopens its handle read-write and writes (the sealed memfd:
+    // EPERM). The host's strata and strata-shim keep their bytes.
+    void procSelfExeEntrypointCannotOverwriteTheRuntime()
+    {
+        const auto bin = strata::test::binaryDir();
+        const std::string shimBefore = sha256Of(bin / "strata-shim"), cliBefore = sha256Of(bin / "strata");
+        QCOMPARE(strata({"run", "--name", "cvemaker", "strata/busybox", "sh", "-c",
+                         "printf '#!/proc/self/exe\\n' > /entry && chmod 755 /entry"})
+                     .exitCode,
+                 0);
+        QCOMPARE(strata({"commit", "--change", "ENTRYPOINT [\"/entry\"]", "cvemaker", "cve:5736"}).exitCode, 0);
+        // The entrypoint runs the runtime's copy: the shim's usage line comes out of the container.
+        const RunResult self = strata({"run", "--rm", "cve:5736"});
+        QVERIFY2(contains(self.err + self.out, "usage: strata-shim"), (self.out + self.err).c_str());
+        // The attacker is the container's main process; each `exec` re-enters the runtime.
+        QCOMPARE(strata({"run", "-d", "--name", "cve", "-v", QStringLiteral(SYSCALL_PROBE ":/probe:ro"),
+                         "--entrypoint", "/probe", "cve:5736", "exe-attack", "2000000"})
+                     .exitCode,
+                 0);
+        for (int i = 0; i < 200; ++i) { // until the probe caught one (it then exits), with a bound
+            (void)strata({"exec", "cve", "/entry"});
+            if (!contains(strata({"inspect", "-f", "{{.State.Running}}", "cve"}).out, "true"))
+                break;
+        }
+        (void)strata({"wait", "cve"});
+        const std::string log = strata({"logs", "cve"}).out;
+        (void)strata({"rm", "-f", "cve", "cvemaker"});
+        QVERIFY2(contains(log, "exe-target /memfd:strata-shim"), log.c_str());
+        QVERIFY2(contains(log, "exe-open-running " + std::to_string(ETXTBSY)), log.c_str());
+        QVERIFY2(contains(log, "exe-write-after " + std::to_string(EPERM)), log.c_str());
+        QCOMPARE(sha256Of(bin / "strata-shim"), shimBefore);
+        QCOMPARE(sha256Of(bin / "strata"), cliBefore);
+    }
+
     // ---- seccomp (Docker's default profile) --------------------------------
 
     // The static probe bound into the container, run with the given flags; its "NAME errno" lines.
@@ -387,6 +438,35 @@ private Q_SLOTS:
         QCOMPARE(j["CgroupnsMode"].get<std::string>(), std::string("private"));
         QVERIFY(j["PidsLimit"].is_null());
         QCOMPARE(j["Memory"].get<std::int64_t>(), std::int64_t(0));
+    }
+
+    // cgroup v2 for real: memory.max, cpu.max and pids.max seen from inside
+    // the container (its cgroup namespace's root) and a fork bomb stopped at
+    // pids.max. The engine takes v2 where no v1 freezer is mounted; on a
+    // hybrid host the limit controllers belong to v1 hierarchies, and a
+    // controller moves to cgroup2 only once every v1 hierarchy holding it is
+    // unmounted host-wide (a private mount namespace does not free it).
+    void cgroupV2LimitsHold()
+    {
+        if (std::filesystem::exists("/sys/fs/cgroup/freezer/cgroup.procs")) {
+            std::string v2 = "no cgroup2 mounted";
+            if (std::filesystem::exists("/sys/fs/cgroup/unified/cgroup.controllers")) {
+                const std::string c = readHostFile("/sys/fs/cgroup/unified/cgroup.controllers");
+                v2 = "the cgroup2 hierarchy at /sys/fs/cgroup/unified has controllers \"" + c + "\"";
+            }
+            QSKIP(qPrintable(QString::fromStdString(
+                "cgroup v1 host (the engine uses v1 while /sys/fs/cgroup/freezer is mounted); " + v2 +
+                ": memory, cpu and pids are bound to v1 hierarchies, and freeing them means unmounting those "
+                "host-wide")));
+        }
+        const std::string files = runScript("cat /sys/fs/cgroup/memory.max /sys/fs/cgroup/cpu.max /sys/fs/cgroup/pids.max",
+                                            {"--memory", "64m", "--cpus", "0.5", "--pids-limit", "50"});
+        QCOMPARE(files, std::string("67108864\n50000 100000\n50\nrc=0"));
+        const std::string bomb = runScript("for i in $(seq 20); do sleep 5 & done 2>&1 | grep -c fork; "
+                                           "cat /sys/fs/cgroup/pids.events; kill $(jobs -p) 2>/dev/null; true",
+                                           {"--pids-limit", "8"});
+        QVERIFY2(!contains(bomb, "\n0\n") && bomb.rfind("0\n", 0) != 0, bomb.c_str());
+        QVERIFY2(!contains(bomb, "max 0"), bomb.c_str());
     }
 
     void badLimitsAreRefused()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/TarBuilder.h"
 
+#include <cstdio>
+
 #include <archive.h>
 #include <archive_entry.h>
 
@@ -218,6 +220,70 @@ std::vector<TarListing> listArchive(const std::string &bytes)
         check(a.get(), static_cast<int>(n), "data");
         out.push_back(std::move(l));
     }
+    return out;
+}
+
+namespace {
+
+std::string padded(std::string bytes)
+{
+    bytes.append((512 - bytes.size() % 512) % 512, '\0');
+    return bytes;
+}
+
+// One ustar header block; `name` must fit its 100 bytes.
+std::string ustarHeader(const std::string &name, std::size_t size, char type, const std::string &link = {})
+{
+    std::string h(512, '\0');
+    const auto put = [&h](std::size_t at, const std::string &v) { h.replace(at, v.size(), v); };
+    char num[16];
+    put(0, name.substr(0, 100));
+    put(100, "0000644");
+    put(108, "0000000");
+    put(116, "0000000");
+    std::snprintf(num, sizeof num, "%011zo", size);
+    put(124, num);
+    std::snprintf(num, sizeof num, "%011llo", static_cast<unsigned long long>(TarBuilder::kDefaultMtime));
+    put(136, num);
+    h[156] = type;
+    put(157, link.substr(0, 100));
+    put(257, std::string("ustar\0" "00", 8));
+    put(148, "        ");
+    unsigned sum = 0;
+    for (unsigned char c : h)
+        sum += c;
+    std::snprintf(num, sizeof num, "%06o", sum);
+    put(148, std::string(num) + std::string(1, '\0') + " ");
+    return h;
+}
+
+// "LEN key=value\n", LEN counting itself.
+std::string paxRecord(const std::string &key, const std::string &value)
+{
+    const std::string body = " " + key + "=" + value + "\n";
+    std::size_t len = body.size() + 1;
+    while (std::to_string(len).size() + body.size() != len)
+        ++len;
+    return std::to_string(len) + body;
+}
+
+} // namespace
+
+std::string goStylePaxTar(const std::vector<GoPaxEntry> &entries)
+{
+    std::string out;
+    for (const auto &e : entries) {
+        std::string records = paxRecord("path", e.path);
+        if (!e.link.empty())
+            records += paxRecord("linkpath", e.link);
+        out += ustarHeader("PaxHeaders.0/x", records.size(), 'x') + padded(records);
+        const bool link = !e.link.empty();
+        // The ustar fields hold an ASCII stand-in, as Go writes them; the pax records win.
+        out += ustarHeader("placeholder", link ? 0 : e.content.size(), link ? '2' : '0', link ? "placeholder" : "");
+        if (!link)
+            out += padded(e.content);
+    }
+    out.append(1024, '\0');
     return out;
 }
 

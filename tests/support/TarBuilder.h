@@ -88,4 +88,16 @@ struct TarListing {
 // Overwrites the checksum field of the tar header starting at `headerOffset`.
 [[nodiscard]] std::string corruptTarChecksum(std::string tar, std::size_t headerOffset = 0);
 
+// A tar as Go's archive/tar (and so Docker) writes a name it cannot put in
+// a ustar header: a pax 'x' header whose "path" (and "linkpath") records
+// hold the name's bytes as they are, UTF-8 or not, with no hdrcharset
+// record. libarchive's writer marks non-UTF-8 records BINARY instead, so
+// this is written by hand. Regular files ('0') and symlinks ('2').
+struct GoPaxEntry {
+    std::string path;
+    std::string content; // files
+    std::string link;    // symlinks (non-empty makes the entry a symlink)
+};
+[[nodiscard]] std::string goStylePaxTar(const std::vector<GoPaxEntry> &entries);
+
 } // namespace strata::test

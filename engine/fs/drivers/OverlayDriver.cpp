@@ -89,7 +89,7 @@ MountInfo OverlayDriver::mount(const Lowers &lowers, const std::filesystem::path
     const OverlayXattrs xattrs = rootless ? OverlayXattrs::User : OverlayXattrs::Trusted;
     std::vector<std::string> names, shown;
     for (auto it = lowers.rbegin(); it != lowers.rend(); ++it) { // overlayfs lists the top layer first
-        const stdfs::path view = prepareOverlayView(*it, xattrs);
+        const stdfs::path view = prepareOverlayView(lowers, static_cast<std::size_t>(lowers.rend() - it - 1), xattrs);
         names.push_back(m_links.linkFor(linkNamePath(it->dir, xattrs), view));
         shown.push_back(stdfs::weakly_canonical(view).string());
         // The kernel ignores an opaque lower root: the layers below it are left out instead.

@@ -4,12 +4,16 @@
 #include "engine/Error.h"
 #include "engine/fs/drivers/FileCopy.h"
 #include "engine/fs/drivers/UpperWalk.h"
+#include "engine/fs/MarkersBelowSymlink.h"
+#include "engine/fs/UnionView.h"
+#include "engine/util/RootedOpen.h"
 #include "engine/util/Fs.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <dirent.h>
+#include <optional>
 #include <fcntl.h>
 #include <random>
 #include <set>
@@ -40,8 +44,108 @@ void markOpaque(const stdfs::path &dir, OverlayXattrs xattrs)
         throwErrno("mark " + dir.string() + " opaque for overlayfs (" + name + ")");
 }
 
-// Copies the tree `src` into the existing directory `dst`, overlay spelling.
-void convertDir(const stdfs::path &src, const stdfs::path &dst, OverlayXattrs xattrs)
+// What converting one layer needs to know about the layers below it: only
+// asked for a directory of the layer that holds nothing but markers.
+class LayersBelow {
+public:
+    LayersBelow(const Lowers &lowers, std::size_t index) : m_lowers(lowers), m_index(index) {}
+
+    // Where the markers of `rel`, a marker-only directory of the layer, act:
+    // `rel` itself, or the in-root target of the symlink the layers below
+    // have there (nullopt: a symlink leading nowhere, nothing to hide).
+    std::optional<std::string> markersAct(const std::string &rel)
+    {
+        if (!someLayerHasSymlinkAt(rel)) // cheap: no union built for the common case
+            return rel;
+        const auto &merged = union_().merged();
+        const auto it = merged.find(rel);
+        if (it == merged.end() || it->second.type != EntryType::Symlink)
+            return rel;
+        return resolveDirInUnion(merged, rel);
+    }
+
+    // The union's entry for a directory of the layers below (to give a
+    // directory the view must add the metadata it has below).
+    const TreeEntry *entry(const std::string &rel)
+    {
+        const auto &merged = union_().merged();
+        const auto it = merged.find(rel);
+        return it == merged.end() ? nullptr : &it->second;
+    }
+
+private:
+    bool someLayerHasSymlinkAt(const std::string &rel) const
+    {
+        const auto slash = rel.rfind('/');
+        const std::string parent = slash == std::string::npos ? "" : rel.substr(0, slash);
+        const std::string name = slash == std::string::npos ? rel : rel.substr(slash + 1);
+        for (std::size_t i = 0; i < m_index; ++i) {
+            util::UniqueFd root(::open(m_lowers[i].dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+            if (!root.valid())
+                continue;
+            // Beneath the layer dir with no symlink followed: a lower's own links never lead the stat out.
+            util::UniqueFd dir(util::openBeneath(root.get(), parent, O_PATH | O_DIRECTORY));
+            struct stat st {};
+            if (dir.valid() && ::fstatat(dir.get(), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
+                return true;
+        }
+        return false;
+    }
+
+    const UnionView &union_()
+    {
+        if (!m_union) {
+            std::vector<LayerDir> dirs;
+            for (std::size_t i = 0; i < m_index; ++i)
+                dirs.push_back({m_lowers[i].dir, m_lowers[i].whiteouts});
+            m_union = UnionView::build(dirs);
+        }
+        return *m_union;
+    }
+
+    const Lowers &m_lowers;
+    std::size_t m_index;
+    std::optional<UnionView> m_union;
+};
+
+std::string joinRel(const std::string &dir, const std::string &name)
+{
+    return dir.empty() ? name : dir + "/" + name;
+}
+
+// Makes the directories of `rel` in the view that it lacks, each with the
+// metadata the layers below give it (a directory of an upper layer shows
+// its own mode and owner in the union). False when a component in the view
+// is not a directory (this layer put a file or a symlink there): the markers
+// then have nothing of the layers below to hide, and a symlink of the layer
+// must never lead the conversion out of the view.
+bool makeViewDirs(const stdfs::path &view, const std::string &rel, LayersBelow &below)
+{
+    if (rel.empty())
+        return true;
+    std::string at;
+    for (std::size_t i = 0; i <= rel.size();) {
+        std::size_t slash = rel.find('/', i);
+        if (slash == std::string::npos)
+            slash = rel.size();
+        at = joinRel(at, rel.substr(i, slash - i));
+        i = slash + 1;
+        struct stat st {};
+        if (::mkdir((view / at).c_str(), 0755) != 0) {
+            if (::lstat((view / at).c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+                return false;
+            continue;
+        }
+        if (const TreeEntry *e = below.entry(at); e && ::lstat(e->source.c_str(), &st) == 0)
+            copyMetadata(st, view / at);
+    }
+    return true;
+}
+
+// Copies the tree `src` (at `rel` in the layer) into the existing directory
+// `dst` of the view rooted at `view`, overlay spelling.
+void convertDir(const stdfs::path &src, const stdfs::path &dst, const std::string &rel, const stdfs::path &view,
+                OverlayXattrs xattrs, LayersBelow &below)
 {
     const std::vector<std::string> names = listNames(src);
     const std::set<std::string> present(names.begin(), names.end());
@@ -52,18 +156,29 @@ void convertDir(const stdfs::path &src, const stdfs::path &dst, OverlayXattrs xa
             continue;
         if (layer::isWhiteoutName(name)) {
             const std::string hidden(layer::whitedOutName(name));
+            struct stat there {};
             if (present.count(hidden))
                 recreated.insert(hidden);
-            else
+            else if (::lstat((dst / hidden).c_str(), &there) != 0) // one already made through a link
                 makeOverlayWhiteout(dst / hidden);
             continue;
         }
         struct stat st {};
         if (::lstat((src / name).c_str(), &st) != 0)
             throwErrno("stat " + (src / name).string());
+        const std::string childRel = joinRel(rel, name);
+        if (S_ISDIR(st.st_mode) && holdsOnlyMarkers(src / name, false)) {
+            const std::optional<std::string> actsAt = below.markersAct(childRel);
+            if (actsAt != childRel) { // a symlink below: it stays, its target gets the markers
+                if (actsAt && makeViewDirs(view, *actsAt, below)) {
+                    convertDir(src / name, actsAt->empty() ? view : view / *actsAt, *actsAt, view, xattrs, below);
+                }
+                continue;
+            }
+        }
         if (S_ISDIR(st.st_mode)) {
             copyEntry(src / name, st, dst / name);
-            convertDir(src / name, dst / name, xattrs);
+            convertDir(src / name, dst / name, childRel, view, xattrs, below);
             if (recreated.count(name)) // a directory replacing a whited-out one hides its old contents
                 markOpaque(dst / name, xattrs);
             copyMetadata(st, dst / name);
@@ -135,8 +250,9 @@ stdfs::path linkNamePath(const stdfs::path &lowerDir, OverlayXattrs xattrs)
     return sibling(lowerDir, xattrs == OverlayXattrs::Trusted ? "link" : "link-user");
 }
 
-stdfs::path prepareOverlayView(const LowerLayer &lower, OverlayXattrs xattrs)
+stdfs::path prepareOverlayView(const Lowers &lowers, std::size_t index, OverlayXattrs xattrs)
 {
+    const LowerLayer &lower = lowers.at(index);
     const stdfs::path view = overlayViewPath(lower.dir, xattrs);
     struct stat st {};
     if (::lstat(view.c_str(), &st) == 0)
@@ -158,7 +274,8 @@ stdfs::path prepareOverlayView(const LowerLayer &lower, OverlayXattrs xattrs)
         return view;
     }
     fsutil::TempDir tmp(parent, ".ovl-tmp-");
-    convertDir(lower.dir, tmp.path(), xattrs);
+    LayersBelow below(lowers, index);
+    convertDir(lower.dir, tmp.path(), "", tmp.path(), xattrs, below);
     copyMetadata(st, tmp.path());
     if (::rename(tmp.path().c_str(), view.c_str()) == 0)
         tmp.release();

@@ -49,9 +49,12 @@ enum class OverlayXattrs { Trusted, User };
 [[nodiscard]] std::filesystem::path overlayViewPath(const std::filesystem::path &lowerDir, OverlayXattrs xattrs);
 [[nodiscard]] std::filesystem::path linkNamePath(const std::filesystem::path &lowerDir, OverlayXattrs xattrs);
 
-// The directory overlayfs should read for `lower`, made on first use.
-// Throws PermissionDenied when whiteout devices or the xattr cannot be made.
-[[nodiscard]] std::filesystem::path prepareOverlayView(const LowerLayer &lower, OverlayXattrs xattrs);
+// The directory overlayfs should read for lowers[index], made on first use.
+// The layers below it (the same for every image: a layer is its chain)
+// decide where its markers below a symlinked directory act
+// (fs/MarkersBelowSymlink.h). Throws PermissionDenied when whiteout devices
+// or the xattr cannot be made.
+[[nodiscard]] std::filesystem::path prepareOverlayView(const Lowers &lowers, std::size_t index, OverlayXattrs xattrs);
 
 class ShortLinks {
 public:

@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QTest>
 
+#include <algorithm>
 #include <fcntl.h>
 #include <sys/sysmacros.h>
 #include <sys/xattr.h>
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void replacingAHardlinkLeavesItsTwin();
     void longAndUtf8Names_data();
     void longAndUtf8Names();
+    void goPaxRecordsKeepTheirBytes();
     void progressIsBatched();
     void resultCounts();
     void capsRefuseWithTheirName_data();
@@ -401,6 +403,24 @@ void TestLayerApplier::replacingAHardlinkLeavesItsTwin()
     applyBytes(TarBuilder().file("b", "upper").tar(), box.root, flatten());
     QCOMPARE(readFile(box.root / "a"), std::string("lower"));
     QCOMPARE(readFile(box.root / "b"), std::string("upper"));
+}
+
+// Go's archive/tar (so every Docker layer) puts a non-ASCII name in a pax
+// "path" record, bytes as they are, without hdrcharset: decomposed UTF-8
+// must not come out NFC-normalised, nor bytes that are not UTF-8 mangled.
+void TestLayerApplier::goPaxRecordsKeepTheirBytes()
+{
+    Sandbox box;
+    const std::string nfd = "cafe\xcc\x81", raw = "raw-\xfe\xff";
+    applyBytes(goStylePaxTar({{nfd, "nfd", ""}, {raw, "raw", ""}, {"link-" + nfd, "", nfd}}), box.root, {});
+    QCOMPARE(readFile(box.root / nfd), std::string("nfd"));
+    QCOMPARE(readFile(box.root / raw), std::string("raw"));
+    QCOMPARE(fs::read_symlink(box.root / ("link-" + nfd)).string(), nfd);
+    std::vector<std::string> names;
+    for (const auto &e : fs::directory_iterator(box.root))
+        names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    QCOMPARE(names, (std::vector<std::string>{nfd, "link-" + nfd, raw}));
 }
 
 void TestLayerApplier::longAndUtf8Names_data()

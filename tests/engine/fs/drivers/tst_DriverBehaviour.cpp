@@ -93,6 +93,55 @@ private Q_SLOTS:
         QCOMPARE(readFile(merged() / "fresh"), std::string("upper"));
     }
 
+    // A whiteout or opaque marker below a directory that the layers below
+    // hold as a symlink acts at the link's in-root target, as containerd's
+    // apply resolves an entry's parent inside the root; the link stays a
+    // link, and a target outside the container (here a host directory named
+    // by its absolute path) is never reached.
+    void markersBelowASymlinkedDirKeepTheLink()
+    {
+        const auto host = m_root / "host-dir";
+        writeFile(host / "secret", "host");
+        writeFile(host / "x", "host");
+        const auto l3 = m_root / "layers" / "l3" / "diff";
+        writeFile(l3 / "data" / "x", "x");
+        writeFile(l3 / "data" / "y", "y");
+        writeFile(l3 / "data2" / "sub" / "z", "z");
+        stdfs::create_symlink("/data", l3 / "abs");
+        stdfs::create_symlink("../data2/.", l3 / "rel");
+        stdfs::create_symlink(host, l3 / "esc");
+        ageTree(l3);
+        const auto l4 = m_root / "layers" / "l4" / "diff";
+        writeFile(l4 / "abs" / ".wh.x", "");
+        writeFile(l4 / "rel" / ".wh..wh..opq", "");
+        writeFile(l4 / "esc" / ".wh.secret", "");
+        writeFile(l4 / "esc" / ".wh..wh..opq", "");
+        writeFile(l4 / "esc" / "deeper" / ".wh.x", "");
+        ageTree(l4);
+        m_lowers.push_back({l3, layer::WhiteoutFormat::OciMarkers, "sha256:l3"});
+        m_lowers.push_back({l4, layer::WhiteoutFormat::OciMarkers, "sha256:l4"});
+        mountC1();
+        for (const char *link : {"abs", "rel", "esc"}) {
+            struct stat st {};
+            QVERIFY2(::lstat((merged() / link).c_str(), &st) == 0 && S_ISLNK(st.st_mode), link);
+        }
+        QCOMPARE(stdfs::read_symlink(merged() / "abs").string(), std::string("/data"));
+        QCOMPARE(listTree(merged() / "data"), std::vector<std::string>{"y"});
+        QVERIFY(present(merged() / "data2"));
+        QVERIFY(listTree(merged() / "data2").empty());
+        QCOMPARE(readFile(host / "secret"), std::string("host"));
+        QCOMPARE(readFile(host / "x"), std::string("host"));
+        QCOMPARE(listTree(host), (std::vector<std::string>{"secret", "x"}));
+        // The union as data (image tree, diff) agrees with the mount.
+        std::vector<fs::LayerDir> dirs;
+        for (const auto &l : m_lowers)
+            dirs.push_back({l.dir, l.whiteouts});
+        const auto view = fs::UnionView::build(dirs);
+        QVERIFY(view.merged().at("abs").type == fs::EntryType::Symlink);
+        QVERIFY(!view.merged().count("data/x") && view.merged().count("data/y"));
+        QVERIFY(!view.merged().count("data2/sub") && view.merged().count("data2"));
+    }
+
     // Names are bytes: not UTF-8, or UTF-8 in decomposed form, they reach
     // the container as the layer holds them.
     void namesKeepTheirBytes()
