@@ -3,6 +3,7 @@
 
 #include "engine/fs/DirNames.h"
 #include "engine/layer/Whiteout.h"
+#include "engine/util/RootedOpen.h"
 
 #include <deque>
 #include <sys/stat.h>
@@ -13,29 +14,6 @@ namespace strata::engine::fs {
 namespace {
 
 constexpr int kMaxSymlinks = 40; // the kernel's MAXSYMLINKS
-
-std::deque<std::string> split(const std::string &path)
-{
-    std::deque<std::string> out;
-    std::size_t i = 0;
-    while (i <= path.size()) {
-        std::size_t slash = path.find('/', i);
-        if (slash == std::string::npos)
-            slash = path.size();
-        if (slash > i)
-            out.emplace_back(path.substr(i, slash - i));
-        i = slash + 1;
-    }
-    return out;
-}
-
-std::string joined(const std::vector<std::string> &parts)
-{
-    std::string out;
-    for (const auto &p : parts)
-        out += (out.empty() ? "" : "/") + p;
-    return out;
-}
 
 } // namespace
 
@@ -61,7 +39,7 @@ bool holdsOnlyMarkers(const std::filesystem::path &dir, bool overlayDevices)
 
 std::optional<std::string> resolveDirInUnion(const std::map<std::string, TreeEntry> &merged, const std::string &rel)
 {
-    std::deque<std::string> todo = split(rel);
+    std::deque<std::string> todo = util::pathComponents(rel);
     std::vector<std::string> done;
     int links = 0;
     while (!todo.empty()) {
@@ -75,7 +53,7 @@ std::optional<std::string> resolveDirInUnion(const std::map<std::string, TreeEnt
             continue;
         }
         done.push_back(std::move(name));
-        const auto it = merged.find(joined(done));
+        const auto it = merged.find(util::joinComponents(done));
         if (it == merged.end())
             return std::nullopt;
         if (it->second.type == EntryType::Dir)
@@ -85,10 +63,10 @@ std::optional<std::string> resolveDirInUnion(const std::map<std::string, TreeEnt
         done.pop_back();
         if (!it->second.target.empty() && it->second.target.front() == '/')
             done.clear();
-        std::deque<std::string> more = split(it->second.target);
+        std::deque<std::string> more = util::pathComponents(it->second.target);
         todo.insert(todo.begin(), more.begin(), more.end());
     }
-    return joined(done);
+    return util::joinComponents(done);
 }
 
 } // namespace strata::engine::fs

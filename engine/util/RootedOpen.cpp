@@ -44,20 +44,6 @@ int tryOpenat2(int dirFd, const std::string &path, int flags, std::uint64_t reso
     }
 }
 
-std::deque<std::string> split(const std::string &path)
-{
-    std::deque<std::string> out;
-    std::size_t i = 0;
-    while (i <= path.size()) {
-        std::size_t slash = path.find('/', i);
-        if (slash == std::string::npos)
-            slash = path.size();
-        if (slash > i)
-            out.emplace_back(path.substr(i, slash - i));
-        i = slash + 1;
-    }
-    return out;
-}
 
 // Makes `name` in `at` when it is missing: a directory, or for the last
 // component of a File walk an empty file. Never follows a link there.
@@ -78,7 +64,7 @@ void createMissing(int at, const std::string &name, bool asFile)
 // components of a dangling link's target too, inside the root).
 int walk(int rootFd, const std::string &path, int flags, bool followLinks, Create create = Create::None)
 {
-    std::deque<std::string> todo = split(path);
+    std::deque<std::string> todo = pathComponents(path);
     // The directories entered, root first: ".." pops one (never the root).
     std::vector<UniqueFd> stack;
     stack.emplace_back(::openat(rootFd, ".", O_PATH | O_DIRECTORY | O_CLOEXEC));
@@ -137,7 +123,7 @@ int walk(int rootFd, const std::string &path, int flags, bool followLinks, Creat
         target.resize(static_cast<std::size_t>(n));
         if (!target.empty() && target.front() == '/')
             stack.resize(1);
-        std::deque<std::string> more = split(target);
+        std::deque<std::string> more = pathComponents(target);
         todo.insert(todo.begin(), more.begin(), more.end());
     }
     return ::openat(stack.back().get(), ".", flags | O_CLOEXEC);
@@ -163,6 +149,29 @@ int openBeneath(int dirFd, const std::string &rel, int flags)
 {
     const int fd = tryOpenat2(dirFd, rel, flags, RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS);
     return fd != -2 ? fd : walk(dirFd, rel, flags, false);
+}
+
+std::deque<std::string> pathComponents(const std::string &path)
+{
+    std::deque<std::string> out;
+    std::size_t i = 0;
+    while (i <= path.size()) {
+        std::size_t slash = path.find('/', i);
+        if (slash == std::string::npos)
+            slash = path.size();
+        if (slash > i)
+            out.emplace_back(path.substr(i, slash - i));
+        i = slash + 1;
+    }
+    return out;
+}
+
+std::string joinComponents(const std::vector<std::string> &parts)
+{
+    std::string out;
+    for (const auto &p : parts)
+        out += (out.empty() ? "" : "/") + p;
+    return out;
 }
 
 std::string fdPath(int fd)

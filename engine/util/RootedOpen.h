@@ -17,7 +17,9 @@
 
 #include "engine/util/UniqueFd.h"
 
+#include <deque>
 #include <string>
+#include <vector>
 
 namespace strata::engine::util {
 
@@ -32,6 +34,12 @@ namespace strata::engine::util {
 // the root, as after chroot.
 enum class Create { None, Directories, DirectoriesAndFile };
 [[nodiscard]] int openInRootCreating(int rootFd, const std::string &path, int flags, Create create);
+
+// The non-empty components of a slash-separated path ("//a/./b" -> a . b),
+// and the inverse for plain names ("a/b"): the rooted walks' own split,
+// shared with walks that resolve paths as data (fs/MarkersBelowSymlink).
+[[nodiscard]] std::deque<std::string> pathComponents(const std::string &path);
+[[nodiscard]] std::string joinComponents(const std::vector<std::string> &parts);
 
 // "/proc/self/fd/<fd>": names exactly the file `fd` refers to, so code that
 // takes a path (libarchive, std::filesystem) reaches that inode and no other.

@@ -5,6 +5,7 @@
 // this sandbox refuses block devices to everyone, so a block node proves
 // nothing here.
 #include "tests/support/TestSupport.h"
+#include "engine/runtime/Runtime.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -252,22 +253,28 @@ private Q_SLOTS:
     // the container; a process there grabs /proc/PID/exe of that process,
     // tries to open it for writing while it runs (ETXTBSY) and, once it is
     // gone, reopens its handle read-write and writes (the sealed memfd:
-    // EPERM). The host's strata and strata-shim keep their bytes.
+    // EPERM). The host's strata and strata-shim keep their bytes. The shim is
+    // dynamically linked, so the image gets the host's /usr/lib (read-only)
+    // as the published exploit's glibc images had theirs.
     void procSelfExeEntrypointCannotOverwriteTheRuntime()
     {
-        const auto bin = strata::test::binaryDir();
-        const std::string shimBefore = sha256Of(bin / "strata-shim"), cliBefore = sha256Of(bin / "strata");
+        const std::filesystem::path shim = strata::engine::runtime::defaultShimPath();
+        const std::filesystem::path cli = strata::test::binaryDir() / "strata";
+        QVERIFY2(std::filesystem::is_regular_file(shim), shim.c_str());
+        const std::string shimBefore = sha256Of(shim), cliBefore = sha256Of(cli);
         QCOMPARE(strata({"run", "--name", "cvemaker", "strata/busybox", "sh", "-c",
-                         "printf '#!/proc/self/exe\\n' > /entry && chmod 755 /entry"})
+                         "printf '#!/proc/self/exe\\n' > /entry && chmod 755 /entry && "
+                         "ln -s usr/lib /lib && ln -s usr/lib64 /lib64"})
                      .exitCode,
                  0);
         QCOMPARE(strata({"commit", "--change", "ENTRYPOINT [\"/entry\"]", "cvemaker", "cve:5736"}).exitCode, 0);
+        const QStringList libs{"-v", "/usr/lib:/usr/lib:ro", "-v", "/usr/lib64:/usr/lib64:ro"};
         // The entrypoint runs the runtime's copy: the shim's usage line comes out of the container.
-        const RunResult self = strata({"run", "--rm", "cve:5736"});
+        const RunResult self = strata(QStringList{"run", "--rm"} + libs + QStringList{"cve:5736"});
         QVERIFY2(contains(self.err + self.out, "usage: strata-shim"), (self.out + self.err).c_str());
-        // The attacker is the container's main process; each `exec` re-enters the runtime.
-        QCOMPARE(strata({"run", "-d", "--name", "cve", "-v", QStringLiteral(SYSCALL_PROBE ":/probe:ro"),
-                         "--entrypoint", "/probe", "cve:5736", "exe-attack", "2000000"})
+        // The attacker is the container's main process; each `exec` of the script re-enters the runtime.
+        QCOMPARE(strata(QStringList{"run", "-d", "--name", "cve", "-v", QStringLiteral(SYSCALL_PROBE ":/probe:ro")} +
+                        libs + QStringList{"--entrypoint", "/probe", "cve:5736", "exe-attack", "2000000"})
                      .exitCode,
                  0);
         for (int i = 0; i < 200; ++i) { // until the probe caught one (it then exits), with a bound
@@ -281,8 +288,8 @@ private Q_SLOTS:
         QVERIFY2(contains(log, "exe-target /memfd:strata-shim"), log.c_str());
         QVERIFY2(contains(log, "exe-open-running " + std::to_string(ETXTBSY)), log.c_str());
         QVERIFY2(contains(log, "exe-write-after " + std::to_string(EPERM)), log.c_str());
-        QCOMPARE(sha256Of(bin / "strata-shim"), shimBefore);
-        QCOMPARE(sha256Of(bin / "strata"), cliBefore);
+        QCOMPARE(sha256Of(shim), shimBefore);
+        QCOMPARE(sha256Of(cli), cliBefore);
     }
 
     // ---- seccomp (Docker's default profile) --------------------------------
