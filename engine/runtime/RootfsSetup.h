@@ -3,8 +3,8 @@
 // The container's file system view, built inside its new mount namespace by
 // the container's init before it execs: each function is one step, run in
 // the order ContainerInit.cpp lists them. Destinations inside the rootfs are
-// always resolved with SecureJoin.h, so a symlink in the image cannot send a
-// mount to the host.
+// always resolved with SecureJoin.h (over util::openInRoot), so a symlink in
+// the image cannot send a mount to the host.
 
 #include "engine/runtime/RuntimeSpec.h"
 

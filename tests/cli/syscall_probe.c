@@ -60,7 +60,16 @@ static void exeAttack(long scans)
                 waitpid(-1, NULL, WNOHANG);
                 usleep(1000);
             }
-            const int after = open(again, O_RDWR | O_CLOEXEC);
+            /* Another process may still run the same copy (the exec relay
+             * outside the container): ETXTBSY until it ends, then the seal. */
+            int after = -1;
+            for (int w = 0; w < 10000; ++w) {
+                after = open(again, O_RDWR | O_CLOEXEC);
+                if (after >= 0 || errno != ETXTBSY)
+                    break;
+                waitpid(-1, NULL, WNOHANG);
+                usleep(1000);
+            }
             report("exe-write-after", after < 0 ? -1 : write(after, "x", 1));
             closedir(proc);
             return;
