@@ -67,7 +67,7 @@ unsigned currentUmask()
 } // namespace
 
 EntryWriter::EntryWriter(LayerTree &tree, const ApplyOptions &options)
-    : m_tree(tree), m_options(options), m_umask(currentUmask())
+    : m_tree(tree), m_options(options), m_umask(currentUmask()), m_euid(::geteuid()), m_egid(::getegid())
 {
     // In Diff mode every directory is one this writer made (0700, setgid
     // only if the root is): a new file then belongs to our fsuid/fsgid.
@@ -80,8 +80,8 @@ bool EntryWriter::ownerFromCreation(const TarEntry &entry) const
 {
     if (!m_options.preserveOwnership)
         return true; // nobody asked for the tar's owner
-    return m_creationOwnerKnown && entry.uid == static_cast<std::int64_t>(::geteuid()) &&
-           entry.gid == static_cast<std::int64_t>(::getegid());
+    return m_creationOwnerKnown && entry.uid == static_cast<std::int64_t>(m_euid) &&
+           entry.gid == static_cast<std::int64_t>(m_egid);
 }
 
 unsigned EntryWriter::creationMode(const TarEntry &entry, bool ownerFromCreation) const
@@ -89,8 +89,9 @@ unsigned EntryWriter::creationMode(const TarEntry &entry, bool ownerFromCreation
     // A chown after creation would clear setuid/setgid: then chmod comes after it.
     if (!ownerFromCreation || (entry.mode & m_umask) != 0)
         return 0600;
-    // Unprivileged, the kernel may drop setgid at creation: leave those to fchmod.
-    if ((entry.mode & 07000) != 0 && ::geteuid() != 0)
+    // Writing the data may drop setuid/setgid (file_remove_privs), and the
+    // kernel may drop setgid at creation: the rare special bits go by fchmod.
+    if ((entry.mode & 07000) != 0)
         return 0600;
     return entry.mode;
 }

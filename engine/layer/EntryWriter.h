@@ -16,6 +16,7 @@
 #include "engine/layer/TarEntry.h"
 
 #include <ctime>
+#include <sys/types.h>
 #include <string>
 #include <utility>
 
@@ -67,6 +68,8 @@ private:
     const ApplyOptions &m_options;
     unsigned m_umask = 0777;       // the process umask; 0777 when unknown (never trusted)
     bool m_creationOwnerKnown = false; // Diff mode, root not setgid: new files get our uid/gid
+    uid_t m_euid;
+    gid_t m_egid;
     DirectoryFixups m_directories;
     std::uint64_t m_contentBytes = 0;
 };
