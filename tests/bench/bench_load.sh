@@ -19,7 +19,7 @@
 # machine) creating a file right after a big `rm -rf` skips the recently
 # deleted inodes one inode-table read each, whichever tool runs next.
 # STRATA_BASELINE adds an older strata binary to the same rounds, on its own
-# stores. BENCH_SYNC=1 adds "+ sync" variants (until the data is on disk:
+# stores. BENCH_PODMAN=0 leaves podman out. BENCH_SYNC=1 adds "+ sync" variants (until the data is on disk:
 # strata and podman sync what they store, bsdtar does not).
 set -euo pipefail
 build=${1:-build}
@@ -36,7 +36,7 @@ work=$(mktemp -d /var/tmp/strata-bench.XXXXXX)
 # podman refuses runroots longer than 50 characters.
 podrun=$(mktemp -d /tmp/strata-bench-run.XXXXXX)
 trap 'rm -rf "$work" "$podrun"' EXIT
-have_podman=$(command -v podman >/dev/null && echo 1 || echo 0)
+have_podman=$(command -v podman >/dev/null && [ "${BENCH_PODMAN:-1}" = 1 ] && echo 1 || echo 0)
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -50,19 +50,7 @@ echo
 
 # N small files (1..7 short lines each) in 100 dirs, plus 20 files of 5 MiB.
 make_rootfs() {
-  python3 - "$1" "$2" <<'PY'
-import os, sys
-root, n = sys.argv[1], int(sys.argv[2])
-for d in range(100):
-    os.makedirs(f"{root}/d{d:03}", exist_ok=True)
-for i in range(n):
-    with open(f"{root}/d{i % 100:03}/f{i:06}.txt", "w") as f:
-        f.write(f"file {i}\n" * (1 + i % 7))
-os.makedirs(f"{root}/big", exist_ok=True)
-for i in range(20):
-    with open(f"{root}/big/blob{i:02}.bin", "wb") as f:
-        f.write(os.urandom(5 * 1024 * 1024))
-PY
+  python3 "$(dirname "$0")/make_load_rootfs.py" "$1" "$2"
 }
 
 # The fresh-target helper hyperfine's --prepare calls: fresh KIND prints

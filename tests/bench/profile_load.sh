@@ -16,19 +16,7 @@ strata=$(realpath "$build/engine/cli/strata")
 work=$(mktemp -d /var/tmp/strata-profile-load.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-python3 - "$work/rootfs" "$n" <<'PY'
-import os, sys
-root, n = sys.argv[1], int(sys.argv[2])
-for d in range(100):
-    os.makedirs(f"{root}/d{d:03}", exist_ok=True)
-for i in range(n):
-    with open(f"{root}/d{i % 100:03}/f{i:06}.txt", "w") as f:
-        f.write(f"file {i}\n" * (1 + i % 7))
-os.makedirs(f"{root}/big", exist_ok=True)
-for i in range(20):
-    with open(f"{root}/big/blob{i:02}.bin", "wb") as f:
-        f.write(os.urandom(5 * 1024 * 1024))
-PY
+python3 "$(dirname "$0")/make_load_rootfs.py" "$work/rootfs" "$n"
 tar -C "$work/rootfs" --sort=name -cf "$work/rootfs.tar" .
 "$strata" --root "$work/seed" import "$work/rootfs.tar" bench/load >/dev/null
 "$strata" --root "$work/seed" save -o "$work/image.tar" bench/load
