@@ -3,6 +3,13 @@
 
 #include "engine/Error.h"
 #include "engine/layer/LayerInput.h"
+#include "engine/layer/TarSplit.h"
+
+#include "engine/util/UniqueFd.h"
+
+#include <fcntl.h>
+#include <optional>
+#include <unistd.h>
 
 #include <vector>
 
@@ -21,16 +28,11 @@ bool isUncompressed(const store::LayerRecord &layer)
                 what + " " + expected.str() + " hashes to " + actual.str() + " (store corrupted)");
 }
 
-} // namespace
-
-void copyVerifiedBlob(const ImageStore &store, const Digest &digest, layer::ByteSink &out)
+void copyVerified(layer::ByteSource &in, const Digest &digest, layer::ByteSink &out)
 {
-    if (!store.blobs().has(digest))
-        throw Error(ErrorCode::NotFound, "blob " + digest.str() + " is missing from the store");
-    auto in = layer::openFileSource(store.blobs().pathFor(digest));
     Sha256 hash;
     std::vector<char> buffer(1 << 20);
-    while (const std::size_t n = in->read(buffer.data(), buffer.size())) {
+    while (const std::size_t n = in.read(buffer.data(), buffer.size())) {
         hash.update(buffer.data(), n);
         out.write(buffer.data(), n);
     }
@@ -38,9 +40,79 @@ void copyVerifiedBlob(const ImageStore &store, const Digest &digest, layer::Byte
         damaged("blob", digest, actual);
 }
 
+[[noreturn]] void missing(const Digest &digest)
+{
+    throw Error(ErrorCode::NotFound, "blob " + digest.str() + " is missing from the store");
+}
+
+// A layer whose tar-split rebuilds `digest`, if any.
+std::optional<store::LayerRecord> splitLayerFor(const ImageStore &store, const Digest &digest)
+{
+    for (const auto &layer : store.layers().list())
+        if (layer.blob == digest && keepsTarSplit(store, layer))
+            return layer;
+    return std::nullopt;
+}
+
+} // namespace
+
+bool keepsTarSplit(const ImageStore &store, const store::LayerRecord &layer)
+{
+    return ::access((store.layers().layerDir(layer.chainId) / layer::kTarSplitFile).c_str(), F_OK) == 0;
+}
+
+bool blobReadable(const ImageStore &store, const Digest &digest)
+{
+    return store.blobs().has(digest) || splitLayerFor(store, digest).has_value();
+}
+
+std::unique_ptr<layer::ByteSource> openBlob(const ImageStore &store, const Digest &digest)
+{
+    if (store.blobs().has(digest))
+        return layer::openFileSource(store.blobs().pathFor(digest));
+    if (const auto layer = splitLayerFor(store, digest))
+        return layer::openTarSplit(store.layers().layerDir(layer->chainId));
+    missing(digest);
+}
+
+std::uint64_t blobSize(const ImageStore &store, const Digest &digest)
+{
+    if (store.blobs().has(digest))
+        return store.blobs().size(digest);
+    if (const auto layer = splitLayerFor(store, digest))
+        return layer->blobSize;
+    missing(digest);
+}
+
+void copyVerifiedBlob(const ImageStore &store, const Digest &digest, layer::ByteSink &out)
+{
+    auto in = openBlob(store, digest);
+    copyVerified(*in, digest, out);
+}
+
+BlobFile::BlobFile(const ImageStore &store, const Digest &digest)
+{
+    if (store.blobs().has(digest)) {
+        m_path = store.blobs().pathFor(digest);
+        return;
+    }
+    m_tmp = fsutil::TempDir(store.layout().tmpDir(), "blob-");
+    m_path = m_tmp.path() / digest.hex();
+    util::UniqueFd fd(::open(m_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+    if (!fd.valid())
+        throwErrno("create " + m_path.string());
+    auto sink = layer::makeFdSink(fd.get(), m_path.string());
+    copyVerifiedBlob(store, digest, *sink);
+}
+
 void copyLayerTar(const ImageStore &store, const store::LayerRecord &layer, layer::ByteSink &out)
 {
     if (isUncompressed(layer)) {
+        if (!store.blobs().has(layer.blob) && keepsTarSplit(store, layer)) {
+            auto in = layer::openTarSplit(store.layers().layerDir(layer.chainId));
+            copyVerified(*in, layer.blob, out);
+            return;
+        }
         copyVerifiedBlob(store, layer.blob, out);
         return;
     }

@@ -6,8 +6,36 @@
 
 #include "engine/image/ImageStore.h"
 #include "engine/layer/ByteStream.h"
+#include "engine/util/Fs.h"
+
+#include <filesystem>
+#include <memory>
 
 namespace strata::engine::image {
+
+// Whether a layer keeps its blob as a tar-split (layer/TarSplit.h) instead
+// of a file in blobs/: an uncompressed layer loaded as root does.
+[[nodiscard]] bool keepsTarSplit(const ImageStore &store, const store::LayerRecord &layer);
+// Whether blob `digest` can be read: a file in blobs/ or a layer's tar-split.
+[[nodiscard]] bool blobReadable(const ImageStore &store, const Digest &digest);
+// The bytes of blob `digest`, from blobs/ or rebuilt from a layer's
+// tar-split; not verified (hash what you read). NotFound when neither.
+[[nodiscard]] std::unique_ptr<layer::ByteSource> openBlob(const ImageStore &store, const Digest &digest);
+// A blob's size, wherever it is kept. NotFound when missing.
+[[nodiscard]] std::uint64_t blobSize(const ImageStore &store, const Digest &digest);
+
+// A file holding blob `digest`, for what wants a path (registry uploads):
+// the one in blobs/, or a verified copy rebuilt from a tar-split into the
+// store's tmp/, removed when this object goes. NotFound when missing.
+class BlobFile {
+public:
+    BlobFile(const ImageStore &store, const Digest &digest);
+    [[nodiscard]] const std::filesystem::path &path() const { return m_path; }
+
+private:
+    fsutil::TempDir m_tmp;
+    std::filesystem::path m_path;
+};
 
 // Streams blob `digest` as stored; DigestMismatch at the end when the bytes
 // do not hash to it, NotFound when it is missing.

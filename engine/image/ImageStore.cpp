@@ -2,7 +2,7 @@
 #include "engine/image/ImageStore.h"
 
 #include "engine/Error.h"
-#include "engine/image/BackgroundBlobWriter.h"
+#include "engine/image/LayerBlobKeeper.h"
 #include "engine/image/MediaTypes.h"
 #include "engine/image/Reference.h"
 #include "engine/layer/LayerApplier.h"
@@ -14,24 +14,6 @@
 
 namespace strata::engine::image {
 namespace {
-
-// Copies every byte pulled through it into the blob being written, so the
-// layer is stored and unpacked from one read of the source. The blob is
-// written on a second thread, at the same time as the layer is unpacked.
-class TeeSource final : public layer::ByteSource {
-public:
-    TeeSource(layer::ByteSource &in, BackgroundBlobWriter &out) : m_in(in), m_out(out) {}
-    std::size_t read(void *buffer, std::size_t size) override
-    {
-        const std::size_t n = m_in.read(buffer, size);
-        m_out.write(buffer, n);
-        return n;
-    }
-
-private:
-    layer::ByteSource &m_in;
-    BackgroundBlobWriter &m_out;
-};
 
 bool isHexPrefix(const std::string &s)
 {
@@ -187,10 +169,8 @@ std::vector<store::LayerRecord> ImageStore::layerChain(const Image &image) const
 store::LayerRecord ImageStore::ingestLayer(layer::ByteSource &source, const LayerIngest &what)
 {
     auto held = lock();
-    store::BlobStore::Writer blob = m_blobs.writer();
-    BackgroundBlobWriter blobWriter(blob);
-    TeeSource tee(source, blobWriter);
     store::LayerStore::Staging staging = m_layers.stage();
+    LayerBlobKeeper tee(source, m_blobs, staging.dir(), ::geteuid() == 0);
 
     layer::ApplyOptions options;
     options.mode = layer::ApplyMode::Diff;
@@ -198,6 +178,7 @@ store::LayerRecord ImageStore::ingestLayer(layer::ByteSource &source, const Laye
     options.preserveOwnership = ::geteuid() == 0;
     options.preserveXattrs = ::geteuid() == 0;
     options.allowDevices = ::geteuid() == 0;
+    options.payloads = &tee;
     const std::string subject = what.expectedDiffId ? what.expectedDiffId->str() : "";
     m_bus.publish(events::EventKind::LayerExtractStarted, subject, {{"index", what.index}, {"count", what.count}});
     options.onProgress = [&](const layer::ApplyProgress &p) {
@@ -215,8 +196,7 @@ store::LayerRecord ImageStore::ingestLayer(layer::ByteSource &source, const Laye
         throw Error(ErrorCode::DigestMismatch, "layer " + std::to_string(what.index + 1) + ": content hashes to diff_id " +
                                                    r.diffId.str() + ", the config says " + what.expectedDiffId->str());
     const Digest blobDigest = withErrorContext("layer " + std::to_string(what.index + 1), [&] {
-        blobWriter.finish();
-        return blob.commit(what.expectedBlob);
+        return tee.commit(r.blobDigest, what.expectedBlob);
     });
     m_bus.publish(events::EventKind::BlobVerified, blobDigest.str(), {{"size", r.blobSize}});
 

@@ -2,6 +2,7 @@
 #include "engine/image/LoadExecutor.h"
 
 #include "engine/Error.h"
+#include "engine/image/BlobCopy.h"
 
 #include <algorithm>
 #include <map>
@@ -44,7 +45,7 @@ std::map<std::string, std::vector<LayerJob>> layerJobs(const ImageStore &store, 
         for (std::size_t i = 0; i < image.layers.size(); ++i) {
             const PlannedLayer &layer = image.layers[i];
             const Digest chain = store::chainIdOf(parent, layer.diffId);
-            const bool have = store.layers().has(chain) && (!layer.blob || store.blobs().has(*layer.blob));
+            const bool have = store.layers().has(chain) && (!layer.blob || blobReadable(store, *layer.blob));
             if (!have && planned.insert(chain).second)
                 jobs[layer.entry].push_back({&image, i, parent});
             parent = chain;
@@ -87,7 +88,7 @@ std::vector<LoadedImage> executeLoad(ImageStore &store, ArchiveView &view, const
     });
     for (const auto &[entry, list] : jobs) {
         for (std::size_t k = 1; k < list.size(); ++k) {
-            auto again = layer::openFileSource(store.blobs().pathFor(storedBlob.at(entry)));
+            auto again = openBlob(store, storedBlob.at(entry));
             ingest(store, *again, list[k], several);
         }
     }

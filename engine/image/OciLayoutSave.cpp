@@ -21,7 +21,7 @@ std::string manifestFor(const ImageStore &store, const SavedImage &image)
     const Manifest &m = image.image.manifest;
     bool complete = m.config.digest == image.image.id && m.layers.size() == image.layers.size();
     for (const auto &l : m.layers)
-        complete = complete && store.blobs().has(l.digest);
+        complete = complete && blobReadable(store, l.digest);
     if (complete)
         return stored;
     Manifest rebuilt;
@@ -51,7 +51,7 @@ void addBlobs(ArchiveContents &contents, const ImageStore &store, const SavedIma
         if (contents.has(blobPath(l.digest)))
             continue;
         const Digest digest = l.digest;
-        contents.addStreamedFile(blobPath(digest), store.blobs().size(digest),
+        contents.addStreamedFile(blobPath(digest), blobSize(store, digest),
                                  [&store, digest](layer::ByteSink &out) { copyVerifiedBlob(store, digest, out); });
     }
 }

@@ -2,12 +2,15 @@
 #include "engine/image/StoreCheck.h"
 
 #include "engine/Error.h"
+#include "engine/image/BlobCopy.h"
 #include "engine/image/ImageStore.h"
+#include "engine/layer/TarSplit.h"
 #include "engine/util/Fs.h"
 
 #include <nlohmann/json.hpp>
 
 #include <set>
+#include <vector>
 
 namespace strata::engine::image {
 namespace {
@@ -52,10 +55,26 @@ std::string layerProblem(const ImageStore &store, const std::string &hex, const 
     std::error_code ec;
     if (!stdfs::is_directory(store.layers().diffDir(chainId), ec))
         return "layer " + chainId.str() + ": its diff directory is missing";
+    if (keepsTarSplit(store, rec)) {
+        // The blob is rebuilt from the tree: the files must still hold it.
+        try {
+            auto in = layer::openTarSplit(store.layers().layerDir(chainId));
+            Sha256 hash;
+            std::vector<char> buffer(1 << 20);
+            while (const std::size_t n = in->read(buffer.data(), buffer.size()))
+                hash.update(buffer.data(), n);
+            if (const Digest actual = hash.finish(); actual != rec.blob)
+                return "layer " + chainId.str() + ": its tar-split rebuilds " + actual.str() + ", not blob " +
+                       rec.blob.str();
+        } catch (const Error &e) {
+            return "layer " + chainId.str() + ": " + e.what();
+        }
+    }
     return {};
 }
 
-void checkLayers(ImageStore &store, bool repair, StoreCheckReport &report, std::set<Digest> &good)
+void checkLayers(ImageStore &store, bool repair, StoreCheckReport &report, std::set<Digest> &good,
+                 std::set<Digest> &goodBlobs)
 {
     // Every directory under layers/ that names a layer, bottom layers first
     // (a parent is judged before its children), to a fixed point.
@@ -75,6 +94,8 @@ void checkLayers(ImageStore &store, bool repair, StoreCheckReport &report, std::
             const std::string problem = layerProblem(store, *it, good);
             if (problem.empty()) {
                 good.insert(Digest::fromHex(*it));
+                if (const auto rec = store.layers().get(Digest::fromHex(*it)); keepsTarSplit(store, rec))
+                    goodBlobs.insert(rec.blob);
                 it = pending.erase(it);
                 progress = true;
             } else {
@@ -122,7 +143,7 @@ void checkImageStore(ImageStore &store, bool repair, StoreCheckReport &report)
     auto held = store.lock();
     std::set<Digest> goodBlobs, goodLayers;
     checkBlobs(store, repair, report, goodBlobs);
-    checkLayers(store, repair, report, goodLayers);
+    checkLayers(store, repair, report, goodLayers, goodBlobs);
 
     store::ImageIndex index;
     try {

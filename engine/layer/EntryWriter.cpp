@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -44,7 +46,55 @@ void writeAll(int fd, const void *data, std::size_t size, std::int64_t offset)
     }
 }
 
+// The umask without changing it (umask(2) would, for every thread):
+// Linux reports it in /proc/self/status since 4.7. 0777 when unknown.
+unsigned currentUmask()
+{
+    UniqueFd fd(::open("/proc/self/status", O_RDONLY | O_CLOEXEC));
+    if (!fd.valid())
+        return 0777;
+    char buffer[4096];
+    const ssize_t n = ::read(fd.get(), buffer, sizeof buffer - 1);
+    if (n <= 0)
+        return 0777;
+    buffer[n] = '\0';
+    const char *line = std::strstr(buffer, "\nUmask:");
+    if (!line)
+        return 0777;
+    return static_cast<unsigned>(std::strtoul(line + 7, nullptr, 8)) & 0777;
+}
+
 } // namespace
+
+EntryWriter::EntryWriter(LayerTree &tree, const ApplyOptions &options)
+    : m_tree(tree), m_options(options), m_umask(currentUmask()), m_euid(::geteuid()), m_egid(::getegid())
+{
+    // In Diff mode every directory is one this writer made (0700, setgid
+    // only if the root is): a new file then belongs to our fsuid/fsgid.
+    struct stat st {};
+    m_creationOwnerKnown = options.mode == ApplyMode::Diff && ::fstat(tree.rootFd(), &st) == 0 &&
+                           !(st.st_mode & S_ISGID);
+}
+
+bool EntryWriter::ownerFromCreation(const TarEntry &entry) const
+{
+    if (!m_options.preserveOwnership)
+        return true; // nobody asked for the tar's owner
+    return m_creationOwnerKnown && entry.uid == static_cast<std::int64_t>(m_euid) &&
+           entry.gid == static_cast<std::int64_t>(m_egid);
+}
+
+unsigned EntryWriter::creationMode(const TarEntry &entry, bool ownerFromCreation) const
+{
+    // A chown after creation would clear setuid/setgid: then chmod comes after it.
+    if (!ownerFromCreation || (entry.mode & m_umask) != 0)
+        return 0600;
+    // Writing the data may drop setuid/setgid (file_remove_privs), and the
+    // kernel may drop setgid at creation: the rare special bits go by fchmod.
+    if ((entry.mode & 07000) != 0)
+        return 0600;
+    return entry.mode;
+}
 
 timespec entryAtime(const TarEntry &entry)
 {
@@ -110,19 +160,27 @@ void EntryWriter::writeFile(const TarEntry &entry, const Target &t, DataReader *
     // O_EXCL, never O_TRUNC: an existing name may be a hardlink into a lower
     // layer's file, whose content must not change through this path.
     int fd = -1;
+    const bool ownerKnown = ownerFromCreation(entry);
+    const unsigned mode = creationMode(entry, ownerKnown);
     createReplacing(
         t,
         [&] {
-            fd = ::openat(t.dirFd, t.base.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+            fd = ::openat(t.dirFd, t.base.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
             return fd < 0 ? -1 : 0;
         },
         "file");
     UniqueFd file(fd);
-    if (data)
-        copyData(fd, entry, *data);
-    if (m_options.preserveOwnership && ::fchown(fd, entry.uid, entry.gid) != 0)
+    if (data) {
+        PayloadObserver *observer = m_tree.observer();
+        if (observer && entry.dataOffset >= 0)
+            observer->fileWriting(entry.dataOffset, entry.size, t.path);
+        // The observer was promised the tar's bytes at dataOffset, in order.
+        if (!copyData(fd, entry, *data) && observer)
+            throw Error(ErrorCode::InvalidArchive, "sparse data in an entry whose header says plain file");
+    }
+    if (!ownerKnown && ::fchown(fd, entry.uid, entry.gid) != 0)
         throwErrno("set owner");
-    if (::fchmod(fd, entry.mode) != 0)
+    if (mode != entry.mode && ::fchmod(fd, entry.mode) != 0)
         throwErrno("set mode");
     setXattrs(fd, t.path, entry);
     const timespec times[2] = {entryAtime(entry), entry.mtime};
@@ -130,13 +188,15 @@ void EntryWriter::writeFile(const TarEntry &entry, const Target &t, DataReader *
         throwErrno("set times");
 }
 
-void EntryWriter::copyData(int fd, const TarEntry &entry, DataReader &data)
+bool EntryWriter::copyData(int fd, const TarEntry &entry, DataReader &data)
 {
     const void *block = nullptr;
     std::size_t size = 0;
     std::int64_t offset = 0;
     std::int64_t end = 0;
+    bool contiguous = true;
     while (data.nextBlock(block, size, offset)) {
+        contiguous = contiguous && offset == end;
         writeAll(fd, block, size, offset);
         end = std::max<std::int64_t>(end, offset + static_cast<std::int64_t>(size));
         m_contentBytes += size;
@@ -144,6 +204,7 @@ void EntryWriter::copyData(int fd, const TarEntry &entry, DataReader &data)
     // A sparse file whose last stretch is a hole.
     if (end < entry.size && ::ftruncate(fd, entry.size) != 0)
         throwErrno("extend sparse file");
+    return contiguous && end == entry.size;
 }
 
 void EntryWriter::writeDirectory(const TarEntry &entry, const Target &t, const std::string &name)

@@ -106,6 +106,7 @@ ApplyResult applyLayer(ByteSource &source, const std::filesystem::path &root, co
 {
     const ScopedUtf8Locale utf8;
     LayerTree tree(root);
+    tree.setObserver(options.payloads);
     LayerInput input(source, options.limits.maxTarBytes);
     TarReader reader(input, options.preserveXattrs);
     EntryWriter writer(tree, options);

@@ -12,6 +12,7 @@
 // the layer means "from the layer's root", as it would inside a container.
 
 #include "engine/layer/ByteStream.h"
+#include "engine/layer/PayloadObserver.h"
 #include "engine/layer/ReadLimits.h"
 #include "engine/layer/Whiteout.h"
 #include "engine/util/Digest.h"
@@ -54,6 +55,8 @@ struct ApplyOptions {
     // Called once per whiteout (`opaque` false, path = hidden path) and per
     // opaque directory (`opaque` true, path = the directory); paths relative.
     std::function<void(const std::string &path, bool opaque)> onWhiteout;
+    // Told which tar bytes became which file (Diff mode; may be null).
+    PayloadObserver *payloads = nullptr;
 };
 
 struct ApplyResult {

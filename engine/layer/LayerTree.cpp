@@ -48,6 +48,8 @@ void LayerTree::remove(int parentFd, const std::string &name, const std::string 
     struct stat st {};
     if (::fstatat(parentFd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0)
         return;
+    if (m_observer)
+        m_observer->beforeRemove(rootFd(), path);
     // Only directories and symlinks take part in resolutions.
     if (S_ISDIR(st.st_mode) || S_ISLNK(st.st_mode))
         m_resolver.invalidate();

@@ -6,6 +6,7 @@
 
 #include "engine/layer/FsAt.h"
 #include "engine/layer/PathResolver.h"
+#include "engine/layer/PayloadObserver.h"
 
 #include <filesystem>
 #include <string>
@@ -37,6 +38,10 @@ public:
     void markWritten(const std::string &path);
     [[nodiscard]] bool wasWritten(const std::string &path) const { return m_written.count(path) > 0; }
 
+    // Told about file data and removals (may be null).
+    void setObserver(PayloadObserver *observer) { m_observer = observer; }
+    [[nodiscard]] PayloadObserver *observer() const { return m_observer; }
+
 private:
     UniqueFd m_root;
     std::filesystem::path m_rootPath;
@@ -44,6 +49,7 @@ private:
     std::string m_dirPath; // real path m_dirFd was opened for
     UniqueFd m_dirFd;
     std::unordered_set<std::string> m_written;
+    PayloadObserver *m_observer = nullptr;
 };
 
 } // namespace strata::engine::layer

@@ -27,6 +27,7 @@ struct TarEntry {
     unsigned devMajor = 0;
     unsigned devMinor = 0;
     std::vector<std::pair<std::string, std::string>> xattrs;
+    std::int64_t dataOffset = -1; // where the entry's data starts in the tar stream
 };
 
 // The data of the current regular-file entry, block by block (sparse files

@@ -98,6 +98,9 @@ bool TarReader::next(TarEntry &entry)
     if ((rc != ARCHIVE_OK && rc != ARCHIVE_WARN) || m_pending)
         fail();
     convert(e, entry);
+    // libarchive has consumed the headers (pax and GNU long names included)
+    // but none of the data: its read position is where the data begins.
+    entry.dataOffset = archive_filter_bytes(m_archive.get(), 0);
     return true;
 }
 

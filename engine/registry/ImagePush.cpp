@@ -2,6 +2,7 @@
 #include "engine/registry/ImagePush.h"
 
 #include "engine/Error.h"
+#include "engine/image/BlobCopy.h"
 #include "engine/image/MediaTypes.h"
 #include "engine/image/Reference.h"
 #include "engine/registry/RegistryClient.h"
@@ -139,7 +140,8 @@ PushResult pushImage(image::ImageStore &store, const std::string &text, const Pr
             if (mounted)
                 continue;
             const auto total = static_cast<std::uint64_t>(blob.size);
-            client.uploadBlob(blob.digest, store.blobs().pathFor(blob.digest), [&](std::uint64_t n) {
+            const image::BlobFile file(store, blob.digest); // a tar-split layer is rebuilt for the upload
+            client.uploadBlob(blob.digest, file.path(), [&](std::uint64_t n) {
                 if (progress)
                     progress({lid, "Pushing", n, total, true});
             });

@@ -66,6 +66,11 @@ std::filesystem::path LayerStore::diffDir(const Digest &chainId) const
     return m_dir / chainId.hex() / "diff";
 }
 
+std::filesystem::path LayerStore::layerDir(const Digest &chainId) const
+{
+    return m_dir / chainId.hex();
+}
+
 bool LayerStore::has(const Digest &chainId) const
 {
     struct stat st {};

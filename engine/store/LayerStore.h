@@ -43,6 +43,9 @@ public:
     // Throws NotFound.
     [[nodiscard]] LayerRecord get(const Digest &chainId) const;
     [[nodiscard]] std::filesystem::path diffDir(const Digest &chainId) const;
+    // layers/<chain-hex>: diff/ plus, when the layer keeps its blob as a
+    // tar-split (layer/TarSplit.h), tar-split and tar-split.d/.
+    [[nodiscard]] std::filesystem::path layerDir(const Digest &chainId) const;
     [[nodiscard]] std::vector<LayerRecord> list() const;
     // Removes the layer directory; missing is fine.
     void remove(const Digest &chainId);
@@ -52,6 +55,8 @@ public:
     class Staging {
     public:
         [[nodiscard]] std::filesystem::path diffDir() const { return m_dir.path() / "diff"; }
+        // The staging layer directory (diff/ and, for an uncompressed layer, its tar-split).
+        [[nodiscard]] std::filesystem::path dir() const { return m_dir.path(); }
         // Records the layer and renames it into place. Returns false (and
         // discards the staging copy) when the chain id is already present.
         bool commit(const LayerRecord &record);

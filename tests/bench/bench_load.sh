@@ -1,183 +1,154 @@
 #!/usr/bin/env bash
-# Benchmark: `strata load` of a docker-archive, side by side with extracting
-# the very same layer tar with bsdtar and GNU tar, and with `podman load` of
-# the same archive. The image has one layer: N small files in 100 dirs plus
-# 20 files of 5 MiB of random bytes.
+# Benchmark: `strata load` of a docker-save archive holding a one-layer image
+# of N small files (in 100 dirs, plus 20 files of 5 MiB of random bytes),
+# against `bsdtar -xf` of the very same layer tar into a fresh directory and
+# `podman load` of the same archive (vfs storage), with hyperfine.
 #
-#   tests/bench/bench_load.sh [BUILD_DIR] [ROUNDS] [FILE_COUNTS...]
-#   defaults: build 5 10000          e.g. tests/bench/bench_load.sh build 5 1000 10000 100000
+#   [STRATA_BASELINE=/older/strata] tests/bench/bench_load.sh [BUILD_DIR] [ROUNDS] [RUNS] [FILE_COUNTS...]
+#   defaults: build 3 3 1000 10000 100000
 #
-# Rounds are interleaved (strata, bsdtar, tar, podman, strata, ...) so noise
-# from other work on the machine hits every tool alike; we report medians
-# (and the minimum, the least disturbed run). Each command starts on an
-# empty target after `sync`, so no one pays for another's writeback.
-# Two times per command: "run" = until the command exits; "+sync" = until
-# its data is on disk (strata and podman fsync what they store, the tar
-# tools do not, so "+sync" is the like-for-like durable cost).
-# STRATA_BASELINE=/path/to/an/older/strata adds that binary to the same
-# interleaved rounds, for before/after figures under the same noise.
-# Set-up that is not the measured work (creating the rootfs, priming an
-# empty store) happens outside the timed part. BENCH_SETTLE=SECONDS (default
-# 65) is the pause between set-up and timing; see run_case for why.
+# Each round runs hyperfine once over every command (RUNS runs each, one
+# warm-up), the order rotated per round (A B C, B C A, ...): this machine is
+# shared and noisy, so rounds interleave the tools and we report the median
+# of the per-round medians, with the ratios to bsdtar and podman.
+# Every run writes into a fresh target that hyperfine's --prepare made (an
+# empty store with its built-in images, an empty directory, an empty podman
+# store) and then `sync`ed, so no run pays for another's writeback.
+# Targets are only deleted between rounds, followed by a pause
+# (BENCH_SETTLE seconds, default 30): on ext4 without a journal (this
+# machine) creating a file right after a big `rm -rf` skips the recently
+# deleted inodes one inode-table read each, whichever tool runs next.
+# STRATA_BASELINE adds an older strata binary to the same rounds, on its own
+# stores. BENCH_PODMAN=0 leaves podman out. BENCH_SYNC=1 adds "+ sync" variants (until the data is on disk:
+# strata and podman sync what they store, bsdtar does not).
 set -euo pipefail
 build=${1:-build}
-rounds=${2:-5}
-shift $(($# > 2 ? 2 : $#)) || true
+rounds=${2:-3}
+runs=${3:-3}
+shift $(($# > 3 ? 3 : $#)) || true
 counts=("$@")
-[ ${#counts[@]} -gt 0 ] || counts=(10000)
+[ ${#counts[@]} -gt 0 ] || counts=(1000 10000 100000)
 strata=$(realpath "$build/engine/cli/strata")
 baseline=${STRATA_BASELINE:-}
+settle=${BENCH_SETTLE:-30}
 # /var/tmp: on disk (tmpfs /tmp would hide the filesystem costs we measure).
 work=$(mktemp -d /var/tmp/strata-bench.XXXXXX)
 # podman refuses runroots longer than 50 characters.
 podrun=$(mktemp -d /tmp/strata-bench-run.XXXXXX)
 trap 'rm -rf "$work" "$podrun"' EXIT
-have_podman=$(command -v podman >/dev/null && echo 1 || echo 0)
-# pod NAME ARGS...: podman on its own store $work/NAME (vfs, no systemd).
-pod() {
-  local name=$1
-  shift
-  podman --root "$work/$name" --runroot "$podrun/$name" --storage-driver vfs \
-    --cgroup-manager cgroupfs --events-backend file "$@"
-}
+have_podman=$(command -v podman >/dev/null && [ "${BENCH_PODMAN:-1}" = 1 ] && echo 1 || echo 0)
 
-ns() { date +%s%N; }
-# median and min of a list of nanosecond values, printed in seconds
-stats() { sort -n | awk '{a[NR]=$1} END {m=(NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2); printf "%.3f %.3f\n", m/1e9, a[1]/1e9}'; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-machine_facts() {
-  echo "- date: $(date -u +%Y-%m-%dT%H:%MZ)"
-  echo "- CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores online"
-  echo "- RAM: $(free -g | awk '/^Mem:/ {print $2}') GiB; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- kernel: $(uname -r); filesystem of the work dir: $(df -T "$work" | awk 'NR==2 {print $2}') ($(df -T "$work" | awk 'NR==2 {print $1}'))"
-  echo "- strata $(git -C "$(dirname "$0")" rev-parse --short HEAD 2>/dev/null || echo '?'), $(grep -m1 CMAKE_BUILD_TYPE: "$build/CMakeCache.txt" | cut -d= -f2) build"
-  echo "- $(bsdtar --version | head -1); $(tar --version | head -1)"
-  [ "$have_podman" = 1 ] && echo "- $(podman --version), storage driver vfs"
-  echo "- rounds per case: $rounds (interleaved); figures are medians, min in parentheses"
-}
+echo "- date: $(date -u +%Y-%m-%dT%H:%MZ); load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "- CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores online; RAM $(free -g | awk '/^Mem:/ {print $2}') GiB"
+echo "- kernel $(uname -r); work dir on $(df -T "$work" | awk 'NR==2 {print $2 " (" $1 ")"}')"
+echo "- strata $(git -C "$(dirname "$0")" rev-parse --short HEAD 2>/dev/null || echo '?'), $(grep -m1 CMAKE_BUILD_TYPE: "$build/CMakeCache.txt" | cut -d= -f2) build"
+echo "- $(bsdtar --version | head -1)$([ "$have_podman" = 1 ] && echo "; $(podman --version), vfs")"
+echo "- hyperfine: $rounds rounds x $runs runs (+1 warm-up) per command; figures: median of the round medians"
+echo
 
 # N small files (1..7 short lines each) in 100 dirs, plus 20 files of 5 MiB.
 make_rootfs() {
-  python3 - "$1" "$2" <<'PY'
-import os, sys
-root, n = sys.argv[1], int(sys.argv[2])
-for d in range(100):
-    os.makedirs(f"{root}/d{d:03}", exist_ok=True)
-for i in range(n):
-    with open(f"{root}/d{i % 100:03}/f{i:06}.txt", "w") as f:
-        f.write(f"file {i}\n" * (1 + i % 7))
-os.makedirs(f"{root}/big", exist_ok=True)
-for i in range(20):
-    with open(f"{root}/big/blob{i:02}.bin", "wb") as f:
-        f.write(os.urandom(5 * 1024 * 1024))
-PY
+  python3 "$(dirname "$0")/make_load_rootfs.py" "$1" "$2"
 }
 
-# timed CMD...: runs CMD, appends "run_ns sync_ns" to the array named by $T.
-timed() {
-  sync
-  local t0 t1 t2
-  t0=$(ns)
-  "$@" >/dev/null
-  t1=$(ns)
-  sync
-  t2=$(ns)
-  eval "$T+=(\"$((t1 - t0)) $((t2 - t0))\")"
+# The fresh-target helper hyperfine's --prepare calls: fresh KIND prints
+# nothing, makes target number N+1 of KIND under $dir/t and records its
+# path in $dir/cur-KIND for the timed command to read.
+write_helper() {
+  local dir=$1
+  cat >"$dir/fresh" <<SH
+#!/usr/bin/env bash
+set -e
+kind=\$1
+n=\$(cat "$dir/count" 2>/dev/null || echo 0); n=\$((n + 1)); echo \$n >"$dir/count"
+t="$dir/t/\$kind-\$n"
+case \$kind in
+  strata) "$strata" --root "\$t" images -q >/dev/null ;;
+  baseline) "$baseline" --root "\$t" images -q >/dev/null ;;
+  bsdtar) mkdir -p "\$t" ;;
+  podman) t="$dir/t/podman-\$n"; podman --root "\$t" --runroot "$podrun/\$n" --storage-driver vfs \
+            --cgroup-manager cgroupfs --events-backend file images -q >/dev/null ;;
+esac
+echo "\$t" >"$dir/cur-\$kind"
+sync
+SH
+  chmod +x "$dir/fresh"
 }
 
 run_case() {
   local n=$1 dir="$work/n$n"
-  mkdir -p "$dir"
+  mkdir -p "$dir/t"
   make_rootfs "$dir/rootfs" "$n"
-  # The archive: a one-layer docker-archive. Its layer tar is extracted from
-  # the archive itself, so every tool reads exactly the same bytes.
-  local seed="$dir/seed"
+  # A one-layer docker-save archive; bsdtar extracts the layer tar taken out
+  # of it, so every tool reads exactly the same bytes.
   tar -C "$dir/rootfs" --sort=name -cf "$dir/rootfs.tar" .
-  "$strata" --root "$seed" import "$dir/rootfs.tar" bench/load:"$n" >/dev/null
-  "$strata" --root "$seed" save -o "$dir/image.tar" bench/load:"$n"
-  rm -rf "$seed" "$dir/rootfs" "$dir/rootfs.tar"
+  "$strata" --root "$dir/seed" import "$dir/rootfs.tar" bench/load:"$n" >/dev/null
+  "$strata" --root "$dir/seed" save -o "$dir/image.tar" bench/load:"$n"
+  rm -rf "$dir/seed" "$dir/rootfs" "$dir/rootfs.tar"
   local layer
   layer=$(tar -xOf "$dir/image.tar" manifest.json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["Layers"][0])')
   tar -xOf "$dir/image.tar" "$layer" >"$dir/layer.tar"
-  local tar_mib
-  tar_mib=$(($(stat -c %s "$dir/layer.tar") / 1048576))
+  write_helper "$dir"
 
-  # Every target exists (empty, initialised) before timing starts and nothing
-  # is deleted until the case ends: on ext4 without a journal (this machine)
-  # creating a file skips inodes deleted in the last minute or more, one
-  # inode-table read each, so a big `rm -rf` just before a timed run makes
-  # that run slower, whichever tool it is. Hence also the settle pause.
-  for ((r = 0; r < rounds; r++)); do
-    "$strata" --root "$dir/s$r" images -q >/dev/null # an empty store with its built-in images
-    if [ -n "$baseline" ]; then "$baseline" --root "$dir/o$r" images -q >/dev/null; fi
-    mkdir "$dir/b$r" "$dir/g$r"
-    if [ "$have_podman" = 1 ]; then pod "p$n-$r" images -q >/dev/null; fi
-  done
-  sync
-  sleep "${BENCH_SETTLE:-65}"
-
-  local -a t_strata=() t_bsdtar=() t_gnutar=() t_podman=() t_base=()
-  for ((r = 0; r < rounds; r++)); do
-    T=t_strata timed "$strata" --root "$dir/s$r" load -q -i "$dir/image.tar"
-    if [ -n "$baseline" ]; then T=t_base timed "$baseline" --root "$dir/o$r" load -q -i "$dir/image.tar"; fi
-    T=t_bsdtar timed bsdtar -xf "$dir/layer.tar" -C "$dir/b$r"
-    T=t_gnutar timed tar -xf "$dir/layer.tar" -C "$dir/g$r"
-    if [ "$have_podman" = 1 ]; then
-      T=t_podman timed pod "p$n-$r" load -q -i "$dir/image.tar"
-    fi
-  done
-
-  # row: files, tar MiB, then per tool "median (min)" for run and +sync, ratios on medians
-  read -r s_run s_run_min < <(printf '%s\n' "${t_strata[@]}" | cut -d' ' -f1 | stats)
-  read -r s_syn s_syn_min < <(printf '%s\n' "${t_strata[@]}" | cut -d' ' -f2 | stats)
-  read -r b_run b_run_min < <(printf '%s\n' "${t_bsdtar[@]}" | cut -d' ' -f1 | stats)
-  read -r b_syn b_syn_min < <(printf '%s\n' "${t_bsdtar[@]}" | cut -d' ' -f2 | stats)
-  read -r g_run g_run_min < <(printf '%s\n' "${t_gnutar[@]}" | cut -d' ' -f1 | stats)
-  read -r g_syn g_syn_min < <(printf '%s\n' "${t_gnutar[@]}" | cut -d' ' -f2 | stats)
+  local -a names=(strata bsdtar) cmds preps
+  cmds=("\"$strata\" --root \"\$(cat $dir/cur-strata)\" load -q -i $dir/image.tar"
+    "bsdtar -xf $dir/layer.tar -C \"\$(cat $dir/cur-bsdtar)\"")
   if [ "$have_podman" = 1 ]; then
-    read -r p_run p_run_min < <(printf '%s\n' "${t_podman[@]}" | cut -d' ' -f1 | stats)
-    read -r p_syn p_syn_min < <(printf '%s\n' "${t_podman[@]}" | cut -d' ' -f2 | stats)
-  else
-    p_run=0 p_run_min=0 p_syn=0 p_syn_min=0
+    names+=(podman)
+    cmds+=("t=\$(cat $dir/cur-podman); podman --root \"\$t\" --runroot $podrun/\${t##*-} --storage-driver vfs --cgroup-manager cgroupfs --events-backend file load -q -i $dir/image.tar")
   fi
-  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
-  printf '| %s | %s | %s (%s) | %s (%s) | %s (%s) | %s (%s) | %s | %s | %s |\n' \
-    "$n" "$tar_mib" "$s_run" "$s_run_min" "$b_run" "$b_run_min" "$g_run" "$g_run_min" "$p_run" "$p_run_min" \
-    "$(ratio "$s_run" "$b_run")" "$(ratio "$s_run" "$g_run")" "$(ratio "$s_run" "$p_run")"
-  SYNC_ROWS+=("$(printf '| %s | %s (%s) | %s (%s) | %s (%s) | %s (%s) | %s | %s | %s |' \
-    "$n" "$s_syn" "$s_syn_min" "$b_syn" "$b_syn_min" "$g_syn" "$g_syn_min" "$p_syn" "$p_syn_min" \
-    "$(ratio "$s_syn" "$b_syn")" "$(ratio "$s_syn" "$g_syn")" "$(ratio "$s_syn" "$p_syn")")")
   if [ -n "$baseline" ]; then
-    local o_run o_run_min o_syn o_syn_min
-    read -r o_run o_run_min < <(printf '%s\n' "${t_base[@]}" | cut -d' ' -f1 | stats)
-    read -r o_syn o_syn_min < <(printf '%s\n' "${t_base[@]}" | cut -d' ' -f2 | stats)
-    BASE_ROWS+=("$(printf '| %s | %s (%s) | %s (%s) | %s | %s (%s) | %s (%s) | %s |' \
-      "$n" "$o_run" "$o_run_min" "$s_run" "$s_run_min" "$(ratio "$s_run" "$o_run")" \
-      "$o_syn" "$o_syn_min" "$s_syn" "$s_syn_min" "$(ratio "$s_syn" "$o_syn")")")
+    names+=(baseline)
+    cmds+=("\"$baseline\" --root \"\$(cat $dir/cur-baseline)\" load -q -i $dir/image.tar")
   fi
-  rm -rf "$dir" "$work"/p"$n"-* "$podrun"/p"$n"-*
+  local count=${#names[@]}
+  if [ "${BENCH_SYNC:-0}" = 1 ]; then
+    for ((i = 0; i < count; i++)); do
+      names+=("${names[$i]}+sync")
+      cmds+=("${cmds[$i]} && sync")
+    done
+  fi
+  declare -A per=()
+  for ((r = 0; r < rounds; r++)); do
+    local -a order=() rcmds=() rpreps=()
+    for ((i = 0; i < ${#names[@]}; i++)); do order+=($(((i + r) % ${#names[@]}))); done
+    for i in "${order[@]}"; do
+      rcmds+=("${cmds[$i]}")
+      rpreps+=(--prepare "$dir/fresh ${names[$i]%+sync}")
+    done
+    hyperfine -S bash --warmup 1 --runs "$runs" "${rpreps[@]}" --export-json "$dir/round$r.json" "${rcmds[@]}" >/dev/null
+    for ((k = 0; k < ${#order[@]}; k++)); do
+      m=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][int(sys.argv[2])]['median'])" \
+        "$dir/round$r.json" "$k")
+      per[${names[${order[$k]}]}]+="$m "
+    done
+    # Free the disk between rounds, then let ext4 forget the deleted inodes.
+    rm -rf "$dir/t" "$podrun"/* && mkdir -p "$dir/t"
+    [ $((r + 1)) -lt "$rounds" ] && sleep "$settle"
+  done
+  declare -A med=()
+  for name in "${names[@]}"; do med[$name]=$(printf '%s\n' ${per[$name]} | median); done
+  local mib=$(($(stat -c %s "$dir/layer.tar") / 1048576))
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
+  for name in "${names[@]}"; do
+    local suffix=${name#"${name%+sync}"} vs_pod=n/a
+    [ "$have_podman" = 1 ] && vs_pod=$(ratio "${med[$name]}" "${med[podman$suffix]}")
+    printf '| %s | %s | %s | %.3f | %s | %s | %s |\n' "$n" "$mib" "$name" "${med[$name]}" \
+      "$(printf '%s\n' ${per[$name]} | awk '{printf "%s%.3f", (NR>1?" ":""), $1}')" \
+      "$(ratio "${med[$name]}" "${med[bsdtar$suffix]}")" "$vs_pod"
+  done
+  rm -rf "$dir" "$podrun"/*
 }
 
-SYNC_ROWS=()
-BASE_ROWS=()
-machine_facts
+echo "| files | layer MiB | command | median s | round medians s | × bsdtar | × podman |"
+echo "|---:|---:|---|---:|---|---:|---:|"
+first=1
+for n in "${counts[@]}"; do
+  [ "$first" = 1 ] || sleep "$settle"
+  first=0
+  run_case "$n"
+done
 echo
-echo "Until the command exits (seconds):"
-echo
-echo "| small files | layer MiB | strata load | bsdtar -x | tar -x | podman load | strata/bsdtar | strata/tar | strata/podman |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-for n in "${counts[@]}"; do run_case "$n"; done
-echo
-echo "Until the data is on disk, command + sync (seconds):"
-echo
-echo "| small files | strata load | bsdtar -x | tar -x | podman load | strata/bsdtar | strata/tar | strata/podman |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
-printf '%s\n' "${SYNC_ROWS[@]}"
-if [ -n "$baseline" ]; then
-  echo
-  echo "strata before ($baseline) and now, same rounds (seconds):"
-  echo
-  echo "| small files | before: run | now: run | now/before | before: +sync | now: +sync | now/before |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|"
-  printf '%s\n' "${BASE_ROWS[@]}"
-fi
+echo "- load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
