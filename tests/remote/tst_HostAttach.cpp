@@ -215,8 +215,9 @@ private Q_SLOTS:
         const fs::path sock = m_dir / "nohijack.sock";
         FakeEngine fake(sock.string(), "HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nServer: Docker/20.10\r\n"
                                        "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        const std::string running = R"({"Id":"abc","Config":{"Tty":true,"OpenStdin":true},"State":{"Running":true}})";
         fake.answer("/json", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                             "Content-Length: 73\r\n\r\n{\"Id\":\"abc\",\"Config\":{\"Tty\":true,\"OpenStdin\":true},\"State\":{\"Running\":true}}");
+                             "Content-Length: " + std::to_string(running.size()) + "\r\n\r\n" + running);
         QVERIFY(fake.listening());
         const QString host = "unix://" + q(sock);
         auto p = std::make_unique<PtyProcess>(q(strata::test::binaryDir() / "strata"),
