@@ -145,7 +145,9 @@ void HijackedConnection::write(std::string_view bytes)
 
 void HijackedConnection::closeWrite()
 {
-    if (!m_tls && m_fd >= 0)
+    // Over TLS too: the host's reader sees the end of the TCP stream (there
+    // is no close_notify curl could send without closing both ways).
+    if (m_fd >= 0)
         ::shutdown(m_fd, SHUT_WR);
 }
 
