@@ -145,9 +145,10 @@ void HijackedConnection::write(std::string_view bytes)
 
 void HijackedConnection::closeWrite()
 {
-    // Over TLS too: the host's reader sees the end of the TCP stream (there
-    // is no close_notify curl could send without closing both ways).
-    if (m_fd >= 0)
+    // Not over TLS: curl cannot send close_notify alone, and a bare TCP
+    // half-close under TLS made a TLS front (socat) drop the whole stream,
+    // output still to come included.
+    if (!m_tls && m_fd >= 0)
         ::shutdown(m_fd, SHUT_WR);
 }
 
