@@ -44,6 +44,8 @@ public:
     std::ostream &err = std::cerr;
     // Where attached containers read and write (the GUI console passes pipes).
     int inFd = 0, outFd = 1, errFd = 2;
+    // Readable: end an attached stream on a host now (the app's Stop); -1 = none.
+    int cancelFd = -1;
 
 private:
     std::unique_ptr<Engine> m_engine;

@@ -3,6 +3,7 @@
 #include "engine/Error.h"
 #include "engine/cli/CliContext.h"
 #include "engine/cli/ExitStatus.h"
+#include "engine/cli/HostAttach.h"
 
 #include <algorithm>
 #include <csignal>
@@ -50,7 +51,7 @@ void runLogs(CliContext &ctx, const LogsFlags &f)
 }
 
 struct ExecFlags {
-    std::string ref, workdir, user;
+    std::string ref, workdir, user, detachKeys = "ctrl-p,ctrl-q";
     std::vector<std::string> env;
     bool interactive = false, tty = false, detach = false;
 };
@@ -60,9 +61,15 @@ void runExec(CliContext &ctx, const ExecFlags &f, std::vector<std::string> args)
     if (args.empty())
         throw Error(ErrorCode::InvalidArgument, "\"strata exec\" requires at least 2 arguments.");
     if (auto *host = ctx.remoteHost()) {
-        if (f.interactive || f.tty || f.detach)
-            throw Error(ErrorCode::Unsupported, host->api().errorPrefix() +
-                                                        "exec -i/-t/-d are not supported with a host yet");
+        if (f.detach)
+            throw Error(ErrorCode::Unsupported, host->api().errorPrefix() + "exec -d is not supported with a host yet");
+        if (f.interactive || f.tty) {
+            const int code = hostExecInteractive(ctx, *host, f.ref, {args, f.env, f.workdir, f.user, f.tty, f.interactive},
+                                                 f.detachKeys);
+            if (code != 0)
+                throw ExitStatus{code};
+            return;
+        }
         const int code = host->lifecycle().exec(f.ref, {args, f.env, f.workdir, f.user},
                                                 [&](int stream, std::string_view bytes) {
                                                     (stream == 2 ? ctx.err : ctx.out) << bytes << std::flush;
@@ -93,6 +100,11 @@ struct AttachFlags {
 
 void runAttach(CliContext &ctx, const AttachFlags &f)
 {
+    if (auto *host = ctx.remoteHost()) {
+        if (const int code = hostAttach(ctx, *host, f.ref, f.noStdin, f.detachKeys); code != 0)
+            throw ExitStatus{code};
+        return;
+    }
     Engine &engine = ctx.engine();
     const container::Record r = engine.container(f.ref);
     runtime::AttachOptions o;
@@ -151,6 +163,7 @@ void registerOn(CLI::App &app, CliContext &ctx)
         c->add_option("-e,--env", f->env, "Set environment variables")->allow_extra_args(false);
         c->add_option("-w,--workdir", f->workdir, "Working directory inside the container");
         c->add_option("-u,--user", f->user, "Username or UID (format: <name|uid>[:<group|gid>])");
+        c->add_option("--detach-keys", f->detachKeys, "Override the key sequence for detaching a container");
         c->prefix_command(true);
         c->allow_extras();
         c->fallthrough(false); // the command words are ours, not the parent's

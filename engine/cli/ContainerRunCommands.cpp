@@ -4,6 +4,7 @@
 #include "engine/Error.h"
 #include "engine/cli/CliContext.h"
 #include "engine/cli/ExitStatus.h"
+#include "engine/cli/HostAttach.h"
 #include "engine/cli/StepPrompt.h"
 #include "engine/cli/TransferPrinter.h"
 #include "engine/image/Reference.h"
@@ -216,17 +217,14 @@ int hostFollow(CliContext &ctx, remote::RemoteHost &host, const std::string &id)
     return host.lifecycle().wait(id);
 }
 
-void refuseTerminalOnHost(remote::RemoteHost &host, bool interactive, bool tty)
-{
-    if (interactive || tty)
-        throw Error(ErrorCode::Unsupported, host.api().errorPrefix() +
-                                                    "-i/-t are not supported with a host yet (run -d, then logs or exec)");
-}
-
 void runRunOnHost(CliContext &ctx, remote::RemoteHost &host, const CreateFlags &f)
 {
-    refuseTerminalOnHost(host, f.interactive, f.tty);
     const std::string id = hostCreate(ctx, host, toOptions(f, "run", !f.detach));
+    if (!f.detach && (f.interactive || f.tty)) { // the hijacked stream (HostAttach.h)
+        if (const int code = hostRunAttached(ctx, host, id, f.interactive, f.tty, f.rm); code != 0)
+            throw ExitStatus{code};
+        return;
+    }
     try {
         host.lifecycle().start(id);
     } catch (const Error &) {
@@ -275,7 +273,6 @@ void runRun(CliContext &ctx, const CreateFlags &f)
 void runCreate(CliContext &ctx, const CreateFlags &f)
 {
     if (auto *host = ctx.remoteHost()) {
-        refuseTerminalOnHost(*host, f.interactive, f.tty);
         ctx.out << hostCreate(ctx, *host, toOptions(f, "create", true)) << "\n";
         return;
     }
@@ -311,11 +308,9 @@ void startEach(CliContext &ctx, const std::vector<std::string> &refs, const std:
 void runStartOnHost(CliContext &ctx, remote::RemoteHost &host, const StartFlags &f)
 {
     if (f.attach || f.interactive) {
-        refuseTerminalOnHost(host, f.interactive, false);
         if (f.refs.size() > 1)
             throw Error(ErrorCode::InvalidArgument, "you cannot start and attach multiple containers at once");
-        host.lifecycle().start(f.refs.front());
-        if (const int code = hostFollow(ctx, host, f.refs.front()); code != 0)
+        if (const int code = hostStartAttached(ctx, host, f.refs.front(), f.interactive); code != 0)
             throw ExitStatus{code};
         return;
     }

@@ -75,6 +75,19 @@ CURLcode curl_easy_perform(CURL *h)
     return real_curl_easy_perform(h);
 }
 
+// A hijacked Engine API connection (remote/HijackedConnection): CONNECT_ONLY, then raw bytes.
+CURLcode curl_easy_send(CURL *h, const void *buffer, size_t length, size_t *sent)
+{
+    STRATA_REAL(curl_easy_send);
+    return real_curl_easy_send(h, buffer, length, sent);
+}
+
+CURLcode curl_easy_recv(CURL *h, void *buffer, size_t length, size_t *received)
+{
+    STRATA_REAL(curl_easy_recv);
+    return real_curl_easy_recv(h, buffer, length, received);
+}
+
 // The one argument's type follows from the option's range (curl.h's
 // CURLOPTTYPE_*): read it as that type, pass it on as that type.
 CURLcode curl_easy_setopt(CURL *h, CURLoption option, ...)

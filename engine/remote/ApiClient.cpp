@@ -3,6 +3,7 @@
 
 #include "engine/Error.h"
 #include "engine/util/JsonDepth.h"
+#include "engine/remote/HijackedConnection.h"
 #include "engine/remote/SshRelay.h"
 
 #include <curl/curl.h>
@@ -12,6 +13,7 @@
 #include <mutex>
 #include <sstream>
 
+#include <poll.h>
 #include <unistd.h>
 
 namespace strata::engine::remote {
@@ -154,6 +156,30 @@ ApiClient::Response ApiClient::perform(const std::string &method, const std::str
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &sink);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 30L);
     curl_easy_setopt(h, CURLOPT_USERAGENT, "Strata-Client/" STRATA_VERSION);
+    setTransport(h);
+    struct curl_slist *headers = nullptr;
+    if (method != "GET") {
+        curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method.c_str());
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.c_str());
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+        headers = curl_slist_append(headers, "Content-Type: application/json");
+        curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+    }
+    char curlError[CURL_ERROR_SIZE] = "";
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, curlError);
+    const CURLcode rc = curl_easy_perform(h);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
+    curl_slist_free_all(headers);
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
+    if (rc == CURLE_OK || (rc == CURLE_WRITE_ERROR && sink.stoppedByCaller))
+        return r;
+
+    throwTransportError(h, rc, r.status, curlError);
+}
+
+void ApiClient::setTransport(void *curl)
+{
+    CURL *h = static_cast<CURL *>(curl);
     switch (m_host.scheme) {
     case HostUrl::Scheme::Unix:
         curl_easy_setopt(h, CURLOPT_UNIX_SOCKET_PATH, m_host.path.c_str());
@@ -176,30 +202,19 @@ ApiClient::Response ApiClient::perform(const std::string &method, const std::str
         }
         break;
     }
-    struct curl_slist *headers = nullptr;
-    if (method != "GET") {
-        curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method.c_str());
-        curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.c_str());
-        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
-        headers = curl_slist_append(headers, "Content-Type: application/json");
-        curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
-    }
-    char curlError[CURL_ERROR_SIZE] = "";
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, curlError);
-    const CURLcode rc = curl_easy_perform(h);
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
-    curl_slist_free_all(headers);
-    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
-    if (rc == CURLE_OK || (rc == CURLE_WRITE_ERROR && sink.stoppedByCaller))
-        return r;
+}
 
+void ApiClient::throwTransportError(void *curl, int code, long status, const char *curlError)
+{
+    CURL *h = static_cast<CURL *>(curl);
+    const auto rc = static_cast<CURLcode>(code);
     long osErrno = 0;
     curl_easy_getinfo(h, CURLINFO_OS_ERRNO, &osErrno);
     if (m_curl->ssh && m_curl->ssh->spawnErrno())
         osErrno = m_curl->ssh->spawnErrno();
     const std::string prefix = errorPrefix();
     const std::string detail = *curlError ? curlError : curl_easy_strerror(rc);
-    const bool noAnswer = r.status == 0 && (rc == CURLE_GOT_NOTHING || rc == CURLE_SEND_ERROR ||
+    const bool noAnswer = status == 0 && (rc == CURLE_GOT_NOTHING || rc == CURLE_SEND_ERROR ||
                                             rc == CURLE_RECV_ERROR || rc == CURLE_COULDNT_CONNECT);
     if (m_host.scheme == HostUrl::Scheme::Ssh && noAnswer) {
         if (auto said = m_curl->ssh->lastMessage(); !said.empty())
@@ -207,7 +222,7 @@ ApiClient::Response ApiClient::perform(const std::string &method, const std::str
     }
     // A peer that drops the connection mid-handshake (a client certificate
     // it does not trust) surfaces as a plain socket error.
-    const bool droppedInHandshake = r.status == 0 && osErrno != ECONNREFUSED &&
+    const bool droppedInHandshake = status == 0 && osErrno != ECONNREFUSED &&
                                     (rc == CURLE_RECV_ERROR || rc == CURLE_SEND_ERROR || rc == CURLE_GOT_NOTHING ||
                                      (rc == CURLE_COULDNT_CONNECT && osErrno == ENOTCONN));
     if (m_host.tls && droppedInHandshake && !isTlsFailure(rc, detail))
@@ -229,7 +244,7 @@ ApiClient::Response ApiClient::perform(const std::string &method, const std::str
     case CURLE_PARTIAL_FILE:
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING:
-        if (r.status == 0 && rc == CURLE_GOT_NOTHING)
+        if (status == 0 && rc == CURLE_GOT_NOTHING)
             throw Error(ErrorCode::Io, prefix + "the connection closed without an answer (not an Engine API?)");
         throw Error(ErrorCode::Io, prefix + "the stream was cut before its end (" + curl_easy_strerror(rc) + ")");
     default:
@@ -354,6 +369,56 @@ void ApiClient::stream(const std::string &method, const std::string &path, const
         r.body = pending;
         throwHttpError(r, path);
     }
+}
+
+std::unique_ptr<HijackedConnection> ApiClient::hijack(const std::string &path, const std::string &body)
+{
+    const std::string versioned = "/v" + apiVersion() + path;
+    CURL *h = curl_easy_init();
+    if (!h)
+        throw Error(ErrorCode::Internal, errorPrefix() + "curl_easy_init failed");
+    std::unique_ptr<CURL, void (*)(CURL *)> owned(h, curl_easy_cleanup);
+    curl_easy_setopt(h, CURLOPT_URL, urlFor("/", false).c_str());
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 30L);
+    curl_easy_setopt(h, CURLOPT_CONNECT_ONLY, 1L);
+    setTransport(h);
+    char curlError[CURL_ERROR_SIZE] = "";
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, curlError);
+    const CURLcode rc = curl_easy_perform(h);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
+    if (rc != CURLE_OK)
+        throwTransportError(h, rc, 0, curlError);
+
+    const std::string hostHeader = m_host.scheme == HostUrl::Scheme::Tcp ? m_host.hostPort : "localhost";
+    const std::string request = "POST " + versioned + " HTTP/1.1\r\nHost: " + hostHeader +
+                                "\r\nUser-Agent: Strata-Client/" STRATA_VERSION
+                                "\r\nContent-Type: application/json\r\nContent-Length: " +
+                                std::to_string(body.size()) + "\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n" + body;
+    UpgradeAnswer a = sendUpgrade(h, errorPrefix(), request);
+    if (a.status >= 400) {
+        Response r;
+        r.status = a.status;
+        r.body = std::move(a.rest);
+        // The error's JSON body follows the head (Content-Length, or up to the close).
+        HijackedConnection rest(owned.release(), errorPrefix(), m_host.tls, {});
+        pollfd p{rest.fd(), POLLIN, 0};
+        try {
+            while ((a.contentLength < 0 || r.body.size() < static_cast<std::size_t>(a.contentLength)) &&
+                   ::poll(&p, 1, 5000) > 0 && rest.read(r.body)) {
+            }
+        } catch (const Error &) { // a reset after the head: the status alone says it
+        }
+        throwHttpError(r, path);
+    }
+    // 101 is the answer to the Upgrade; an older daemon may answer 200 and
+    // switch all the same (its raw-stream content type says so).
+    const bool switched = a.status == 101 || (a.status == 200 && a.contentType.find("vnd.docker") != std::string::npos);
+    if (!switched)
+        throw Error(ErrorCode::Unsupported, errorPrefix() + "POST " + path.substr(0, path.find('?')) + " answered HTTP " +
+                                                std::to_string(a.status) +
+                                                " without switching to a stream: this host does not support attaching");
+    return std::make_unique<HijackedConnection>(owned.release(), errorPrefix(), m_host.tls, std::move(a.rest));
 }
 
 } // namespace strata::engine::remote

@@ -17,6 +17,8 @@
 
 namespace strata::engine::remote {
 
+class HijackedConnection;
+
 class ApiClient {
 public:
     // The API version Strata speaks, and the oldest it accepts from a host.
@@ -51,6 +53,13 @@ public:
     void stream(const std::string &method, const std::string &path, const std::string &body,
                 const std::function<bool(std::string_view)> &onData);
 
+    // POST `path` asking the host to hand the connection over to a raw
+    // two-way stream (Connection: Upgrade, Upgrade: tcp; the Engine API's
+    // "hijacking": attach, exec start). The connection is a new one of its
+    // own, so requests (resize, wait) go on meanwhile. HTTP errors as
+    // request(); Unsupported when the host answers without switching.
+    [[nodiscard]] std::unique_ptr<HijackedConnection> hijack(const std::string &path, const std::string &body);
+
     // "host unix:///x.sock: " — the prefix of every error line.
     [[nodiscard]] std::string errorPrefix() const;
 
@@ -63,6 +72,10 @@ private:
     Response perform(const std::string &method, const std::string &url, const std::string &body,
                      const std::function<bool(std::string_view)> *onData);
     [[nodiscard]] std::string urlFor(const std::string &path, bool versioned);
+    // unix socket, ssh relay or TLS files on a curl handle (void *: CURL *).
+    void setTransport(void *curl);
+    // A failed transfer as one line naming the host (code: a CURLcode).
+    [[noreturn]] void throwTransportError(void *curl, int code, long status, const char *curlError);
     [[noreturn]] void throwHttpError(const Response &r, const std::string &path) const;
 
     HostUrl m_host;

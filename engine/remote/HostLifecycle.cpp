@@ -297,25 +297,72 @@ Digest HostLifecycle::commit(const std::string &ref, const CommitOptions &o)
     return Digest::parse(full);
 }
 
-int HostLifecycle::exec(const std::string &ref, const HostExec &e, const OutputSink &sink)
+std::string HostLifecycle::createExec(const std::string &ref, const HostExec &e)
 {
-    json body = {{"AttachStdout", true}, {"AttachStderr", true}, {"Tty", false}, {"Cmd", e.args}};
+    json body = {{"AttachStdin", e.interactive}, {"AttachStdout", true}, {"AttachStderr", true},
+                 {"Tty", e.tty}, {"Cmd", e.args}};
     setProcess(body, e.env, e.workdir, e.user);
     const std::string answer =
             onContainer(ref, [&] { return m_api.request("POST", containerPath(ref, "/exec"), body.dump()); });
     const auto made = json::parse(answer, nullptr, false);
     if (!made.is_object() || !made.contains("Id") || !made["Id"].is_string())
         throw Error(ErrorCode::Io, m_api.errorPrefix() + "/exec did not answer an Id");
-    const std::string id = made["Id"].get<std::string>();
+    return made["Id"].get<std::string>();
+}
+
+std::unique_ptr<HijackedConnection> HostLifecycle::startExec(const std::string &execId, bool tty)
+{
+    return m_api.hijack("/exec/" + urlEscape(execId) + "/start", json{{"Detach", false}, {"Tty", tty}}.dump());
+}
+
+std::optional<int> HostLifecycle::execExitCode(const std::string &execId)
+{
+    const json state = m_api.getJson("/exec/" + urlEscape(execId) + "/json");
+    if (state.is_object() && state.value("Running", false))
+        return std::nullopt;
+    return state.is_object() && state.contains("ExitCode") && state["ExitCode"].is_number()
+                   ? state["ExitCode"].get<int>()
+                   : 0;
+}
+
+std::unique_ptr<HijackedConnection> HostLifecycle::attach(const std::string &ref, bool stdinToo,
+                                                          const std::string &detachKeys)
+{
+    std::string query = std::string("/attach?stream=1&stdout=1&stderr=1&stdin=") + (stdinToo ? "1" : "0");
+    if (!detachKeys.empty())
+        query += "&detachKeys=" + urlEscape(detachKeys);
+    return onContainer(ref, [&] { return m_api.hijack(containerPath(ref, query), {}); });
+}
+
+bool HostLifecycle::resize(const std::string &ref, std::uint16_t rows, std::uint16_t cols)
+{
+    try {
+        post(containerPath(ref, "/resize?h=" + std::to_string(rows) + "&w=" + std::to_string(cols)));
+        return true;
+    } catch (const Error &) {
+        return false;
+    }
+}
+
+bool HostLifecycle::resizeExec(const std::string &execId, std::uint16_t rows, std::uint16_t cols)
+{
+    try {
+        post("/exec/" + urlEscape(execId) + "/resize?h=" + std::to_string(rows) + "&w=" + std::to_string(cols));
+        return true;
+    } catch (const Error &) {
+        return false;
+    }
+}
+
+int HostLifecycle::exec(const std::string &ref, const HostExec &e, const OutputSink &sink)
+{
+    const std::string id = createExec(ref, e);
     StreamDemux demux(sink);
     m_api.stream("POST", "/exec/" + id + "/start", json{{"Detach", false}, {"Tty", false}}.dump(),
                  [&](std::string_view chunk) { return demux.feed(chunk); });
     if (!demux.clean())
         throw Error(ErrorCode::Io, m_api.errorPrefix() + "the exec stream was cut before its end");
-    const json state = m_api.getJson("/exec/" + id + "/json");
-    return state.is_object() && state.contains("ExitCode") && state["ExitCode"].is_number()
-                   ? state["ExitCode"].get<int>()
-                   : 0;
+    return execExitCode(id).value_or(0);
 }
 
 registry::PullResult HostLifecycle::pull(const std::string &reference, const registry::ProgressSink &progress)

@@ -8,8 +8,11 @@
 #include "engine/Engine.h"
 #include "engine/registry/Transfer.h"
 #include "engine/remote/ApiClient.h"
+#include "engine/remote/HijackedConnection.h"
 
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +25,7 @@ struct HostExec {
     std::vector<std::string> args;
     std::vector<std::string> env;
     std::string workdir, user;
+    bool tty = false, interactive = false; // -t, -i (execInteractive)
 };
 
 class HostLifecycle {
@@ -49,6 +53,20 @@ public:
     Digest commit(const std::string &ref, const CommitOptions &o);
     // POST /containers/{id}/exec + /exec/{id}/start; the command's exit code.
     int exec(const std::string &ref, const HostExec &e, const OutputSink &sink);
+    // POST /containers/{id}/exec: the exec's id (attached to stdout and
+    // stderr, and stdin with -i).
+    std::string createExec(const std::string &ref, const HostExec &e);
+    // POST /exec/{id}/start, the connection hijacked (StreamRelay.h).
+    std::unique_ptr<HijackedConnection> startExec(const std::string &execId, bool tty);
+    // GET /exec/{id}/json: its exit code (nullopt while it runs).
+    std::optional<int> execExitCode(const std::string &execId);
+    // POST /containers/{id}/attach?stream=1…, the connection hijacked; `stdin`
+    // forwards input, `detachKeys` tells the host the sequence too.
+    std::unique_ptr<HijackedConnection> attach(const std::string &ref, bool stdinToo, const std::string &detachKeys);
+    // POST /containers/{id}/resize or /exec/{id}/resize; false when the host
+    // refused (not started yet): the caller tries again later.
+    bool resize(const std::string &ref, std::uint16_t rows, std::uint16_t cols);
+    bool resizeExec(const std::string &execId, std::uint16_t rows, std::uint16_t cols);
     // POST /images/create, its JSON progress as the registry's messages.
     registry::PullResult pull(const std::string &reference, const registry::ProgressSink &progress);
 

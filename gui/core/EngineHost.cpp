@@ -15,7 +15,9 @@
 #include <algorithm>
 #include <csignal>
 #include <utility>
+#include <fcntl.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 namespace strata::gui {
 
@@ -102,7 +104,11 @@ EngineHost::~EngineHost()
         QMetaObject::invokeMethod(m_hostWorker, "open", Qt::QueuedConnection, Q_ARG(QString, QString()));
     m_hostThread.quit();
     m_hostThread.wait();
-    delete m_hostWorker;
+    delete m_hostWorker; // its interactive threads were cancelled and joined
+    for (const auto &[readEnd, writeEnd] : std::as_const(m_hostCancels)) {
+        ::close(readEnd);
+        ::close(writeEnd);
+    }
     m_thread.quit();
     m_thread.wait();
     delete m_worker;
@@ -217,13 +223,6 @@ int EngineHost::run(const QString &line)
             m_heldPoll->start();
         return id;
     }
-    if (!terminalVerb.empty() && onHost()) {
-        finishCommand(id, 1, {},
-                      tr("Error: `%1` needs a terminal, which this console opens on Strata's own engine only: "
-                         "run it with the host's own CLI.\n")
-                          .arg(QString::fromStdString(terminalVerb)));
-        return id;
-    }
     if (!terminalVerb.empty()) {
         auto *session = new TerminalSession(24, 80, this);
         if (!session->isOpen()) {
@@ -234,6 +233,19 @@ int EngineHost::run(const QString &line)
         }
         m_terminals.insert(id, session);
         emit terminalOpened(id, session); // the console shows it (and sets its size) before the command runs
+        if (onHost()) {
+            // The host's hijacked stream (engine/remote/StreamRelay.h); Stop
+            // ends it through this pipe.
+            int cancel[2];
+            if (::pipe2(cancel, O_CLOEXEC) != 0) {
+                finishCommand(id, 1, {}, tr("Error: cannot make a pipe for `%1`\n").arg(QString::fromStdString(terminalVerb)));
+                return id;
+            }
+            m_hostCancels.insert(id, {cancel[0], cancel[1]});
+            QMetaObject::invokeMethod(m_hostWorker, "runInTerminal", Qt::QueuedConnection, Q_ARG(int, id),
+                                      Q_ARG(QStringList, list), Q_ARG(int, session->slaveFd()), Q_ARG(int, cancel[0]));
+            return id;
+        }
         QMetaObject::invokeMethod(m_worker, "runInTerminal", Qt::QueuedConnection, Q_ARG(int, id),
                                   Q_ARG(QStringList, list), Q_ARG(int, session->slaveFd()));
         return id;
@@ -304,6 +316,8 @@ void EngineHost::cancel()
         return;
     m_gate->setStepMode(false);
     m_gate->continueAll();
+    for (const auto &[readEnd, writeEnd] : std::as_const(m_hostCancels)) // a host's interactive stream ends
+        (void)!::write(writeEnd, "x", 1);
     for (const qint64 pid : std::as_const(m_startedPids))
         if (pid > 1)
             ::kill(static_cast<pid_t>(pid), SIGKILL);
@@ -317,6 +331,11 @@ void EngineHost::cancel()
 
 void EngineHost::finishCommand(int id, int rc, const QString &out, const QString &err)
 {
+    if (m_hostCancels.contains(id)) { // its thread has let go of the read end
+        const auto [readEnd, writeEnd] = m_hostCancels.take(id);
+        ::close(readEnd);
+        ::close(writeEnd);
+    }
     if (TerminalSession *session = m_terminals.take(id)) {
         session->finish(); // its last output reaches the view before commandFinished
         session->deleteLater();

@@ -116,6 +116,7 @@ private:
     int m_nextId = 1;
     int m_pending = 0;
     QHash<int, TerminalSession *> m_terminals; // running interactive commands' terminals
+    QHash<int, std::pair<int, int>> m_hostCancels; // a host's interactive commands: Stop's pipe (read, write end)
     QList<qint64> m_startedPids; // PID 1s the running commands started (what Stop kills)
     QString m_waiting;
     QString m_commandWait;       // the running command's own wait (a stop timeout)

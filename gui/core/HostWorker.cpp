@@ -81,7 +81,14 @@ HostWorker::HostWorker(EventPump *pump)
     connect(m_refreshSoon, &QTimer::timeout, this, &HostWorker::refresh);
 }
 
-HostWorker::~HostWorker() = default;
+HostWorker::~HostWorker()
+{
+    for (auto &i : m_interactive) {
+        if (!*i.done) // still running: its owner keeps the fd open until commandFinished
+            (void)!::write(i.cancelFd, "x", 1);
+        i.thread.join();
+    }
+}
 
 int HostWorker::backoffSeconds(int attempt)
 {
@@ -280,6 +287,37 @@ void HostWorker::runCommand(int id, const QStringList &args)
     const std::string o = readBack(attachedOut), e = readBack(attachedErr);
     emit commandFinished(id, rc, QString::fromStdString(out.str() + o), QString::fromStdString(err.str() + e));
     refresh();
+}
+
+void HostWorker::runInTerminal(int id, const QStringList &args, int terminalFd, int cancelFd)
+{
+    std::vector<std::string> words;
+    for (const auto &a : args)
+        words.push_back(a.toStdString());
+    const std::string url = m_state.url.toStdString();
+    // Threads that ended are joined as new ones start (a session holds at most a few).
+    for (auto it = m_interactive.begin(); it != m_interactive.end();) {
+        if (*it->done) {
+            it->thread.join();
+            it = m_interactive.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    // Its own connection (the CLI's): this thread's client stays free for refreshes.
+    std::thread thread([this, id, words, url, terminalFd, cancelFd, done] {
+        std::ostringstream out, err;
+        engine::cli::CliContext ctx(out, err);
+        ctx.host = url;
+        ctx.inFd = ctx.outFd = ctx.errFd = terminalFd;
+        ctx.cancelFd = cancelFd;
+        const int rc = engine::cli::runCli(ctx, words);
+        *done = true;
+        emit commandFinished(id, rc, QString::fromStdString(out.str()), QString::fromStdString(err.str()));
+        QMetaObject::invokeMethod(this, &HostWorker::refresh, Qt::QueuedConnection);
+    });
+    m_interactive.push_back({std::move(thread), cancelFd, done});
 }
 
 EngineSnapshotPtr HostWorker::readSnapshot(RemoteHost &host)

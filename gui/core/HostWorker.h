@@ -13,7 +13,10 @@
 #include <QObject>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
+#include <thread>
+#include <vector>
 
 class QTimer;
 
@@ -46,6 +49,11 @@ public slots:
     // A console line, as `strata -H URL args…` runs it: verbs the host cannot
     // do say so, and never fall back to Strata's store.
     void runCommand(int id, const QStringList &args);
+    // An interactive console line (`run -it`, `exec -it`, `attach`) with the
+    // console's pty as its terminal, on a thread of its own so the lists and
+    // scenes go on following the host meanwhile. `cancelFd` readable ends it
+    // (Stop); it must stay open until commandFinished for `id`.
+    void runInTerminal(int id, const QStringList &args, int terminalFd, int cancelFd);
 
 signals:
     void stateChanged(const strata::gui::HostState &state);
@@ -68,6 +76,12 @@ private:
     std::unique_ptr<HostEventStream> m_events;
     QTimer *m_retry;
     QTimer *m_refreshSoon;
+    struct Interactive {
+        std::thread thread;
+        int cancelFd;
+        std::shared_ptr<std::atomic<bool>> done; // set before commandFinished (the fd may close after it)
+    };
+    std::vector<Interactive> m_interactive; // joined (after a cancel) when the worker goes
     int m_generation = 0; // bumped on every (re)connect: a stale stream's end is ignored
 };
 

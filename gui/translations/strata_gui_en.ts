@@ -1258,7 +1258,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Error: `%1` needs a terminal, which this console opens on Strata&apos;s own engine only: run it with the host&apos;s own CLI.
+        <source>Error: cannot make a pipe for `%1`
 </source>
         <translation type="unfinished"></translation>
     </message>

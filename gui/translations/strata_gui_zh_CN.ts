@@ -1248,9 +1248,9 @@
 </translation>
     </message>
     <message>
-        <source>Error: `%1` needs a terminal, which this console opens on Strata&apos;s own engine only: run it with the host&apos;s own CLI.
+        <source>Error: cannot make a pipe for `%1`
 </source>
-        <translation>错误：`%1` 需要终端，而本控制台只为 Strata 自己的引擎打开终端：请在主机上用它自己的 CLI 运行。
+        <translation>错误：无法为 `%1` 创建管道
 </translation>
     </message>
 </context>

@@ -79,7 +79,7 @@ QString importBusyboxImage(const PodmanSandbox &podman, const fs::path &scratch,
     fs::create_directories(rootfs / "etc");
     std::error_code ec;
     fs::copy_file("/bin/busybox", rootfs / "bin/busybox", fs::copy_options::overwrite_existing, ec);
-    for (const char *applet : {"sh", "ls", "cat", "sleep", "true", "echo"})
+    for (const char *applet : {"sh", "ls", "cat", "sleep", "true", "echo", "stty"})
         fs::create_symlink("busybox", rootfs / "bin" / applet, ec);
     writeFile(rootfs / "etc/passwd", "root:x:0:0:root:/root:/bin/sh\n");
     RunResult r = runProgram("tar", {"-C", q(rootfs), "-cf", q(tarball), "."});

@@ -38,7 +38,7 @@ private:
     QProcess m_process;
 };
 
-// A busybox root file system (sh, ls, cat, sleep, true, echo) imported as
+// A busybox root file system (sh, ls, cat, sleep, true, echo, stty) imported as
 // `tag` with CMD sleep 300, made under `scratch`. Empty on success, else why not.
 [[nodiscard]] QString importBusyboxImage(const PodmanSandbox &podman, const std::filesystem::path &scratch,
                                          const QString &tag);
