@@ -8,6 +8,7 @@
 #include "core/EngineHost.h"
 #include "core/GuiStepGate.h"
 #include "engine/lesson/LessonService.h"
+#include "engine/lesson/SceneCatalog.h"
 #include "scene/ArchiveScene.h"
 #include "scene/BootfsScene.h"
 #include "scene/ClientDaemonScene.h"
@@ -24,6 +25,7 @@
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QFile>
 #include <QGraphicsItem>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -130,6 +132,40 @@ private slots:
         m_containers = rc == 0;
         if (!m_containers)
             m_whyNot = QStringLiteral("the kernel refused a container: ") + err;
+    }
+
+    // strata-gui --scene ID --dump-scene F: the start-up path (settled, then
+    // the scene applied, then the stable ticks before the file is written)
+    // ends on that scene for every id a lesson may name and every tab.
+    void startUpSceneOptionEndsOnThatScene_data()
+    {
+        QTest::addColumn<QString>("id");
+        // A lesson may name any scene of the catalog: --scene knows them all.
+        const QStringList ids = MainWindow::sceneIds();
+        for (const auto &s : strata::engine::lesson::sceneCatalog())
+            QVERIFY2(ids.contains(QString::fromStdString(s.id)), s.id.c_str());
+        for (const QString &id : ids)
+            QTest::newRow(qPrintable(id)) << id;
+    }
+
+    void startUpSceneOptionEndsOnThatScene()
+    {
+        QFETCH(QString, id);
+        const QString file = m_files.filePath(QStringLiteral("start-%1.json").arg(id));
+        StartOptions o;
+        o.engine.root = m_root.path().toStdString();
+        o.scene = id;
+        o.dumpScene = file;
+        MainWindow w(o);
+        w.resize(1280, 720);
+        w.show();
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(file), 120000);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject dump = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(dump.value(QStringLiteral("scene")).toString(), id);
+        if (id != QLatin1String("charts"))
+            QCOMPARE(w.scenes()->currentScene(), id);
     }
 
     void switcherIsKeyedByTheLessonIds()
