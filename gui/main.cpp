@@ -43,7 +43,8 @@ int main(int argc, char **argv)
     const QCommandLineOption dump(QStringLiteral("dump-scene"),
                                   QStringLiteral("Write JSON of what the current scene draws once settled, then exit."),
                                   QStringLiteral("FILE"));
-    const QCommandLineOption sceneOpt(QStringLiteral("scene"), QStringLiteral("Scene to show: layer-stack, copy-on-write, lifecycle, run, commit, volumes, bootfs, client-daemon, save-export, pull, build, network."),
+    const QCommandLineOption sceneOpt(QStringLiteral("scene"),
+                                      QStringLiteral("Scene to show: %1.").arg(MainWindow::sceneIds().join(QStringLiteral(", "))),
                                       QStringLiteral("ID"));
     const QCommandLineOption present(QStringLiteral("present"), QStringLiteral("Start in presentation mode (F5)."));
     const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Central view: stack or explorer."),
@@ -78,6 +79,12 @@ int main(int argc, char **argv)
     o.path = p.value(path);
     o.host = HostSwitcher::initialHost(p.value(host));
 
+    if (!o.scene.isEmpty() && !MainWindow::sceneIds().contains(o.scene)) {
+        // Not the layer stack in its place: a screenshot must show what was asked for.
+        std::cerr << "strata-gui: unknown scene \"" << o.scene.toStdString() << "\": use one of "
+                  << MainWindow::sceneIds().join(QStringLiteral(", ")).toStdString() << "\n";
+        return 2;
+    }
     const QString language = p.isSet(lang) ? p.value(lang) : initialLanguage();
     if (!setLanguage(language)) {
         std::cerr << "strata-gui: unknown language \"" << language.toStdString() << "\": use zh_CN or en\n";

@@ -86,9 +86,12 @@ void runExec(CliContext &ctx, const ExecFlags &f, std::vector<std::string> args)
     spec.user = f.user;
     spec.tty = f.tty;
     spec.openStdin = f.interactive;
+    spec.detach = f.detach;
     const auto res = ctx.engine().execInContainer(f.ref, spec, ctx.inFd, ctx.outFd, ctx.errFd);
     if (!res.error.empty())
         ctx.err << "Error: OCI runtime exec failed: " << res.error << "\n";
+    if (f.detach && !res.error.empty())
+        throw ExitStatus{1}; // Docker: a detached exec that did not start is the daemon's error, status 1
     if (res.exitCode != 0)
         throw ExitStatus{res.exitCode};
 }
@@ -160,6 +163,7 @@ void registerOn(CLI::App &app, CliContext &ctx)
         c->add_option("container", f->ref, "CONTAINER, then the COMMAND and ARGs to run in it")->required();
         c->add_flag("-i,--interactive", f->interactive, "Keep STDIN open even if not attached");
         c->add_flag("-t,--tty", f->tty, "Allocate a pseudo-TTY");
+        c->add_flag("-d,--detach", f->detach, "Detached mode: run command in the background");
         c->add_option("-e,--env", f->env, "Set environment variables")->allow_extra_args(false);
         c->add_option("-w,--workdir", f->workdir, "Working directory inside the container");
         c->add_option("-u,--user", f->user, "Username or UID (format: <name|uid>[:<group|gid>])");

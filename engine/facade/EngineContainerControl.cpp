@@ -29,14 +29,24 @@ void Engine::stopContainer(const std::string &ref, std::optional<int> timeout)
     {
         // Not held through the wait below: `kill` must get through while stop waits.
         const auto lifecycle = m.lockContainer(r.id);
-        auto held = m.images.lock();
-        r = m.containers.load(r.id);
-        r.hasBeenManuallyStopped = true;
-        m.containers.save(r);
+        m.markManuallyStopped(r.id);
     }
+    m.stopProcess(r, timeout);
+}
+
+void Engine::Impl::markManuallyStopped(const std::string &id)
+{
+    auto held = images.lock();
+    Record r = containers.load(id);
+    r.hasBeenManuallyStopped = true;
+    containers.save(r);
+}
+
+void Engine::Impl::stopProcess(Record &record, std::optional<int> timeout)
+{
     const int t = timeout.value_or(kDefaultStopTimeout);
-    (void)runtime::stop(m.containers.dir(r.id), std::chrono::seconds(t < 0 ? 0 : t));
-    (void)m.refresh(r);
+    (void)runtime::stop(containers.dir(record.id), std::chrono::seconds(t < 0 ? 0 : t));
+    (void)refresh(record);
 }
 
 void Engine::killContainer(const std::string &ref, const std::string &signal)
@@ -58,18 +68,29 @@ void Engine::killContainer(const std::string &ref, const std::string &signal)
 void Engine::restartContainer(const std::string &ref, std::optional<int> timeout)
 {
     Impl &m = *m_impl;
+    // One lock for the whole verb, held through the stop's wait too (unlike
+    // `stop`): nothing else may start or remove it between its steps.
     const auto lifecycle = m.lockContainer(ref);
     Record r = m.loadFresh(ref);
     container::checkTransition(r.state, Verb::Restart, r.id, ref);
     if (r.state.status == Status::Paused)
-        (void)unpauseContainer(r.id);
-    stopContainer(r.id, timeout);
-    startContainer(r.id, {});
+        (void)m.setFrozenHeld(r.id, false);
+    r = m.loadFresh(r.id);
+    if (r.state.running()) {
+        m.markManuallyStopped(r.id);
+        m.stopProcess(r, timeout);
+    }
+    m.startHeld(r.id, {});
 }
 
 runtime::FreezeResult Engine::Impl::setFrozen(const std::string &ref, bool frozen)
 {
     const auto lifecycle = lockContainer(ref);
+    return setFrozenHeld(ref, frozen);
+}
+
+runtime::FreezeResult Engine::Impl::setFrozenHeld(const std::string &ref, bool frozen)
+{
     Record r = loadFresh(ref);
     container::checkTransition(r.state, frozen ? Verb::Pause : Verb::Unpause, r.id, ref);
     const auto dir = containers.dir(r.id);

@@ -257,8 +257,13 @@ std::string Engine::createContainer(const ContainerCreateOptions &o)
 
 void Engine::startContainer(const std::string &ref, const ContainerStartOptions &o)
 {
-    Impl &m = *m_impl;
-    const auto lifecycle = m.lockContainer(ref);
+    const auto lifecycle = m_impl->lockContainer(ref);
+    m_impl->startHeld(ref, o);
+}
+
+void Engine::Impl::startHeld(const std::string &ref, const ContainerStartOptions &o)
+{
+    Impl &m = *this;
     const Record r = m.loadFresh(ref);
     if (r.state.status == Status::Running)
         return; // Docker: starting a running container is a no-op

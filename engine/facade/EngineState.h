@@ -100,6 +100,16 @@ struct Engine::Impl {
     void setStatus(container::Record &record, container::Status to, bool save = true);
     // pause (frozen) and unpause: the cgroup freezer, then the new status.
     runtime::FreezeResult setFrozen(const std::string &ref, bool frozen);
+
+    // ---- lifecycle steps; the caller holds the container's lock ----
+    // Each verb takes the lifecycle lock once and calls these, so one that
+    // is several steps (restart = unpause + stop + start) never re-enters it.
+    runtime::FreezeResult setFrozenHeld(const std::string &ref, bool frozen);
+    // stop's bookkeeping: marked manually stopped (no restart policy then).
+    void markManuallyStopped(const std::string &id);
+    // SIGTERM, SIGKILL after `timeout`, the exit recorded; no lock needed.
+    void stopProcess(container::Record &record, std::optional<int> timeout);
+    void startHeld(const std::string &ref, const ContainerStartOptions &o);
     // Unmount, delete the layers and the directory (removeContainer's core);
     // with removeVolumes, then the container's anonymous volumes.
     void destroy(container::Record &record, bool removeVolumes = false);

@@ -4,11 +4,13 @@
 #include "engine/Engine.h"
 #include "engine/Error.h"
 #include "engine/lesson/CommandMatch.h"
+#include "engine/lesson/ContainerSweep.h"
 #include "engine/lesson/LessonService.h"
 #include "engine/lesson/PipeCapture.h"
 #include "engine/store/StoreLayout.h"
 #include "engine/util/Fs.h"
 #include "engine/util/JsonDepth.h"
+#include "engine/util/MountTable.h"
 
 #include <nlohmann/json.hpp>
 
@@ -115,12 +117,10 @@ void LessonRunner::reset(bool runApp)
 {
     openEngine();
     // Containers first: a running one holds mounts inside the root.
-    for (const auto &c : m_engine->containers(true)) {
-        try {
-            m_engine->removeContainer(c.id, true, true);
-        } catch (const Error &) {
-            // Gone already (an --rm container racing us) is fine.
-        }
+    try {
+        removeEveryContainer(*m_engine, m_options.resetDeadline);
+    } catch (Error &e) {
+        throw e.withContext("lesson " + m_lesson.id + ": reset stopped, the lesson's store was left as it was");
     }
     // Then the networks they were on: a user network's bridge lives on the host,
     // not under the root, and would outlive the root's deletion.
@@ -129,11 +129,18 @@ void LessonRunner::reset(bool runApp)
     } catch (const Error &) {
         // A network the kernel will not let go is named by the next prune.
     }
+    // Nothing is deleted while anything is still mounted inside: the store
+    // stays whole and the student can press Reset again.
+    const std::vector<std::filesystem::path> trees{m_root, m_root.string() + ".services", m_workspace};
+    for (const auto &tree : trees)
+        if (const auto mounts = fsutil::mountPointsUnder(tree); !mounts.empty())
+            throw Error(ErrorCode::Conflict, "lesson " + m_lesson.id +
+                                                 ": reset stopped, the lesson's store was left as it was: " +
+                                                 mounts.front().string() + " is still mounted");
     m_engine.reset();
     m_services.clear();
-    std::filesystem::remove_all(m_root);
-    std::filesystem::remove_all(m_root.string() + ".services");
-    std::filesystem::remove_all(m_workspace);
+    for (const auto &tree : trees)
+        removeTree(tree);
     const std::string workspace = m_vars["workspace"], kernel = m_vars["host_kernel"], port = m_vars["port"];
     m_vars.clear();
     m_seen.clear();
@@ -147,6 +154,19 @@ void LessonRunner::reset(bool runApp)
         (void)runLine(line);
     call(m_cb.resetDone);
     enter(0, runApp);
+}
+
+void LessonRunner::removeTree(const std::filesystem::path &dir)
+{
+    // Renamed aside in one step, then deleted: a store is whole or gone,
+    // never half-deleted; leftovers of a crash mid-delete go next time.
+    const std::filesystem::path aside = dir.string() + ".removing";
+    std::error_code ec;
+    std::filesystem::remove_all(aside, ec);
+    if (!std::filesystem::exists(dir))
+        return;
+    std::filesystem::rename(dir, aside);
+    std::filesystem::remove_all(aside, ec);
 }
 
 void LessonRunner::start(std::size_t index)

@@ -26,6 +26,7 @@
 #include "engine/lesson/CommandRunner.h"
 #include "engine/lesson/Lesson.h"
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -60,6 +61,9 @@ struct RunnerOptions {
     // terminal, and an interactive command gets its scripted `input` (or an
     // empty stdin). Never asked while the runner types itself (autoPlayStep).
     TerminalProvider terminal;
+    // How long reset keeps trying to remove the containers (rm -f, again
+    // under load) before it gives up, naming the one left.
+    std::chrono::milliseconds resetDeadline{std::chrono::seconds(60)};
 };
 
 // Where a lesson was left: saved beside its store after every move.
@@ -118,6 +122,8 @@ public:
     // Reset: stop and remove every container, delete the root and the
     // workspace, re-seed the built-in images, run the lesson's setup, then
     // enter step 0 (running its leading app commands unless runApp is false).
+    // Throws Conflict naming what could not be removed (a container, a
+    // mount) before anything is deleted: the store is left whole.
     void reset(bool runApp = true);
     // Opens the lesson as it stands (no wipe), keeps the saved progress, and
     // enters step `index` (savedProgress().step resumes where the student left).
@@ -176,6 +182,8 @@ private:
     void afterCommandsComplete();
     void openEngine();
     void startServices();
+    // reset's last step: a directory renamed aside, then deleted.
+    static void removeTree(const std::filesystem::path &dir);
     void saveProgress();
 
     Lesson m_lesson;

@@ -26,25 +26,43 @@ ExecResult exec(const fs::path &bundleDir, const ExecSpec &spec, int inFd, int o
     if (st.paused)
         throw Error(ErrorCode::Conflict, "Container " + name + " is paused, unpause the container before exec");
 
+    // Detached: nothing of the caller's is handed over; the shim leaves a
+    // relay behind (not our child) and exits once the process started.
+    ExecSpec run = spec;
+    if (run.detach) {
+        run.tty = run.openStdin = false;
+        inFd = outFd = errFd = -1;
+    }
     ChannelPair status = makeChannelPair();
     SpawnFds fds;
-    fds.fds = {spec.openStdin ? inFd : -1, outFd, errFd, status.b.get()};
+    fds.fds = {run.openStdin ? inFd : -1, outFd, errFd, status.b.get()};
     std::optional<RawTerminal> raw;
-    if (spec.tty && spec.openStdin)
+    if (run.tty && run.openStdin)
         raw.emplace(inFd);
     const pid_t pid = spawnProgram(
-        shimPath, {"exec", "--bundle", bundle.string(), "--spec", execSpecToJson(spec).dump(), "--status-fd", "3"},
+        shimPath, {"exec", "--bundle", bundle.string(), "--spec", execSpecToJson(run).dump(), "--status-fd", "3"},
         fds);
     status.b.reset();
 
     ExecResult result;
+    bool running = false;
     while (auto m = receiveMessage(status.a.get())) {
-        if (m->body.value("type", "") == "failed") {
+        const std::string type = m->body.value("type", "");
+        running = running || type == "running";
+        if (type == "failed") {
             result.error = m->body.value("error", "exec failed");
             result.exitCode = m->body.value("exitCode", kExitRuntimeFailure);
         }
     }
     const int ws = waitChild(pid);
+    if (run.detach) {
+        // Started: 0, as Docker's exec -d; else why it did not start.
+        if (!running && result.error.empty()) {
+            result.error = "the exec shim ended before the process started";
+            result.exitCode = kExitRuntimeFailure;
+        }
+        return result;
+    }
     if (result.error.empty())
         result.exitCode = ws < 0 ? kExitRuntimeFailure : (WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws));
     return result;

@@ -114,7 +114,7 @@ void enterContainer(const Target &t)
 json execSpecToJson(const ExecSpec &s)
 {
     return json{{"args", s.args}, {"env", s.env},     {"cwd", s.cwd},
-                {"user", s.user}, {"tty", s.tty},     {"openStdin", s.openStdin}};
+                {"user", s.user}, {"tty", s.tty},     {"openStdin", s.openStdin}, {"detach", s.detach}};
 }
 
 ExecSpec execSpecFromJson(const json &j)
@@ -126,6 +126,7 @@ ExecSpec execSpecFromJson(const json &j)
     s.user = j.value("user", "");
     s.tty = j.value("tty", false);
     s.openStdin = j.value("openStdin", false);
+    s.detach = j.value("detach", false);
     if (s.args.empty())
         throw Error(ErrorCode::InvalidArgument, "exec: no command given");
     return s;

@@ -137,6 +137,9 @@ struct ExecSpec {
     std::string user;             // "" = the container's user
     bool tty = false;             // a new pty inside the container; inFd put in raw mode when a terminal
     bool openStdin = false;       // -i: pass inFd; otherwise the process reads /dev/null
+    // -d: exec returns once the process was exec'd (exit code 0) or failed to
+    // start; it runs on with no stdio (/dev/null, no tty), its output unseen.
+    bool detach = false;
 };
 
 struct ExecResult {
@@ -147,8 +150,8 @@ struct ExecResult {
 // Runs a process inside the running container (its namespaces, cgroup,
 // capabilities and no_new_privs) through `strata-shim exec`, with inFd,
 // outFd, errFd as its stdio (with tty: the pty is relayed to inFd/outFd), and
-// waits for it. Throws Conflict when the container is not running (or
-// paused).
+// waits for it (with detach: only until it started). Throws Conflict when
+// the container is not running (or paused).
 ExecResult exec(const fs::path &bundleDir, const ExecSpec &spec, int inFd, int outFd, int errFd,
                 const fs::path &shimPath = defaultShimPath());
 

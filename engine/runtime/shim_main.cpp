@@ -15,6 +15,7 @@
 #include "engine/runtime/Shim.h"
 #include "engine/runtime/Spawn.h"
 
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -128,6 +129,17 @@ int execCommand(const Args &a)
     const int statusFd = intValue(a, "--status-fd", -1);
     rt::closeOtherFds(statusFd);
     const auto spec = rt::execSpecFromJson(nlohmann::json::parse(required(a, "--spec")));
+    if (spec.detach) {
+        // exec -d: the engine waits for this process, not for the command;
+        // a child of ours relays it (reparented, in its own session) and
+        // reports on the status fd, which the engine reads to its end.
+        const pid_t relay = ::fork();
+        if (relay < 0)
+            throw std::runtime_error(std::string("fork the detached exec's relay: ") + std::strerror(errno));
+        if (relay > 0)
+            ::_exit(0);
+        (void)::setsid();
+    }
     return rt::runExecInContainer(std::filesystem::absolute(required(a, "--bundle")), spec, statusFd);
 }
 

@@ -40,6 +40,25 @@ template <typename F> void LessonWorker::guarded(F &&f)
     emit busyChanged(false);
 }
 
+template <typename F> void LessonWorker::whileEngineReopens(F &&f)
+{
+    // reset() destroys and reopens the lesson's engine: let go of it first,
+    // and take the (new or kept) one back even when the reset failed, so the
+    // scenes and lists still show the store and Reset can be pressed again.
+    m_engineWorker->adoptEngine(nullptr);
+    try {
+        f();
+    } catch (...) {
+        try {
+            m_engineWorker->adoptEngine(&m_runner->engine());
+        } catch (const std::exception &) {
+            // The failure reported is the reset's own.
+        }
+        throw;
+    }
+    m_engineWorker->adoptEngine(&m_runner->engine());
+}
+
 void LessonWorker::open(const QString &numberOrId, const QString &root, const QString &storeRoot)
 {
     close();
@@ -89,11 +108,9 @@ void LessonWorker::jumpTo(int index)
     if (!m_runner)
         return;
     guarded([&] {
-        m_engineWorker->adoptEngine(nullptr); // the jump resets: the engine is reopened
         const std::size_t target = std::min<std::size_t>(static_cast<std::size_t>(std::max(index, 0)),
                                                          m_runner->stepCount() - 1);
-        (void)m_runner->jumpTo(target);
-        m_engineWorker->adoptEngine(&m_runner->engine());
+        whileEngineReopens([&] { (void)m_runner->jumpTo(target); }); // the jump resets
     });
 }
 
@@ -108,10 +125,7 @@ void LessonWorker::reset()
     if (!m_runner)
         return;
     guarded([this] {
-        // reset() destroys and reopens the lesson's engine: let go of it first.
-        m_engineWorker->adoptEngine(nullptr);
-        m_runner->reset();
-        m_engineWorker->adoptEngine(&m_runner->engine());
+        whileEngineReopens([this] { m_runner->reset(); });
     });
 }
 

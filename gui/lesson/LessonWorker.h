@@ -60,6 +60,8 @@ signals:
 private:
     void publish();
     template <typename F> void guarded(F &&f);
+    // Runs f (a reset or a jump) with the engine let go of, then adopts it again, failed or not.
+    template <typename F> void whileEngineReopens(F &&f);
 
     EngineWorker *m_engineWorker;
     std::shared_ptr<const engine::lesson::Lesson> m_lesson;

@@ -972,6 +972,11 @@ bool MainWindow::showScene(const QString &id, const QString &subject, const QStr
     return m_scenes->showScene(id, subject, highlights);
 }
 
+QStringList MainWindow::sceneIds()
+{
+    return ScenePanel::sceneIds() << QStringLiteral("charts");
+}
+
 bool MainWindow::showCharts(const QString &subject, const QStringList &highlights)
 {
     // A lesson step's "charts" scene: the Charts tab on the subject's image,

@@ -109,6 +109,8 @@ public:
     // The lesson player's entry point: show a scene by id (ScenePanel::sceneIds()),
     // following `subject`, with the named items lit ("state:paused", "layer:2" …).
     bool showScene(const QString &id, const QString &subject = {}, const QStringList &highlights = {});
+    // Every id showScene() knows: the switcher's tabs and "charts" (--scene's choices).
+    [[nodiscard]] static QStringList sceneIds();
     // The Charts tab for a lesson step whose scene is "charts".
     bool showCharts(const QString &subject, const QStringList &highlights);
     bool saveScreenshot(const QString &file);

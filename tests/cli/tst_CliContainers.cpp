@@ -145,6 +145,27 @@ private Q_SLOTS:
         QVERIFY(!std::filesystem::exists(dir));
     }
 
+    // restart = stop + start under one lifecycle lock: a running, a paused
+    // and a stopped container all end running (Docker 20.10: a paused one is
+    // unpaused first; RestartCount counts only the policy's restarts).
+    void restartFromRunningPausedAndStopped()
+    {
+        QVERIFY(!out({"run", "-d", "--name", "again", "strata/busybox", "sleep", "300"}).isEmpty());
+        const QString pid = out({"inspect", "-f", "{{.State.Pid}}", "again"});
+        QCOMPARE(out({"restart", "-t", "0", "again"}), QString("again"));
+        QCOMPARE(out({"inspect", "-f", "{{.State.Status}} {{.State.Paused}} {{.RestartCount}}", "again"}),
+                 QString("running false 0"));
+        QVERIFY(out({"inspect", "-f", "{{.State.Pid}}", "again"}) != pid);
+        QCOMPARE(out({"pause", "again"}), QString("again"));
+        QCOMPARE(out({"restart", "-t", "0", "again"}), QString("again"));
+        QCOMPARE(out({"inspect", "-f", "{{.State.Status}} {{.State.Paused}}", "again"}), QString("running false"));
+        QCOMPARE(out({"stop", "-t", "0", "again"}), QString("again"));
+        QCOMPARE(out({"restart", "again"}), QString("again"));
+        QCOMPARE(out({"inspect", "-f", "{{.State.Status}}", "again"}), QString("running"));
+        QVERIFY(out({"top", "again"}).contains("sleep 300"));
+        QCOMPARE(out({"rm", "-f", "again"}), QString("again"));
+    }
+
     void rmRemovesAutoAndRenameWaitWork()
     {
         const RunResult r = strata({"run", "--rm", "strata/busybox", "true"});

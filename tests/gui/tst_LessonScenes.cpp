@@ -197,8 +197,9 @@ private slots:
             if (it.fileName() == QLatin1String("containers") && !d.contains(QLatin1String("/containers/")))
                 stores << QFileInfo(d).path();
         }
+        // ps -a of each ends empty: nothing outlives the test.
         for (const QString &root : stores)
-            strata::test::clearStore(root);
+            QVERIFY2(strata::test::clearStore(root), qPrintable(root));
     }
 };
 

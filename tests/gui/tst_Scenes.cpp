@@ -8,6 +8,7 @@
 #include "core/EngineHost.h"
 #include "core/GuiStepGate.h"
 #include "engine/lesson/LessonService.h"
+#include "engine/lesson/SceneCatalog.h"
 #include "scene/ArchiveScene.h"
 #include "scene/BootfsScene.h"
 #include "scene/ClientDaemonScene.h"
@@ -130,6 +131,38 @@ private slots:
         m_containers = rc == 0;
         if (!m_containers)
             m_whyNot = QStringLiteral("the kernel refused a container: ") + err;
+    }
+
+    // strata-gui --scene ID: the start-up path (settled, then the scene
+    // applied) ends on that scene for every id a lesson may name and every
+    // tab, and stays there once settled again. (Not through --dump-scene:
+    // its QCoreApplication::exit() would end every later event loop here.)
+    void startUpSceneOptionEndsOnThatScene_data()
+    {
+        QTest::addColumn<QString>("id");
+        // A lesson may name any scene of the catalog: --scene knows them all.
+        const QStringList ids = MainWindow::sceneIds();
+        for (const auto &s : strata::engine::lesson::sceneCatalog())
+            QVERIFY2(ids.contains(QString::fromStdString(s.id)), s.id.c_str());
+        for (const QString &id : ids)
+            QTest::newRow(qPrintable(id)) << id;
+    }
+
+    void startUpSceneOptionEndsOnThatScene()
+    {
+        QFETCH(QString, id);
+        StartOptions o;
+        o.engine.root = m_root.path().toStdString();
+        o.scene = id;
+        MainWindow w(o);
+        w.resize(1280, 720);
+        w.show();
+        const auto shown = [&] { return w.sceneDump().value(QStringLiteral("scene")).toString(); };
+        QTRY_COMPARE_WITH_TIMEOUT(shown(), id, 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.settled(), 30000);
+        QCOMPARE(shown(), id);
+        if (id != QLatin1String("charts"))
+            QCOMPARE(w.scenes()->currentScene(), id);
     }
 
     void switcherIsKeyedByTheLessonIds()

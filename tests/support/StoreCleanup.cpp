@@ -2,20 +2,28 @@
 #include "tests/support/StoreCleanup.h"
 
 #include "engine/Engine.h"
+#include "engine/lesson/ContainerSweep.h"
+
+#include <QtGlobal>
+
+#include <filesystem>
 
 namespace strata::test {
 
-void clearStore(const QString &root)
+bool clearStore(const QString &root)
 {
+    if (!std::filesystem::exists(root.toStdString() + "/containers"))
+        return true; // not a store, or nothing was made there
     try {
         engine::EngineOptions o;
         o.root = root.toStdString();
         engine::Engine e(o);
-        for (const auto &c : e.containers(true))
-            e.removeContainer(c.id, true, true);
+        engine::lesson::removeEveryContainer(e, std::chrono::seconds(60));
         (void)e.pruneNetworks();
-    } catch (const std::exception &) {
-        // not a store, or nothing was made there
+        return e.containers(true).empty();
+    } catch (const std::exception &ex) {
+        qWarning("clearing the store %s: %s", qPrintable(root), ex.what());
+        return false;
     }
 }
 

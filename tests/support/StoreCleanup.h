@@ -9,6 +9,8 @@
 
 namespace strata::test {
 
-void clearStore(const QString &root);
+// True when the store has no container left (ps -a is empty) afterwards;
+// false, with a warning naming what stayed, otherwise.
+[[nodiscard]] bool clearStore(const QString &root);
 
 } // namespace strata::test
