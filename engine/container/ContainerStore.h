@@ -19,7 +19,10 @@ namespace strata::engine::container {
 
 class ContainerStore {
 public:
-    ContainerStore(std::filesystem::path containersDir, std::filesystem::path tmpDir);
+    // stagingLock: the lock a staging sweep of tmpDir takes (StagingArea); a
+    // detached deletion holds it shared until done.
+    ContainerStore(std::filesystem::path containersDir, std::filesystem::path tmpDir,
+                   std::filesystem::path stagingLock = {});
 
     [[nodiscard]] const std::filesystem::path &containersDir() const { return m_dir; }
     // <root>/containers/<id>: the container's directory (driver + runtime bundle).
@@ -33,8 +36,10 @@ public:
     void save(const Record &record) const;
     // Every container with a readable record, newest first.
     [[nodiscard]] std::vector<Record> list() const;
-    // Deletes the container's directory (the driver's layer must already be gone).
-    void removeDir(const std::string &id) const;
+    // Deletes the container's directory (the driver's layer must already be
+    // gone, or its union be `mountedUnion`, inside the directory: unmounted
+    // by the deletion, never deleted through).
+    void removeDir(const std::string &id, const std::filesystem::path &mountedUnion = {}) const;
 
     // Docker's resolution: exact id, then name ("web" or "/web"), then a
     // unique id prefix. Throws NotFound "No such container: <ref>" or
@@ -57,6 +62,7 @@ public:
 private:
     std::filesystem::path m_dir;
     std::filesystem::path m_tmp;
+    std::filesystem::path m_stagingLock;
 };
 
 } // namespace strata::engine::container

@@ -20,7 +20,7 @@ Engine::Impl::Impl(EngineOptions o)
     : options(std::move(o)),
       layout(options.root.empty() ? store::StoreLayout::defaultRoot() : options.root),
       images((layout.create(), layout), bus),
-      containers(layout.containersDir(), layout.tmpDir())
+      containers(layout.containersDir(), layout.tmpDir(), layout.stagingLockFile())
 {
     if (options.journal) {
         journal = std::make_unique<events::Journal>(layout.journalDir());

@@ -117,10 +117,14 @@ bool Engine::Impl::refresh(Record &record)
     record.state.pid = 0;
     record.state.error = st.status == runtime::ShimStatus::Failed ? st.error : "";
     drv::UnionDriver &d = driverFor(record);
+    std::filesystem::path mountedUnion; // --rm: the deletion takes it down (no wait for the kernel here)
     try {
         const auto lowers = lowersOf(record);
         d.sync(lowers, dir, excludedPaths(record));
-        d.unmount(dir);
+        if (record.hostConfig.autoRemove)
+            mountedUnion = d.releaseForRemoval(dir);
+        else
+            d.unmount(dir);
     } catch (const Error &) {
         // The layer stays as it is; a later start mounts it again.
     }
@@ -131,7 +135,7 @@ bool Engine::Impl::refresh(Record &record)
         // One record write for two transitions: Exited is announced,
         // Removing (destroy's first step) is what lands on disk.
         setStatus(record, Status::Exited, false);
-        destroy(record, true); // --rm takes the anonymous volumes too
+        destroy(record, true, mountedUnion); // --rm takes the anonymous volumes too
         return false;
     }
     setStatus(record, Status::Exited);
@@ -151,15 +155,17 @@ Record Engine::Impl::loadFresh(const std::string &ref)
     return r;
 }
 
-void Engine::Impl::destroy(Record &record, bool removeVolumes)
+void Engine::Impl::destroy(Record &record, bool removeVolumes, const std::filesystem::path &mountedUnion)
 {
     setStatus(record, Status::Removing);
     releaseNetworks(record.id);
     try {
         // removeLayer unmounts first and refuses to delete through a union
-        // that stays mounted, so `rm -f` never leaves merged/ mounted.
-        driverFor(record).removeLayer(containers.dir(record.id));
-        containers.removeDir(record.id);
+        // that stays mounted, so `rm -f` never leaves merged/ mounted; a
+        // union left to the deletion is unmounted by it, just as strictly.
+        if (mountedUnion.empty())
+            driverFor(record).removeLayer(containers.dir(record.id));
+        containers.removeDir(record.id, mountedUnion);
     } catch (Error &e) {
         record.state.error = e.what();
         setStatus(record, Status::Dead);

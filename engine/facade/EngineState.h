@@ -112,7 +112,9 @@ struct Engine::Impl {
     void startHeld(const std::string &ref, const ContainerStartOptions &o);
     // Unmount, delete the layers and the directory (removeContainer's core);
     // with removeVolumes, then the container's anonymous volumes.
-    void destroy(container::Record &record, bool removeVolumes = false);
+    // mountedUnion: the union the driver left to the deletion (releaseForRemoval).
+    void destroy(container::Record &record, bool removeVolumes = false,
+                 const std::filesystem::path &mountedUnion = {});
     // Step gate: publishes StepReached and waits at the gate when one is set.
     void step(const std::string &operation, const std::string &name, const std::string &description, int index,
               int count);

@@ -72,9 +72,9 @@ void writeFileAtomic(const fs::path &target, std::string_view data, const fs::pa
     writeThenRename(target, data, tmpDir, true);
 }
 
-void writeFileReplace(const fs::path &target, std::string_view data)
+void writeFileReplace(const fs::path &target, std::string_view data, const fs::path &tmpDir)
 {
-    writeThenRename(target, data, {}, false);
+    writeThenRename(target, data, tmpDir, false);
 }
 
 std::string readFile(const fs::path &path)

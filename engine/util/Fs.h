@@ -19,9 +19,10 @@ void writeFileAtomic(const fs::path &target, std::string_view data, const fs::pa
 
 // Temp file + rename, without the fsyncs: readers never see half a file,
 // but a power loss may lose the write. Only for files that describe this
-// boot's live state (a shim's state, the runtime spec of a start, a mount),
-// which a reboot makes moot anyway; each fsync pair costs `run` a few ms.
-void writeFileReplace(const fs::path &target, std::string_view data);
+// boot's live state (a shim's state, the runtime spec of a start, a mount,
+// or an `--rm` container's record), which a reboot makes moot anyway; each
+// fsync pair costs `run` a few ms.
+void writeFileReplace(const fs::path &target, std::string_view data, const fs::path &tmpDir = {});
 
 // Reads a whole file; throws NotFound/Io naming the path.
 [[nodiscard]] std::string readFile(const fs::path &path);

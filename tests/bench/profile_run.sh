@@ -2,7 +2,9 @@
 # Where the time of one `strata run --rm strata/busybox true` goes: one run
 # under `strace -f -tt`, cut into the run's stages by the system calls that
 # mark them (the shim's fork, the container's clone, the command's exec, the
-# union's umount, the record's removal). strace slows every system call, so
+# union's umount, the record's removal; `--rm` leaves the umount and the
+# deletion to a detached process, marked "(detached)": the CLI may exit
+# before them). strace slows every system call, so
 # read the shares, not the absolute figures. Also prints `strace -c -f`
 # totals (counts of forks, execs, fsyncs, mounts). Needs root.
 #
@@ -27,8 +29,10 @@ marks = [
     ("container cloned into its namespaces", r"clone\(.*CLONE_NEWNS"),
     ("pivot_root done", r"pivot_root\("),
     ("command exec'd", r"execve\(\"/bin/true\""),
-    ("command exited, CLI notified", r"umount2\(\"[^\"]*/merged\""),
-    ("layer and record removed", r"rmdir\(\"[^\"]*/containers/[0-9a-f]{64}\"\)"),
+    ("command exited, shim reaped it", r"wait4\(-1, \[\{WIFEXITED"),
+    ("record Removing, directory renamed into staging", r"rename\(\"[^\"]*/containers/[0-9a-f]{64}\", "),
+    ("(detached) union unmounted", r"umount2\(\"[^\"]*/merged\""),
+    ("(detached) layer and record deleted", r"rmdir\(\"[^\"]*/tmp/container-rm-[^\"]*\"\)"),
 ]
 def t(line):
     h, m, s = line.split()[1].split(":")

@@ -169,6 +169,16 @@ void OverlayDriver::unmount(const std::filesystem::path &containerDir)
     publishUnmounted(containerDir, stdfs::absolute(p.merged).lexically_normal().string());
 }
 
+std::filesystem::path OverlayDriver::releaseForRemoval(const std::filesystem::path &containerDir)
+{
+    const ContainerPaths p(containerDir);
+    if (!isMounted(containerDir))
+        return {};
+    // The caller has just synced (copy-ups reported); mount.json goes with the directory.
+    publishUnmounted(containerDir, stdfs::absolute(p.merged).lexically_normal().string());
+    return p.merged;
+}
+
 bool OverlayDriver::isMounted(const std::filesystem::path &containerDir) const
 {
     return fsutil::isMountPoint(ContainerPaths(containerDir).merged);

@@ -30,6 +30,7 @@ public:
     MountInfo mount(const Lowers &lowers, const std::filesystem::path &containerDir) override;
     void unmount(const std::filesystem::path &containerDir) override;
     [[nodiscard]] bool isMounted(const std::filesystem::path &containerDir) const override;
+    std::filesystem::path releaseForRemoval(const std::filesystem::path &containerDir) override;
     // scanUpperForNewChanges: the kernel already did the copy-ups.
     SyncResult sync(const Lowers &lowers, const std::filesystem::path &containerDir,
                     const std::vector<std::string> &excluded = {}) override;

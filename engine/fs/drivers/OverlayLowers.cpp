@@ -301,10 +301,15 @@ std::string ShortLinks::linkFor(const stdfs::path &linkFile, const stdfs::path &
             throwErrno("create link " + (m_dir / name).string());
     }
     // Publish the name with link(2): it fails if another process recorded one first.
+    // Without fsync (each container's init layer makes one per run): a name
+    // a power loss takes is made again here, as the l/ symlink it names,
+    // which is not fsynced either, is by pointLinkAt.
     const stdfs::path tmp = linkFile.parent_path() / fsutil::uniqueName(".link-tmp-");
-    fsutil::writeFileAtomic(tmp, name);
-    const bool won = ::link(tmp.c_str(), linkFile.c_str()) == 0;
+    fsutil::writeFileReplace(tmp, name);
+    bool won = ::link(tmp.c_str(), linkFile.c_str()) == 0;
     const int err = errno;
+    if (!won && err == EEXIST && readLinkName(linkFile).empty()) // a garbled name: ours replaces it
+        won = ::rename(tmp.c_str(), linkFile.c_str()) == 0;
     ::unlink(tmp.c_str());
     if (won)
         return name;

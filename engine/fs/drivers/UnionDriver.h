@@ -115,6 +115,18 @@ public:
     // records; containerDir itself (config, logs) is the caller's. Idempotent.
     void removeLayer(const std::filesystem::path &containerDir);
 
+    // For a container whose whole directory is deleted next (`run --rm`):
+    // announces the unmount as unmount() does but leaves the umount(2),
+    // which waits for an RCU grace period, to that deletion
+    // (ContainerStore::removeDir). Returns the union's mount point, or empty
+    // when nothing is left mounted; a driver that cannot leave its union to
+    // the deletion unmounts here (the default).
+    virtual std::filesystem::path releaseForRemoval(const std::filesystem::path &containerDir)
+    {
+        unmount(containerDir);
+        return {};
+    }
+
     // Brings diff/ up to date with what the container did and emits one event
     // per entry new in diff/ since the previous sync (state in
     // upper-state.json). overlay: a scan of the upper dir; userspace: copy-up
