@@ -115,9 +115,12 @@ Digest ImageStore::resolve(const std::string &ref) const
     noSuchImage(ref);
 }
 
-Image ImageStore::get(const Digest &id) const
+namespace {
+
+// get() with images.json already read: list() reads it once, not once per
+// image (1,000 images took 7.6 s of CPU re-reading it).
+Image readImage(const store::BlobStore &blobs, const store::ImageIndex &idx, const Digest &id)
 {
-    const store::ImageIndex idx = index();
     const store::ImageRecord *rec = idx.find(id);
     if (!rec)
         noSuchImage(id.str());
@@ -128,10 +131,17 @@ Image ImageStore::get(const Digest &id) const
     img.added = rec->added;
     img.tags = idx.tagsOf(id);
     img.repoDigests = idx.digestRefsOf(id);
-    img.manifest = Manifest::parse(m_blobs.read(rec->manifest), "manifest " + rec->manifest.str());
-    img.configBytes = m_blobs.read(id);
+    img.manifest = Manifest::parse(blobs.read(rec->manifest), "manifest " + rec->manifest.str());
+    img.configBytes = blobs.read(id);
     img.config = ImageConfig::parse(img.configBytes, "image config " + id.str());
     return img;
+}
+
+} // namespace
+
+Image ImageStore::get(const Digest &id) const
+{
+    return readImage(m_blobs, index(), id);
 }
 
 std::vector<Image> ImageStore::list(std::vector<std::string> *damaged) const
@@ -145,7 +155,7 @@ std::vector<Image> ImageStore::list(std::vector<std::string> *damaged) const
     for (const auto &[id, rec] : idx.images()) {
         // One damaged image (a blob gone or corrupt) is skipped, never failing the whole store.
         try {
-            out.push_back(get(id));
+            out.push_back(readImage(m_blobs, idx, id));
         } catch (const Error &e) {
             if (damaged)
                 damaged->push_back("image " + id.str() + ": " + e.what());

@@ -42,9 +42,27 @@ std::optional<TimePoint> parseRfc3339(std::string_view text)
 {
     int y, mo, d, h, mi, s;
     int consumed = 0;
-    std::string str(text);
-    if (std::sscanf(str.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &consumed) != 6)
-        return std::nullopt;
+    // The usual spelling, "YYYY-MM-DDTHH:MM:SS", read without sscanf, which
+    // was 14% of `ps -a` at 1,000 containers (two times per row); any other
+    // text goes through sscanf as before, so what is accepted is unchanged.
+    const auto digits = [&](std::size_t at, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = at; i < at + n; ++i)
+            v = v * 10 + (text[i] - '0');
+        return v;
+    };
+    const auto isDigitAt = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+    if (text.size() >= 19 && text[4] == '-' && text[7] == '-' && text[10] == 'T' && text[13] == ':' &&
+        text[16] == ':' && isDigitAt(0) && isDigitAt(1) && isDigitAt(2) && isDigitAt(3) && isDigitAt(5) &&
+        isDigitAt(6) && isDigitAt(8) && isDigitAt(9) && isDigitAt(11) && isDigitAt(12) && isDigitAt(14) &&
+        isDigitAt(15) && isDigitAt(17) && isDigitAt(18)) {
+        y = digits(0, 4), mo = digits(5, 2), d = digits(8, 2), h = digits(11, 2), mi = digits(14, 2), s = digits(17, 2);
+        consumed = 19;
+    } else {
+        std::string str(text);
+        if (std::sscanf(str.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &consumed) != 6)
+            return std::nullopt;
+    }
     std::string_view rest = text.substr(static_cast<size_t>(consumed));
     std::int64_t frac = 0;
     if (!rest.empty() && rest.front() == '.') {

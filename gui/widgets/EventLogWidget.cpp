@@ -8,24 +8,19 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
-#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace strata::gui {
 
-EventLogWidget::EventLogWidget(EventLogModel *model, QWidget *parent) : QWidget(parent)
+EventLogWidget::EventLogWidget(EventLogModel *model, QWidget *parent) : QWidget(parent), m_model(model)
 {
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(model);
-    m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_filter = new QLineEdit(this);
     m_filter->setClearButtonEnabled(true);
     m_follow = new QCheckBox(this);
     m_follow->setChecked(true);
     m_table = new QTableView(this);
-    m_table->setModel(m_proxy);
+    m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(20);
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -42,14 +37,14 @@ EventLogWidget::EventLogWidget(EventLogModel *model, QWidget *parent) : QWidget(
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addLayout(row);
     layout->addWidget(m_table, 1);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
+    connect(m_filter, &QLineEdit::textChanged, m_model, &EventLogModel::setFilterText);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
         if (m_follow->isChecked())
             m_table->scrollToBottom();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &i) {
         if (i.isValid())
-            emit eventSelected(m_proxy->data(i, EventLogModel::JsonRole).toString());
+            emit eventSelected(m_model->data(i, EventLogModel::JsonRole).toString());
     });
     retranslate();
 }

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The event log panel: the engine's events as they happen, filterable by
-// text, with the raw Docker-shaped JSON of the selected event one click away.
+// text (the model filters itself), with the raw Docker-shaped JSON of the selected event one click away.
 
 #include <QWidget>
 
 class QLineEdit;
 class QTableView;
-class QSortFilterProxyModel;
 class QCheckBox;
 
 namespace strata::gui {
@@ -30,7 +29,7 @@ private:
     QLineEdit *m_filter;
     QCheckBox *m_follow;
     QTableView *m_table;
-    QSortFilterProxyModel *m_proxy;
+    EventLogModel *m_model;
 };
 
 } // namespace strata::gui

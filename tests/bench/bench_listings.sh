@@ -3,10 +3,13 @@
 # containers (the aim: under 100 ms each at N = 1000), beside podman's
 # `images` and `ps -a` on the same counts. The images are N tags of one busybox
 # rootfs imported into both engines (Docker lists each tag as a row); the
-# containers are N `create --network none` of it. Making them is not timed.
+# containers are N `create --network none` of it. A third case lists N
+# distinct images (one `load` of make_many_images.py's archive, in a store of
+# their own: every row its own config, manifest and layer chain to read).
+# Making them is not timed.
 # hyperfine, ROUNDS × 10 runs (+2 warm-up), interleaved; medians. Needs root.
 #
-#   [BENCH_PODMAN=0] tests/bench/bench_listings.sh [BUILD_DIR] [N] [ROUNDS]
+#   [BENCH_PODMAN=0] [STRATA_BASELINE=old/strata] tests/bench/bench_listings.sh [BUILD_DIR] [N] [ROUNDS]
 # Defaults: build 1000 3. Prints a Markdown table. podman's 1000 creates take
 # about 20 minutes on a busy 2-core machine; BENCH_PODMAN=0 leaves podman out.
 set -euo pipefail
@@ -46,14 +49,26 @@ for ((i = 0; i < n; i++)); do
     P create --network none bench/base true >/dev/null
   fi
 done
+python3 "$(dirname "$0")/make_many_images.py" "$n" "$work/many.tar"
+"$strata" --root "$work/m" load -i "$work/many.tar" >/dev/null
+if [ $have_podman = 1 ]; then
+  podman --root "$work/podman/mroot" --runroot "$work/podman/mrun" --storage-driver overlay \
+    --events-backend none load -q -i "$work/many.tar" >/dev/null
+fi
+[ "$("$strata" --root "$work/m" images -q | wc -l)" -ge "$n" ] || { echo "strata lists too few distinct images" >&2; exit 1; }
 [ "$(S images -q --no-trunc | wc -l)" -ge "$n" ] || { echo "strata images lists too few" >&2; exit 1; }
 [ "$(S ps -aq | wc -l)" -eq "$n" ] || { echo "strata ps -a lists too few" >&2; exit 1; }
 
-cmds=("$strata --root $work/s images" "$strata --root $work/s ps -a")
-names=("strata images" "strata ps -a")
+cmds=("$strata --root $work/s images" "$strata --root $work/s ps -a" "$strata --root $work/m images")
+names=("strata images" "strata ps -a" "strata images (distinct)")
 if [ $have_podman = 1 ]; then
-  cmds+=("podman ${podman_flags[*]} images" "podman ${podman_flags[*]} ps -a")
-  names+=("podman images" "podman ps -a")
+  cmds+=("podman ${podman_flags[*]} images" "podman ${podman_flags[*]} ps -a"
+         "podman --root $work/podman/mroot --runroot $work/podman/mrun --storage-driver overlay --events-backend none images")
+  names+=("podman images" "podman ps -a" "podman images (distinct)")
+fi
+if [ -n "${STRATA_BASELINE:-}" ]; then # an older build timed in the same rounds
+  cmds+=("$STRATA_BASELINE --root $work/s images" "$STRATA_BASELINE --root $work/s ps -a" "$STRATA_BASELINE --root $work/m images")
+  names+=("baseline images" "baseline ps -a" "baseline images (distinct)")
 fi
 declare -A per
 for ((r = 0; r < rounds; r++)); do
@@ -62,9 +77,11 @@ for ((r = 0; r < rounds; r++)); do
     per[${names[$i]}]+="$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][int(sys.argv[2])]['median'])" "$work/round$r.json" "$i") "
   done
 done
-echo "| command ($n entries) | median ms |"
-echo "|---|---:|"
-for nm in "${names[@]}"; do
-  printf '| %s | %.1f |\n' "$nm" "$(echo "$(printf '%s\n' ${per[$nm]} | median) * 1000" | bc -l)"
+echo "| command ($n entries) | median ms | user+sys CPU ms |"
+echo "|---|---:|---:|"
+for ((i = 0; i < ${#names[@]}; i++)); do
+  nm=${names[$i]}
+  cpu=$(python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'][int(sys.argv[2])]; print((r['user']+r['system'])*1000)" "$work/round0.json" "$i")
+  printf '| %s | %.1f | %.1f |\n' "$nm" "$(echo "$(printf '%s\n' ${per[$nm]} | median) * 1000" | bc -l)" "$cpu"
 done
 printf 'load average at the end: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"

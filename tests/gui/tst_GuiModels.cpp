@@ -194,6 +194,42 @@ private slots:
             log.append(b);
         QCOMPARE(log.rowCount(), delivered);
     }
+
+    // The log filters itself and drops its oldest rows past kCapacity, with
+    // and without a filter, as the model tester checks every signal.
+    void eventLogFiltersAndDropsTheOldest()
+    {
+        using engine::events::EventKind;
+        EventLogModel log;
+        QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto batch = [](int from, int count) {
+            EventBatch b;
+            for (int n = from; n < from + count; ++n)
+                b.push_back(engine::events::makeEvent(n % 10 == 0 ? EventKind::ContainerCreated : EventKind::LayerExtracted,
+                                                      "sha256:" + std::to_string(100000 + n), {{"index", 0}}));
+            return b;
+        };
+        log.append(batch(0, 100));
+        log.setFilterText(QStringLiteral("CREATE")); // case-insensitive, any column
+        QCOMPARE(log.rowCount(), 10);
+        QCOMPARE(log.eventAt(1).id, std::string("sha256:100010"));
+        log.append(batch(100, EventLogModel::kCapacity)); // the first 100 dropped
+        QCOMPARE(log.rowCount(), EventLogModel::kCapacity / 10);
+        QCOMPARE(log.eventAt(0).id, std::string("sha256:100100"));
+        log.append(batch(100 + EventLogModel::kCapacity, 25));
+        QCOMPARE(log.rowCount(), EventLogModel::kCapacity / 10); // 3 in, 3 out (2 of them were before)
+        QCOMPARE(log.eventAt(log.rowCount() - 1).id, "sha256:" + std::to_string(100000 + 120 + EventLogModel::kCapacity));
+        log.setFilterText({});
+        QCOMPARE(log.rowCount(), EventLogModel::kCapacity);
+        QCOMPARE(log.eventAt(0).id, std::string("sha256:100125"));
+        log.setFilterText(QStringLiteral("no such text"));
+        QCOMPARE(log.rowCount(), 0);
+        log.append(batch(0, 5));
+        QCOMPARE(log.rowCount(), 0);
+        log.clear();
+        log.setFilterText({});
+        QCOMPARE(log.rowCount(), 0);
+    }
 };
 
 QTEST_MAIN(TestGuiModels)
