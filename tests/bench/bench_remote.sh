@@ -50,7 +50,8 @@ tar -C "$work/big" -cf "$work/big.tar" .
 P import -q "$work/big.tar" localhost/big:1 >/dev/null
 
 # Its own output elsewhere: an inherited stdout would hold a pipe open.
-P system service --time=0 "unix://$work/podman.sock" >/dev/null 2>&1 &
+# podman itself in the background (not the P function: killing its subshell left podman running)
+podman "${podman_flags[@]}" system service --time=0 "unix://$work/podman.sock" >/dev/null 2>&1 &
 svc=$!
 for _ in $(seq 1 100); do [ -S "$work/podman.sock" ] && break; sleep 0.1; done
 host="unix://$work/podman.sock"
