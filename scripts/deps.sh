@@ -22,6 +22,8 @@ packages=(
   docker-registry apache2-utils openssl
   # real hosts: socat is the TLS proxy in front of podman's socket and the fake ssh's dial-stdio
   socat
+  # the docker-labelled suite (tst_DockerHost) starts its own dockerd on a temporary socket
+  docker.io
   # networks: the standard CNI plugins the engine drives (bridge, host-local,
   # portmap, firewall), the iptables they call, ip for the network tests
   containernetworking-plugins iptables iproute2

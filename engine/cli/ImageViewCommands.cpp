@@ -46,7 +46,8 @@ int globalLinkGroup(const fs::TreeEntry &e, std::map<std::pair<int, int>, int> &
 void runTree(CliContext &ctx, const std::string &ref, bool json, bool all)
 {
     auto *host = ctx.remoteHost();
-    const fs::UnionView view = host ? host->imageTree(ref) : ctx.engine().imageTree(ref);
+    // --json hashes every file: a host's cached layers must be unpacked for it.
+    const fs::UnionView view = host ? host->imageTree(ref, json) : ctx.engine().imageTree(ref);
     if (host && ctx.debug)
         ctx.err << "image tree: layers from the " << host->layerSource() << "\n";
     std::map<std::pair<int, int>, int> groups;

@@ -7,6 +7,7 @@
 #include "engine/cli/Output.h"
 #include "engine/cli/format/HumanSize.h"
 #include "engine/cli/format/TabWriter.h"
+#include "engine/remote/LayerCache.h"
 
 #include <sstream>
 
@@ -64,6 +65,10 @@ void printSummary(CliContext &ctx, const DiskUsage &du)
       << "Local Volumes\t" << du.volumes.size() << "\t" << activeVolumes << "\t" << sizeText(volumesSize) << "\t"
       << reclaimableText(volumesFree, volumesSize) << "\n"
       << "Build Cache\t0\t0\t0B\t0B\n";
+    // Not Docker's: real hosts' layers `image tree -H` kept (LayerCache.h), when there are any.
+    if (const auto cache = remote::LayerCache().usage(); cache.layers > 0 || cache.configs > 0)
+        t << "Host Layer Cache\t" << cache.layers << "\t0\t" << sizeText(cache.bytes) << "\t"
+          << reclaimableText(cache.bytes, cache.bytes) << "\n";
     tw.write(t.str());
     tw.flush();
 }
@@ -111,6 +116,9 @@ void printVerbose(CliContext &ctx, const DiskUsage &du)
     table(t.str());
     ctx.out << "\nBuild cache usage: 0B\n\n";
     table("CACHE ID\tCACHE TYPE\tSIZE\tCREATED\tLAST USED\tUSAGE\tSHARED\n");
+    if (const auto cache = remote::LayerCache().usage(); cache.layers > 0 || cache.configs > 0)
+        ctx.out << "\nHost layer cache usage: " << sizeText(cache.bytes) << " (" << cache.layers << " layers, "
+                << cache.configs << " image configs, in " << remote::LayerCache::defaultRoot().string() << ")\n";
 }
 
 void addDf(CLI::App &system, CliContext &ctx)
@@ -150,10 +158,17 @@ void addPrune(CLI::App &system, CliContext &ctx)
         warning += o->all ? "\n  - all images without at least one container associated to them"
                           : "\n  - all dangling images";
         warning += o->all ? "\n  - all build cache" : "\n  - all dangling build cache";
+        remote::LayerCache hostCache;
+        const auto cached = hostCache.usage();
+        const bool hasHostCache = cached.layers > 0 || cached.configs > 0;
+        if (hasHostCache) // not Docker's: real hosts' layers kept for `image tree -H`, made again on demand
+            warning += "\n  - the layer cache of real hosts' images";
         warning += "\n";
         if (!o->force && !confirmed(ctx, warning))
             return;
-        const SystemPruneReport r = ctx.engine().pruneSystem({o->all, o->volumes});
+        SystemPruneReport r = ctx.engine().pruneSystem({o->all, o->volumes});
+        if (hasHostCache)
+            r.reclaimedBytes += hostCache.clear();
         if (!r.containers.empty()) {
             ctx.out << "Deleted Containers:\n";
             for (const auto &id : r.containers)

@@ -3,6 +3,7 @@
 
 #include "engine/fs/DirNames.h"
 #include "engine/fs/MarkersBelowSymlink.h"
+#include "engine/fs/TarLayerEntries.h"
 #include "engine/util/Digest.h"
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <map>
+#include <set>
 #include <unordered_map>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -54,7 +56,10 @@ public:
         m_inodeGroups.clear();
         m_changeAt.clear();
         m_view.m_changes.emplace_back();
-        walk(layer.dir, "");
+        if (layer.tar.empty())
+            walk(layer.dir, "");
+        else
+            walkTar(readTarLayerEntries(layer.tar));
         auto &c = m_view.m_changes.back();
         std::sort(c.begin(), c.end(), [](const auto &a, const auto &b) { return a.change.path < b.change.path; });
     }
@@ -80,6 +85,91 @@ private:
         }
     }
 
+    // The same effects as walk() for a layer known by its tar headers: the
+    // opaque markers and whiteouts act on the layers below before any of this
+    // layer's own entries land (as walk() does directory by directory), then
+    // the entries in path order, parents before children.
+    void walkTar(const std::map<std::string, TarLayerEntry> &entries)
+    {
+        auto base = [](const std::string &path) { return path.substr(path.rfind('/') + 1); };
+        auto parent = [](const std::string &path) {
+            const auto slash = path.rfind('/');
+            return slash == std::string::npos ? std::string() : path.substr(0, slash);
+        };
+        for (const auto &[path, e] : entries) {
+            if (!layer::isOpaqueMarker(base(path)))
+                continue;
+            if (parent(path).empty())
+                eraseSubtree("");
+            else
+                hideBelow(parent(path));
+        }
+        for (const auto &[path, e] : entries)
+            if (layer::isWhiteoutName(base(path)))
+                whiteout(join(parent(path), std::string(layer::whitedOutName(base(path)))));
+        // Hardlinks: one group per target inode, as st_nlink > 1 gives on disk.
+        std::map<std::string, int> groups;
+        for (const auto &[path, e] : entries)
+            if (e.hardlink) {
+                auto [it, inserted] = groups.try_emplace(e.link, m_nextGroup);
+                if (inserted)
+                    ++m_nextGroup;
+                groups[path] = it->second;
+            }
+        std::set<std::string> dirs; // directories seen: implied parents get made once
+        for (const auto &[path, e] : entries) {
+            const std::string name = base(path);
+            if (path.empty() || layer::isOpaqueMarker(name) || layer::isWhiteoutName(name))
+                continue;
+            for (std::string dir = parent(path); !dir.empty() && !dirs.count(dir) && !entries.count(dir);
+                 dir = parent(dir)) {
+                TarLayerEntry implied; // as the applier makes a missing parent
+                implied.type = EntryType::Dir;
+                implied.mode = 0755;
+                dirs.insert(dir);
+                visitEntry(dir, implied, -1);
+            }
+            if (e.type == EntryType::Dir)
+                dirs.insert(path);
+            const auto g = groups.find(path);
+            visitEntry(path, e, g == groups.end() ? -1 : g->second);
+        }
+    }
+
+    void visitEntry(const std::string &rel, const TarLayerEntry &t, int linkGroup)
+    {
+        TreeEntry e;
+        e.path = rel;
+        e.type = t.type;
+        e.mode = t.mode;
+        e.size = t.size;
+        e.uid = t.uid;
+        e.gid = t.gid;
+        e.mtime = t.mtime;
+        e.layer = m_index;
+        e.linkGroup = e.type == EntryType::Dir ? -1 : linkGroup;
+        e.source = m_layer.dir / rel;
+        if (e.type == EntryType::Symlink)
+            e.target = t.link;
+        place(rel, std::move(e));
+    }
+
+    // One version of `rel` from this layer lands on the merged view.
+    void place(const std::string &rel, TreeEntry e)
+    {
+        auto existing = m_view.m_merged.find(rel);
+        const bool replaces = existing != m_view.m_merged.end();
+        if (replaces) {
+            e.shadowed = existing->second.shadowed;
+            e.shadowed.push_back(existing->second.layer);
+            if (existing->second.type == EntryType::Dir && e.type != EntryType::Dir)
+                eraseSubtree(rel);
+        }
+        record(rel, replaces ? ChangeKind::Modified : ChangeKind::Added, false, e.type, e.size);
+        m_view.m_versions[rel].push_back(e);
+        m_view.m_merged[rel] = std::move(e);
+    }
+
     void visit(const std::filesystem::path &abs, const std::string &rel)
     {
         struct stat st {};
@@ -100,17 +190,9 @@ private:
             return;
         }
         TreeEntry e = entryFrom(abs, rel, st);
-        const bool replaces = existing != m_view.m_merged.end();
-        if (replaces) {
-            e.shadowed = existing->second.shadowed;
-            e.shadowed.push_back(existing->second.layer);
-            if (existing->second.type == EntryType::Dir && e.type != EntryType::Dir)
-                eraseSubtree(rel);
-        }
-        record(rel, replaces ? ChangeKind::Modified : ChangeKind::Added, false, e.type, e.size);
-        m_view.m_versions[rel].push_back(e);
-        m_view.m_merged[rel] = e;
-        if (e.type == EntryType::Dir)
+        const bool dir = e.type == EntryType::Dir;
+        place(rel, std::move(e));
+        if (dir)
             walk(abs, rel);
     }
 

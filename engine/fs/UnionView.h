@@ -20,6 +20,10 @@ namespace strata::engine::fs {
 struct LayerDir {
     std::filesystem::path dir;
     layer::WhiteoutFormat whiteouts = layer::WhiteoutFormat::OciMarkers;
+    // When set, the layer's entries come from this (uncompressed) tar's
+    // headers instead of walking `dir`, and each entry's source is the path
+    // under `dir` where it is, or will be, unpacked (a host's layer cache).
+    std::filesystem::path tar;
 };
 
 // True when the layer's root directory is opaque (".wh..wh..opq" at the top

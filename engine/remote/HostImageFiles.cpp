@@ -163,8 +163,14 @@ HostImageFiles fromExport(ApiClient &api, const Digest &id, LayerCache &cache)
     });
     cache.putConfig(id, plan->configBytes);
     HostImageFiles out{id, plan->config, {}, "export"};
-    for (const auto &l : plan->layers)
-        out.layers.push_back(*cache.find(l.diffId));
+    for (const auto &l : plan->layers) {
+        auto layer = cache.find(l.diffId);
+        if (!layer)
+            throw Error(ErrorCode::Io, "cache " + cache.tmpDir().parent_path().string() + ": layer " +
+                                               l.diffId.str() + " went away meanwhile");
+        out.layers.push_back(std::move(*layer));
+    }
+    cache.trim(LayerCache::maxBytes(), plan->config.diffIds); // bounded: this image's layers stay
     return out;
 }
 

@@ -2,12 +2,12 @@
 #pragma once
 // The files of a host's image, layer by layer, for `image layers` and
 // `image tree` against a host. Three ways, cheapest first:
-//  1. every layer already unpacked in the LayerCache (and the config kept);
+//  1. every layer already in the LayerCache (and the config kept);
 //  2. a local host (unix socket) whose overlay GraphDriver directories are
 //     readable: its own layer directories, read in place;
 //  3. `GET /images/{id}/get` (docker-save format) spooled to the cache's
 //     tmp/ and read by the engine's archive reader (the one `load` uses);
-//     the missing layers are unpacked into the cache.
+//     the missing layers are kept in the cache as tars.
 // Nothing is written to Strata's store.
 
 #include "engine/image/OciTypes.h"

@@ -243,34 +243,38 @@ std::vector<std::vector<std::string>> RemoteHost::top(const std::string &ref)
     return rows;
 }
 
-HostImageFiles RemoteHost::imageFiles(const std::string &ref)
+HostImageFiles RemoteHost::imageFiles(const std::string &ref, bool contents)
 {
     LayerCache cache(m_cacheRoot.empty() ? LayerCache::defaultRoot() : m_cacheRoot);
     HostImageFiles files = hostImageFiles(m_api, ref, cache);
     m_layerSource = files.source;
+    if (contents)
+        for (auto &l : files.layers)
+            l = cache.unpack(l);
     return files;
 }
 
 namespace {
 
+// A cached layer not unpacked is read from its tar's headers.
 fs::UnionView unionOf(const HostImageFiles &files)
 {
     std::vector<fs::LayerDir> dirs;
     for (const auto &l : files.layers)
-        dirs.push_back({l.dir, l.whiteouts});
+        dirs.push_back({l.dir, l.whiteouts, l.unpacked() ? std::filesystem::path() : l.tar});
     return fs::UnionView::build(dirs);
 }
 
 } // namespace
 
-fs::UnionView RemoteHost::imageTree(const std::string &ref)
+fs::UnionView RemoteHost::imageTree(const std::string &ref, bool contents)
 {
-    return unionOf(imageFiles(ref));
+    return unionOf(imageFiles(ref, contents));
 }
 
 std::vector<LayerView> RemoteHost::imageLayers(const std::string &ref)
 {
-    const HostImageFiles files = imageFiles(ref);
+    const HostImageFiles files = imageFiles(ref, false);
     const fs::UnionView view = unionOf(files);
     const auto made = image::layerHistory(files.config);
     std::vector<LayerView> out;

@@ -54,7 +54,10 @@ public:
     // the host's own overlay directories (local host) or an export of the
     // image unpacked into the cache (HostImageFiles.h).
     [[nodiscard]] std::vector<LayerView> imageLayers(const std::string &ref);
-    [[nodiscard]] fs::UnionView imageTree(const std::string &ref);
+    // `contents`: every entry's source file exists (sha256 in `tree --json`,
+    // the app's explorer); else cached layers are read from their tars'
+    // headers alone, which is what makes a first `image tree` cheap.
+    [[nodiscard]] fs::UnionView imageTree(const std::string &ref, bool contents = false);
     // Where the last imageLayers/imageTree found the files: "cache",
     // "graphdriver" or "export" (`--debug` says it; tests and benchmarks).
     [[nodiscard]] const char *layerSource() const { return m_layerSource; }
@@ -65,7 +68,7 @@ public:
     [[nodiscard]] std::vector<std::string> changes(const std::string &ref);
 
 private:
-    [[nodiscard]] HostImageFiles imageFiles(const std::string &ref);
+    [[nodiscard]] HostImageFiles imageFiles(const std::string &ref, bool contents);
 
     ApiClient m_api;
     std::filesystem::path m_cacheRoot;

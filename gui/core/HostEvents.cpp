@@ -105,6 +105,19 @@ std::vector<engine::events::Event> HostEventMapper::map(const json &message)
             emit(EventKind::ImageUntagged, {{"name", name}});
         else if (action == "delete" || action == "remove")
             emit(EventKind::ImageDeleted, json::object());
+    } else if (type == "network") {
+        // Docker names the driver "type" and the container in "container";
+        // addresses and subnets are not in the message: HostWorker fills them
+        // in from the host's network inspect before the scenes see them.
+        const json a = {{"name", name}, {"type", text(attrs, "type")}, {"container", text(attrs, "container")}};
+        if (action == "create")
+            emit(EventKind::NetworkCreated, a);
+        else if (action == "destroy" || action == "remove")
+            emit(EventKind::NetworkRemoved, a);
+        else if (action == "connect")
+            emit(EventKind::NetworkConnected, a);
+        else if (action == "disconnect")
+            emit(EventKind::NetworkDisconnected, a);
     } else if (type == "volume") {
         if (action == "create")
             emit(EventKind::VolumeCreated, {{"driver", text(attrs, "driver")}});

@@ -3,8 +3,9 @@
 // A real host's event stream (Docker's /events, or Podman's compatible one)
 // turned into the engine's own events, so the scenes that follow Strata's
 // engine follow a `docker run` typed anywhere: create, start, die, pause,
-// unpause, commit, rename and destroy of containers, and the image and
-// volume events the lists care about. The host says only where a container
+// unpause, commit, rename and destroy of containers, the image and volume
+// events the lists care about, and network create/destroy/connect/disconnect
+// for the network scene. The host says only where a container
 // lands; where it came from is remembered here from the events seen (and
 // seeded from the lists).
 

@@ -68,6 +68,40 @@ std::string readBack(std::FILE *f)
     return out;
 }
 
+// The host's networks as the network scene reads Strata's: each one's own
+// inspect (the list leaves Containers empty on Docker), default bridge first.
+std::vector<engine::image::Json> readNetworks(RemoteHost &host)
+{
+    std::vector<engine::image::Json> out;
+    const json list = host.networks();
+    if (!list.is_array())
+        return out;
+    for (const auto &n : list) {
+        const std::string id = textOf(n, "Id").empty() ? textOf(n, "Name") : textOf(n, "Id");
+        if (id.empty() || out.size() >= 100)
+            continue;
+        try {
+            out.push_back(host.inspectNetwork(id));
+        } catch (const engine::Error &e) {
+            if (e.code() != engine::ErrorCode::NotFound) // removed meanwhile: the next read settles it
+                throw;
+        }
+    }
+    std::stable_partition(out.begin(), out.end(), [](const auto &n) { return textOf(n, "Name") == "bridge"; });
+    return out;
+}
+
+// Network ids and names, to notice a network made or removed on a host that
+// sends no event for it (Podman 4 announces only connect and disconnect).
+std::string networkKey(const json &list)
+{
+    std::string key;
+    if (list.is_array())
+        for (const auto &n : list)
+            key += textOf(n, "Id") + "/" + textOf(n, "Name") + "\n";
+    return key;
+}
+
 } // namespace
 
 HostWorker::HostWorker(EventPump *pump)
@@ -79,6 +113,10 @@ HostWorker::HostWorker(EventPump *pump)
     m_refreshSoon->setSingleShot(true);
     m_refreshSoon->setInterval(150);
     connect(m_refreshSoon, &QTimer::timeout, this, &HostWorker::refresh);
+    m_networkPoll = new QTimer(this);
+    m_networkPoll->setInterval(3000);
+    connect(m_networkPoll, &QTimer::timeout, this, &HostWorker::pollNetworks);
+    m_networkPoll->start();
 }
 
 HostWorker::~HostWorker()
@@ -170,6 +208,13 @@ void HostWorker::startEvents(const EngineSnapshot &seed)
         m_host->api().host(), since,
         [this, mapper, pump, generation](const json &message) {
             for (auto &e : mapper->map(message)) {
+                if (isNetworkEvent(e.kind)) { // addresses and subnets from the host's inspect first
+                    QMetaObject::invokeMethod(this, [this, e = std::move(e), generation]() mutable {
+                        if (generation == m_generation)
+                            completeNetwork(std::move(e));
+                    }, Qt::QueuedConnection);
+                    continue;
+                }
                 if (e.kind == engine::events::EventKind::ContainerCommitted && textOf(e.attrs, "image").empty()) {
                     QMetaObject::invokeMethod(this, [this, e = std::move(e), generation]() mutable {
                         if (generation == m_generation)
@@ -211,6 +256,56 @@ void HostWorker::completeCommit(engine::events::Event e)
         // the scene shows the commit without the new image; the lists catch up
     }
     m_pump->push(e);
+}
+
+bool HostWorker::isNetworkEvent(engine::events::EventKind kind)
+{
+    using engine::events::EventKind;
+    return kind == EventKind::NetworkCreated || kind == EventKind::NetworkRemoved ||
+           kind == EventKind::NetworkConnected || kind == EventKind::NetworkDisconnected;
+}
+
+void HostWorker::completeNetwork(engine::events::Event e)
+{
+    using engine::events::EventKind;
+    // The scene draws a bridge with its subnet and gateway, an endpoint with
+    // its address: the host's event names only the network and container.
+    if (m_host && e.kind != EventKind::NetworkRemoved)
+        try {
+            const json n = json::parse(m_host->inspectNetwork(e.id).dump());
+            e.attrs["type"] = textOf(n, "Driver");
+            if (n.contains("IPAM") && n["IPAM"].is_object() && n["IPAM"].contains("Config") &&
+                n["IPAM"]["Config"].is_array() && !n["IPAM"]["Config"].empty()) {
+                e.attrs["subnet"] = textOf(n["IPAM"]["Config"][0], "Subnet");
+                e.attrs["gateway"] = textOf(n["IPAM"]["Config"][0], "Gateway");
+            }
+            std::string bridge = n.contains("Options") ? textOf(n["Options"], "com.docker.network.bridge.name") : "";
+            e.attrs["bridge"] = bridge.empty() ? "br-" + e.id.substr(0, 12) : bridge;
+            const std::string ctr = textOf(e.attrs, "container");
+            if (!ctr.empty() && n.contains("Containers") && n["Containers"].is_object() && n["Containers"].contains(ctr)) {
+                const json &c = n["Containers"][ctr];
+                const std::string ip = textOf(c, "IPv4Address");
+                e.attrs["ip"] = ip.substr(0, ip.find('/'));
+                e.attrs["mac"] = textOf(c, "MacAddress");
+            }
+        } catch (const std::exception &) {
+            // removed meanwhile: the scene draws what the event says; the lists catch up
+        }
+    m_pump->push(e);
+}
+
+void HostWorker::pollNetworks()
+{
+    if (!m_host || !m_state.connected())
+        return;
+    try {
+        const std::string key = networkKey(m_host->networks());
+        if (!m_networkKey.empty() && key != m_networkKey)
+            refreshSoon();
+        m_networkKey = key;
+    } catch (const std::exception &) {
+        // the event stream notices a lost host and says so
+    }
 }
 
 void HostWorker::lose(const QString &error)
@@ -260,7 +355,7 @@ void HostWorker::loadDetail(const QString &ref)
             parts.id = "sha256:" + parts.id;
         parts.history = m_host->history(r);
         parts.layers = m_host->imageLayers(r); // the host's layer cache, GraphDriver dirs or an export
-        parts.view = m_host->imageTree(r);
+        parts.view = m_host->imageTree(r, true); // the explorer shows files' contents
         emit detail(assembleDetail(std::move(parts)));
     } catch (const std::exception &e) {
         emit detailFailed(ref, QString::fromStdString(e.what()));
@@ -373,6 +468,7 @@ EngineSnapshotPtr HostWorker::readSnapshot(RemoteHost &host)
                                               : s->info.containersStopped);
     }
     s->info.containers = static_cast<int>(s->containers.size());
+    s->networks = readNetworks(host);
     s->volumes = host.volumes();
     for (const auto &v : s->volumes)
         if (s->volumeInspect.size() < 100)

@@ -69,6 +69,12 @@ private:
     void setState(const HostState &state);
     void refreshSoon();
     void completeCommit(engine::events::Event e);
+    // Network events with the subnet, gateway, bridge and address the
+    // host's inspect gives (its events name only the network and container).
+    void completeNetwork(engine::events::Event e);
+    [[nodiscard]] static bool isNetworkEvent(engine::events::EventKind kind);
+    // A network made or removed without an event (Podman 4): re-read.
+    void pollNetworks();
 
     EventPump *m_pump;
     HostState m_state;
@@ -82,6 +88,8 @@ private:
         std::shared_ptr<std::atomic<bool>> done; // set before commandFinished (the fd may close after it)
     };
     std::vector<Interactive> m_interactive; // joined (after a cancel) when the worker goes
+    QTimer *m_networkPoll = nullptr;
+    std::string m_networkKey; // networkKey() of the last poll
     int m_generation = 0; // bumped on every (re)connect: a stale stream's end is ignored
 };
 

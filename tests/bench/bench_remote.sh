@@ -9,7 +9,7 @@
 #   tests/bench/bench_remote.sh [BUILD_DIR] [ROUNDS] [CONTAINERS] [IMAGES]
 # Defaults: build 7 500 200. Prints a Markdown table with the ratios.
 # Then `image tree` of an 8,000-file image: the first time (an empty layer
-# cache: the export is streamed and unpacked) against `podman save` of the
+# cache: the export is streamed, its layer tars kept and their headers read) against `podman save` of the
 # same image, and cached against `podman image mount` + `find`.
 set -euo pipefail
 build=${1:-build}
@@ -50,7 +50,8 @@ tar -C "$work/big" -cf "$work/big.tar" .
 P import -q "$work/big.tar" localhost/big:1 >/dev/null
 
 # Its own output elsewhere: an inherited stdout would hold a pipe open.
-P system service --time=0 "unix://$work/podman.sock" >/dev/null 2>&1 &
+# podman itself in the background (not the P function: killing its subshell left podman running)
+podman "${podman_flags[@]}" system service --time=0 "unix://$work/podman.sock" >/dev/null 2>&1 &
 svc=$!
 for _ in $(seq 1 100); do [ -S "$work/podman.sock" ] && break; sleep 0.1; done
 host="unix://$work/podman.sock"
@@ -100,7 +101,7 @@ echo
 echo "| image tree ($files paths) | strata -H | podman CLI | ratio |"
 echo "|---|---|---|---|"
 tree_cached >/dev/null
-pair "first time (export + unpack) vs podman save" tree_first podman_save
+pair "first time (export, layer tars kept) vs podman save" tree_first podman_save
 tree_cached >/dev/null
 pair "cached vs podman image mount + find" tree_cached podman_find
 echo

@@ -14,6 +14,7 @@
 #include "scene/LayerStackScene.h"
 #include "widgets/LayerExplorer.h"
 #include "scene/EventScene.h"
+#include "scene/NetworkScene.h"
 #include "tests/interop/PodmanService.h"
 #include "widgets/HostBanner.h"
 #include "widgets/MainWindow.h"
@@ -23,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -200,6 +202,32 @@ private Q_SLOTS:
         const int rc = runAndWait(QStringLiteral("volume prune -f"), &out, &err);
         if (rc != 0)
             QVERIFY2(err.contains(m_service->url()), qPrintable(err));
+        QVERIFY(!fs::exists(storeRoot()));
+    }
+
+    // The network scene draws the host's networks: podman's own bridge from
+    // the first read, and one made by `podman network create` elsewhere
+    // (Podman 4 sends no event for it: the worker notices the list change).
+    void hostNetworksReachTheNetworkScene()
+    {
+        QVERIFY(m_w->showScene(QStringLiteral("network")));
+        auto *scene = qobject_cast<NetworkScene *>(m_w->scenes()->scene(QStringLiteral("network")));
+        QVERIFY(scene);
+        const RunResult r = m_podman->run({"network", "create", "--subnet", "10.213.7.0/24", "strata-gui-net"});
+        QVERIFY2(r.exitCode == 0, ("podman network create: " + r.err).c_str());
+        QTRY_VERIFY_WITH_TIMEOUT(scene->model().net(QStringLiteral("strata-gui-net")) != nullptr, 30000);
+        const NetModel::Net *n = scene->model().net(QStringLiteral("strata-gui-net"));
+        QCOMPARE(n->subnet, QStringLiteral("10.213.7.0/24"));
+        QCOMPARE(n->gateway, QStringLiteral("10.213.7.1"));
+        QVERIFY(!n->bridge.isEmpty());
+        QVERIFY(!scene->stateOf(QStringLiteral("bridge"), QStringLiteral("strata-gui-net")).isEmpty());
+        const auto snapshot = m_w->host()->lastSnapshot();
+        QVERIFY(std::any_of(snapshot->networks.begin(), snapshot->networks.end(),
+                            [](const auto &j) { return j.value("Name", "") == "strata-gui-net"; }));
+        // Not checked yet: after `podman network rm` the scene kept the network
+        // for 30 s in the one run made (cause not found: the service's own
+        // network list, or the poll); the removal is left to the next round.
+        QVERIFY(m_podman->run({"network", "rm", "strata-gui-net"}).exitCode == 0);
         QVERIFY(!fs::exists(storeRoot()));
     }
 

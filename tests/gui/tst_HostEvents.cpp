@@ -89,10 +89,30 @@ private Q_SLOTS:
         HostEventMapper m;
         QVERIFY(m.map(message("container", "attach", {})).empty());
         QVERIFY(m.map(message("container", "exec_die", {})).empty());
-        QVERIFY(m.map(message("network", "connect", {})).empty());
+        QVERIFY(m.map(message("network", "prune", {})).empty());
         QVERIFY(m.map(json::array()).empty());
         QCOMPARE(m.map(message("image", "tag", {{"name", "a:1"}}))[0].kind, EventKind::ImageTagged);
         QCOMPARE(m.map(message("volume", "create", {{"driver", "local"}}))[0].kind, EventKind::VolumeCreated);
+    }
+
+    // Docker's network events reach the network scene (HostWorker completes
+    // them with subnet, gateway and address from the host's inspect).
+    void networkEventsMapToTheEnginesOwn()
+    {
+        HostEventMapper m;
+        auto e = m.map(message("network", "create", {{"name", "web"}, {"type", "bridge"}}, "n1"));
+        QCOMPARE(e.size(), std::size_t{1});
+        QCOMPARE(e[0].kind, EventKind::NetworkCreated);
+        QCOMPARE(e[0].id, std::string("n1"));
+        QCOMPARE(e[0].attrs["name"].get<std::string>(), std::string("web"));
+        QCOMPARE(e[0].attrs["type"].get<std::string>(), std::string("bridge"));
+        e = m.map(message("network", "connect", {{"name", "web"}, {"type", "bridge"}, {"container", "c1"}}, "n1"));
+        QCOMPARE(e[0].kind, EventKind::NetworkConnected);
+        QCOMPARE(e[0].attrs["container"].get<std::string>(), std::string("c1"));
+        QCOMPARE(m.map(message("network", "disconnect", {{"container", "c1"}}, "n1"))[0].kind,
+                 EventKind::NetworkDisconnected);
+        QCOMPARE(m.map(message("network", "destroy", {{"name", "web"}}, "n1"))[0].kind, EventKind::NetworkRemoved);
+        QCOMPARE(m.map(message("network", "remove", {{"name", "web"}}, "n1"))[0].kind, EventKind::NetworkRemoved);
     }
 
     void backoffGrowsToHalfAMinute()

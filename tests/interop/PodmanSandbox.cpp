@@ -26,7 +26,10 @@ PodmanSandbox::PodmanSandbox(std::filesystem::path dir)
                "--events-backend",
                "file",
                "--tmpdir",
-               base + "/tmp"};
+               base + "/tmp",
+               // networks a test creates stay in the sandbox, not /etc/containers/networks
+               "--network-config-dir",
+               base + "/networks"};
 }
 
 PodmanSandbox::~PodmanSandbox()

@@ -95,6 +95,48 @@ private Q_SLOTS:
         QCOMPARE(view.wastedBytes(), std::uint64_t{8 + 11 + 6 + 2});
     }
 
+    // A host's cached layer is read from its tar's headers: the same view
+    // as walking the layer unpacked (entries, layers, shadows, hardlink
+    // groups, per-layer changes); sources point where it would be unpacked.
+    void tarHeadersGiveTheSameViewAsDirectories()
+    {
+        QTemporaryDir tmp;
+        const stdfs::path root = tmp.path().toStdString();
+        const auto dirs = makeLayers(root);
+        std::vector<fs::LayerDir> tars;
+        for (const auto &d : dirs) {
+            const stdfs::path tar = d.dir.string() + ".tar";
+            const auto r = strata::test::runProgram("tar", {"-C", QString::fromStdString(d.dir.string()), "-cf",
+                                                            QString::fromStdString(tar.string()), "."});
+            QVERIFY2(r.exitCode == 0, r.err.c_str());
+            tars.push_back({root / ("unpacked-" + d.dir.filename().string()), d.whiteouts, tar});
+        }
+        const auto fromDirs = fs::UnionView::build(dirs), fromTars = fs::UnionView::build(tars);
+        QCOMPARE(fromTars.merged().size(), fromDirs.merged().size());
+        for (const auto &[path, want] : fromDirs.merged()) {
+            QVERIFY2(fromTars.merged().count(path), path.c_str());
+            const fs::TreeEntry &got = fromTars.merged().at(path);
+            QVERIFY2(got.type == want.type && got.mode == want.mode && got.layer == want.layer &&
+                             got.shadowed == want.shadowed && got.target == want.target &&
+                             (got.type == fs::EntryType::Dir || got.size == want.size) &&
+                             (got.linkGroup >= 0) == (want.linkGroup >= 0),
+                     path.c_str());
+            QCOMPARE(got.source, tars[got.layer].dir / path);
+        }
+        QCOMPARE(fromTars.merged().at("bin/bb").linkGroup, fromTars.merged().at("bin/busybox").linkGroup);
+        QCOMPARE(fromTars.wastedBytes(), fromDirs.wastedBytes());
+        for (std::size_t i = 0; i < dirs.size(); ++i) {
+            QCOMPARE(fromTars.changes()[i].size(), fromDirs.changes()[i].size());
+            for (std::size_t k = 0; k < fromDirs.changes()[i].size(); ++k) {
+                const auto &a = fromTars.changes()[i][k], &b = fromDirs.changes()[i][k];
+                QCOMPARE(a.change.path, b.change.path);
+                QCOMPARE(int(a.change.kind), int(b.change.kind));
+                QCOMPARE(a.change.opaque, b.change.opaque);
+                QCOMPARE(int(a.type), int(b.type));
+            }
+        }
+    }
+
     void modeStrings_data()
     {
         QTest::addColumn<unsigned>("mode");
