@@ -35,6 +35,7 @@ private:
     WriteArchive m_archive;
     std::exception_ptr m_pending; // thrown by the sink inside the callback
     bool m_closed = false;
+    bool m_discarding = false; // destroyed unclosed: the trailer goes nowhere
 };
 
 } // namespace strata::engine::layer
