@@ -97,7 +97,7 @@ private Q_SLOTS:
         writeFile(diff / "etc/conf.d/x", "x");
         writeFile(diff / "etc/.wh.conf.d", ""); // whited out and made anew in the same layer
         stdfs::create_symlink("app", diff / "etc/link");
-        const auto view = fs::drivers::prepareOverlayView({diff, layer::WhiteoutFormat::OciMarkers, ""},
+        const auto view = fs::drivers::prepareOverlayView(fs::drivers::Lowers{{diff, layer::WhiteoutFormat::OciMarkers, ""}}, 0,
                                                           OverlayXattrs::Trusted);
         QCOMPARE(view, m_root / "layer" / "ovl");
         struct stat st {};
@@ -118,7 +118,7 @@ private Q_SLOTS:
         // Made once: a second call reuses it.
         struct stat before {}, after {};
         ::lstat(view.c_str(), &before);
-        QCOMPARE(fs::drivers::prepareOverlayView({diff, layer::WhiteoutFormat::OciMarkers, ""}, OverlayXattrs::Trusted),
+        QCOMPARE(fs::drivers::prepareOverlayView(fs::drivers::Lowers{{diff, layer::WhiteoutFormat::OciMarkers, ""}}, 0, OverlayXattrs::Trusted),
                  view);
         ::lstat(view.c_str(), &after);
         QCOMPARE(before.st_ino, after.st_ino);
@@ -129,7 +129,7 @@ private Q_SLOTS:
         const auto diff = m_root / "plain" / "diff";
         writeFile(diff / "bin/busybox", "ELF");
         const auto view =
-            fs::drivers::prepareOverlayView({diff, layer::WhiteoutFormat::OciMarkers, ""}, OverlayXattrs::Trusted);
+            fs::drivers::prepareOverlayView(fs::drivers::Lowers{{diff, layer::WhiteoutFormat::OciMarkers, ""}}, 0, OverlayXattrs::Trusted);
         QCOMPARE(stdfs::read_symlink(view).string(), std::string("diff"));
         QCOMPARE(stdfs::canonical(view), stdfs::canonical(diff));
     }
@@ -139,7 +139,7 @@ private Q_SLOTS:
         const auto diff = m_root / "layer" / "diff";
         writeFile(diff / "f", "f");
         const auto view =
-            fs::drivers::prepareOverlayView({diff, layer::WhiteoutFormat::OciMarkers, ""}, OverlayXattrs::Trusted);
+            fs::drivers::prepareOverlayView(fs::drivers::Lowers{{diff, layer::WhiteoutFormat::OciMarkers, ""}}, 0, OverlayXattrs::Trusted);
         fs::drivers::ShortLinks links(m_root / "l");
         const auto linkFile = fs::drivers::linkNamePath(diff, OverlayXattrs::Trusted);
         const std::string name = links.linkFor(linkFile, view);
