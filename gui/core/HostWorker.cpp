@@ -116,7 +116,8 @@ HostWorker::HostWorker(EventPump *pump)
     m_networkPoll = new QTimer(this);
     m_networkPoll->setInterval(3000);
     connect(m_networkPoll, &QTimer::timeout, this, &HostWorker::pollNetworks);
-    m_networkPoll->start();
+    // Started on connect, on the worker's thread: a timer running when the
+    // worker is deleted (from the GUI thread, after its thread ended) warns.
 }
 
 HostWorker::~HostWorker()
@@ -143,6 +144,8 @@ void HostWorker::open(const QString &url)
 {
     ++m_generation;
     m_retry->stop();
+    m_networkPoll->stop();
+    m_networkKey.clear();
     m_events.reset();
     m_host.reset();
     HostState s;
@@ -189,6 +192,7 @@ void HostWorker::attempt()
         setState(s);
         emit snapshot(first);
         startEvents(*first);
+        m_networkPoll->start();
     } catch (const std::exception &e) {
         if (generation == m_generation)
             lose(QString::fromStdString(e.what()));

@@ -8,6 +8,7 @@
 #include "engine/container/ContainerCopy.h"
 #include "engine/container/ContainerDiff.h"
 #include "engine/container/ContainerExport.h"
+#include "engine/image/BlobCopy.h"
 #include "engine/layer/ByteStream.h"
 #include "tests/support/TarBuilder.h"
 
@@ -98,7 +99,13 @@ class TestContainerFs : public QObject {
     std::string newLayerTar(const Digest &imageId)
     {
         const auto layers = m_kit->store().layerChain(m_kit->store().get(imageId));
-        return m_kit->store().blobs().read(layers.back().blob);
+        // A file in blobs/ or rebuilt from the layer's tar-split, as save reads it.
+        auto in = image::openBlob(m_kit->store(), layers.back().blob);
+        std::string bytes;
+        char buffer[65536];
+        while (const std::size_t n = in->read(buffer, sizeof buffer))
+            bytes.append(buffer, n);
+        return bytes;
     }
 
 private Q_SLOTS:
