@@ -21,7 +21,6 @@
 #include <algorithm>
 #include <filesystem>
 
-#include <sys/resource.h>
 
 namespace fs = std::filesystem;
 using namespace strata::gui;
@@ -87,15 +86,7 @@ private Q_SLOTS:
             QSKIP(qPrintable(why));
         QVERIFY2(why.isEmpty(), qPrintable(why));
         // Containers the API creates get runc and the pinned rlimits (DESIGN.md's podman notes).
-        rlimit nofile{}, nproc{};
-        ::getrlimit(RLIMIT_NOFILE, &nofile);
-        ::getrlimit(RLIMIT_NPROC, &nproc);
-        const auto pin = [](rlim_t hard) { return std::to_string(hard) + ":" + std::to_string(hard); };
-        strata::test::writeFile(m_dir / "containers.conf",
-                                "[containers]\ndefault_ulimits = [\"nofile=" + pin(nofile.rlim_max) + "\", \"nproc=" +
-                                        pin(std::min<rlim_t>(nproc.rlim_max, 32768)) +
-                                        "\"]\n[engine]\nruntime = \"runc\"\n");
-        qputenv("CONTAINERS_CONF", QByteArray::fromStdString((m_dir / "containers.conf").string()));
+        qputenv("CONTAINERS_CONF", QByteArray::fromStdString(strata::test::writeStartableContainersConf(m_dir).string()));
         m_service = std::make_unique<PodmanService>(*m_podman, m_dir / "podman.sock");
         QString failed;
         QVERIFY2(m_service->start(&failed), qPrintable(failed));
@@ -142,7 +133,7 @@ private Q_SLOTS:
         const QRegularExpression sized("^" + size + "$", QRegularExpression::MultilineOption);
         while (!screen().contains(sized) && !deadline.hasExpired()) {
             type(QStringLiteral("stty size")); // the host applies a resize asynchronously
-            QTest::qWaitFor([&] { return screen().contains(sized); }, 1000);
+            (void)QTest::qWaitFor([&] { return screen().contains(sized); }, 1000);
         }
         QVERIFY2(screen().contains(sized), qPrintable(size + " not in:\n" + screen()));
         (void)m_w->grab().save(QStringLiteral("console-host-terminal.png"));

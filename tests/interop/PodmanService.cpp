@@ -5,6 +5,8 @@
 #include <QThread>
 
 #include <algorithm>
+#include <fstream>
+#include <stdexcept>
 #include <system_error>
 
 #include <sys/resource.h>
@@ -96,7 +98,10 @@ QStringList startableRuntimeFlags()
     return {"--runtime", "runc"};
 }
 
-QStringList startableContainerFlags()
+namespace {
+
+// "nofile=H:H", "nproc=H:H": rlimits pinned to the hard limits (no CAP_SYS_RESOURCE here).
+QStringList pinnedUlimits()
 {
     rlimit nofile{}, nproc{};
     ::getrlimit(RLIMIT_NOFILE, &nofile);
@@ -105,8 +110,27 @@ QStringList startableContainerFlags()
         const QString n = QString::number(static_cast<qulonglong>(hard));
         return QString::fromLatin1(name) + "=" + n + ":" + n;
     };
-    return {"--network", "none", "--ulimit", pin("nofile", nofile.rlim_max),
-            "--ulimit", pin("nproc", std::min<rlim_t>(nproc.rlim_max, 32768))};
+    return {pin("nofile", nofile.rlim_max), pin("nproc", std::min<rlim_t>(nproc.rlim_max, 32768))};
+}
+
+} // namespace
+
+QStringList startableContainerFlags()
+{
+    const QStringList ulimits = pinnedUlimits();
+    return {"--network", "none", "--ulimit", ulimits.at(0), "--ulimit", ulimits.at(1)};
+}
+
+std::filesystem::path writeStartableContainersConf(const std::filesystem::path &dir)
+{
+    const QStringList ulimits = pinnedUlimits();
+    const std::filesystem::path conf = dir / "containers.conf";
+    std::ofstream out(conf, std::ios::trunc);
+    out << "[containers]\ndefault_ulimits = [\"" << ulimits.at(0).toStdString() << "\", \""
+        << ulimits.at(1).toStdString() << "\"]\n[engine]\nruntime = \"runc\"\n";
+    if (!out.flush())
+        throw std::runtime_error("cannot write " + conf.string());
+    return conf;
 }
 
 } // namespace strata::test

@@ -49,5 +49,8 @@ private:
 // is no CAP_SYS_RESOURCE).
 [[nodiscard]] QStringList startableRuntimeFlags();
 [[nodiscard]] QStringList startableContainerFlags();
+// The same for containers the API service creates: a containers.conf (runc,
+// the pinned rlimits) written in `dir`; its path, for CONTAINERS_CONF.
+std::filesystem::path writeStartableContainersConf(const std::filesystem::path &dir);
 
 } // namespace strata::test

@@ -17,7 +17,6 @@
 #include <filesystem>
 #include <memory>
 
-#include <sys/resource.h>
 
 namespace fs = std::filesystem;
 using strata::test::FakeEngine;
@@ -92,15 +91,7 @@ private Q_SLOTS:
             QSKIP(qPrintable(why));
         QVERIFY2(why.isEmpty(), qPrintable(why));
         // Containers the API creates get runc and the pinned rlimits (DESIGN.md's podman notes).
-        rlimit nofile{}, nproc{};
-        ::getrlimit(RLIMIT_NOFILE, &nofile);
-        ::getrlimit(RLIMIT_NPROC, &nproc);
-        const auto pin = [](rlim_t hard) { return std::to_string(hard) + ":" + std::to_string(hard); };
-        strata::test::writeFile(m_dir / "containers.conf",
-                                "[containers]\ndefault_ulimits = [\"nofile=" + pin(nofile.rlim_max) + "\", \"nproc=" +
-                                        pin(std::min<rlim_t>(nproc.rlim_max, 32768)) +
-                                        "\"]\n[engine]\nruntime = \"runc\"\n");
-        qputenv("CONTAINERS_CONF", q(m_dir / "containers.conf").toUtf8());
+        qputenv("CONTAINERS_CONF", QByteArray::fromStdString(strata::test::writeStartableContainersConf(m_dir).string()));
         m_service = std::make_unique<PodmanService>(*m_podman, m_dir / "podman.sock");
         QString failed;
         QVERIFY2(m_service->start(&failed), qPrintable(failed));
