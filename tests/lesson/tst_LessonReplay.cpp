@@ -46,6 +46,19 @@ std::string lastOutput(const StepStatus &st)
            "\n  stderr: " + r.err;
 }
 
+// Why a jump back to a step stopped: the earlier step it was left on, its
+// last command and the checks that did not hold.
+std::string whyJumpFailed(const LessonRunner &runner, const Step &target)
+{
+    const StepStatus &st = runner.status();
+    std::string why = runner.lesson().id + ": replay to step " + target.id + " failed at step " +
+                      runner.currentStep().id + lastOutput(st);
+    for (const auto &c : st.checks)
+        if (!c.holds)
+            why += "\n  check " + c.kind + " fails: " + c.whyNot.en;
+    return why;
+}
+
 // Lines that only look: a decoy made of these changes nothing, so the step
 // needs no restoring after it.
 bool readOnly(const std::string &line)
@@ -98,7 +111,7 @@ void tryDecoys(LessonRunner &runner, std::size_t i)
             if (clean)
                 runner.enter(i, false);
             else
-                QVERIFY2(runner.jumpTo(i), (lesson.id + ": replay to step " + step.id + " failed").c_str());
+                QVERIFY2(runner.jumpTo(i), whyJumpFailed(runner, step).c_str());
         }
         // An interactive command's wrong keys (exit where it should detach):
         // typed instead of its input, some check must fail.
@@ -117,7 +130,7 @@ void tryDecoys(LessonRunner &runner, std::size_t i)
                 all = all && c.holds;
             QVERIFY2(!all, (lesson.id + ": step " + step.id + ": decoy input for \"" + step.commands[k].run +
                             "\" passes every check").c_str());
-            QVERIFY2(runner.jumpTo(i), (lesson.id + ": replay to step " + step.id + " failed").c_str());
+            QVERIFY2(runner.jumpTo(i), whyJumpFailed(runner, step).c_str());
         }
     }
 }
