@@ -61,8 +61,10 @@ void runExec(CliContext &ctx, const ExecFlags &f, std::vector<std::string> args)
     if (args.empty())
         throw Error(ErrorCode::InvalidArgument, "\"strata exec\" requires at least 2 arguments.");
     if (auto *host = ctx.remoteHost()) {
-        if (f.detach)
-            throw Error(ErrorCode::Unsupported, host->api().errorPrefix() + "exec -d is not supported with a host yet");
+        if (f.detach) { // as Docker's: nothing printed, the command runs on
+            host->lifecycle().execDetached(f.ref, {args, f.env, f.workdir, f.user, f.tty, f.interactive, true});
+            return;
+        }
         if (f.interactive || f.tty) {
             const int code = hostExecInteractive(ctx, *host, f.ref, {args, f.env, f.workdir, f.user, f.tty, f.interactive},
                                                  f.detachKeys);

@@ -3,9 +3,11 @@
 
 #include "engine/Error.h"
 #include "engine/cli/ExitStatus.h"
+#include "engine/remote/HostExitWait.h"
 #include "engine/remote/StreamRelay.h"
 
 #include <chrono>
+#include <optional>
 #include <thread>
 
 namespace strata::engine::cli {
@@ -30,6 +32,7 @@ remote::RelayOptions relayOptions(const CliContext &ctx, bool stdinToo, bool tty
 struct ContainerTerminal {
     std::string id;
     bool tty = false, openStdin = false, running = false, paused = false;
+    int exitCode = 0;
 };
 
 ContainerTerminal containerTerminal(remote::RemoteHost &host, const std::string &ref)
@@ -44,6 +47,8 @@ ContainerTerminal containerTerminal(remote::RemoteHost &host, const std::string 
     }
     ContainerTerminal t;
     t.id = j.value("Id", ref);
+    if (j.contains("State") && j["State"].is_object())
+        t.exitCode = j["State"].value("ExitCode", 0);
     if (j.contains("Config") && j["Config"].is_object()) {
         t.tty = j["Config"].value("Tty", false);
         t.openStdin = j["Config"].value("OpenStdin", false);
@@ -58,10 +63,24 @@ ContainerTerminal containerTerminal(remote::RemoteHost &host, const std::string 
 // Attaches to `id` (starting it when `start`), relays until its stream
 // ends, and returns its exit status. Errors after the attach (a stream
 // cut, a host gone) are one line and status 1, even for `run`.
+// The exit code is asked for before the attach (a container the host
+// auto-removes may be gone by the end): `exit` is the wait `run` sent, else
+// one is sent here. `detached` says the detach keys ended it.
 int attachAndWait(CliContext &ctx, remote::RemoteHost &host, const std::string &id, bool stdinToo, bool tty,
-                  bool start, const std::string &detachKeys)
+                  bool start, const std::string &detachKeys, remote::HostExitWait *exit = nullptr,
+                  bool *detached = nullptr)
 {
     remote::HostLifecycle life = host.lifecycle();
+    std::optional<remote::HostExitWait> own;
+    if (!exit) {
+        exit = &own.emplace(host.api().host(), id);
+        // A running container that ended before the wait arrived would
+        // leave it waiting for an exit to come: its code now, as Docker's
+        // attach to a container that just stopped ends.
+        if (!start)
+            if (const ContainerTerminal t = containerTerminal(host, id); !t.running)
+                return t.exitCode;
+    }
     auto connection = life.attach(id, stdinToo, detachKeys);
     if (start)
         life.start(id);
@@ -70,13 +89,16 @@ int attachAndWait(CliContext &ctx, remote::RemoteHost &host, const std::string &
         o.resize = [&](std::uint16_t rows, std::uint16_t cols) { return life.resize(id, rows, cols); };
         const remote::RelayResult r = remote::relayStream(*connection, o);
         connection.reset();
-        if (r.detached)
+        if (r.detached) {
+            if (detached)
+                *detached = true;
             return 0;
+        }
         if (r.cancelled && start) // the app's Stop ends what this command started, as on Strata's engine
             life.kill(id, "KILL");
         else if (r.cancelled)
             return 130;
-        return life.wait(id);
+        return exit->code();
     } catch (const Error &e) {
         ctx.err << "Error: " << e.what() << "\n";
         throw ExitStatus{1};
@@ -89,17 +111,22 @@ int hostRunAttached(CliContext &ctx, remote::RemoteHost &host, const std::string
                     bool rm)
 {
     int code = 0;
+    bool detached = false;
     try {
-        code = attachAndWait(ctx, host, id, interactive, tty, true, kDetachKeys);
+        remote::HostExitWait exit(host.api().host(), id);
+        code = attachAndWait(ctx, host, id, interactive, tty, true, kDetachKeys, &exit, &detached);
+        if (rm && !detached)
+            exit.untilRemoved(host.api());
     } catch (const ExitStatus &) {
         throw; // the host is gone: nothing to remove
     } catch (const Error &) {
-        if (rm)
-            host.lifecycle().remove(id, true, false);
+        if (rm) // not started (the host may not remove what never ran)
+            try {
+                host.lifecycle().remove(id, true, false);
+            } catch (const Error &) {
+            }
         throw;
     }
-    if (rm)
-        host.lifecycle().remove(id, true, false);
     return code;
 }
 

@@ -12,8 +12,10 @@
 
 namespace strata::engine::cli {
 
-// `run` once the container is created: attach first (no output lost),
-// start, relay, wait, and remove it with --rm.
+// `run` once the container is created: the wait for its exit and the
+// attach first (no output, no exit code lost), start, relay; with --rm
+// (HostConfig.AutoRemove: the host removes it, detached or not) it returns
+// once the host has removed it.
 int hostRunAttached(CliContext &ctx, remote::RemoteHost &host, const std::string &id, bool interactive, bool tty,
                     bool rm);
 // `start -a [-i]`: the container's own Tty/OpenStdin decide the stream.

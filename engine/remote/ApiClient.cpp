@@ -32,7 +32,21 @@ struct Sink {
     const std::function<bool(std::string_view)> *onData;
     bool stoppedByCaller = false;
     std::vector<std::pair<std::string, std::string>> *headers;
+    const std::function<void()> *onHead = nullptr;
+    const std::atomic<bool> *cancel = nullptr;
 };
+
+// Called by curl about once a second even while nothing arrives: a
+// non-zero answer aborts the transfer (CURLE_ABORTED_BY_CALLBACK).
+int checkCancel(void *user, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
+{
+    auto *sink = static_cast<Sink *>(user);
+    if (sink->cancel && sink->cancel->load()) {
+        sink->stoppedByCaller = true;
+        return 1;
+    }
+    return 0;
+}
 
 size_t writeBody(char *data, size_t size, size_t n, void *user)
 {
@@ -53,6 +67,8 @@ size_t writeHeader(char *data, size_t size, size_t n, void *user)
 {
     auto *sink = static_cast<Sink *>(user);
     const std::string line(data, size * n);
+    if ((line == "\r\n" || line == "\n") && sink->onHead && *sink->onHead) // the blank line ends the head
+        (*sink->onHead)();
     if (auto colon = line.find(':'); colon != std::string::npos) {
         std::string name = line.substr(0, colon), value = line.substr(colon + 1);
         for (auto &c : name)
@@ -121,6 +137,12 @@ ApiClient::~ApiClient()
     m_curl->ssh.reset();
 }
 
+void ApiClient::watch(const std::atomic<bool> *cancel, std::function<void()> onHead)
+{
+    m_cancel = cancel;
+    m_onHead = std::move(onHead);
+}
+
 std::string ApiClient::errorPrefix() const
 {
     return "host " + m_host.text + ": ";
@@ -147,7 +169,7 @@ ApiClient::Response ApiClient::perform(const std::string &method, const std::str
     CURL *h = m_curl->handle;
     curl_easy_reset(h);
     Response r;
-    Sink sink{&r.body, onData, false, &r.headers};
+    Sink sink{&r.body, onData, false, &r.headers, &m_onHead, m_cancel};
     curl_easy_setopt(h, CURLOPT_URL, url.c_str());
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, writeBody);
@@ -156,6 +178,11 @@ ApiClient::Response ApiClient::perform(const std::string &method, const std::str
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &sink);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 30L);
     curl_easy_setopt(h, CURLOPT_USERAGENT, "Strata-Client/" STRATA_VERSION);
+    if (m_cancel) {
+        curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+        curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, checkCancel);
+        curl_easy_setopt(h, CURLOPT_XFERINFODATA, &sink);
+    }
     setTransport(h);
     struct curl_slist *headers = nullptr;
     if (method != "GET") {
@@ -171,7 +198,7 @@ ApiClient::Response ApiClient::perform(const std::string &method, const std::str
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
     curl_slist_free_all(headers);
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
-    if (rc == CURLE_OK || (rc == CURLE_WRITE_ERROR && sink.stoppedByCaller))
+    if (rc == CURLE_OK || ((rc == CURLE_WRITE_ERROR || rc == CURLE_ABORTED_BY_CALLBACK) && sink.stoppedByCaller))
         return r;
 
     throwTransportError(h, rc, r.status, curlError);

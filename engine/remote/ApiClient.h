@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -60,6 +61,12 @@ public:
     // request(); Unsupported when the host answers without switching.
     [[nodiscard]] std::unique_ptr<HijackedConnection> hijack(const std::string &path, const std::string &body);
 
+    // For a client that waits on one long answer (HostExitWait.h): `onHead`
+    // runs once each answer's head has arrived (the host holds the request),
+    // and `cancel` set from another thread ends a transfer within about a
+    // second, as a stream's onData returning false does.
+    void watch(const std::atomic<bool> *cancel, std::function<void()> onHead);
+
     // "host unix:///x.sock: " — the prefix of every error line.
     [[nodiscard]] std::string errorPrefix() const;
 
@@ -81,6 +88,8 @@ private:
     HostUrl m_host;
     std::string m_version;
     std::string m_engine;
+    const std::atomic<bool> *m_cancel = nullptr;
+    std::function<void()> m_onHead;
 
 public:
     struct Curl; // curl's handle and the ssh processes (ApiClient.cpp)

@@ -8,11 +8,50 @@
 #include <cerrno>
 #include <cstring>
 
+#include <dlfcn.h>
 #include <poll.h>
 #include <sys/socket.h>
 
 namespace strata::engine::remote {
 namespace {
+
+// Sends TLS's close_notify on the hijacked connection: the end of the
+// input, said inside TLS, which a TLS front (socat, a proxy) passes on as
+// EOF where a bare TCP half-close reads to it as a broken stream. The
+// OpenSSL session is curl's (CURLINFO_TLS_SSL_PTR); libssl is the one curl
+// loaded (libcurl itself is opened lazily, registry/LazyLibcurl.cpp), so
+// SSL_shutdown is looked up there rather than linked. False when that
+// cannot be done (another TLS backend).
+bool sendCloseNotify(CURL *h, int fd)
+{
+    curl_tlssessioninfo *info = nullptr;
+    if (curl_easy_getinfo(h, CURLINFO_TLS_SSL_PTR, &info) != CURLE_OK || !info ||
+        info->backend != CURLSSLBACKEND_OPENSSL || !info->internals)
+        return false;
+    using Shutdown = int (*)(void *);
+    using GetError = int (*)(const void *, int);
+    static const auto [shutdown, getError] = [] {
+        for (const char *soname : {"libssl.so.3", "libssl.so.1.1"})
+            if (void *lib = ::dlopen(soname, RTLD_NOW | RTLD_NOLOAD))
+                return std::pair{reinterpret_cast<Shutdown>(::dlsym(lib, "SSL_shutdown")),
+                                 reinterpret_cast<GetError>(::dlsym(lib, "SSL_get_error"))};
+        return std::pair<Shutdown, GetError>{nullptr, nullptr};
+    }();
+    if (!shutdown || !getError)
+        return false;
+    constexpr int kWantRead = 2, kWantWrite = 3; // SSL_ERROR_WANT_READ/WRITE
+    for (int tries = 0; tries < 50; ++tries) { // a non-blocking socket: the alert may wait for room
+        const int rc = shutdown(info->internals);
+        if (rc >= 0) // 0: sent, the peer's own not yet seen (it may go on writing)
+            return true;
+        const int err = getError(info->internals, rc);
+        if (err != kWantWrite && err != kWantRead)
+            return false;
+        pollfd p{fd, POLLOUT, 0};
+        ::poll(&p, 1, 100);
+    }
+    return false;
+}
 
 int socketOf(CURL *h)
 {
@@ -145,11 +184,16 @@ void HijackedConnection::write(std::string_view bytes)
 
 void HijackedConnection::closeWrite()
 {
-    // Not over TLS: curl cannot send close_notify alone, and a bare TCP
-    // half-close under TLS made a TLS front (socat) drop the whole stream,
-    // output still to come included.
-    if (!m_tls && m_fd >= 0)
-        ::shutdown(m_fd, SHUT_WR);
+    if (m_fd < 0)
+        return;
+    // Over TLS, close_notify first: a bare TCP half-close under TLS made a
+    // TLS front (socat) drop the whole stream, output still to come
+    // included. Then the socket's own half-close, as Docker's CLI does
+    // (a daemon that reads TLS records sees EOF either way). Without
+    // close_notify the input stays open rather than risk the stream.
+    if (m_tls && !sendCloseNotify(static_cast<CURL *>(m_curl), m_fd))
+        return;
+    ::shutdown(m_fd, SHUT_WR);
 }
 
 } // namespace strata::engine::remote

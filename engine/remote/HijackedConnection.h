@@ -31,7 +31,7 @@ public:
     // Sends all of `bytes` (waiting for room); Io when the host is gone.
     void write(std::string_view bytes);
     // The input ended: half-closes the connection so the host closes the
-    // container's stdin (not over TLS, which has no half-close).
+    // container's stdin (over TLS: close_notify, then the socket's half-close).
     void closeWrite();
 
 private:

@@ -180,9 +180,12 @@ json createBody(const ContainerCreateOptions &o)
     if (o.pidsLimit != 0)
         hc["PidsLimit"] = o.pidsLimit;
     addMounts(o.mountFlags, body, hc);
-    // An attached run's --rm is the client's job (rm after wait, so the exit
-    // code can still be read); a detached one leaves it to the host.
-    if (o.autoRemove && !o.attachStdout)
+    // --rm is the host's job (as with Docker's CLI) when the client may not
+    // be there at the end: detached, or attached with stdin or a terminal
+    // (the detach keys); that run asks for the exit code before the start
+    // (HostExitWait.h). A plain attached run follows the logs to the end,
+    // then removes the container itself once the code is read.
+    if (o.autoRemove && (!o.attachStdout || o.tty || o.openStdin))
         hc["AutoRemove"] = true;
     body["HostConfig"] = hc;
     return body;
@@ -299,8 +302,8 @@ Digest HostLifecycle::commit(const std::string &ref, const CommitOptions &o)
 
 std::string HostLifecycle::createExec(const std::string &ref, const HostExec &e)
 {
-    json body = {{"AttachStdin", e.interactive}, {"AttachStdout", true}, {"AttachStderr", true},
-                 {"Tty", e.tty}, {"Cmd", e.args}};
+    json body = {{"AttachStdin", e.interactive && !e.detach}, {"AttachStdout", !e.detach},
+                 {"AttachStderr", !e.detach}, {"Tty", e.tty}, {"Cmd", e.args}};
     setProcess(body, e.env, e.workdir, e.user);
     const std::string answer =
             onContainer(ref, [&] { return m_api.request("POST", containerPath(ref, "/exec"), body.dump()); });
@@ -308,6 +311,15 @@ std::string HostLifecycle::createExec(const std::string &ref, const HostExec &e)
     if (!made.is_object() || !made.contains("Id") || !made["Id"].is_string())
         throw Error(ErrorCode::Io, m_api.errorPrefix() + "/exec did not answer an Id");
     return made["Id"].get<std::string>();
+}
+
+void HostLifecycle::execDetached(const std::string &ref, const HostExec &e)
+{
+    HostExec detached = e;
+    detached.detach = true;
+    const std::string id = createExec(ref, detached);
+    // The start answers at once (no stream): the command goes on in the container.
+    post("/exec/" + urlEscape(id) + "/start", json{{"Detach", true}, {"Tty", e.tty}}.dump());
 }
 
 std::unique_ptr<HijackedConnection> HostLifecycle::startExec(const std::string &execId, bool tty)

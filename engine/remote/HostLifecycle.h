@@ -26,6 +26,7 @@ struct HostExec {
     std::vector<std::string> env;
     std::string workdir, user;
     bool tty = false, interactive = false; // -t, -i (execInteractive)
+    bool detach = false;                   // -d (execDetached): nothing attached
 };
 
 class HostLifecycle {
@@ -53,8 +54,11 @@ public:
     Digest commit(const std::string &ref, const CommitOptions &o);
     // POST /containers/{id}/exec + /exec/{id}/start; the command's exit code.
     int exec(const std::string &ref, const HostExec &e, const OutputSink &sink);
+    // `exec -d`: POST /containers/{id}/exec with nothing attached, then
+    // /exec/{id}/start with Detach: the host runs it in the background.
+    void execDetached(const std::string &ref, const HostExec &e);
     // POST /containers/{id}/exec: the exec's id (attached to stdout and
-    // stderr, and stdin with -i).
+    // stderr, and stdin with -i; nothing with -d).
     std::string createExec(const std::string &ref, const HostExec &e);
     // POST /exec/{id}/start, the connection hijacked (StreamRelay.h).
     std::unique_ptr<HijackedConnection> startExec(const std::string &execId, bool tty);

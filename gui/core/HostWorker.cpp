@@ -68,6 +68,8 @@ std::string readBack(std::FILE *f)
     return out;
 }
 
+constexpr std::size_t kMaxNetworks = 100; // inspected per snapshot
+
 // The host's networks as the network scene reads Strata's: each one's own
 // inspect (the list leaves Containers empty on Docker), default bridge first.
 std::vector<engine::image::Json> readNetworks(RemoteHost &host)
@@ -78,7 +80,7 @@ std::vector<engine::image::Json> readNetworks(RemoteHost &host)
         return out;
     for (const auto &n : list) {
         const std::string id = textOf(n, "Id").empty() ? textOf(n, "Name") : textOf(n, "Id");
-        if (id.empty() || out.size() >= 100)
+        if (id.empty() || out.size() >= kMaxNetworks)
             continue;
         try {
             out.push_back(host.inspectNetwork(id));
@@ -91,14 +93,24 @@ std::vector<engine::image::Json> readNetworks(RemoteHost &host)
     return out;
 }
 
-// Network ids and names, to notice a network made or removed on a host that
-// sends no event for it (Podman 4 announces only connect and disconnect).
-std::string networkKey(const json &list)
+// The ids of a host's networks (at most the kMaxNetworks a snapshot
+// inspects), in any order: from the host's list (the poll) or from the
+// inspects a snapshot carries, so a network made or removed on a host that
+// sends no event for it (Podman 4 announces only connect and disconnect)
+// shows as a difference from what the app was last given.
+template <typename List>
+std::string networkKey(const List &list)
 {
+    std::vector<std::string> ids;
+    for (const auto &n : list) {
+        std::string id = textOf(n, "Id").empty() ? textOf(n, "Name") : textOf(n, "Id");
+        if (!id.empty() && ids.size() < kMaxNetworks)
+            ids.push_back(std::move(id));
+    }
+    std::sort(ids.begin(), ids.end());
     std::string key;
-    if (list.is_array())
-        for (const auto &n : list)
-            key += textOf(n, "Id") + "/" + textOf(n, "Name") + "\n";
+    for (const auto &id : ids)
+        key += id + "\n";
     return key;
 }
 
@@ -190,6 +202,7 @@ void HostWorker::attempt()
         s.retryInSeconds = 0;
         m_host = std::move(host);
         setState(s);
+        m_networkKey = networkKey(first->networks);
         emit snapshot(first);
         startEvents(*first);
         m_networkPoll->start();
@@ -303,10 +316,13 @@ void HostWorker::pollNetworks()
     if (!m_host || !m_state.connected())
         return;
     try {
-        const std::string key = networkKey(m_host->networks());
-        if (!m_networkKey.empty() && key != m_networkKey)
+        // Against the last snapshot's networks, not the last poll's: a
+        // snapshot read for another reason (an event, a console line) between
+        // two polls may have shown a new network already, and its removal
+        // before the next poll must still differ from what the app shows.
+        const json list = m_host->networks();
+        if (list.is_array() && networkKey(list) != m_networkKey)
             refreshSoon();
-        m_networkKey = key;
     } catch (const std::exception &) {
         // the event stream notices a lost host and says so
     }
@@ -337,7 +353,9 @@ void HostWorker::refresh()
     if (!m_host || !m_state.connected())
         return;
     try {
-        emit snapshot(readSnapshot(*m_host));
+        EngineSnapshotPtr s = readSnapshot(*m_host);
+        m_networkKey = networkKey(s->networks);
+        emit snapshot(s);
     } catch (const std::exception &e) {
         lose(QString::fromStdString(e.what()));
     }

@@ -89,7 +89,7 @@ private:
     };
     std::vector<Interactive> m_interactive; // joined (after a cancel) when the worker goes
     QTimer *m_networkPoll = nullptr;
-    std::string m_networkKey; // networkKey() of the last poll
+    std::string m_networkKey; // networkKey() of the networks in the last snapshot emitted
     int m_generation = 0; // bumped on every (re)connect: a stale stream's end is ignored
 };
 

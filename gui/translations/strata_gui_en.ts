@@ -2041,6 +2041,22 @@ created by: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network inspect %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Scenes</source>
         <translation type="unfinished"></translation>
     </message>

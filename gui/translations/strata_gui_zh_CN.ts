@@ -2033,6 +2033,22 @@ chain_id %3
         <translation>volume inspect %1</translation>
     </message>
     <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Subnet</source>
+        <translation>子网</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>network inspect %1</source>
+        <translation>network inspect %1</translation>
+    </message>
+    <message>
         <source>Scenes</source>
         <translation>场景</translation>
     </message>

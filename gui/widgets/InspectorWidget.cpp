@@ -61,6 +61,11 @@ InspectorWidget::InspectorWidget(QWidget *parent) : QWidget(parent)
     retranslate();
 }
 
+QString InspectorWidget::title() const
+{
+    return m_title->text();
+}
+
 void InspectorWidget::setJson(const QString &title, const QString &json)
 {
     m_title->setText(title);

@@ -22,6 +22,7 @@ public:
     explicit InspectorWidget(QWidget *parent = nullptr);
 
     void setJson(const QString &title, const QString &json);
+    [[nodiscard]] QString title() const; // what is shown ("volume inspect data")
     [[nodiscard]] JsonTreeModel *model() const { return m_model; }
     [[nodiscard]] QSortFilterProxyModel *proxy() const { return m_proxy; }
     void setFilter(const QString &text);

@@ -17,6 +17,7 @@
 #include "lesson/NoteView.h"
 #include "models/EventLogModel.h"
 #include "models/ImageListModel.h"
+#include "models/NetworkRows.h"
 #include "models/RowTableModel.h"
 #include "scene/EventScene.h"
 #include "scene/LayerStackScene.h"
@@ -91,6 +92,7 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     m_images = new ImageListModel(this);
     m_containers = new RowTableModel([] { return QStringList{tr("Name"), tr("Status"), tr("Image")}; }, this);
     m_volumes = new RowTableModel([] { return QStringList{tr("Volume"), tr("Driver"), tr("Mountpoint")}; }, this);
+    m_networks = new RowTableModel([] { return QStringList{tr("Network"), tr("Driver"), tr("Subnet")}; }, this);
     m_events = new EventLogModel(this);
 
     m_scene = new LayerStackScene(this);
@@ -189,6 +191,15 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
                 const auto it = m_snapshot->volumeInspect.find(row.value(3).toStdString());
                 if (it != m_snapshot->volumeInspect.end())
                     m_inspector->setJson(tr("volume inspect %1").arg(row.value(0)), QString::fromStdString(it->second));
+            });
+    connect(m_networkView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &i) {
+                if (!i.isValid() || !m_snapshot)
+                    return;
+                const QStringList row = m_networks->rowAt(i.row());
+                for (const auto &n : m_snapshot->networks)
+                    if (n.is_object() && n.value("Id", "") == row.value(3).toStdString())
+                        m_inspector->setJson(tr("network inspect %1").arg(row.value(0)), QString::fromStdString(n.dump(2)));
             });
     connect(m_imageView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &i) {
         if (i.isValid())
@@ -541,9 +552,11 @@ void MainWindow::buildDocks()
     m_imageView->horizontalHeader()->setStretchLastSection(false);
     m_containerView = makeListView(m_containers, this, QStringLiteral("containerView"));
     m_volumeView = makeListView(m_volumes, this, QStringLiteral("volumeView"));
+    m_networkView = makeListView(m_networks, this, QStringLiteral("networkView"));
     m_imagesDock = dock(m_imageView, QStringLiteral("imagesDock"), Qt::LeftDockWidgetArea);
     m_containersDock = dock(m_containerView, QStringLiteral("containersDock"), Qt::LeftDockWidgetArea);
     m_volumesDock = dock(m_volumeView, QStringLiteral("volumesDock"), Qt::LeftDockWidgetArea);
+    m_networksDock = dock(m_networkView, QStringLiteral("networksDock"), Qt::LeftDockWidgetArea);
     m_inspector = new InspectorWidget(this);
     m_inspectorDock = dock(m_inspector, QStringLiteral("inspectorDock"), Qt::RightDockWidgetArea);
     m_console = new ConsoleWidget(m_host, this);
@@ -555,7 +568,7 @@ void MainWindow::buildDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_timelineDock);
     tabifyDockWidget(m_eventsDock, m_timelineDock);
     m_eventsDock->raise();
-    resizeDocks({m_imagesDock, m_containersDock, m_volumesDock}, {260, 110, 90}, Qt::Vertical);
+    resizeDocks({m_imagesDock, m_containersDock, m_volumesDock, m_networksDock}, {240, 110, 80, 80}, Qt::Vertical);
     resizeDocks({m_imagesDock, m_inspectorDock}, {300, 320}, Qt::Horizontal);
     resizeDocks({m_consoleDock}, {210}, Qt::Vertical);
 }
@@ -571,7 +584,7 @@ void MainWindow::buildMenus()
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAct);
     m_viewMenu = menuBar()->addMenu(QString());
-    for (QDockWidget *d : {m_imagesDock, m_containersDock, m_volumesDock, m_inspectorDock, m_consoleDock, m_eventsDock,
+    for (QDockWidget *d : {m_imagesDock, m_containersDock, m_volumesDock, m_networksDock, m_inspectorDock, m_consoleDock, m_eventsDock,
                            static_cast<QDockWidget *>(m_timelineDock)})
         m_viewMenu->addAction(d->toggleViewAction());
     m_viewMenu->addMenu(m_scenes->menu());
@@ -603,7 +616,8 @@ void MainWindow::buildMenus()
     // Tab order: lists, the centre, inspector, console, events, timeline.
     setTabOrder(m_imageView, m_containerView);
     setTabOrder(m_containerView, m_volumeView);
-    setTabOrder(m_volumeView, m_tabs);
+    setTabOrder(m_volumeView, m_networkView);
+    setTabOrder(m_networkView, m_tabs);
     setTabOrder(m_tabs, m_inspector);
     setTabOrder(m_inspector, m_console);
     setTabOrder(m_console, m_eventLog);
@@ -646,6 +660,7 @@ void MainWindow::retranslate()
     m_imagesDock->setWindowTitle(tr("Images"));
     m_containersDock->setWindowTitle(tr("Containers"));
     m_volumesDock->setWindowTitle(tr("Volumes"));
+    m_networksDock->setWindowTitle(tr("Networks"));
     m_inspectorDock->setWindowTitle(tr("Inspector"));
     m_consoleDock->setWindowTitle(tr("Console"));
     m_eventsDock->setWindowTitle(tr("Events"));
@@ -740,7 +755,7 @@ void MainWindow::setPresentation(bool on)
         m_presentAct->setChecked(on);
         return;
     }
-    for (QDockWidget *d : {m_imagesDock, m_containersDock, m_volumesDock, m_inspectorDock, m_consoleDock, m_eventsDock,
+    for (QDockWidget *d : {m_imagesDock, m_containersDock, m_volumesDock, m_networksDock, m_inspectorDock, m_consoleDock, m_eventsDock,
                            static_cast<QDockWidget *>(m_timelineDock)})
         d->setVisible(!on);
     if (m_tabs->currentIndex() == 1) // the explorer is for one reader, not a room
@@ -793,6 +808,7 @@ void MainWindow::onSnapshot(const EngineSnapshotPtr &s)
                              QString::fromStdString(v.driver), QString::fromStdString(v.mountpoint),
                              QString::fromStdString(v.name)};
     m_volumes->setRows(vrows);
+    m_networks->setRows(networkRows(s->networks));
     m_driverLabel->setText(tr("driver %1").arg(QString::fromStdString(s->info.driver)));
     m_driverLabel->setToolTip(QString::fromStdString(s->info.driverReason));
     m_modeLabel->setText(s->info.rootless ? tr("rootless") : tr("root"));

@@ -73,6 +73,7 @@ public:
     [[nodiscard]] ImageListModel *imageModel() const { return m_images; }
     [[nodiscard]] RowTableModel *containerModel() const { return m_containers; }
     [[nodiscard]] RowTableModel *volumeModel() const { return m_volumes; }
+    [[nodiscard]] RowTableModel *networkModel() const { return m_networks; }
     [[nodiscard]] EventLogModel *eventModel() const { return m_events; }
     [[nodiscard]] LayerStackScene *scene() const { return m_scene; }
     [[nodiscard]] LayerExplorer *explorer() const { return m_explorer; }
@@ -156,6 +157,7 @@ private:
     ImageListModel *m_images;
     RowTableModel *m_containers;
     RowTableModel *m_volumes;
+    RowTableModel *m_networks;
     EventLogModel *m_events;
     LayerStackScene *m_scene;
     SceneView *m_sceneView;
@@ -174,8 +176,9 @@ private:
     QToolBar *m_hostBar = nullptr;
     QAction *m_exportSvgAct = nullptr, *m_exportPngAct = nullptr;
     QList<QAction *> m_tabActs;
-    QTableView *m_imageView, *m_containerView, *m_volumeView;
-    QDockWidget *m_imagesDock, *m_containersDock, *m_volumesDock, *m_inspectorDock, *m_consoleDock, *m_eventsDock;
+    QTableView *m_imageView, *m_containerView, *m_volumeView, *m_networkView;
+    QDockWidget *m_imagesDock, *m_containersDock, *m_volumesDock, *m_networksDock, *m_inspectorDock, *m_consoleDock,
+        *m_eventsDock;
     QToolBar *m_stepBar;
     QMenu *m_fileMenu, *m_viewMenu, *m_lessonMenu, *m_engineMenu, *m_helpMenu;
     QAction *m_buildAct = nullptr; // Build… (widgets/BuildDialog)

@@ -11,6 +11,7 @@
 #include "models/RowTableModel.h"
 #include "scene/LayerStackScene.h"
 #include "widgets/ConsoleWidget.h"
+#include "widgets/InspectorWidget.h"
 #include "widgets/LayerExplorer.h"
 #include "widgets/MainWindow.h"
 #include "widgets/ScenePanel.h"
@@ -19,6 +20,7 @@
 #include <QGraphicsItem>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QTableView>
 #include <QTableWidget>
 #include <QSignalSpy>
 #include <QTabBar>
@@ -101,6 +103,21 @@ private slots:
         m_w->console()->input()->setText(QStringLiteral("history strata/demo-web:1.0"));
         QTest::keyClick(m_w->console()->input(), Qt::Key_Return);
         QTRY_VERIFY(m_w->console()->transcript().contains("RUN sed -i"));
+    }
+
+    // The Networks panel lists the engine's networks (bridge, host and none
+    // always exist); selecting one shows its `network inspect` JSON.
+    void networksPanelListsTheEnginesNetworks()
+    {
+        QTRY_VERIFY(m_w->networkModel()->rowOf(QStringLiteral("bridge")) >= 0);
+        QVERIFY(m_w->networkModel()->rowOf(QStringLiteral("none")) >= 0);
+        const QStringList bridge = m_w->networkModel()->rowAt(m_w->networkModel()->rowOf(QStringLiteral("bridge")));
+        QCOMPARE(bridge.value(1), QStringLiteral("bridge"));
+        QVERIFY2(bridge.value(2).contains('/'), qPrintable(bridge.join('|'))); // its subnet
+        auto *view = m_w->findChild<QTableView *>(QStringLiteral("networkView"));
+        QVERIFY(view);
+        view->setCurrentIndex(m_w->networkModel()->index(m_w->networkModel()->rowOf(QStringLiteral("bridge")), 0));
+        QTRY_VERIFY(m_w->inspector()->title().contains(QStringLiteral("network inspect bridge")));
     }
 
     void completionComesFromTheParser()

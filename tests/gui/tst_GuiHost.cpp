@@ -224,10 +224,14 @@ private Q_SLOTS:
         const auto snapshot = m_w->host()->lastSnapshot();
         QVERIFY(std::any_of(snapshot->networks.begin(), snapshot->networks.end(),
                             [](const auto &j) { return j.value("Name", "") == "strata-gui-net"; }));
-        // Not checked yet: after `podman network rm` the scene kept the network
-        // for 30 s in the one run made (cause not found: the service's own
-        // network list, or the poll); the removal is left to the next round.
+        // The Networks panel lists it too, with its subnet.
+        QTRY_VERIFY_WITH_TIMEOUT(m_w->networkModel()->rowOf(QStringLiteral("strata-gui-net")) >= 0, 30000);
+        QCOMPARE(m_w->networkModel()->rowAt(m_w->networkModel()->rowOf(QStringLiteral("strata-gui-net"))).value(2),
+                 QStringLiteral("10.213.7.0/24"));
+        // A `podman network rm` elsewhere (no event either) takes it out of both.
         QVERIFY(m_podman->run({"network", "rm", "strata-gui-net"}).exitCode == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(scene->model().net(QStringLiteral("strata-gui-net")) == nullptr, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_w->networkModel()->rowOf(QStringLiteral("strata-gui-net")), -1, 30000);
         QVERIFY(!fs::exists(storeRoot()));
     }
 

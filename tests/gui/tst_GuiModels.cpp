@@ -8,6 +8,7 @@
 #include "models/ImageListModel.h"
 #include "models/JsonTreeModel.h"
 #include "models/LayerStackModel.h"
+#include "models/NetworkRows.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -229,6 +230,24 @@ private slots:
         log.clear();
         log.setFilterText({});
         QCOMPARE(log.rowCount(), 0);
+    }
+
+    // The Networks panel's rows: `network inspect`'s JSON as Strata's engine
+    // and Docker/Podman give it (a network without IPAM config shows a dash).
+    void networkRowsFromInspectJson()
+    {
+        using engine::image::Json;
+        const std::vector<Json> nets = {
+                Json::parse(R"({"Name":"bridge","Id":"aa11","Driver":"bridge",
+                                "IPAM":{"Driver":"default","Config":[{"Subnet":"172.17.0.0/16","Gateway":"172.17.0.1"}]}})"),
+                Json::parse(R"({"Name":"none","Id":"bb22","Driver":"null","IPAM":{"Driver":"default","Config":[]}})"),
+                Json::parse(R"({"Name":"host","Id":"cc33","Driver":"host"})"),
+                Json::parse(R"("not an object")")};
+        const QList<QStringList> rows = networkRows(nets);
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows[0], (QStringList{"bridge", "bridge", "172.17.0.0/16", "aa11"}));
+        QCOMPARE(rows[1], (QStringList{"none", "null", QStringLiteral("—"), "bb22"}));
+        QCOMPARE(rows[2], (QStringList{"host", "host", QStringLiteral("—"), "cc33"}));
     }
 };
 

@@ -187,6 +187,40 @@ private Q_SLOTS:
         QCOMPARE(s->wait(), 2);
     }
 
+    // `exec -d`: nothing printed, status 0, and the command runs on in the container.
+    void execDetachedRunsInTheContainer()
+    {
+        RunResult r = strata({"run", "-d", "--name", "strata-execd", "--network", "none", kImage});
+        QVERIFY2(r.exitCode == 0, what(r).c_str());
+        r = strata({"exec", "-d", "strata-execd", "sh", "-c", "echo from-b''g > /bg"});
+        QVERIFY2(r.exitCode == 0, what(r).c_str());
+        QCOMPARE(r.out, std::string());
+        QCOMPARE(r.err, std::string());
+        QTRY_COMPARE_WITH_TIMEOUT(m_podman->run({"exec", "strata-execd", "cat", "/bg"}).out, std::string("from-bg\n"), 30000);
+        r = strata({"exec", "-d", "strata-nothing", "true"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err, std::string("Error: No such container: strata-nothing\n"));
+        QVERIFY(!fs::exists(storeRoot()));
+    }
+
+    // `run -it --rm` left with Ctrl+P Ctrl+Q runs on; it is removed once it
+    // ends, by the host (HostConfig.AutoRemove), whoever ends it: here an
+    // `attach` that exits it, which still gets its exit code.
+    void runItRmDetachedIsRemovedWhenItEnds()
+    {
+        auto p = onPty({"run", "-it", "--rm", "--name", "strata-rmdetach", "--network", "none", kImage, "sh"});
+        QVERIFY(p->waitFor(kPrompt));
+        p->type("\x10\x11");
+        QCOMPARE(p->wait(), 0);
+        checkTerminalRestored(*p);
+        QCOMPARE(status("strata-rmdetach"), std::string("running"));
+
+        auto a = onPty({"attach", "strata-rmdetach"});
+        a->type("exit 6\r");
+        QCOMPARE(a->wait(), 6);
+        QTRY_COMPARE_WITH_TIMEOUT(m_podman->run({"container", "exists", "strata-rmdetach"}).exitCode, 1, 30000);
+    }
+
     // Bad input: one line, exit 1, the terminal as it was.
     void attachToAStoppedContainerIsOneLine()
     {

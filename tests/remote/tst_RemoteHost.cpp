@@ -168,7 +168,9 @@ class tst_RemoteHost : public QObject {
         const int port = freePort();
         m_tlsHost = "tcp://127.0.0.1:" + QString::number(port);
         m_tlsProxy.setProcessChannelMode(QProcess::ForwardedChannels);
-        m_tlsProxy.start("socat", {"OPENSSL-LISTEN:" + QString::number(port) + ",bind=127.0.0.1,reuseaddr,fork,cert=" +
+        // -t 30: after one side's end (the input's, half-closed) the other
+        // side's output goes on being relayed, not cut after socat's 0.5 s.
+        m_tlsProxy.start("socat", {"-t", "30", "OPENSSL-LISTEN:" + QString::number(port) + ",bind=127.0.0.1,reuseaddr,fork,cert=" +
                                            q(d / "server.pem") + ",key=" + q(d / "server-key.pem") + ",cafile=" +
                                            q(d / "ca.pem") + ",verify=1",
                                    "UNIX-CONNECT:" + q(m_dir / "podman.sock")});
@@ -181,13 +183,13 @@ class tst_RemoteHost : public QObject {
 
     // `strata --root <scratch> -H host args…`: the scratch root must stay
     // unwritten (a host never touches Strata's store).
-    RunResult strata(QStringList args, const QString &host = {})
+    RunResult strata(QStringList args, const QString &host = {}, const std::string &input = {})
     {
         args.prepend(host.isEmpty() ? m_host : host);
         args.prepend(QStringLiteral("-H"));
         args.prepend(q(storeRoot()));
         args.prepend(QStringLiteral("--root"));
-        return strata::test::runStrata(args);
+        return strata::test::runStrata(args, input);
     }
 
     fs::path storeRoot() const { return m_dir / "strata-store"; }
@@ -592,6 +594,28 @@ private Q_SLOTS:
         const RunResult viaEnv = strata({"ps", "-a", "--format", "{{.Names}}"}, m_tlsHost);
         QVERIFY2(viaEnv.exitCode == 0, what(viaEnv).c_str());
         QCOMPARE(lines(viaEnv.out), lines(m_podman->run({"ps", "-a", "--format", "{{.Names}}"}).out));
+        QVERIFY(!fs::exists(storeRoot()));
+    }
+
+    // The end of piped input over TLS reaches the container (close_notify,
+    // then the socket's half-close, as Docker's CLI): `run -i` and `exec -i`
+    // of `cat` end with the input's end instead of waiting for more.
+    void tlsPassesTheEndOfStdin()
+    {
+        startTlsProxy();
+        const fs::path d = m_dir / "tls";
+        const QStringList tls{"--tlsverify", "--tlscacert", q(d / "ca.pem"), "--tlscert", q(d / "client.pem"),
+                              "--tlskey", q(d / "client-key.pem")};
+        RunResult r = strata(tls + QStringList{"run", "-i", "--rm", "--network", "none", kImage, "cat"}, m_tlsHost,
+                             "over tls\n");
+        QVERIFY2(r.exitCode == 0, what(r).c_str());
+        QCOMPARE(r.out, std::string("over tls\n"));
+        r = strata(tls + QStringList{"run", "-d", "--name", "strata-tls-exec", "--network", "none", kImage}, m_tlsHost);
+        QVERIFY2(r.exitCode == 0, what(r).c_str());
+        r = strata(tls + QStringList{"exec", "-i", "strata-tls-exec", "cat"}, m_tlsHost, "exec input\n");
+        QVERIFY2(r.exitCode == 0, what(r).c_str());
+        QCOMPARE(r.out, std::string("exec input\n"));
+        QCOMPARE(strata({"rm", "-f", "strata-tls-exec"}).exitCode, 0);
         QVERIFY(!fs::exists(storeRoot()));
     }
 
