@@ -10,32 +10,18 @@
 #include <archive.h>
 #include <archive_entry.h>
 
-#include <cstdio>
-#include <cstdlib>
-#include <dlfcn.h>
-#include <mutex>
+#include "engine/util/LazyLibrary.h"
 
 namespace {
 
 // The library's ABI 13 soname (Debian's libarchive13: the one the engine builds against).
-constexpr const char *kLibarchive = "libarchive.so.13";
-
-void *libarchive()
+strata::engine::LazyLibrary &libarchive()
 {
-    static void *handle = nullptr;
-    static std::once_flag once;
-    std::call_once(once, [] { handle = ::dlopen(kLibarchive, RTLD_NOW | RTLD_LOCAL); });
-    return handle;
+    static strata::engine::LazyLibrary lib("libarchive.so.13");
+    return lib;
 }
 
-// The real function called `name`, or nullptr when libarchive cannot be loaded.
-template <typename Fn> Fn real(const char *name)
-{
-    void *h = libarchive();
-    return h ? reinterpret_cast<Fn>(::dlsym(h, name)) : nullptr;
-}
-
-#define STRATA_REAL(fn) static const auto real_##fn = real<decltype(&::fn)>(#fn)
+#define STRATA_REAL(fn) static const auto real_##fn = libarchive().symbol<decltype(&::fn)>(#fn)
 
 } // namespace
 
