@@ -13,31 +13,20 @@
 #define CURL_DISABLE_TYPECHECK
 #include <curl/curl.h>
 
+#include "engine/util/LazyLibrary.h"
+
 #include <cstdarg>
-#include <dlfcn.h>
-#include <mutex>
 
 namespace {
 
 // The library's ABI 4 soname (Debian's libcurl4: the one the engine builds against).
-constexpr const char *kLibcurl = "libcurl.so.4";
-
-void *libcurl()
+strata::engine::LazyLibrary &libcurl()
 {
-    static void *handle = nullptr;
-    static std::once_flag once;
-    std::call_once(once, [] { handle = ::dlopen(kLibcurl, RTLD_NOW | RTLD_LOCAL); });
-    return handle;
+    static strata::engine::LazyLibrary lib("libcurl.so.4");
+    return lib;
 }
 
-// The real function called `name`, or nullptr when libcurl cannot be loaded.
-template <typename Fn> Fn real(const char *name)
-{
-    void *h = libcurl();
-    return h ? reinterpret_cast<Fn>(::dlsym(h, name)) : nullptr;
-}
-
-#define STRATA_REAL(fn) static const auto real_##fn = real<decltype(&::fn)>(#fn)
+#define STRATA_REAL(fn) static const auto real_##fn = libcurl().symbol<decltype(&::fn)>(#fn)
 
 } // namespace
 

@@ -11,8 +11,10 @@
 #include "engine/runtime/SeccompCache.h"
 #include "engine/runtime/StartError.h"
 #include "engine/runtime/Terminal.h"
+#include "engine/util/Time.h"
 
 #include <exception>
+#include <utility>
 #include <sched.h>
 #include <unistd.h>
 
@@ -32,6 +34,7 @@ private:
     [[noreturn]] void reexecFromSealedCopy();
     void waitFor(const char *type);
     void report(std::string_view phase, const std::string &detail);
+    void send(nlohmann::json m, int fd = -1);
 
     // The phases, in order (Phases.h).
     std::string configureNamespaces();
@@ -50,6 +53,9 @@ private:
     // in view; a failure is kept and reported by the exec phase, as before.
     std::optional<std::string> m_seccomp;
     std::exception_ptr m_seccompError;
+    // Phases completed but not yet sent (no step gate): they go with the
+    // next message (pty, created, exec, error), so the shim wakes once.
+    nlohmann::json m_unsentPhases = nlohmann::json::array();
 };
 
 void Init::prepareProcess()
@@ -82,9 +88,21 @@ void Init::waitFor(const char *type)
 
 void Init::report(std::string_view phase, const std::string &detail)
 {
-    sendMessage(m_ctx.syncFd, json{{"type", "phase"}, {"name", phase}, {"detail", detail}});
-    if (m_spec.stepGate)
-        waitFor("continue");
+    json m{{"name", phase}, {"detail", detail}, {"time", timeutil::formatRfc3339Nano(timeutil::now())}};
+    if (!m_spec.stepGate) {
+        m_unsentPhases.push_back(std::move(m));
+        return;
+    }
+    m["type"] = "phase";
+    sendMessage(m_ctx.syncFd, m);
+    waitFor("continue");
+}
+
+void Init::send(json m, int fd)
+{
+    if (!m_unsentPhases.empty())
+        m["phases"] = std::exchange(m_unsentPhases, json::array());
+    sendMessage(m_ctx.syncFd, m, fd);
 }
 
 std::string Init::configureNamespaces()
@@ -120,7 +138,7 @@ void Init::attachTerminal()
     Pty pty = openPty(m_spec.consoleRows, m_spec.consoleCols);
     becomeTerminalSession(pty.slave.get());
     bindConsole(pty.slavePath);
-    sendMessage(m_ctx.syncFd, json{{"type", "pty"}}, pty.master.get());
+    send(json{{"type", "pty"}}, pty.master.get());
 }
 
 std::string Init::pivotRoot()
@@ -150,12 +168,12 @@ void Init::execCommand()
     const auto env = processEnvironment(m_spec.env, m_user);
     const std::string path = findExecutable(m_spec.args.front(), env);
     if (m_ctx.hold) {
-        sendMessage(m_ctx.syncFd, json{{"type", "created"}});
+        send(json{{"type", "created"}});
         waitFor("start");
     }
     if (m_seccompError)
         std::rethrow_exception(m_seccompError);
-    sendMessage(m_ctx.syncFd, json{{"type", "exec"}, {"path", path}});
+    send(json{{"type", "exec"}, {"path", path}});
     loadSeccomp(m_seccomp);
     execProcess(path, m_spec.args, env);
 }
@@ -194,11 +212,11 @@ void Init::run()
         execCommand();
     } catch (const StartError &e) {
         trySendMessage(m_ctx.syncFd, json{{"type", "error"}, {"phase", m_phase}, {"message", e.what()},
-                                          {"exitCode", e.exitCode()}});
+                                          {"exitCode", e.exitCode()}, {"phases", m_unsentPhases}});
         ::_exit(e.exitCode());
     } catch (const std::exception &e) {
         trySendMessage(m_ctx.syncFd, json{{"type", "error"}, {"phase", m_phase}, {"message", e.what()},
-                                          {"exitCode", kExitRuntimeFailure}});
+                                          {"exitCode", kExitRuntimeFailure}, {"phases", m_unsentPhases}});
     }
     ::_exit(kExitRuntimeFailure);
 }

@@ -12,6 +12,7 @@
 #include "engine/util/Time.h"
 
 #include <csignal>
+#include <utility>
 #include <fcntl.h>
 #include <iostream>
 #include <sys/prctl.h>
@@ -152,7 +153,17 @@ void Shim::configureChild()
 
 void Shim::notifyEngine(const json &m)
 {
-    if (m_start && !trySendMessage(m_start.get(), m))
+    if (!m_start)
+        return;
+    bool sent;
+    if (m_unsentPhases.empty()) {
+        sent = trySendMessage(m_start.get(), m);
+    } else {
+        json withPhases = m;
+        withPhases["phases"] = std::exchange(m_unsentPhases, json::array());
+        sent = trySendMessage(m_start.get(), withPhases);
+    }
+    if (!sent)
         m_start.reset(); // the engine went away: carry on without it
 }
 
@@ -165,26 +176,52 @@ void Shim::awaitEngineGate()
         m_start.reset();
 }
 
-void Shim::recordPhase(const std::string &name, const std::string &detail)
+// Tells the engine a phase completed: at once when stepping (the engine may
+// hold the start at a gate), else with the engine's next message.
+void Shim::reportPhase(const PhaseRecord &rec, bool gate)
 {
-    PhaseRecord rec{name, nowText(), detail};
+    json m{{"name", rec.name}, {"detail", rec.detail}, {"time", rec.time}, {"pid", m_child}};
+    if (!m_spec.stepGate) {
+        m_unsentPhases.push_back(std::move(m));
+        return;
+    }
+    m["type"] = "phase";
+    m["gate"] = gate;
+    notifyEngine(m);
+    if (gate)
+        awaitEngineGate();
+}
+
+// `time` is when the init completed the phase (it batches its reports when
+// not stepping); empty means now.
+void Shim::recordPhase(const std::string &name, const std::string &detail, const std::string &time)
+{
+    PhaseRecord rec{name, time.empty() ? nowText() : time, detail};
     if (name == nameOf(StartPhase::CreateNamespaces))
         rec.detail = "pid " + std::to_string(m_child) + (m_spec.userNamespace ? " (user namespace)" : "") + ", " +
                      detail + (m_cgroup.valid() ? ", cgroup " + m_cgroup.path : "");
     m_state.phases.push_back(rec);
-    const bool gate = m_spec.stepGate && name != nameOf(StartPhase::Exec);
-    notifyEngine(json{{"type", "phase"}, {"name", rec.name}, {"detail", rec.detail}, {"time", rec.time},
-                      {"gate", gate}, {"pid", m_child}});
-    if (gate)
-        awaitEngineGate();
+    reportPhase(rec, m_spec.stepGate && name != nameOf(StartPhase::Exec));
+}
+
+// The phases the init batched into `m` (its "phases" array), before `m` itself.
+void Shim::recordPhases(const json &m)
+{
+    const auto it = m.find("phases");
+    if (it == m.end() || !it->is_array())
+        return;
+    for (const json &p : *it)
+        if (p.is_object())
+            recordPhase(p.value("name", ""), p.value("detail", ""), p.value("time", ""));
 }
 
 // Returns false when the init's channel ended (exec'd or died).
 bool Shim::handleInitMessage(const json &m, int passedFd)
 {
+    recordPhases(m);
     const std::string type = m.value("type", "");
     if (type == "phase") {
-        recordPhase(m.value("name", ""), m.value("detail", ""));
+        recordPhase(m.value("name", ""), m.value("detail", ""), m.value("time", ""));
         if (m_spec.stepGate)
             sendMessage(m_sync.get(), json{{"type", "continue"}});
     } else if (type == "pty" && passedFd >= 0) {
@@ -208,8 +245,10 @@ Shim::Outcome Shim::followPhases()
         auto msg = receiveMessage(m_sync.get());
         if (!msg)
             break;
-        if (msg->body.value("type", "") == "created")
+        if (msg->body.value("type", "") == "created") {
+            recordPhases(msg->body);
             return Outcome::Created;
+        }
         handleInitMessage(msg->body, msg->fd.get());
     }
     m_sync.reset();
@@ -231,9 +270,7 @@ void Shim::recordRunning()
     m_state.status = ShimStatus::Running;
     m_state.startedAt = m_state.phases.empty() ? nowText() : m_state.phases.back().time;
     writeShimState(m_opt.bundle, m_state);
-    const auto &exec = m_state.phases.back();
-    notifyEngine(json{{"type", "phase"}, {"name", exec.name}, {"detail", exec.detail}, {"time", exec.time},
-                      {"gate", false}});
+    reportPhase(m_state.phases.back(), false);
     notifyEngine(json{{"type", "running"}, {"pid", m_child}});
     m_start.reset();
 }

@@ -11,6 +11,10 @@
 //   engine -> shim  {"type":"continue"}       (after each phase when gate)
 //   shim -> engine  {"type":"running"|"created","pid"}  or
 //                   {"type":"failed","error","exitCode"}
+// Without step gates the phases are not sent one by one: they ride, in
+// order, in the "phases" array of the next message (running, created,
+// failed), so the engine wakes once per start instead of once per phase.
+// The init does the same towards the shim (ContainerInit.cpp).
 // The shim closes it after the last message; the engine closing its end
 // early releases every gate (the start goes on without the engine).
 
@@ -54,7 +58,9 @@ private:
     void configureChild();
     Outcome followPhases();
     bool handleInitMessage(const nlohmann::json &m, int passedFd);
-    void recordPhase(const std::string &name, const std::string &detail);
+    void recordPhases(const nlohmann::json &m);
+    void recordPhase(const std::string &name, const std::string &detail, const std::string &time);
+    void reportPhase(const PhaseRecord &rec, bool gate);
     void awaitEngineGate();
     void recordRunning();
     void recordCreated();
@@ -76,6 +82,7 @@ private:
     RuntimeSpec m_spec;
     ShimState m_state;
     UniqueFd m_start;      // start channel to the engine
+    nlohmann::json m_unsentPhases = nlohmann::json::array(); // for the engine's next message (no step gates)
     UniqueFd m_sync;       // sync channel to the container's init
     UniqueFd m_signalFd;   // SIGCHLD
     pid_t m_child = 0;

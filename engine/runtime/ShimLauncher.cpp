@@ -93,6 +93,11 @@ StartResult startShim(const fs::path &bundleDir, const fs::path &shimPath, const
             throw StartError(ErrorCode::Io, why, kExitRuntimeFailure);
         }
         const json &m = msg->body;
+        // Phases batched into this message (no step gates: Shim.h) come first.
+        if (const auto it = m.find("phases"); it != m.end() && it->is_array() && options.onPhase)
+            for (const json &p : *it)
+                if (p.is_object())
+                    options.onPhase(toReport(p));
         const std::string type = m.value("type", "");
         if (type == "phase") {
             if (options.onPhase)

@@ -6,7 +6,12 @@
 # deletion to a detached process, marked "(detached)": the CLI may exit
 # before them). strace slows every system call, so
 # read the shares, not the absolute figures. Also prints `strace -c -f`
-# totals (counts of forks, execs, fsyncs, mounts). Needs root.
+# totals (counts of forks, execs, fsyncs, mounts, and the messages between
+# the CLI, the shim and the container's init: sendmsg/recvmsg), the shared
+# libraries the CLI and the container's init (the sealed strata-shim) map
+# at their start, and `perf stat` of 10 runs (CPU time and context switches
+# of the CLI, the shim and the container together: less load-sensitive than
+# wall time). Needs root.
 #
 #   tests/bench/profile_run.sh [BUILD_DIR] [STORE_DIR]
 set -euo pipefail
@@ -59,5 +64,10 @@ for at, name in sorted(out):
 print(f"| (last system call) | {last*1000:.1f} | {(last-prev)*1000:.1f} |")
 PY
 echo
-grep -E "^ *[0-9.]+ +[0-9.]+ +[0-9]+ +[0-9]+ +[0-9]* *(clone|clone3|execve|fsync|mount|umount2|rename|wait4|total)" "$trace.c" || true
+grep -E "^ *[0-9.]+ +[0-9.]+ +[0-9]+ +[0-9]+ +[0-9]* *(clone|clone3|execve|execveat|fsync|mount|umount2|rename|wait4|sendmsg|recvmsg|total)" "$trace.c" || true
 awk '/total/ {print "system calls in all: " $4}' "$trace.c"
+echo "shared libraries mapped: strata $(ldd "$strata" | grep -c '=>'), strata-shim $(ldd "$(dirname "$strata")/../runtime/strata-shim" 2>/dev/null | grep -c '=>')"
+if command -v perf >/dev/null; then
+  perf stat -r 10 -e task-clock,context-switches "$strata" --root "$store" run --rm --network none strata/busybox true 2>&1 >/dev/null |
+    grep -E "task-clock|context-switches|elapsed"
+fi
