@@ -10,8 +10,8 @@ build=${STRATA_BUILD_DIR:-build}
 ctest --test-dir "$build" --output-on-failure -j 2 "$@"
 # Then the engine's suites under ASan + UBSan and each fuzz target for 60 s
 # (scripts/sanitize.sh, docs/SECURITY.md); a finding fails this script.
-# STRATA_SANITIZE=0 skips that part (about 12 min more on 2 idle cores,
-# docs/PERFORMANCE.md).
+# STRATA_SANITIZE=0 skips that part (about 14 min more on 2 cores with a
+# cold ccache, docs/SECURITY.md).
 if [ "${STRATA_SANITIZE:-1}" != 0 ]; then
   scripts/sanitize.sh
 fi
