@@ -34,6 +34,6 @@ exclude=()
 ctest --test-dir "$build/tests/engine" --output-on-failure -j 2 "${exclude[@]}" || status=$?
 phase "the engine suites under ASan+UBSan" "$start"
 start=$SECONDS
-ctest --test-dir "$build/tests/fuzz" --output-on-failure -j 2 || status=$?
+ctest --test-dir "$build/tests/fuzz" --output-on-failure || status=$?
 phase "the fuzz targets" "$start"
 exit "$status"

@@ -2,6 +2,7 @@
 #include "engine/build/TarUnpack.h"
 
 #include "engine/Error.h"
+#include "engine/layer/ArchiveHandles.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -38,6 +39,9 @@ bool isTarArchive(const std::filesystem::path &file)
 
 void unpackTar(const std::filesystem::path &file, const std::filesystem::path &destDir)
 {
+    // Names keep the archive's bytes (a pax name is not NFC-normalised and a
+    // non-UTF-8 one still unpacks): layer/ArchiveHandles.h says why.
+    const layer::ScopedByteLocale bytes;
     Reader in = openTar(file);
     if (!in)
         throw Error(ErrorCode::Io, "cannot open archive " + file.string());
@@ -46,7 +50,9 @@ void unpackTar(const std::filesystem::path &file, const std::filesystem::path &d
                                                   ARCHIVE_EXTRACT_SECURE_NODOTDOT | ARCHIVE_EXTRACT_SECURE_SYMLINKS);
     archive_entry *entry = nullptr;
     int rc = ARCHIVE_OK;
-    while ((rc = archive_read_next_header(in.get(), &entry)) == ARCHIVE_OK) {
+    // ARCHIVE_WARN is a pax name libarchive could not convert to the C
+    // locale; it then keeps the name's bytes, as Go's archive/tar does.
+    while ((rc = archive_read_next_header(in.get(), &entry)) == ARCHIVE_OK || rc == ARCHIVE_WARN) {
         const std::string name = archive_entry_pathname(entry);
         // Names are re-rooted below destDir: an absolute or climbing one is refused first.
         if (!name.empty() && name.front() == '/')

@@ -5,6 +5,7 @@
 #include "engine/runtime/Cgroup.h"
 #include "engine/runtime/CommandLookup.h"
 #include "engine/runtime/ExecStdio.h"
+#include "engine/runtime/LeakCheckBeforeEntering.h"
 #include "engine/runtime/Namespaces.h"
 #include "engine/runtime/ProcInfo.h"
 #include "engine/runtime/ProcessSetup.h"
@@ -69,6 +70,7 @@ void enterContainer(const Target &t)
     UniqueFd root(::open(rootPath.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
     if (!root)
         throwErrno("open " + rootPath);
+    checkLeaksBeforeEnteringContainer();
     joinNamespacesOf(t.state.pid);
     if (::fchdir(root.get()) != 0 || ::chroot(".") != 0 || ::chdir("/") != 0)
         throwErrno("enter the container's root");

@@ -10,6 +10,9 @@
 #include "engine/build/Dockerfile.h"
 #include "engine/build/GoText.h"
 #include "engine/build/LayerCopy.h"
+#include "engine/build/TarUnpack.h"
+#include "engine/layer/ArchiveHandles.h"
+#include "tests/support/TarBuilder.h"
 #include "tests/support/TestSupport.h"
 
 #include <QTemporaryDir>
@@ -156,6 +159,22 @@ private Q_SLOTS:
         writeFile(root / "a.txt", "A");
         QVERIFY(BuildContext(root).checksum(ctx.resolve("a.txt")) != before);
         QVERIFY(ctx.checksum(ctx.resolve("*.txt")).rfind("multi:", 0) == 0);
+    }
+
+    // ADD of a local tar keeps a pax name's bytes as Go's archive/tar (and
+    // so Docker) does, even when the caller's locale is UTF-8: decomposed
+    // UTF-8 is not NFC-normalised and a name that is not UTF-8 still unpacks.
+    void addedTarKeepsNameBytes()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path root = dir.path().toStdString();
+        const std::string nfd = "cafe\xcc\x81", raw = "raw-\xfe\xff";
+        writeFile(root / "pack.tar", strata::test::goStylePaxTar({{nfd, "nfd", ""}, {raw, "raw", ""}}));
+        const strata::engine::layer::ScopedUtf8Locale utf8; // the GUI's locale, where libarchive normalises
+        unpackTar(root / "pack.tar", root / "out");
+        QCOMPARE(strata::test::readFile(root / "out" / nfd), std::string("nfd"));
+        QCOMPARE(strata::test::readFile(root / "out" / raw), std::string("raw"));
+        QVERIFY(!std::filesystem::exists(root / "out" / "caf\xc3\xa9"));
     }
 
     void destinations()
