@@ -27,6 +27,15 @@ std::string stripSlash(const std::string &name)
     return !name.empty() && name[0] == '/' ? name.substr(1) : name;
 }
 
+Record parseRecord(const std::string &id, const std::string &text)
+{
+    try {
+        return Record::fromJson(nlohmann::json::parse(text));
+    } catch (const nlohmann::json::exception &e) {
+        throw Error(ErrorCode::InvalidArchive, "container " + id + ": config.v2.json: " + e.what());
+    }
+}
+
 } // namespace
 
 ContainerStore::ContainerStore(fs::path containersDir, fs::path tmpDir, fs::path stagingLock)
@@ -43,11 +52,7 @@ Record ContainerStore::load(const std::string &id) const
 {
     if (!exists(id))
         throw Error(ErrorCode::NotFound, "No such container: " + id);
-    try {
-        return Record::fromJson(nlohmann::json::parse(fsutil::readFile(configFile(id))));
-    } catch (const nlohmann::json::exception &e) {
-        throw Error(ErrorCode::InvalidArchive, "container " + id + ": config.v2.json: " + e.what());
-    }
+    return parseRecord(id, fsutil::readFile(configFile(id)));
 }
 
 void ContainerStore::save(const Record &record) const
@@ -72,18 +77,30 @@ std::vector<Record> ContainerStore::list() const
     std::error_code ec;
     for (const auto &entry : fs::directory_iterator(m_dir, ec)) {
         const std::string id = entry.path().filename().string();
-        if (!exists(id))
-            continue; // half-created (no record yet) or not a container
+        if (!isHexId(id))
+            continue; // not a container
         try {
-            out.push_back(load(id));
+            // Read without a stat first: no record yet (half-created) is a
+            // NotFound like a record removed between listing and reading.
+            out.push_back(parseRecord(id, fsutil::readFile(configFile(id))));
         } catch (const Error &) {
-            // removed between listing and reading
+            // half-created, removed meanwhile, or unreadable: not listed
         }
     }
-    std::sort(out.begin(), out.end(), [](const Record &a, const Record &b) {
-        return a.created != b.created ? a.created > b.created : a.id < b.id;
+    // Newest first. Sorting positions and moving each record once is cheaper
+    // than letting the sort swap 1,000 whole records around.
+    std::vector<std::size_t> order(out.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const int byTime = out[a].created.compare(out[b].created);
+        return byTime != 0 ? byTime > 0 : out[a].id < out[b].id;
     });
-    return out;
+    std::vector<Record> sorted;
+    sorted.reserve(out.size());
+    for (const std::size_t i : order)
+        sorted.push_back(std::move(out[i]));
+    return sorted;
 }
 
 void ContainerStore::removeDir(const std::string &id, const fs::path &mountedUnion) const

@@ -279,7 +279,8 @@ std::vector<ContainerSummary> Engine::containers(bool all)
 {
     Impl &m = *m_impl;
     std::vector<ContainerSummary> out;
-    for (Record r : m.containers.list()) {
+    std::vector<Record> records = m.containers.list();
+    for (Record &r : records) {
         if (!m.refresh(r))
             continue;
         if (!all && !r.state.running() && r.state.status != Status::Restarting)

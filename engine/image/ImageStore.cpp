@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <unistd.h>
 
 namespace strata::engine::image {
@@ -119,7 +120,8 @@ namespace {
 
 // get() with images.json already read: list() reads it once, not once per
 // image (1,000 images took 7.6 s of CPU re-reading it).
-Image readImage(const store::BlobStore &blobs, const store::ImageIndex &idx, const Digest &id)
+Image readImage(const store::BlobStore &blobs, const store::ImageIndex &idx, const Digest &id,
+                std::vector<std::string> tags, std::vector<std::string> repoDigests)
 {
     const store::ImageRecord *rec = idx.find(id);
     if (!rec)
@@ -129,19 +131,37 @@ Image readImage(const store::BlobStore &blobs, const store::ImageIndex &idx, con
     img.manifestDigest = rec->manifest;
     img.parent = rec->parent;
     img.added = rec->added;
-    img.tags = idx.tagsOf(id);
-    img.repoDigests = idx.digestRefsOf(id);
+    img.tags = std::move(tags);
+    img.repoDigests = std::move(repoDigests);
     img.manifest = Manifest::parse(blobs.read(rec->manifest), "manifest " + rec->manifest.str());
     img.configBytes = blobs.read(id);
     img.config = ImageConfig::parse(img.configBytes, "image config " + id.str());
     return img;
 }
 
+// The names (tags or repo digests) of every image, in one pass over the
+// index and in the order tagsOf gives them: a listing asking tagsOf per
+// image walked every tag once per image (1,000 x 1,000 for 1,000 tagged images).
+std::unordered_map<Digest, std::vector<std::string>> namesById(const std::map<std::string, Digest> &names)
+{
+    std::unordered_map<Digest, std::vector<std::string>> out;
+    for (const auto &[name, id] : names)
+        out[id].push_back(name);
+    return out;
+}
+
+std::vector<std::string> namesOf(const std::unordered_map<Digest, std::vector<std::string>> &byId, const Digest &id)
+{
+    const auto it = byId.find(id);
+    return it == byId.end() ? std::vector<std::string>{} : it->second;
+}
+
 } // namespace
 
 Image ImageStore::get(const Digest &id) const
 {
-    return readImage(m_blobs, index(), id);
+    const store::ImageIndex idx = index();
+    return readImage(m_blobs, idx, id, idx.tagsOf(id), idx.digestRefsOf(id));
 }
 
 std::vector<Image> ImageStore::list(std::vector<std::string> *damaged) const
@@ -152,10 +172,12 @@ std::vector<Image> ImageStore::list(std::vector<std::string> *damaged) const
     const store::ImageIndex idx = index();
     if (damaged)
         *damaged = idx.damaged();
+    const auto tags = namesById(idx.tags());
+    const auto repoDigests = namesById(idx.digestRefs());
     for (const auto &[id, rec] : idx.images()) {
         // One damaged image (a blob gone or corrupt) is skipped, never failing the whole store.
         try {
-            out.push_back(readImage(m_blobs, idx, id));
+            out.push_back(readImage(m_blobs, idx, id, namesOf(tags, id), namesOf(repoDigests, id)));
         } catch (const Error &e) {
             if (damaged)
                 damaged->push_back("image " + id.str() + ": " + e.what());

@@ -6,6 +6,9 @@
 #include "engine/image/ArchivePaths.h"
 
 #include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace strata::engine::image {
 namespace {
@@ -34,7 +37,16 @@ TarFileReader::TarFileReader(const std::filesystem::path &file) : m_archive(arch
         throw Error(ErrorCode::Internal, "cannot allocate an archive reader");
     archive_read_support_format_tar(m_archive.get());
     archive_read_support_filter_none(m_archive.get());
-    if (archive_read_open_filename(m_archive.get(), file.c_str(), kReadBlock) != ARCHIVE_OK) {
+    m_fd.reset(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!m_fd.valid()) {
+        const int err = errno;
+        // The words archive_read_open_filename used when it opened the file.
+        throw Error(err == ENOENT ? ErrorCode::NotFound : ErrorCode::Io, "open: Failed to open '" + file.string() + "'",
+                    err);
+    }
+    struct stat st {};
+    m_seekable = ::fstat(m_fd.get(), &st) == 0 && S_ISREG(st.st_mode);
+    if (archive_read_open_fd(m_archive.get(), m_fd.get(), kReadBlock) != ARCHIVE_OK) {
         // libarchive reads the first block while opening to recognise the
         // format, so junk input fails here, not at the first header.
         const int err = archive_errno(m_archive.get());
@@ -78,7 +90,35 @@ bool TarFileReader::next(ArchiveEntryInfo &entry)
     else if (entry.type == ArchiveEntryInfo::Type::Symlink && archive_entry_symlink(e))
         entry.link = archive_entry_symlink(e);
     m_current = entry.path;
+    // The data begins where libarchive stopped reading the headers (pax and
+    // GNU long names included); a sparse entry's bytes are not its data.
+    const bool plain = m_seekable && entry.type == ArchiveEntryInfo::Type::File && archive_entry_size_is_set(e) &&
+                       archive_entry_sparse_count(e) == 0;
+    m_dataOffset = plain ? archive_filter_bytes(m_archive.get(), 0) : -1;
+    m_dataLeft = plain ? entry.size : 0;
     return true;
+}
+
+std::size_t TarFileReader::preadSome(void *buffer, std::size_t size)
+{
+    const std::size_t want = std::min<std::uint64_t>(size, static_cast<std::uint64_t>(m_dataLeft));
+    if (want == 0)
+        return 0;
+    ssize_t n = -1;
+    do
+        n = ::pread(m_fd.get(), buffer, want, m_dataOffset);
+    while (n < 0 && errno == EINTR);
+    if (n < 0)
+        throw Error(ErrorCode::Io, "read \"" + m_current + "\"", errno);
+    if (n == 0) { // the file ends inside the entry: libarchive's read names the damage as always
+        char scratch[64 * 1024];
+        while (readSome(scratch, sizeof scratch) > 0) {
+        }
+        throw Error(ErrorCode::InvalidArchive, "\"" + m_current + "\" is damaged or truncated");
+    }
+    m_dataOffset += n;
+    m_dataLeft -= n;
+    return static_cast<std::size_t>(n);
 }
 
 std::size_t TarFileReader::readSome(void *buffer, std::size_t size)
@@ -104,6 +144,8 @@ std::string TarFileReader::readData(std::size_t limit)
 
 std::unique_ptr<layer::ByteSource> TarFileReader::dataSource()
 {
+    if (m_dataOffset >= 0)
+        return layer::makeCallbackSource([this](void *b, std::size_t s) { return preadSome(b, s); });
     return layer::makeCallbackSource([this](void *b, std::size_t s) { return readSome(b, s); });
 }
 

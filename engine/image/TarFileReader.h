@@ -8,9 +8,13 @@
 //
 // Skipping an entry's data is an lseek on a regular file, so a pass that
 // reads only the small JSON entries costs little even for a 1 GiB archive.
+// A plain entry's data is read with pread from where libarchive found it,
+// straight into the caller's buffer (no copy out of libarchive's blocks);
+// libarchive then skips it with that same lseek.
 
 #include "engine/layer/ArchiveHandles.h"
 #include "engine/layer/ByteStream.h"
+#include "engine/util/UniqueFd.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -44,8 +48,13 @@ public:
 
 private:
     std::size_t readSome(void *buffer, std::size_t size);
+    std::size_t preadSome(void *buffer, std::size_t size);
     [[noreturn]] void fail(const std::string &what) const;
 
+    util::UniqueFd m_fd;
+    bool m_seekable = false;         // a regular file: entries can be read with pread
+    std::int64_t m_dataOffset = -1;  // where the current entry's data starts, when read by pread
+    std::int64_t m_dataLeft = 0;     // bytes of it not yet read
     layer::ReadArchive m_archive;
     std::string m_current; // the entry being read, for messages
     bool m_first = true;

@@ -137,21 +137,38 @@ private:
 
 } // namespace
 
-RawInput::RawInput(ByteSource &source, std::size_t chunkSize) : m_source(source), m_buffer(chunkSize) {}
+RawInput::RawInput(ByteSource &source, std::size_t chunkSize) : m_source(source), m_chunkSize(chunkSize)
+{
+    m_buffers[0].resize(chunkSize);
+}
 
 std::size_t RawInput::readMore()
 {
-    const std::size_t n = m_source.read(m_buffer.data() + m_end, m_buffer.size() - m_end);
-    if (n == 0)
+    auto &buf = m_buffers[m_current];
+    const std::size_t n = m_source.read(buf.data() + m_end, buf.size() - m_end);
+    if (n == 0) {
         m_eof = true;
-    m_hash.update(m_buffer.data() + m_end, n);
+        return 0;
+    }
+    m_lastTicket[m_current] = m_hash.update(buf.data() + m_end, n);
     m_end += n;
     return n;
 }
 
+// The caller has consumed the current buffer: go on in the next one, once
+// the hashing thread is done with what that one held.
+void RawInput::nextBuffer()
+{
+    m_current = (m_current + 1) % kBuffers;
+    if (m_buffers[m_current].empty())
+        m_buffers[m_current].resize(m_chunkSize);
+    m_hash.waitHashed(m_lastTicket[m_current]);
+    m_pos = m_end = 0;
+}
+
 void RawInput::fill(std::size_t want)
 {
-    while (!m_eof && available() < want && m_end < m_buffer.size())
+    while (!m_eof && available() < want && m_end < buffer().size())
         readMore();
 }
 
@@ -160,7 +177,7 @@ bool RawInput::refill()
     if (m_eof)
         return available() > 0;
     if (available() == 0) {
-        m_pos = m_end = 0;
+        nextBuffer();
         while (!m_eof && m_end == 0)
             readMore();
     }

@@ -8,14 +8,18 @@
 // bytes were damaged must not unpack as if nothing happened.
 
 #include "engine/layer/ByteStream.h"
-#include "engine/util/Digest.h"
+#include "engine/util/BackgroundSha256.h"
 
+#include <array>
 #include <cstddef>
 #include <memory>
 #include <vector>
 
 namespace strata::engine::layer {
 
+// The bytes are read into a few chunk buffers in turn, so the blob digest
+// is computed on a second thread (BackgroundSha256) while the caller uses
+// the newest chunk: a buffer is refilled only once its bytes are hashed.
 class RawInput {
 public:
     RawInput(ByteSource &source, std::size_t chunkSize);
@@ -25,23 +29,31 @@ public:
     // Replaces the buffer with the next chunk when it is empty; false at the end.
     bool refill();
 
-    [[nodiscard]] const unsigned char *data() const { return m_buffer.data() + m_pos; }
+    [[nodiscard]] const unsigned char *data() const { return buffer().data() + m_pos; }
     [[nodiscard]] std::size_t available() const { return m_end - m_pos; }
     void consume(std::size_t n) { m_pos += n; }
     [[nodiscard]] bool atEnd() const { return m_eof && m_pos == m_end; }
 
-    [[nodiscard]] Sha256 &hash() { return m_hash; }
+    // The digest of every byte read (the blob digest).
+    [[nodiscard]] Digest finishHash() { return m_hash.finish(); }
     [[nodiscard]] std::uint64_t size() const { return m_hash.bytes(); }
 
 private:
+    static constexpr std::size_t kBuffers = 4;
+
     std::size_t readMore();
+    [[nodiscard]] const std::vector<unsigned char> &buffer() const { return m_buffers[m_current]; }
+    void nextBuffer();
 
     ByteSource &m_source;
-    std::vector<unsigned char> m_buffer;
+    std::size_t m_chunkSize;
+    std::array<std::vector<unsigned char>, kBuffers> m_buffers; // allocated when first used
+    std::array<std::uint64_t, kBuffers> m_lastTicket{};         // the hash ticket of each buffer's last bytes
+    std::size_t m_current = 0;
     std::size_t m_pos = 0; // first unconsumed byte
     std::size_t m_end = 0; // end of valid bytes
     bool m_eof = false;
-    Sha256 m_hash;
+    BackgroundSha256 m_hash; // last: stops hashing before the buffers go away
 };
 
 // Produces decoded bytes into `out`; 0 means the stream ended cleanly.

@@ -74,7 +74,7 @@ void LayerInput::drain()
 Digest LayerInput::blobDigest()
 {
     if (m_blobDigest.empty())
-        m_blobDigest = m_raw.hash().finish();
+        m_blobDigest = m_raw.finishHash();
     return m_blobDigest;
 }
 

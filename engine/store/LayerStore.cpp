@@ -130,7 +130,9 @@ bool LayerStore::Staging::commit(const LayerRecord &record)
         return false;
     // The extracted files reach the disk before the layer is published: after
     // a crash, a layer.json never stands over empty or short files. One
-    // syncfs is far cheaper than an fsync per extracted file.
+    // syncfs is far cheaper than an fsync per extracted file, and it makes
+    // layer.json (written first, without fsyncs of its own) durable with them.
+    fsutil::writeFileReplace(m_dir.path() / "layer.json", toJson(record).dump(2));
     if (const int fd = ::open(m_dir.path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0) {
         const int rc = ::syncfs(fd);
         const int err = errno;
@@ -138,7 +140,6 @@ bool LayerStore::Staging::commit(const LayerRecord &record)
         if (rc != 0)
             throwErrno("sync " + m_dir.path().string(), err);
     }
-    fsutil::writeFileAtomic(m_dir.path() / "layer.json", toJson(record).dump(2));
     const auto target = m_store->m_dir / record.chainId.hex();
     if (std::filesystem::exists(target)) // left half-made by a crash: layer.json is written last
         fsutil::removeTree(target);

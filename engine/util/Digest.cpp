@@ -54,10 +54,26 @@ struct Sha256::Ctx {
     ~Ctx() { EVP_MD_CTX_free(md); }
 };
 
+namespace {
+
+// OpenSSL 3 looks the implementation of EVP_sha256() up in its providers at
+// every init (locks, property matching): a listing hashing 2,000 small
+// blobs spent 4% of its time there. Fetched once, it is looked up once.
+const EVP_MD *sha256Md()
+{
+    static const EVP_MD *const md = [] {
+        const EVP_MD *fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+        return fetched ? fetched : EVP_sha256();
+    }();
+    return md;
+}
+
+} // namespace
+
 Sha256::Sha256() : m_ctx(std::make_unique<Ctx>())
 {
     m_ctx->md = EVP_MD_CTX_new();
-    if (!m_ctx->md || EVP_DigestInit_ex(m_ctx->md, EVP_sha256(), nullptr) != 1)
+    if (!m_ctx->md || EVP_DigestInit_ex(m_ctx->md, sha256Md(), nullptr) != 1)
         throw Error(ErrorCode::Internal, "cannot initialise sha256");
 }
 

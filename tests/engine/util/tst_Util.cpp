@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/Error.h"
+#include "engine/util/BackgroundSha256.h"
 #include "engine/util/Digest.h"
 #include "engine/util/Fs.h"
 #include "engine/util/JsonDepth.h"
@@ -45,6 +46,36 @@ private Q_SLOTS:
         h.update("c");
         QCOMPARE(QString::fromStdString(h.finish().hex()),
                  QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+    }
+
+    // The threaded hash gives the digest of the bytes in order, across the
+    // switch from hashing inline to the thread, and lets a buffer be reused
+    // once waitHashed says its bytes are hashed.
+    void backgroundSha256MatchesOnePass()
+    {
+        std::string all;
+        BackgroundSha256 hash;
+        std::vector<char> buffer(300 * 1024);
+        std::uint64_t ticket = 0;
+        for (int round = 0; round < 20; ++round) {
+            hash.waitHashed(ticket); // the buffer is ours again
+            for (std::size_t i = 0; i < buffer.size(); ++i)
+                buffer[i] = static_cast<char>((i * 7 + static_cast<std::size_t>(round) * 13) & 0xff);
+            const std::size_t size = buffer.size() - static_cast<std::size_t>(round) * 1000;
+            ticket = hash.update(buffer.data(), size);
+            all.append(buffer.data(), size);
+        }
+        QCOMPARE(hash.bytes(), all.size());
+        QCOMPARE(hash.finish().str(), Digest::ofBytes(all).str());
+
+        BackgroundSha256 small; // never starts a thread, same answer
+        small.update("abc", 3);
+        QCOMPARE(small.finish().str(), Digest::ofBytes("abc").str());
+
+        BackgroundSha256 abandoned; // destroyed mid-stream without finish()
+        abandoned.update(buffer.data(), buffer.size());
+        for (int i = 0; i < 8; ++i)
+            abandoned.update(buffer.data(), buffer.size());
     }
 
     void rfc3339_data()
