@@ -225,6 +225,18 @@ la_int64_t archive_entry_size(struct archive_entry *a0)
     return real_archive_entry_size(a0);
 }
 
+int archive_entry_size_is_set(struct archive_entry *a0)
+{
+    STRATA_REAL(archive_entry_size_is_set);
+    return real_archive_entry_size_is_set(a0);
+}
+
+int archive_entry_sparse_count(struct archive_entry *a0)
+{
+    STRATA_REAL(archive_entry_sparse_count);
+    return real_archive_entry_sparse_count(a0);
+}
+
 const char *archive_entry_symlink(struct archive_entry *a0)
 {
     STRATA_REAL(archive_entry_symlink);
@@ -313,6 +325,12 @@ int archive_read_open(struct archive *a0, void *a1, archive_open_callback *a2, a
 {
     STRATA_REAL(archive_read_open);
     return real_archive_read_open(a0, a1, a2, a3, a4);
+}
+
+int archive_read_open_fd(struct archive *a0, int a1, size_t a2)
+{
+    STRATA_REAL(archive_read_open_fd);
+    return real_archive_read_open_fd(a0, a1, a2);
 }
 
 int archive_read_open_filename(struct archive *a0, const char *a1, size_t a2)
