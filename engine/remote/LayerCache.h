@@ -58,6 +58,10 @@ public:
     // Keeps a layer tar; DigestMismatch when it does not hash to `diffId`.
     // Another process adding the same layer meanwhile is fine (first wins).
     HostLayerDir add(const Digest &diffId, layer::ByteSource &tar);
+    // The same for a tar whose diff_id is only known once it is read (an
+    // export streamed without its manifest, which podman writes last): kept
+    // when it hashes to one of `wanted`, else dropped (nullopt).
+    std::optional<HostLayerDir> addIfWanted(const std::vector<Digest> &wanted, layer::ByteSource &tar);
     // The layer's files, unpacked from its tar into diff/ on first use.
     HostLayerDir unpack(const HostLayerDir &layer);
 
@@ -75,6 +79,10 @@ public:
     std::uint64_t clear();
 
 private:
+    struct Staged;
+    Staged stage(layer::ByteSource &tar);
+    HostLayerDir keep(Staged &staged);
+
     std::filesystem::path m_root;
 };
 
