@@ -182,22 +182,6 @@ bool isArchiveMetadata(const std::string &entry)
            (entry.size() > 5 && entry.compare(entry.size() - 5, 5, ".json") == 0);
 }
 
-class StringSource final : public layer::ByteSource {
-public:
-    explicit StringSource(const std::string &data) : m_data(data) {}
-    std::size_t read(void *buffer, std::size_t size) override
-    {
-        const std::size_t n = std::min(size, m_data.size() - m_pos);
-        std::memcpy(buffer, m_data.data() + m_pos, n);
-        m_pos += n;
-        return n;
-    }
-
-private:
-    const std::string &m_data;
-    std::size_t m_pos = 0;
-};
-
 // Way 3: the export (docker-save format), read once as it streams in, not
 // spooled: podman writes manifest.json last, so the layers are not matched
 // to the manifest but by what they hash to (the diff_ids `inspect` gave);
@@ -230,8 +214,7 @@ HostImageFiles fromExport(ApiClient &api, const Digest &id, const std::vector<Di
                 if (!configBytes && Digest::ofBytes(bytes) == id)
                     configBytes = bytes;
                 else if (!isArchiveMetadata(e.path)) {
-                    StringSource source(bytes);
-                    cache.addIfWanted(wanted, source);
+                    cache.addIfWanted(wanted, *layer::makeStringSource(bytes));
                 }
             });
         }

@@ -68,7 +68,7 @@ public:
     [[nodiscard]] std::optional<std::string> config(const Digest &imageId) const;
     void putConfig(const Digest &imageId, const std::string &bytes);
 
-    // Where exports are spooled (same file system as the entries).
+    // Where layers are staged before they are renamed into place (same file system).
     [[nodiscard]] std::filesystem::path tmpDir() const;
 
     [[nodiscard]] LayerCacheUsage usage() const;
