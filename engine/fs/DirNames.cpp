@@ -4,13 +4,16 @@
 #include <algorithm>
 #include <cstring>
 #include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace strata::engine::fs {
 
-std::vector<std::string> listNames(const std::filesystem::path &dir, bool *ok)
+namespace {
+
+std::vector<std::string> readNames(DIR *d, bool *ok)
 {
     std::vector<std::string> names;
-    DIR *d = ::opendir(dir.c_str());
     if (ok)
         *ok = d != nullptr;
     if (!d)
@@ -22,6 +25,24 @@ std::vector<std::string> listNames(const std::filesystem::path &dir, bool *ok)
     ::closedir(d);
     std::sort(names.begin(), names.end());
     return names;
+}
+
+} // namespace
+
+std::vector<std::string> listNames(const std::filesystem::path &dir, bool *ok)
+{
+    return readNames(::opendir(dir.c_str()), ok);
+}
+
+std::vector<std::string> listNamesAt(int dirFd, bool *ok)
+{
+    const int own = ::fcntl(dirFd, F_DUPFD_CLOEXEC, 0); // closedir closes it
+    DIR *d = own < 0 ? nullptr : ::fdopendir(own);
+    if (!d && own >= 0)
+        ::close(own);
+    if (d)
+        ::rewinddir(d);
+    return readNames(d, ok);
 }
 
 } // namespace strata::engine::fs

@@ -5,6 +5,7 @@
 #include "engine/fs/MarkersBelowSymlink.h"
 #include "engine/fs/TarLayerEntries.h"
 #include "engine/util/Digest.h"
+#include "engine/util/UniqueFd.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -13,7 +14,6 @@
 #include <fcntl.h>
 #include <map>
 #include <set>
-#include <unordered_map>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/xattr.h>
@@ -32,6 +32,33 @@ bool isUnder(const std::string &path, const std::string &dir)
 std::string join(const std::string &dir, const std::string &name)
 {
     return dir.empty() ? name : dir + "/" + name;
+}
+
+// `dir / name` as filesystem::path spells it, built as a plain string.
+std::string childPath(const std::string &dir, const std::string &name)
+{
+    std::string out;
+    out.reserve(dir.size() + 1 + name.size());
+    out = dir;
+    if (!out.empty() && out.back() != '/')
+        out += '/';
+    return out += name;
+}
+
+// A symlink's target read in its directory (sized by lstat, grown if it changed).
+std::string readLinkAt(int dirFd, const std::string &name, const struct stat &st)
+{
+    std::string target(static_cast<std::size_t>(st.st_size > 0 ? st.st_size : 63) + 1, '\0');
+    for (;;) {
+        const ssize_t n = ::readlinkat(dirFd, name.c_str(), target.data(), target.size());
+        if (n < 0)
+            return {};
+        if (static_cast<std::size_t>(n) < target.size()) { // not truncated
+            target.resize(static_cast<std::size_t>(n));
+            return target;
+        }
+        target.resize(target.size() * 2);
+    }
 }
 
 bool hasOverlayOpaqueXattr(const std::filesystem::path &dir)
@@ -54,20 +81,21 @@ public:
         m_index = index;
         m_layer = layer;
         m_inodeGroups.clear();
-        m_changeAt.clear();
         m_view.m_changes.emplace_back();
         if (layer.tar.empty())
-            walk(layer.dir, "");
+            walk(layer.dir.native(), "");
         else
             walkTar(readTarLayerEntries(layer.tar));
-        auto &c = m_view.m_changes.back();
-        std::sort(c.begin(), c.end(), [](const auto &a, const auto &b) { return a.change.path < b.change.path; });
+        sortChanges(m_view.m_changes.back());
     }
 
 private:
-    void walk(const std::filesystem::path &abs, const std::string &rel)
+    void walk(const std::string &abs, const std::string &rel)
     {
-        const std::vector<std::string> names = listNames(abs);
+        // Names are stat'ed relative to the open directory: one path lookup
+        // per directory instead of one per name (most of a big layer's cost).
+        const util::UniqueFd dirFd(::open(abs.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        const std::vector<std::string> names = dirFd ? listNamesAt(dirFd.get()) : std::vector<std::string>{};
         const bool opaque = std::find(names.begin(), names.end(), layer::kOpaqueMarker) != names.end() ||
                             (m_layer.whiteouts == layer::WhiteoutFormat::OverlayDevices && hasOverlayOpaqueXattr(abs));
         if (opaque && rel.empty())
@@ -81,7 +109,7 @@ private:
         for (const auto &name : names) {
             if (layer::isOpaqueMarker(name) || layer::isWhiteoutName(name))
                 continue;
-            visit(abs / name, join(rel, name));
+            visit(dirFd.get(), name, childPath(abs, name), join(rel, name));
         }
     }
 
@@ -148,7 +176,7 @@ private:
         e.mtime = t.mtime;
         e.layer = m_index;
         e.linkGroup = e.type == EntryType::Dir ? -1 : linkGroup;
-        e.source = m_layer.dir / rel;
+        e.source = childPath(m_layer.dir.native(), rel);
         if (e.type == EntryType::Symlink)
             e.target = t.link;
         place(rel, std::move(e));
@@ -157,8 +185,8 @@ private:
     // One version of `rel` from this layer lands on the merged view.
     void place(const std::string &rel, TreeEntry e)
     {
-        auto existing = m_view.m_merged.find(rel);
-        const bool replaces = existing != m_view.m_merged.end();
+        auto existing = m_view.m_merged.lower_bound(rel); // also the insertion hint
+        const bool replaces = existing != m_view.m_merged.end() && existing->first == rel;
         if (replaces) {
             e.shadowed = existing->second.shadowed;
             e.shadowed.push_back(existing->second.layer);
@@ -167,13 +195,16 @@ private:
         }
         record(rel, replaces ? ChangeKind::Modified : ChangeKind::Added, false, e.type, e.size);
         m_view.m_versions[rel].push_back(e);
-        m_view.m_merged[rel] = std::move(e);
+        if (replaces)
+            existing->second = std::move(e);
+        else
+            m_view.m_merged.emplace_hint(existing, rel, std::move(e));
     }
 
-    void visit(const std::filesystem::path &abs, const std::string &rel)
+    void visit(int dirFd, const std::string &name, std::string abs, const std::string &rel)
     {
         struct stat st {};
-        if (::lstat(abs.c_str(), &st) != 0) {
+        if (::fstatat(dirFd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
             m_view.m_problems.push_back(rel + ": " + std::strerror(errno));
             return;
         }
@@ -189,14 +220,17 @@ private:
                 walk(abs, *target);
             return;
         }
-        TreeEntry e = entryFrom(abs, rel, st);
-        const bool dir = e.type == EntryType::Dir;
-        place(rel, std::move(e));
-        if (dir)
-            walk(abs, rel);
+        const bool dir = S_ISDIR(st.st_mode);
+        if (!dir) {
+            place(rel, entryFrom(dirFd, name, std::move(abs), rel, st));
+            return;
+        }
+        place(rel, entryFrom(dirFd, name, abs, rel, st));
+        walk(abs, rel);
     }
 
-    TreeEntry entryFrom(const std::filesystem::path &abs, const std::string &rel, const struct stat &st)
+    TreeEntry entryFrom(int dirFd, const std::string &name, std::string abs, const std::string &rel,
+                        const struct stat &st)
     {
         TreeEntry e;
         e.path = rel;
@@ -206,12 +240,11 @@ private:
         e.gid = st.st_gid;
         e.mtime = st.st_mtim.tv_sec;
         e.layer = m_index;
-        e.source = abs;
+        e.source = std::move(abs);
         if (e.type == EntryType::File)
             e.size = static_cast<std::uint64_t>(st.st_size);
         if (e.type == EntryType::Symlink) {
-            std::error_code ec;
-            e.target = std::filesystem::read_symlink(abs, ec).string();
+            e.target = readLinkAt(dirFd, name, st);
             e.size = e.target.size();
         }
         if (e.type != EntryType::Dir && st.st_nlink > 1) {
@@ -253,21 +286,33 @@ private:
 
     void record(const std::string &path, ChangeKind kind, bool opaque, EntryType type, std::uint64_t size)
     {
-        auto &changes = m_view.m_changes.back();
-        // An opaque marker and the directory entry itself describe one change.
-        auto [it, inserted] = m_changeAt.try_emplace(path, changes.size());
-        if (!inserted) {
-            changes[it->second].change.opaque = changes[it->second].change.opaque || opaque;
-            return;
+        m_view.m_changes.back().push_back({{path, kind, opaque}, type, size});
+    }
+
+    // Sorted by path; a path recorded twice (an opaque marker and the
+    // directory entry itself describe one change) keeps its first record,
+    // opaque when either was. Merging after the sort spares a hash map of
+    // every path.
+    static void sortChanges(std::vector<LayerChangeEntry> &c)
+    {
+        std::stable_sort(c.begin(), c.end(), [](const auto &a, const auto &b) { return a.change.path < b.change.path; });
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < c.size(); ++i) {
+            if (out > 0 && c[out - 1].change.path == c[i].change.path) {
+                c[out - 1].change.opaque = c[out - 1].change.opaque || c[i].change.opaque;
+                continue;
+            }
+            if (out != i)
+                c[out] = std::move(c[i]);
+            ++out;
         }
-        changes.push_back({{path, kind, opaque}, type, size});
+        c.resize(out);
     }
 
     UnionView &m_view;
     int m_index = 0;
     LayerDir m_layer;
     std::map<std::pair<dev_t, ino_t>, int> m_inodeGroups;
-    std::unordered_map<std::string, std::size_t> m_changeAt; // path -> index in this layer's changes
     int m_nextGroup = 0;
 };
 

@@ -13,22 +13,6 @@ namespace {
 constexpr std::int64_t kCacheEntryMax = 256 << 10;
 constexpr std::size_t kCacheTotalMax = 32u << 20;
 
-class StringSource final : public layer::ByteSource {
-public:
-    explicit StringSource(const std::string &data) : m_data(data) {}
-    std::size_t read(void *buffer, std::size_t size) override
-    {
-        const std::size_t n = std::min(size, m_data.size() - m_pos);
-        std::memcpy(buffer, m_data.data() + m_pos, n);
-        m_pos += n;
-        return n;
-    }
-
-private:
-    const std::string &m_data;
-    std::size_t m_pos = 0;
-};
-
 } // namespace
 
 TarArchiveView::TarArchiveView(std::filesystem::path file, std::string displayName)
@@ -72,8 +56,7 @@ void TarArchiveView::stream(const std::set<std::string> &paths, const StreamFn &
     std::set<std::string> pending;
     for (const auto &p : paths) {
         if (auto it = m_cache.find(p); it != m_cache.end()) {
-            StringSource source(it->second);
-            fn(p, source);
+            fn(p, *layer::makeStringSource(it->second));
         } else {
             pending.insert(p);
         }

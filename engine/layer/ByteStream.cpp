@@ -3,7 +3,9 @@
 
 #include "engine/Error.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <string>
 #include <unistd.h>
@@ -106,6 +108,31 @@ std::unique_ptr<ByteSource> makeCallbackSource(std::function<std::size_t(void *,
 std::unique_ptr<ByteSink> makeFdSink(int fd, std::string name)
 {
     return std::make_unique<FdSink>(fd, std::move(name));
+}
+
+namespace {
+
+class StringSource final : public ByteSource {
+public:
+    explicit StringSource(const std::string &data) : m_data(data) {}
+    std::size_t read(void *buffer, std::size_t size) override
+    {
+        const std::size_t n = std::min(size, m_data.size() - m_pos);
+        std::memcpy(buffer, m_data.data() + m_pos, n);
+        m_pos += n;
+        return n;
+    }
+
+private:
+    const std::string &m_data;
+    std::size_t m_pos = 0;
+};
+
+} // namespace
+
+std::unique_ptr<ByteSource> makeStringSource(const std::string &data)
+{
+    return std::make_unique<StringSource>(data);
 }
 
 std::unique_ptr<ByteSink> makeStringSink(std::string &out)

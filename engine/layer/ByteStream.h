@@ -32,6 +32,8 @@ std::unique_ptr<ByteSource> openFileSource(const std::filesystem::path &path);
 std::unique_ptr<ByteSource> makeCallbackSource(std::function<std::size_t(void *, std::size_t)> read);
 // A sink writing to a file descriptor it does not own.
 std::unique_ptr<ByteSink> makeFdSink(int fd, std::string name);
+// A source reading a string it does not own (an archive entry read into memory).
+std::unique_ptr<ByteSource> makeStringSource(const std::string &data);
 // A sink appending to a string (small layers, tests).
 std::unique_ptr<ByteSink> makeStringSink(std::string &out);
 

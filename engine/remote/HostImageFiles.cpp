@@ -2,17 +2,19 @@
 #include "engine/remote/HostImageFiles.h"
 
 #include "engine/Error.h"
-#include "engine/image/ArchiveInput.h"
-#include "engine/image/DockerArchive.h"
-#include "engine/image/TarArchiveView.h"
+#include "engine/image/TarFileReader.h"
 #include "engine/remote/RemoteHost.h"
 #include "engine/util/Fs.h"
+#include "engine/util/UniqueFd.h"
 
 #include <cerrno>
 #include <cstring>
-#include <set>
+#include <csignal>
 #include <sstream>
+#include <thread>
 
+#include <fcntl.h>
+#include <pthread.h>
 #include <unistd.h>
 
 namespace strata::engine::remote {
@@ -118,59 +120,121 @@ std::optional<HostImageFiles> fromLocalDirs(ApiClient &api, const json &inspect,
     return out;
 }
 
-// Way 3: the export, spooled (the archive reader reads it in two passes:
-// podman writes manifest.json last) and then read like `load` reads it.
-HostImageFiles fromExport(ApiClient &api, const Digest &id, LayerCache &cache)
-{
-    fsutil::makeDirs(cache.tmpDir());
-    image::TempFile spool(cache.tmpDir(), "export-");
-    int writeErrno = 0; // not thrown from inside curl's callback
-    api.stream("/images/" + id.hex() + "/get", [&](std::string_view chunk) {
-        for (std::size_t done = 0; done < chunk.size();) {
-            const ssize_t n = ::write(spool.fd(), chunk.data() + done, chunk.size() - done);
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n < 0) {
-                writeErrno = errno;
-                return false;
+// The host's export as it arrives, through a pipe: a thread copies the HTTP
+// body in, the caller reads the tar from readPath(). Whatever happens, the
+// destructor closes the pipe (a writer still sending then stops: EPIPE) and
+// joins the thread.
+class ExportPipe {
+public:
+    ExportPipe(ApiClient &api, const std::string &path)
+    {
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) != 0)
+            throw Error(ErrorCode::Io, std::string("pipe: ") + std::strerror(errno), errno);
+        m_read.reset(fds[0]);
+        m_thread = std::thread([this, &api, path, writeFd = fds[1]] {
+            sigset_t pipeSignal; // a closed reader is EPIPE here, not a signal to the process
+            sigemptyset(&pipeSignal);
+            sigaddset(&pipeSignal, SIGPIPE);
+            ::pthread_sigmask(SIG_BLOCK, &pipeSignal, nullptr);
+            const util::UniqueFd out(writeFd);
+            try {
+                api.stream(path, [&](std::string_view chunk) {
+                    for (std::size_t done = 0; done < chunk.size();) {
+                        const ssize_t n = ::write(out.get(), chunk.data() + done, chunk.size() - done);
+                        if (n < 0 && errno == EINTR)
+                            continue;
+                        if (n < 0)
+                            return false; // the reader is done (or gave up)
+                        done += static_cast<std::size_t>(n);
+                    }
+                    return true;
+                });
+            } catch (...) {
+                m_failure = std::current_exception();
             }
-            done += static_cast<std::size_t>(n);
-        }
-        return true;
-    });
-    if (writeErrno)
-        throw Error(ErrorCode::Io, "cache " + spool.path().string() + ": " + std::strerror(writeErrno), writeErrno);
-    spool.close();
-    const std::string name = api.errorPrefix() + "export of " + id.str();
-    image::TarArchiveView view(spool.path(), name);
-    const auto plans = withErrorContext(name, [&] { return image::planDockerArchive(view); });
-    const image::PlannedImage *plan = nullptr;
-    for (const auto &p : plans)
-        if (p.id == id)
-            plan = &p;
-    if (!plan)
-        throw Error(ErrorCode::Io, name + ": the archive does not hold that image");
+        });
+    }
+    ~ExportPipe() { finish(); }
+    ExportPipe(const ExportPipe &) = delete;
+    ExportPipe &operator=(const ExportPipe &) = delete;
 
-    std::map<std::string, Digest> wanted; // archive entry -> diff_id still missing
-    for (const auto &l : plan->layers)
-        if (!cache.find(l.diffId))
-            wanted.emplace(l.entry, l.diffId);
-    std::set<std::string> entries;
-    for (const auto &[entry, diffId] : wanted)
-        entries.insert(entry);
-    view.stream(entries, [&](const std::string &entry, layer::ByteSource &data) {
-        withErrorContext(name + ": " + entry, [&] { cache.add(wanted.at(entry), data); });
-    });
-    cache.putConfig(id, plan->configBytes);
-    HostImageFiles out{id, plan->config, {}, "export"};
-    for (const auto &l : plan->layers) {
-        auto layer = cache.find(l.diffId);
+    [[nodiscard]] std::string readPath() const { return "/proc/self/fd/" + std::to_string(m_read.get()); }
+    // Stops reading and waits for the writer; rethrows the request's error.
+    void finish()
+    {
+        m_read.reset();
+        if (m_thread.joinable())
+            m_thread.join();
+        if (m_failure)
+            std::rethrow_exception(std::exchange(m_failure, nullptr));
+    }
+
+private:
+    util::UniqueFd m_read;
+    std::thread m_thread;
+    std::exception_ptr m_failure;
+};
+
+bool isArchiveMetadata(const std::string &entry)
+{
+    return entry == "manifest.json" || entry == "repositories" || entry == "index.json" || entry == "oci-layout" ||
+           (entry.size() > 5 && entry.compare(entry.size() - 5, 5, ".json") == 0);
+}
+
+// Way 3: the export (docker-save format), read once as it streams in, not
+// spooled: podman writes manifest.json last, so the layers are not matched
+// to the manifest but by what they hash to (the diff_ids `inspect` gave);
+// the config is the entry that hashes to the image id. Each wanted layer
+// goes straight into its cache entry (hashed and checked on the way).
+HostImageFiles fromExport(ApiClient &api, const Digest &id, const std::vector<Digest> &diffIds, LayerCache &cache)
+{
+    constexpr std::int64_t kSmallEntry = 256 << 10; // configs and manifests fit; read into memory
+    const std::string name = api.errorPrefix() + "export of " + id.str();
+    std::vector<Digest> wanted;
+    for (const auto &d : diffIds)
+        if (!cache.find(d))
+            wanted.push_back(d);
+    std::optional<std::string> configBytes;
+    fsutil::makeDirs(cache.tmpDir()); // where the layers are staged
+    ExportPipe pipe(api, "/images/" + id.hex() + "/get");
+    try {
+        image::TarFileReader reader(pipe.readPath());
+        image::ArchiveEntryInfo e;
+        while (reader.next(e)) {
+            if (e.type != image::ArchiveEntryInfo::Type::File || e.size == 0)
+                continue;
+            withErrorContext(name + ": " + e.path, [&] {
+                if (e.size > kSmallEntry) {
+                    if (!isArchiveMetadata(e.path))
+                        cache.addIfWanted(wanted, *reader.dataSource());
+                    return;
+                }
+                const std::string bytes = reader.readData(static_cast<std::size_t>(kSmallEntry));
+                if (!configBytes && Digest::ofBytes(bytes) == id)
+                    configBytes = bytes;
+                else if (!isArchiveMetadata(e.path)) {
+                    cache.addIfWanted(wanted, *layer::makeStringSource(bytes));
+                }
+            });
+        }
+    } catch (...) {
+        pipe.finish(); // the request's own error, when there is one, says more
+        throw;
+    }
+    pipe.finish();
+    if (!configBytes)
+        throw Error(ErrorCode::Io, name + ": the archive does not hold that image's config");
+    const auto config = image::ImageConfig::parse(*configBytes, name + ": config");
+    cache.putConfig(id, *configBytes);
+    HostImageFiles out{id, config, {}, "export"};
+    for (const auto &d : config.diffIds) {
+        auto layer = cache.find(d);
         if (!layer)
-            throw Error(ErrorCode::Io, "cache " + cache.tmpDir().parent_path().string() + ": layer " +
-                                               l.diffId.str() + " went away meanwhile");
+            throw Error(ErrorCode::Io, name + ": layer " + d.str() + " is missing from the archive (or went away meanwhile)");
         out.layers.push_back(std::move(*layer));
     }
-    cache.trim(LayerCache::maxBytes(), plan->config.diffIds); // bounded: this image's layers stay
+    cache.trim(LayerCache::maxBytes(), config.diffIds); // bounded: this image's layers stay
     return out;
 }
 
@@ -199,7 +263,7 @@ HostImageFiles hostImageFiles(ApiClient &api, const std::string &ref, LayerCache
     if (allowLocalDirs && api.host().scheme == HostUrl::Scheme::Unix)
         if (auto local = fromLocalDirs(api, inspect, id, diffIds, config))
             return std::move(*local);
-    return fromExport(api, id, cache);
+    return fromExport(api, id, diffIds, cache);
 }
 
 } // namespace strata::engine::remote

@@ -5,9 +5,9 @@
 //  1. every layer already in the LayerCache (and the config kept);
 //  2. a local host (unix socket) whose overlay GraphDriver directories are
 //     readable: its own layer directories, read in place;
-//  3. `GET /images/{id}/get` (docker-save format) spooled to the cache's
-//     tmp/ and read by the engine's archive reader (the one `load` uses);
-//     the missing layers are kept in the cache as tars.
+//  3. `GET /images/{id}/get` (docker-save format) read as it streams in
+//     (no spool): each entry that hashes to a missing diff_id is kept in
+//     the cache as a tar, the one hashing to the image id is the config.
 // Nothing is written to Strata's store.
 
 #include "engine/image/OciTypes.h"

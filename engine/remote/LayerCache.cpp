@@ -143,33 +143,61 @@ std::optional<HostLayerDir> LayerCache::find(const Digest &diffId) const
     return d;
 }
 
-HostLayerDir LayerCache::add(const Digest &diffId, layer::ByteSource &tar)
+// A layer tar written under tmp/, hashed on the way, not yet in place.
+struct LayerCache::Staged {
+    fsutil::TempDir dir;
+    Digest diffId, blob;
+};
+
+LayerCache::Staged LayerCache::stage(layer::ByteSource &tar)
 {
     fsutil::makeDirs(tmpDir());
-    fsutil::TempDir staging(tmpDir(), "layer-");
-    const fs::path file = staging.path() / "layer.tar";
-    {
-        const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-        if (fd < 0)
-            throw Error(ErrorCode::Io, "cache " + file.string() + ": " + std::strerror(errno), errno);
-        try {
-            layer::LayerInput input(tar); // decompresses (an export's layers seldom are) and hashes
-            for (auto chunk = input.next(); chunk.size > 0; chunk = input.next())
-                writeAll(fd, chunk.data, chunk.size, file);
-            input.drain();
-            if (input.diffId() != diffId)
-                throw Error(ErrorCode::DigestMismatch, "layer content hashes to diff_id " + input.diffId().str() +
-                                                               ", the image config says " + diffId.str());
-            const nlohmann::json meta = {{"blob", input.blobDigest().str()},
-                                         {"content_bytes", engine::fs::contentBytesOf(engine::fs::readTarLayerEntries(file))}};
-            fsutil::writeFileAtomic(staging.path() / "layer.json", meta.dump());
-        } catch (...) {
-            ::close(fd);
-            throw;
-        }
-        if (::close(fd) != 0)
-            throw Error(ErrorCode::Io, "cache " + file.string() + ": " + std::strerror(errno), errno);
+    Staged staged{fsutil::TempDir(tmpDir(), "layer-"), {}, {}};
+    const fs::path file = staged.dir.path() / "layer.tar";
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        throw Error(ErrorCode::Io, "cache " + file.string() + ": " + std::strerror(errno), errno);
+    try {
+        layer::LayerInput input(tar); // decompresses (an export's layers seldom are) and hashes
+        for (auto chunk = input.next(); chunk.size > 0; chunk = input.next())
+            writeAll(fd, chunk.data, chunk.size, file);
+        input.drain();
+        staged.diffId = input.diffId();
+        staged.blob = input.blobDigest();
+    } catch (...) {
+        ::close(fd);
+        throw;
     }
+    if (::close(fd) != 0)
+        throw Error(ErrorCode::Io, "cache " + file.string() + ": " + std::strerror(errno), errno);
+    return staged;
+}
+
+HostLayerDir LayerCache::add(const Digest &diffId, layer::ByteSource &tar)
+{
+    Staged staged = stage(tar);
+    if (staged.diffId != diffId)
+        throw Error(ErrorCode::DigestMismatch, "layer content hashes to diff_id " + staged.diffId.str() +
+                                                       ", the image config says " + diffId.str());
+    return keep(staged);
+}
+
+std::optional<HostLayerDir> LayerCache::addIfWanted(const std::vector<Digest> &wanted, layer::ByteSource &tar)
+{
+    Staged staged = stage(tar);
+    if (std::find(wanted.begin(), wanted.end(), staged.diffId) == wanted.end())
+        return std::nullopt; // the staging directory goes
+    return keep(staged);
+}
+
+HostLayerDir LayerCache::keep(Staged &staged)
+{
+    const Digest diffId = staged.diffId;
+    fsutil::TempDir &staging = staged.dir;
+    const nlohmann::json meta = {
+        {"blob", staged.blob.str()},
+        {"content_bytes", engine::fs::contentBytesOf(engine::fs::readTarLayerEntries(staging.path() / "layer.tar"))}};
+    fsutil::writeFileAtomic(staging.path() / "layer.json", meta.dump());
 
     const fs::path entry = m_root / "sha256" / diffId.hex();
     fsutil::makeDirs(entry.parent_path());

@@ -58,13 +58,17 @@ public:
     // Keeps a layer tar; DigestMismatch when it does not hash to `diffId`.
     // Another process adding the same layer meanwhile is fine (first wins).
     HostLayerDir add(const Digest &diffId, layer::ByteSource &tar);
+    // The same for a tar whose diff_id is only known once it is read (an
+    // export streamed without its manifest, which podman writes last): kept
+    // when it hashes to one of `wanted`, else dropped (nullopt).
+    std::optional<HostLayerDir> addIfWanted(const std::vector<Digest> &wanted, layer::ByteSource &tar);
     // The layer's files, unpacked from its tar into diff/ on first use.
     HostLayerDir unpack(const HostLayerDir &layer);
 
     [[nodiscard]] std::optional<std::string> config(const Digest &imageId) const;
     void putConfig(const Digest &imageId, const std::string &bytes);
 
-    // Where exports are spooled (same file system as the entries).
+    // Where layers are staged before they are renamed into place (same file system).
     [[nodiscard]] std::filesystem::path tmpDir() const;
 
     [[nodiscard]] LayerCacheUsage usage() const;
@@ -75,6 +79,10 @@ public:
     std::uint64_t clear();
 
 private:
+    struct Staged;
+    Staged stage(layer::ByteSource &tar);
+    HostLayerDir keep(Staged &staged);
+
     std::filesystem::path m_root;
 };
 

@@ -244,7 +244,7 @@ void LayerExplorer::showNode(int node)
         m_preview->setPlainText(tr("%1: too large to preview").arg(humanBytes(newest->size)));
         return;
     }
-    QFile f(QString::fromStdString(newest->source.string()));
+    QFile f(QString::fromStdString(newest->source));
     if (!f.open(QIODevice::ReadOnly)) {
         m_preview->setPlainText(tr("(cannot read: %1)").arg(f.errorString()));
         return;

@@ -35,7 +35,7 @@ DirIndex materialise(const UnionView &view, const stdfs::path &merged)
     for (const auto &[path, entry] : view.merged()) {
         struct stat st {};
         if (::lstat(entry.source.c_str(), &st) != 0)
-            throwErrno("stat " + entry.source.string());
+            throwErrno("stat " + entry.source);
         const stdfs::path to = merged / path;
         try {
             copyEntry(entry.source, st, to);
