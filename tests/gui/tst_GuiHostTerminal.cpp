@@ -80,16 +80,11 @@ private Q_SLOTS:
             QSKIP("podman is not installed (Debian package podman): no real host to show");
         QVERIFY(m_tmp.isValid());
         m_dir = m_tmp.path().toStdString();
-        m_podman = std::make_unique<PodmanSandbox>(m_dir / "podman");
-        const QString why = strata::test::importBusyboxImage(*m_podman, m_dir, kImage);
-        if (why.contains(QLatin1String("busybox is missing")))
+        bool missingPackage = false;
+        const QString why = strata::test::startPodmanHost(m_dir, kImage, m_podman, m_service, &missingPackage);
+        if (missingPackage)
             QSKIP(qPrintable(why));
         QVERIFY2(why.isEmpty(), qPrintable(why));
-        // Containers the API creates get runc and the pinned rlimits (DESIGN.md's podman notes).
-        qputenv("CONTAINERS_CONF", QByteArray::fromStdString(strata::test::writeStartableContainersConf(m_dir).string()));
-        m_service = std::make_unique<PodmanService>(*m_podman, m_dir / "podman.sock");
-        QString failed;
-        QVERIFY2(m_service->start(&failed), qPrintable(failed));
 
         qputenv("XDG_CACHE_HOME", QByteArray::fromStdString((m_dir / "cache").string()));
         QCoreApplication::setOrganizationName(QStringLiteral("StrataTest"));

@@ -133,4 +133,21 @@ std::filesystem::path writeStartableContainersConf(const std::filesystem::path &
     return conf;
 }
 
+QString startPodmanHost(const fs::path &dir, const QString &image, std::unique_ptr<PodmanSandbox> &podman,
+                        std::unique_ptr<PodmanService> &service, bool *missingPackage)
+{
+    *missingPackage = false;
+    podman = std::make_unique<PodmanSandbox>(dir / "podman");
+    if (QString why = importBusyboxImage(*podman, dir, image); !why.isEmpty()) {
+        *missingPackage = why.contains(QLatin1String("busybox is missing"));
+        return why;
+    }
+    qputenv("CONTAINERS_CONF", QByteArray::fromStdString(writeStartableContainersConf(dir).string()));
+    service = std::make_unique<PodmanService>(*podman, dir / "podman.sock");
+    QString failed;
+    if (!service->start(&failed))
+        return failed.isEmpty() ? QStringLiteral("podman system service did not start") : failed;
+    return {};
+}
+
 } // namespace strata::test

@@ -13,6 +13,7 @@
 #include <QStringList>
 
 #include <filesystem>
+#include <memory>
 
 namespace strata::test {
 
@@ -52,5 +53,14 @@ private:
 // The same for containers the API service creates: a containers.conf (runc,
 // the pinned rlimits) written in `dir`; its path, for CONTAINERS_CONF.
 std::filesystem::path writeStartableContainersConf(const std::filesystem::path &dir);
+
+// The host the interactive suites share: a sandboxed podman under dir/podman
+// holding busybox as `image`, and its API service on dir/podman.sock whose
+// containers start here (CONTAINERS_CONF set for this process). Empty when
+// it runs; else why not, with `missingPackage` set when the reason is a
+// package the machine lacks (a skip, not a failure).
+[[nodiscard]] QString startPodmanHost(const std::filesystem::path &dir, const QString &image,
+                                      std::unique_ptr<PodmanSandbox> &podman, std::unique_ptr<PodmanService> &service,
+                                      bool *missingPackage);
 
 } // namespace strata::test
