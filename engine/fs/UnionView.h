@@ -24,6 +24,10 @@ struct LayerDir {
     // headers instead of walking `dir`, and each entry's source is the path
     // under `dir` where it is, or will be, unpacked (a host's layer cache).
     std::filesystem::path tar;
+    // When set, where the layer's scan is kept (fs/LayerScan.h): read from
+    // there when present, written there after a walk of `dir`. Only for a
+    // layer that never changes (an image layer), never a container's.
+    std::filesystem::path scanCache;
 };
 
 // True when the layer's root directory is opaque (".wh..wh..opq" at the top
