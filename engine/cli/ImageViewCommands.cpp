@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <memory>
 #include <string_view>
+#include <unordered_map>
 
 namespace strata::engine::cli {
 namespace {
@@ -87,14 +88,27 @@ void runTree(CliContext &ctx, const std::string &ref, bool json, bool all)
     // 100,000 paths is 100,000 lines.
     std::string text;
     text.reserve(kTreeTextChunk + 4096);
+    // Most paths share a handful of modes, and many files a size.
+    std::map<unsigned, std::string> modes;
+    std::unordered_map<std::uint64_t, std::string> sizes;
     for (const auto &[path, e] : view.merged()) {
         const std::size_t start = text.size();
-        text += fs::modeString(e.mode);
+        auto mode = modes.find(e.mode);
+        if (mode == modes.end())
+            mode = modes.emplace(e.mode, fs::modeString(e.mode)).first;
+        text += mode->second;
         text += "  ";
         text += fs::toString(e.type);
         text.resize(start + 16, ' '); // padded or cut, as a 16-wide column
         const std::size_t sizeAt = text.size();
-        text += e.type == fs::EntryType::File ? humanSize(e.size) : "-";
+        if (e.type == fs::EntryType::File) {
+            auto size = sizes.find(e.size);
+            if (size == sizes.end())
+                size = sizes.emplace(e.size, humanSize(e.size)).first;
+            text += size->second;
+        } else {
+            text += '-';
+        }
         text.resize(sizeAt + 9, ' ');
         // Names that are not UTF-8 print with U+FFFD, as `diff` prints them.
         text += 'L';

@@ -149,28 +149,48 @@ private:
     std::map<std::pair<dev_t, ino_t>, std::int32_t> m_inodes;
 };
 
+// Reads exactly `size` bytes at `offset`; false on a short or failed read.
+bool readAt(int fd, void *buffer, std::size_t size, std::uint64_t offset)
+{
+    auto *p = static_cast<char *>(buffer);
+    while (size > 0) {
+        const ssize_t n = ::pread(fd, p, size, static_cast<off_t>(offset));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        p += n;
+        size -= static_cast<std::size_t>(n);
+        offset += static_cast<std::uint64_t>(n);
+    }
+    return true;
+}
+
+// The nodes and the text are read straight where they stay (no copy of
+// the file in between: at 100,000 paths it is 7 MB).
 std::optional<LayerScan> readKept(const std::filesystem::path &cache, layer::WhiteoutFormat whiteouts)
 {
-    std::string data;
-    try {
-        data = fsutil::readFile(cache);
-    } catch (const Error &) {
+    const util::UniqueFd fd(::open(cache.c_str(), O_RDONLY | O_CLOEXEC));
+    struct stat st {};
+    if (!fd || ::fstat(fd.get(), &st) != 0)
         return std::nullopt; // not kept yet
-    }
+    const auto size = static_cast<std::uint64_t>(st.st_size);
     FileHeader h {};
-    if (data.size() < sizeof h)
+    if (size < sizeof h || !readAt(fd.get(), &h, sizeof h, 0))
         return std::nullopt;
-    std::memcpy(&h, data.data(), sizeof h);
     if (std::string_view(h.magic, sizeof h.magic) != kMagic || h.nodeSize != sizeof(LayerScanNode) ||
         h.whiteouts != static_cast<std::uint32_t>(whiteouts) || h.nodes == 0 ||
-        h.nodes > (data.size() - sizeof h) / sizeof(LayerScanNode) ||
-        data.size() != sizeof h + h.nodes * sizeof(LayerScanNode) + h.textSize)
+        h.nodes > (size - sizeof h) / sizeof(LayerScanNode) ||
+        size != sizeof h + h.nodes * sizeof(LayerScanNode) + h.textSize)
         return std::nullopt;
     LayerScan scan;
     scan.whiteouts = whiteouts;
     scan.nodes.resize(h.nodes);
-    std::memcpy(scan.nodes.data(), data.data() + sizeof h, h.nodes * sizeof(LayerScanNode));
-    scan.text = data.substr(sizeof h + h.nodes * sizeof(LayerScanNode));
+    scan.text.resize(h.textSize);
+    const std::uint64_t nodeBytes = h.nodes * sizeof(LayerScanNode);
+    if (!readAt(fd.get(), scan.nodes.data(), nodeBytes, sizeof h) ||
+        !readAt(fd.get(), scan.text.data(), h.textSize, sizeof h + nodeBytes))
+        return std::nullopt;
     for (const auto &n : scan.nodes) // never index outside what was read
         if (std::uint64_t(n.name) + n.nameLength > scan.text.size() ||
             std::uint64_t(n.target) + n.targetLength > scan.text.size() ||

@@ -183,10 +183,9 @@ private:
         }
         record(rel, replaces ? ChangeKind::Modified : ChangeKind::Added, false, e.type, e.size);
         auto versions = slotFor(m_view.m_versions, rel);
-        if (versions != m_view.m_versions.end() && versions->first == rel)
-            versions->second.push_back(e);
-        else
-            m_view.m_versions.emplace_hint(versions, rel, std::vector<TreeEntry>{e});
+        if (versions == m_view.m_versions.end() || versions->first != rel)
+            versions = m_view.m_versions.emplace_hint(versions, rel, std::vector<TreeEntry>{});
+        versions->second.push_back(e); // one copy (an initializer list would make two)
         if (replaces)
             existing->second = std::move(e);
         else
