@@ -61,7 +61,9 @@ void runTree(CliContext &ctx, const std::string &ref, bool json, bool all)
 {
     auto *host = ctx.remoteHost();
     // --json hashes every file: a host's cached layers must be unpacked for it.
-    const fs::UnionView view = host ? host->imageTree(ref, json) : ctx.engine().imageTree(ref);
+    // Without --all only the merged tree is printed: the view need not keep the rest.
+    const fs::UnionView view = host ? host->imageTree(ref, json)
+                                    : ctx.engine().imageTree(ref, all ? fs::ViewContents::Full : fs::ViewContents::MergedOnly);
     if (host && ctx.debug)
         ctx.err << "image tree: layers from the " << host->layerSource() << "\n";
     std::map<std::pair<int, int>, int> groups;

@@ -177,14 +177,14 @@ std::vector<LayerView> Engine::imageLayers(const std::string &ref) const
     return out;
 }
 
-fs::UnionView Engine::imageTree(const std::string &ref) const
+fs::UnionView Engine::imageTree(const std::string &ref, fs::ViewContents contents) const
 {
     const image::ImageStore &store = m_impl->images;
     const image::Image img = store.get(store.resolve(ref));
     std::vector<fs::LayerDir> dirs;
     for (const auto &l : store.layerChain(img))
         dirs.push_back(imageLayerDir(store, l));
-    return fs::UnionView::build(dirs);
+    return fs::UnionView::build(dirs, contents);
 }
 
 } // namespace strata::engine

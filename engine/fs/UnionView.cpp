@@ -59,7 +59,7 @@ bool hasOverlayOpaqueXattr(const std::filesystem::path &dir)
 // layer's changes as it goes.
 class UnionView::Builder {
 public:
-    explicit Builder(UnionView &view) : m_view(view) {}
+    Builder(UnionView &view, ViewContents contents) : m_view(view), m_full(contents == ViewContents::Full) {}
 
     void addLayer(int index, const LayerDir &layer)
     {
@@ -70,6 +70,8 @@ public:
         if (layer.tar.empty()) {
             m_scan = layer.scanCache.empty() ? scanLayer(layer.dir, layer.whiteouts)
                                              : loadOrScanLayer(layer.dir, layer.whiteouts, layer.scanCache);
+            if (m_full)
+                m_view.m_changes.back().reserve(m_scan.nodes.size()); // about one change per path
             walk(0, layer.dir.native(), "");
         } else
             walkTar(readTarLayerEntries(layer.tar));
@@ -182,6 +184,13 @@ private:
                 eraseSubtree(rel);
         }
         record(rel, replaces ? ChangeKind::Modified : ChangeKind::Added, false, e.type, e.size);
+        if (!m_full) {
+            if (replaces)
+                existing->second = std::move(e);
+            else
+                m_view.m_merged.emplace_hint(existing, rel, std::move(e));
+            return;
+        }
         auto versions = slotFor(m_view.m_versions, rel);
         if (versions == m_view.m_versions.end() || versions->first != rel)
             versions = m_view.m_versions.emplace_hint(versions, rel, std::vector<TreeEntry>{});
@@ -287,7 +296,8 @@ private:
 
     void record(const std::string &path, ChangeKind kind, bool opaque, EntryType type, std::uint64_t size)
     {
-        m_view.m_changes.back().push_back({{path, kind, opaque}, type, size});
+        if (m_full)
+            m_view.m_changes.back().push_back({{path, kind, opaque}, type, size});
     }
 
     // Sorted by path; a path recorded twice (an opaque marker and the
@@ -313,6 +323,7 @@ private:
     }
 
     UnionView &m_view;
+    bool m_full = true; // versions and changes too (ViewContents::Full)
     int m_index = 0;
     LayerDir m_layer;
     LayerScan m_scan;
@@ -328,10 +339,10 @@ bool hasOpaqueRoot(const LayerDir &layer)
     return layer.whiteouts == layer::WhiteoutFormat::OverlayDevices && hasOverlayOpaqueXattr(layer.dir);
 }
 
-UnionView UnionView::build(const std::vector<LayerDir> &layers)
+UnionView UnionView::build(const std::vector<LayerDir> &layers, ViewContents contents)
 {
     UnionView view;
-    Builder builder(view);
+    Builder builder(view, contents);
     for (std::size_t i = 0; i < layers.size(); ++i)
         builder.addLayer(static_cast<int>(i), layers[i]);
     return view;

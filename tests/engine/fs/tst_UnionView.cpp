@@ -199,6 +199,27 @@ private Q_SLOTS:
         QVERIFY(!fs::UnionView::build(kept).merged().count("etc/late"));
     }
 
+    // `image tree` without --all needs the merged tree only.
+    void mergedOnlyKeepsTheMergedTree()
+    {
+        QTemporaryDir tmp;
+        const auto dirs = makeLayers(tmp.path().toStdString());
+        const auto full = fs::UnionView::build(dirs);
+        const auto lean = fs::UnionView::build(dirs, fs::ViewContents::MergedOnly);
+        QCOMPARE(lean.merged().size(), full.merged().size());
+        for (const auto &[path, e] : full.merged()) {
+            QVERIFY2(lean.merged().count(path), path.c_str());
+            const auto &got = lean.merged().at(path);
+            QVERIFY2(got.layer == e.layer && got.shadowed == e.shadowed && got.mode == e.mode && got.size == e.size &&
+                             got.linkGroup == e.linkGroup && got.source == e.source,
+                     path.c_str());
+        }
+        QVERIFY(lean.versions().empty());
+        QCOMPARE(lean.layerCount(), full.layerCount());
+        for (const auto &c : lean.changes())
+            QVERIFY(c.empty());
+    }
+
     void modeStrings_data()
     {
         QTest::addColumn<unsigned>("mode");
