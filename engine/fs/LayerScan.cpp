@@ -50,12 +50,6 @@ std::string readLinkAt(int dirFd, const char *name, const struct stat &st)
     }
 }
 
-bool hasOverlayOpaqueXattr(const std::string &dir)
-{
-    char v[4] = {};
-    const ssize_t n = ::lgetxattr(dir.c_str(), std::string(layer::kOverlayOpaqueXattr).c_str(), v, sizeof v);
-    return n == 1 && v[0] == 'y';
-}
 
 class Scanner {
 public:
@@ -218,6 +212,13 @@ void keep(const LayerScan &scan, const std::filesystem::path &cache)
 }
 
 } // namespace
+
+bool hasOverlayOpaqueXattr(const std::string &dir)
+{
+    char v[4] = {};
+    const ssize_t n = ::lgetxattr(dir.c_str(), std::string(layer::kOverlayOpaqueXattr).c_str(), v, sizeof v);
+    return n == 1 && v[0] == 'y';
+}
 
 LayerScan scanLayer(const std::filesystem::path &dir, layer::WhiteoutFormat whiteouts)
 {

@@ -52,6 +52,9 @@ struct LayerScan {
     }
 };
 
+// True when directory `dir` carries overlayfs' opaque xattr ("y").
+[[nodiscard]] bool hasOverlayOpaqueXattr(const std::string &dir);
+
 // Reads the layer directory `dir` (the union view's walk, without the union).
 [[nodiscard]] LayerScan scanLayer(const std::filesystem::path &dir, layer::WhiteoutFormat whiteouts);
 

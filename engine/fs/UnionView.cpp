@@ -46,12 +46,6 @@ std::string childPath(const std::string &dir, const std::string &name)
     return out += name;
 }
 
-bool hasOverlayOpaqueXattr(const std::filesystem::path &dir)
-{
-    char v[4] = {};
-    ssize_t n = ::lgetxattr(dir.c_str(), std::string(layer::kOverlayOpaqueXattr).c_str(), v, sizeof v);
-    return n == 1 && v[0] == 'y';
-}
 
 } // namespace
 
@@ -336,7 +330,7 @@ bool hasOpaqueRoot(const LayerDir &layer)
     struct stat st {};
     if (::lstat((layer.dir / std::string(layer::kOpaqueMarker)).c_str(), &st) == 0)
         return true;
-    return layer.whiteouts == layer::WhiteoutFormat::OverlayDevices && hasOverlayOpaqueXattr(layer.dir);
+    return layer.whiteouts == layer::WhiteoutFormat::OverlayDevices && hasOverlayOpaqueXattr(layer.dir.native());
 }
 
 UnionView UnionView::build(const std::vector<LayerDir> &layers, ViewContents contents)
