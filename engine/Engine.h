@@ -289,7 +289,8 @@ public:
     [[nodiscard]] image::Json inspectImage(const std::string &ref) const;
     [[nodiscard]] Digest resolveImage(const std::string &ref) const;
     [[nodiscard]] std::vector<LayerView> imageLayers(const std::string &ref) const;
-    [[nodiscard]] fs::UnionView imageTree(const std::string &ref) const;
+    [[nodiscard]] fs::UnionView imageTree(const std::string &ref,
+                                          fs::ViewContents contents = fs::ViewContents::Full) const;
 
     // ---- registries (engine/registry) ----
     // `pull`: NAME[:TAG|@DIGEST] from its registry into the store (atomic);

@@ -8,7 +8,10 @@
 #include "engine/fs/UnionView.h"
 #include "engine/layer/Change.h"
 
+#include <algorithm>
 #include <memory>
+#include <string_view>
+#include <unordered_map>
 
 namespace strata::engine::cli {
 namespace {
@@ -34,6 +37,17 @@ Json treeEntryJson(const fs::TreeEntry &e, bool withShadowed)
     return j;
 }
 
+constexpr std::size_t kTreeTextChunk = 1 << 16;
+
+// `text` as coerceUtf8 prints it; plain ASCII (most names) is copied as is.
+void appendUtf8(std::string &out, std::string_view text)
+{
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        out += text;
+    else
+        out += coerceUtf8(text);
+}
+
 // Hardlink groups are per layer in the view; number them image-wide.
 int globalLinkGroup(const fs::TreeEntry &e, std::map<std::pair<int, int>, int> &ids)
 {
@@ -47,7 +61,9 @@ void runTree(CliContext &ctx, const std::string &ref, bool json, bool all)
 {
     auto *host = ctx.remoteHost();
     // --json hashes every file: a host's cached layers must be unpacked for it.
-    const fs::UnionView view = host ? host->imageTree(ref, json) : ctx.engine().imageTree(ref);
+    // Without --all only the merged tree is printed: the view need not keep the rest.
+    const fs::UnionView view = host ? host->imageTree(ref, json)
+                                    : ctx.engine().imageTree(ref, all ? fs::ViewContents::Full : fs::ViewContents::MergedOnly);
     if (host && ctx.debug)
         ctx.err << "image tree: layers from the " << host->layerSource() << "\n";
     std::map<std::pair<int, int>, int> groups;
@@ -70,28 +86,65 @@ void runTree(CliContext &ctx, const std::string &ref, bool json, bool all)
         ctx.out << goJsonIndent(out, "", "  ") << "\n"; // names that are not UTF-8 print as \ufffd, as Go writes them
         return;
     }
+    // Lines are gathered in a buffer written in large pieces: an image of
+    // 100,000 paths is 100,000 lines.
+    std::string text;
+    text.reserve(kTreeTextChunk + 4096);
+    // Most paths share a handful of modes, and many files a size.
+    std::map<unsigned, std::string> modes;
+    std::unordered_map<std::uint64_t, std::string> sizes;
     for (const auto &[path, e] : view.merged()) {
-        std::string line = fs::modeString(e.mode) + "  " + std::string(fs::toString(e.type));
-        line.resize(16, ' ');
-        std::string size = e.type == fs::EntryType::File ? humanSize(e.size) : "-";
-        size.resize(9, ' ');
-        // Names that are not UTF-8 print with U+FFFD, as `diff` prints them.
-        ctx.out << line << size << "L" << e.layer + 1 << "  /" << coerceUtf8(path); // bottom layer = L1, as everywhere
-        if (e.type == fs::EntryType::Symlink)
-            ctx.out << " -> " << coerceUtf8(e.target);
-        if (!e.shadowed.empty()) {
-            ctx.out << "   (shadows L";
-            for (std::size_t i = 0; i < e.shadowed.size(); ++i)
-                ctx.out << (i ? ",L" : "") << e.shadowed[i] + 1;
-            ctx.out << ")";
+        const std::size_t start = text.size();
+        auto mode = modes.find(e.mode);
+        if (mode == modes.end())
+            mode = modes.emplace(e.mode, fs::modeString(e.mode)).first;
+        text += mode->second;
+        text += "  ";
+        text += fs::toString(e.type);
+        text.resize(start + 16, ' '); // padded or cut, as a 16-wide column
+        const std::size_t sizeAt = text.size();
+        if (e.type == fs::EntryType::File) {
+            auto size = sizes.find(e.size);
+            if (size == sizes.end())
+                size = sizes.emplace(e.size, humanSize(e.size)).first;
+            text += size->second;
+        } else {
+            text += '-';
         }
-        ctx.out << "\n";
+        text.resize(sizeAt + 9, ' ');
+        // Names that are not UTF-8 print with U+FFFD, as `diff` prints them.
+        text += 'L';
+        text += std::to_string(e.layer + 1); // bottom layer = L1, as everywhere
+        text += "  /";
+        appendUtf8(text, path);
+        if (e.type == fs::EntryType::Symlink) {
+            text += " -> ";
+            appendUtf8(text, e.target);
+        }
+        if (!e.shadowed.empty()) {
+            text += "   (shadows L";
+            for (std::size_t i = 0; i < e.shadowed.size(); ++i) {
+                if (i)
+                    text += ",L";
+                text += std::to_string(e.shadowed[i] + 1);
+            }
+            text += ')';
+        }
+        text += '\n';
         if (all) {
             for (const auto &v : view.versions().at(path))
-                if (v.layer != e.layer)
-                    ctx.out << "                         L" << v.layer + 1 << "  (hidden) /" << coerceUtf8(path) << "\n";
+                if (v.layer != e.layer) {
+                    text += "                         L" + std::to_string(v.layer + 1) + "  (hidden) /";
+                    appendUtf8(text, path);
+                    text += '\n';
+                }
+        }
+        if (text.size() >= kTreeTextChunk) {
+            ctx.out.write(text.data(), static_cast<std::streamsize>(text.size()));
+            text.clear();
         }
     }
+    ctx.out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
 void runLayers(CliContext &ctx, const std::string &ref, bool json)

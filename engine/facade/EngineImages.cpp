@@ -58,6 +58,15 @@ std::vector<std::string> createdByPerLayer(const image::ImageConfig &c, std::vec
     return out;
 }
 
+// An image layer for the union view: it never changes, so its scan is kept
+// beside it and read back by the next view (fs/LayerScan.h).
+fs::LayerDir imageLayerDir(const image::ImageStore &store, const store::LayerRecord &layer)
+{
+    fs::LayerDir dir{store.layers().diffDir(layer.chainId), layer.whiteouts};
+    dir.scanCache = store.layers().layerDir(layer.chainId) / "layer-scan";
+    return dir;
+}
+
 } // namespace
 
 std::vector<ImageSummary> Engine::images() const
@@ -147,7 +156,7 @@ std::vector<LayerView> Engine::imageLayers(const std::string &ref) const
     const auto chain = store.layerChain(img);
     std::vector<fs::LayerDir> dirs;
     for (const auto &l : chain)
-        dirs.push_back({store.layers().diffDir(l.chainId), l.whiteouts});
+        dirs.push_back(imageLayerDir(store, l));
     const fs::UnionView view = fs::UnionView::build(dirs);
     std::vector<std::string> comments;
     const auto createdBy = createdByPerLayer(img.config, &comments);
@@ -168,14 +177,14 @@ std::vector<LayerView> Engine::imageLayers(const std::string &ref) const
     return out;
 }
 
-fs::UnionView Engine::imageTree(const std::string &ref) const
+fs::UnionView Engine::imageTree(const std::string &ref, fs::ViewContents contents) const
 {
     const image::ImageStore &store = m_impl->images;
     const image::Image img = store.get(store.resolve(ref));
     std::vector<fs::LayerDir> dirs;
     for (const auto &l : store.layerChain(img))
-        dirs.push_back({store.layers().diffDir(l.chainId), l.whiteouts});
-    return fs::UnionView::build(dirs);
+        dirs.push_back(imageLayerDir(store, l));
+    return fs::UnionView::build(dirs, contents);
 }
 
 } // namespace strata::engine

@@ -24,6 +24,10 @@ struct LayerDir {
     // headers instead of walking `dir`, and each entry's source is the path
     // under `dir` where it is, or will be, unpacked (a host's layer cache).
     std::filesystem::path tar;
+    // When set, where the layer's scan is kept (fs/LayerScan.h): read from
+    // there when present, written there after a walk of `dir`. Only for a
+    // layer that never changes (an image layer), never a container's.
+    std::filesystem::path scanCache;
 };
 
 // True when the layer's root directory is opaque (".wh..wh..opq" at the top
@@ -39,11 +43,17 @@ struct LayerChangeEntry {
     std::uint64_t size = 0;
 };
 
+// What a view holds besides the merged tree. MergedOnly leaves versions()
+// and changes() empty (so wastedBytes() is 0): `image tree` without --all
+// prints the merged tree alone, and at 100,000 paths the rest is more than
+// half the view's memory and time.
+enum class ViewContents { Full, MergedOnly };
+
 class UnionView {
 public:
     // Walks every layer once. Unreadable paths are skipped and listed in
     // problems() rather than failing the whole view.
-    static UnionView build(const std::vector<LayerDir> &layers);
+    static UnionView build(const std::vector<LayerDir> &layers, ViewContents contents = ViewContents::Full);
 
     // The merged tree: path -> the version that wins.
     [[nodiscard]] const std::map<std::string, TreeEntry> &merged() const { return m_merged; }

@@ -36,6 +36,40 @@ std::vector<fs::LayerDir> makeLayers(const stdfs::path &root)
     return {{l0}, {l1}, {l2}};
 }
 
+// Every field of every merged entry, every version and every change.
+bool sameView(const fs::UnionView &a, const fs::UnionView &b, std::string &why)
+{
+    auto same = [](const fs::TreeEntry &x, const fs::TreeEntry &y) {
+        return x.path == y.path && x.type == y.type && x.mode == y.mode && x.size == y.size && x.target == y.target &&
+               x.uid == y.uid && x.gid == y.gid && x.mtime == y.mtime && x.layer == y.layer &&
+               x.linkGroup == y.linkGroup && x.shadowed == y.shadowed && x.source == y.source;
+    };
+    if (a.merged().size() != b.merged().size() || a.versions().size() != b.versions().size() ||
+        a.changes().size() != b.changes().size() || a.problems() != b.problems())
+        return why = "sizes differ", false;
+    for (const auto &[path, e] : a.merged())
+        if (!b.merged().count(path) || !same(e, b.merged().at(path)))
+            return why = "merged " + path, false;
+    for (const auto &[path, vs] : a.versions()) {
+        if (!b.versions().count(path) || b.versions().at(path).size() != vs.size())
+            return why = "versions " + path, false;
+        for (std::size_t i = 0; i < vs.size(); ++i)
+            if (!same(vs[i], b.versions().at(path)[i]))
+                return why = "version " + path, false;
+    }
+    for (std::size_t l = 0; l < a.changes().size(); ++l) {
+        if (a.changes()[l].size() != b.changes()[l].size())
+            return why = "changes of layer " + std::to_string(l), false;
+        for (std::size_t k = 0; k < a.changes()[l].size(); ++k) {
+            const auto &x = a.changes()[l][k], &y = b.changes()[l][k];
+            if (x.change.path != y.change.path || x.change.kind != y.change.kind || x.change.opaque != y.change.opaque ||
+                x.type != y.type || x.size != y.size)
+                return why = "change " + x.change.path, false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 class TestUnionView : public QObject {
@@ -135,6 +169,55 @@ private Q_SLOTS:
                 QCOMPARE(int(a.type), int(b.type));
             }
         }
+    }
+
+    // An image layer's scan is kept beside it (LayerDir::scanCache) and read
+    // back by the next view: the same view as walking the directories, and
+    // really read (a file added afterwards to the layer stays unseen, as it
+    // never happens to an image layer); a kept file of another format or a
+    // damaged one is scanned again and replaced.
+    void keptScansGiveTheSameView()
+    {
+        QTemporaryDir tmp;
+        const stdfs::path root = tmp.path().toStdString();
+        const auto dirs = makeLayers(root);
+        auto kept = dirs;
+        for (std::size_t i = 0; i < kept.size(); ++i)
+            kept[i].scanCache = root / ("scan-" + std::to_string(i));
+        writeFile(kept[1].scanCache, "strata-layer-scan 0\nnot a scan");
+        const auto fromDirs = fs::UnionView::build(dirs);
+        const auto first = fs::UnionView::build(kept);
+        for (const auto &l : kept)
+            QVERIFY2(stdfs::file_size(l.scanCache) > 64, l.scanCache.c_str());
+        const auto second = fs::UnionView::build(kept);
+        std::string why;
+        QVERIFY2(sameView(first, fromDirs, why), why.c_str());
+        QVERIFY2(sameView(second, fromDirs, why), why.c_str());
+
+        writeFile(dirs[2].dir / "etc/late", "x");
+        QVERIFY(fs::UnionView::build(dirs).merged().count("etc/late"));
+        QVERIFY(!fs::UnionView::build(kept).merged().count("etc/late"));
+    }
+
+    // `image tree` without --all needs the merged tree only.
+    void mergedOnlyKeepsTheMergedTree()
+    {
+        QTemporaryDir tmp;
+        const auto dirs = makeLayers(tmp.path().toStdString());
+        const auto full = fs::UnionView::build(dirs);
+        const auto lean = fs::UnionView::build(dirs, fs::ViewContents::MergedOnly);
+        QCOMPARE(lean.merged().size(), full.merged().size());
+        for (const auto &[path, e] : full.merged()) {
+            QVERIFY2(lean.merged().count(path), path.c_str());
+            const auto &got = lean.merged().at(path);
+            QVERIFY2(got.layer == e.layer && got.shadowed == e.shadowed && got.mode == e.mode && got.size == e.size &&
+                             got.linkGroup == e.linkGroup && got.source == e.source,
+                     path.c_str());
+        }
+        QVERIFY(lean.versions().empty());
+        QCOMPARE(lean.layerCount(), full.layerCount());
+        for (const auto &c : lean.changes())
+            QVERIFY(c.empty());
     }
 
     void modeStrings_data()
