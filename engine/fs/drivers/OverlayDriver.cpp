@@ -12,7 +12,6 @@
 #include <cstring>
 #include <sched.h>
 #include <sys/mount.h>
-#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -68,11 +67,15 @@ Lowers physicalLowers(const Lowers &lowers, std::vector<bool> &linked)
     linked.assign(lowers.size(), false);
     for (std::size_t i = 0; i < real.size(); ++i) {
         const stdfs::path layerDir = real[i].dir.lexically_normal().parent_path();
-        struct stat st {};
-        if (::lstat(layerDir.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
-            real[i].dir = stdfs::weakly_canonical(layerDir) / real[i].dir.lexically_normal().filename();
-            linked[i] = true;
-        }
+        std::error_code notALink;
+        const stdfs::path target = stdfs::read_symlink(layerDir, notALink);
+        if (notALink)
+            continue;
+        // Spelled from the store's root as the image layers are (no
+        // canonical path: the l/ links are relative to the root's spelling).
+        const stdfs::path where = target.is_absolute() ? target : layerDir.parent_path() / target;
+        real[i].dir = where.lexically_normal() / real[i].dir.lexically_normal().filename();
+        linked[i] = true;
     }
     return real;
 }
