@@ -4,9 +4,13 @@
 #include "engine/Error.h"
 #include "engine/util/Fs.h"
 
+#include <cerrno>
+#include <fcntl.h>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
 #include <system_error>
+#include <unistd.h>
 
 namespace strata::engine::container {
 
@@ -74,11 +78,51 @@ void writeDerived(const fs::path &target, const std::string &data)
     fsutil::renamePath(tmp, target);
 }
 
-void touch(const fs::path &p)
+// The layer's tree: mount points and empty files, the same for every container.
+void makeInitTree(const fs::path &layerDir)
 {
-    fsutil::makeDirs(p.parent_path());
-    if (!fs::exists(p))
-        std::ofstream(p, std::ios::binary);
+    for (const char *d : {"dev/pts", "dev/shm", "proc", "sys", "etc"})
+        fsutil::makeDirs(layerDir / d);
+    for (const char *file : {"etc/hostname", "etc/hosts", "etc/resolv.conf", ".dockerenv"})
+        if (!std::ofstream(layerDir / file, std::ios::binary))
+            throw Error(ErrorCode::Io, "create " + (layerDir / file).string() + " failed");
+    std::error_code ec;
+    fs::create_symlink("/proc/mounts", layerDir / "etc/mtab", ec);
+}
+
+// The store's one init layer, made once: staged in tmp/ (swept if a crash
+// leaves it half made), on disk before it is renamed into place, as a layer
+// is. A concurrent create may win the rename; its layer is the same.
+void ensureSharedInitLayer(const fs::path &shared, const fs::path &tmpDir)
+{
+    struct stat st {};
+    if (::lstat(shared.c_str(), &st) == 0)
+        return;
+    fsutil::TempDir staged(tmpDir, "init-layer-");
+    makeInitTree(staged.path() / "diff");
+    if (const int fd = ::open(staged.path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0) {
+        (void)::syncfs(fd);
+        ::close(fd);
+    }
+    fsutil::makeDirs(shared.parent_path());
+    if (::rename(staged.path().c_str(), shared.c_str()) == 0) {
+        staged.release();
+        fsutil::fsyncDir(shared.parent_path());
+    } else if (errno != EEXIST && errno != ENOTEMPTY) {
+        throwErrno("rename " + staged.path().string() + " to " + shared.string());
+    }
+}
+
+// <container>/init -> the shared layer (relative: the store may move).
+void linkInitLayer(const fs::path &containerDir, const fs::path &shared)
+{
+    const fs::path link = containerDir / "init";
+    struct stat st {};
+    if (::lstat(link.c_str(), &st) == 0)
+        return; // linked already, or a container made before the layer was shared: its own
+    const fs::path target = shared.lexically_relative(containerDir);
+    if (::symlink((target.empty() ? shared : target).c_str(), link.c_str()) != 0 && errno != EEXIST)
+        throwErrno("link " + link.string() + " to " + shared.string());
 }
 
 } // namespace
@@ -88,17 +132,12 @@ InitFiles initFiles(const fs::path &containerDir)
     return {containerDir / "init" / "diff", containerDir / "hostname", containerDir / "hosts", containerDir / "resolv.conf"};
 }
 
-InitFiles prepareInitLayer(const fs::path &containerDir, const std::string &hostname, bool hostNetwork)
+InitFiles prepareInitLayer(const fs::path &containerDir, const SharedInitLayer &shared, const std::string &hostname,
+                           bool hostNetwork)
 {
     const InitFiles f = initFiles(containerDir);
-    fsutil::makeDirs(f.layerDir);
-    for (const char *d : {"dev/pts", "dev/shm", "proc", "sys", "etc"})
-        fsutil::makeDirs(f.layerDir / d);
-    for (const char *file : {"etc/hostname", "etc/hosts", "etc/resolv.conf", ".dockerenv"})
-        touch(f.layerDir / file);
-    std::error_code ec;
-    if (!fs::exists(fs::symlink_status(f.layerDir / "etc/mtab")))
-        fs::create_symlink("/proc/mounts", f.layerDir / "etc/mtab", ec);
+    ensureSharedInitLayer(shared.dir, shared.tmpDir);
+    linkInitLayer(containerDir, shared.dir);
 
     writeDerived(f.hostname, hostname + "\n");
     writeDerived(f.hosts, hostNetwork ? readOr("/etc/hosts", kLoopbackHosts) : kLoopbackHosts);

@@ -9,6 +9,13 @@
 // the edits showing up in `diff` or `commit`.
 //
 //   <container dir>/init/diff/   the layer (a lower, nearest above the image)
+//
+// Its content is the same for every container, so the store keeps one
+// (layers/init/diff, made once) and each container's init/ is a symlink to
+// it: a create makes one link instead of 13 files and directories, and a
+// removal deletes one. <container dir>/init/diff still lists the layer, and
+// inspect's LowerDir still names it there (Docker's <id>-init/diff). A
+// container made before the layer was shared keeps its own directory.
 //   <container dir>/hostname     "<short id>\n"
 //   <container dir>/hosts        localhost lines (the host's for --network host)
 //   <container dir>/resolv.conf  the host's, without loopback name servers
@@ -30,9 +37,16 @@ struct InitFiles {
 
 [[nodiscard]] InitFiles initFiles(const std::filesystem::path &containerDir);
 
-// Writes the init layer and the three files (atomically; idempotent).
-InitFiles prepareInitLayer(const std::filesystem::path &containerDir, const std::string &hostname,
-                           bool hostNetwork);
+// Where the store's shared init layer lives, and where it is staged.
+struct SharedInitLayer {
+    std::filesystem::path dir;    // <root>/layers/init (its tree in diff/)
+    std::filesystem::path tmpDir; // <root>/tmp
+};
+
+// Links the init layer (making the shared one the first time) and writes
+// the three files (atomically; idempotent).
+InitFiles prepareInitLayer(const std::filesystem::path &containerDir, const SharedInitLayer &shared,
+                           const std::string &hostname, bool hostNetwork);
 
 // The bind mounts that put the three files in place at start.
 [[nodiscard]] std::vector<runtime::MountSpec> initMounts(const std::filesystem::path &containerDir);

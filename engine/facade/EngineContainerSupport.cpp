@@ -132,10 +132,12 @@ bool Engine::Impl::refresh(Record &record)
     bus.publish(events::EventKind::ProcessExited, record.id,
                 {{"name", record.plainName()}, {"exitCode", st.exitCode}, {"signal", st.signal}});
     if (record.hostConfig.autoRemove) {
-        // One record write for two transitions: Exited is announced,
-        // Removing (destroy's first step) is what lands on disk.
+        // No record write for two transitions: Exited and Removing are
+        // announced, and the directory is renamed into staging right after
+        // (a crash before that leaves the running record, whose exit the
+        // next refresh records and removes again, as here).
         setStatus(record, Status::Exited, false);
-        destroy(record, true, mountedUnion); // --rm takes the anonymous volumes too
+        destroy(record, true, mountedUnion, false); // --rm takes the anonymous volumes too
         return false;
     }
     setStatus(record, Status::Exited);
@@ -155,9 +157,10 @@ Record Engine::Impl::loadFresh(const std::string &ref)
     return r;
 }
 
-void Engine::Impl::destroy(Record &record, bool removeVolumes, const std::filesystem::path &mountedUnion)
+void Engine::Impl::destroy(Record &record, bool removeVolumes, const std::filesystem::path &mountedUnion,
+                           bool recordRemoving)
 {
-    setStatus(record, Status::Removing);
+    setStatus(record, Status::Removing, recordRemoving);
     releaseNetworks(record.id);
     try {
         // removeLayer unmounts first and refuses to delete through a union

@@ -91,7 +91,8 @@ void Engine::Impl::makeContainer(const NewContainer &n, const std::string &opera
         m.driverFor(r).createLayer(dir);
         m.step(operation, phaseName(0), std::string(runtime::kRunPhases[0].description) + " " + (dir / "diff").string(),
                0, count);
-        const auto init = container::prepareInitLayer(dir, r.config.hostname, r.hostConfig.networkMode == "host");
+        const auto init = container::prepareInitLayer(dir, {m.layout.sharedInitLayerDir(), m.layout.tmpDir()},
+                                                      r.config.hostname, r.hostConfig.networkMode == "host");
         m.step(operation, phaseName(1),
                "prepared the init layer " + init.layerDir.string() +
                    " (/etc/hostname, /etc/hosts, /etc/resolv.conf mount points)",
@@ -126,12 +127,14 @@ runtime::RuntimeSpec Engine::Impl::prepareStart(const Record &r, const Container
         in.devices.push_back(security::resolveDevice(mapping));
     in.containerDir = m.containers.dir(r.id);
     const auto &dir = in.containerDir;
-    // The init files are not fsynced at create (see InitLayer.cpp): remake
-    // them if a crash lost them.
+    // The init files and the init layer's link are not fsynced at create
+    // (see InitLayer.cpp): remake them if a crash lost them.
     std::error_code sizeError;
     const auto hostnameSize = std::filesystem::file_size(container::initFiles(dir).hostname, sizeError);
-    if (sizeError || hostnameSize == 0 || !std::filesystem::exists(container::initFiles(dir).resolvConf))
-        (void)container::prepareInitLayer(dir, r.config.hostname, r.hostConfig.networkMode == "host");
+    if (sizeError || hostnameSize == 0 || !std::filesystem::exists(container::initFiles(dir).resolvConf) ||
+        !std::filesystem::exists(container::initFiles(dir).layerDir))
+        (void)container::prepareInitLayer(dir, {m.layout.sharedInitLayerDir(), m.layout.tmpDir()}, r.config.hostname,
+                                          r.hostConfig.networkMode == "host");
     fs::drivers::UnionDriver &d = m.driverFor(r);
     const fs::drivers::MountInfo mi = d.mount(m.lowersOf(r), dir);
     m.step(o.operation, phaseName(runtime::kMountUnionPhase),

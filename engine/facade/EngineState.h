@@ -113,8 +113,11 @@ struct Engine::Impl {
     // Unmount, delete the layers and the directory (removeContainer's core);
     // with removeVolumes, then the container's anonymous volumes.
     // mountedUnion: the union the driver left to the deletion (releaseForRemoval).
+    // recordRemoving=false: Removing is announced, not written (--rm after
+    // an exit: the directory is renamed away at once; a crash before that
+    // leaves the exited record, which the next refresh removes again).
     void destroy(container::Record &record, bool removeVolumes = false,
-                 const std::filesystem::path &mountedUnion = {});
+                 const std::filesystem::path &mountedUnion = {}, bool recordRemoving = true);
     // Step gate: publishes StepReached and waits at the gate when one is set.
     void step(const std::string &operation, const std::string &name, const std::string &description, int index,
               int count);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/registry/HttpClient.h"
+#include "engine/util/Libcrypto.h"
 
 #include <curl/curl.h>
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -186,7 +186,7 @@ HttpResponse httpSend(const HttpRequest &request)
 std::string base64Encode(const std::string &bytes)
 {
     std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-    const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char *>(out.data()),
+    const int n = libcrypto().encodeBlock(reinterpret_cast<unsigned char *>(out.data()),
                                   reinterpret_cast<const unsigned char *>(bytes.data()), static_cast<int>(bytes.size()));
     out.resize(static_cast<std::size_t>(n));
     return out;
@@ -201,7 +201,7 @@ std::string base64Decode(const std::string &text)
     while (in.size() % 4)
         in += '=';
     std::string out(3 * in.size() / 4 + 1, '\0');
-    const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char *>(out.data()),
+    const int n = libcrypto().decodeBlock(reinterpret_cast<unsigned char *>(out.data()),
                                   reinterpret_cast<const unsigned char *>(in.data()), static_cast<int>(in.size()));
     if (n < 0)
         throw Error(ErrorCode::InvalidArgument, "invalid base64");

@@ -32,9 +32,13 @@ void StoreLayout::create() const
     // files (0710) or the staging area (0700). Applied every time, so an
     // older store is tightened too.
     for (const auto &[dir, mode] : {std::pair{m_root, 0711}, std::pair{layersDir(), 0700},
-                                    std::pair{containersDir(), 0710}, std::pair{tmpDir(), 0700}})
+                                    std::pair{containersDir(), 0710}, std::pair{tmpDir(), 0700}}) {
+        struct stat st {};
+        if (::stat(dir.c_str(), &st) == 0 && (st.st_mode & 07777) == static_cast<mode_t>(mode))
+            continue; // as it should be: a chmod would still rewrite the inode at every command
         if (::chmod(dir.c_str(), static_cast<mode_t>(mode)) != 0)
             throwErrno("chmod " + dir.string());
+    }
     // The lock file belongs to the layout: creating it here means a refused
     // first write leaves the store exactly as it found it.
     const int fd = ::open(lockFile().c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);

@@ -33,6 +33,8 @@ public:
     [[nodiscard]] const std::filesystem::path &root() const { return m_root; }
     [[nodiscard]] std::filesystem::path blobsDir() const { return m_root / "blobs" / "sha256"; }
     [[nodiscard]] std::filesystem::path layersDir() const { return m_root / "layers"; }
+    // The init layer every container links to (container/InitLayer.h).
+    [[nodiscard]] std::filesystem::path sharedInitLayerDir() const { return layersDir() / "init"; }
     [[nodiscard]] std::filesystem::path containersDir() const { return m_root / "containers"; }
     [[nodiscard]] std::filesystem::path volumesDir() const { return m_root / "volumes"; }
     [[nodiscard]] std::filesystem::path journalDir() const { return m_root / "journal"; }

@@ -2,11 +2,41 @@
 #include "engine/util/Digest.h"
 
 #include "engine/Error.h"
+#include "engine/util/Libcrypto.h"
+#include "engine/util/Sha256Portable.h"
 
-#include <openssl/evp.h>
+#include <atomic>
 
 namespace strata::engine {
 namespace {
+
+std::string toHex(const unsigned char *bytes, std::size_t size)
+{
+    static const char *digits = "0123456789abcdef";
+    std::string hex;
+    hex.reserve(size * 2);
+    for (std::size_t i = 0; i < size; ++i) {
+        hex.push_back(digits[bytes[i] >> 4]);
+        hex.push_back(digits[bytes[i] & 15]);
+    }
+    return hex;
+}
+
+// What a process hashes without OpenSSL (Sha256Portable.h): enough for the
+// config, manifest and chain ids of a `run` (a few KiB), so it never loads
+// libcrypto; a command that hashes more (a listing of 1,000 images, a load)
+// soon loads it and hashes several times faster from then on.
+constexpr std::size_t kPortableBudget = 128 * 1024;
+std::atomic<std::size_t> g_portableLeft{kPortableBudget};
+
+bool takePortableBudget(std::size_t size)
+{
+    std::size_t left = g_portableLeft.load(std::memory_order_relaxed);
+    while (size <= left)
+        if (g_portableLeft.compare_exchange_weak(left, left - size, std::memory_order_relaxed))
+            return true;
+    return false;
+}
 
 bool isLowerHex(std::string_view s)
 {
@@ -44,6 +74,10 @@ Digest Digest::fromHex(std::string_view hex)
 
 Digest Digest::ofBytes(std::string_view bytes)
 {
+    if (takePortableBudget(bytes.size())) {
+        const auto sum = sha256Portable(bytes.data(), bytes.size());
+        return fromHex(toHex(sum.data(), sum.size()));
+    }
     Sha256 h;
     h.update(bytes);
     return h.finish();
@@ -51,7 +85,11 @@ Digest Digest::ofBytes(std::string_view bytes)
 
 struct Sha256::Ctx {
     EVP_MD_CTX *md = nullptr;
-    ~Ctx() { EVP_MD_CTX_free(md); }
+    ~Ctx()
+    {
+        if (md)
+            libcrypto().ctxFree(md);
+    }
 };
 
 namespace {
@@ -62,8 +100,8 @@ namespace {
 const EVP_MD *sha256Md()
 {
     static const EVP_MD *const md = [] {
-        const EVP_MD *fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-        return fetched ? fetched : EVP_sha256();
+        const EVP_MD *fetched = libcrypto().mdFetch(nullptr, "SHA256", nullptr);
+        return fetched ? fetched : libcrypto().sha256();
     }();
     return md;
 }
@@ -72,8 +110,8 @@ const EVP_MD *sha256Md()
 
 Sha256::Sha256() : m_ctx(std::make_unique<Ctx>())
 {
-    m_ctx->md = EVP_MD_CTX_new();
-    if (!m_ctx->md || EVP_DigestInit_ex(m_ctx->md, sha256Md(), nullptr) != 1)
+    m_ctx->md = libcrypto().ctxNew();
+    if (!m_ctx->md || libcrypto().digestInit(m_ctx->md, sha256Md(), nullptr) != 1)
         throw Error(ErrorCode::Internal, "cannot initialise sha256");
 }
 
@@ -85,7 +123,7 @@ void Sha256::update(const void *data, std::size_t size)
 {
     if (size == 0)
         return;
-    EVP_DigestUpdate(m_ctx->md, data, size);
+    libcrypto().digestUpdate(m_ctx->md, data, size);
     m_bytes += size;
 }
 
@@ -93,15 +131,8 @@ Digest Sha256::finish()
 {
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
-    EVP_DigestFinal_ex(m_ctx->md, out, &len);
-    static const char *digits = "0123456789abcdef";
-    std::string hex;
-    hex.reserve(len * 2);
-    for (unsigned i = 0; i < len; ++i) {
-        hex.push_back(digits[out[i] >> 4]);
-        hex.push_back(digits[out[i] & 15]);
-    }
-    return Digest::fromHex(hex);
+    libcrypto().digestFinal(m_ctx->md, out, &len);
+    return Digest::fromHex(toHex(out, len));
 }
 
 } // namespace strata::engine

@@ -57,6 +57,29 @@ std::string joined(const std::vector<std::string> &parts, char sep)
     return out;
 }
 
+// A lower whose layer directory is a symlink (a container's init/, linking
+// the store's shared init layer: container/InitLayer.h) is used where it
+// really is, so its overlay view and short link are made once for every
+// container, never pointed at one container's path.
+Lowers physicalLowers(const Lowers &lowers, std::vector<bool> &linked)
+{
+    Lowers real = lowers;
+    linked.assign(lowers.size(), false);
+    for (std::size_t i = 0; i < real.size(); ++i) {
+        const stdfs::path layerDir = real[i].dir.lexically_normal().parent_path();
+        std::error_code notALink;
+        const stdfs::path target = stdfs::read_symlink(layerDir, notALink);
+        if (notALink)
+            continue;
+        // Spelled from the store's root as the image layers are (no
+        // canonical path: the l/ links are relative to the root's spelling).
+        const stdfs::path where = target.is_absolute() ? target : layerDir.parent_path() / target;
+        real[i].dir = where.lexically_normal() / real[i].dir.lexically_normal().filename();
+        linked[i] = true;
+    }
+    return real;
+}
+
 [[noreturn]] void throwMountError(int err, std::size_t layers, const std::string &data)
 {
     const std::string what = "overlay mount of " + std::to_string(layers) + " layers failed: " + std::strerror(err);
@@ -87,11 +110,16 @@ MountInfo OverlayDriver::mount(const Lowers &lowers, const std::filesystem::path
     m_links.pruneDangling();
     const bool rootless = fsutil::inUserNamespace();
     const OverlayXattrs xattrs = rootless ? OverlayXattrs::User : OverlayXattrs::Trusted;
+    std::vector<bool> linked;
+    const Lowers real = physicalLowers(lowers, linked);
     std::vector<std::string> names, shown;
-    for (auto it = lowers.rbegin(); it != lowers.rend(); ++it) { // overlayfs lists the top layer first
-        const stdfs::path view = prepareOverlayView(lowers, static_cast<std::size_t>(lowers.rend() - it - 1), xattrs);
+    for (auto it = real.rbegin(); it != real.rend(); ++it) { // overlayfs lists the top layer first
+        const auto index = static_cast<std::size_t>(real.rend() - it - 1);
+        const stdfs::path view = prepareOverlayView(real, index, xattrs);
         names.push_back(m_links.linkFor(linkNamePath(it->dir, xattrs), view));
-        shown.push_back(stdfs::weakly_canonical(view).string());
+        // A linked layer shows under the path it was given (Docker's <id>-init/diff).
+        shown.push_back(linked[index] ? stdfs::absolute(lowers[index].dir).lexically_normal().string()
+                                      : stdfs::weakly_canonical(view).string());
         // The kernel ignores an opaque lower root: the layers below it are left out instead.
         if (hasOpaqueRoot({it->dir, it->whiteouts}))
             break;

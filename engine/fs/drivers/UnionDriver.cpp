@@ -10,6 +10,7 @@
 #include "engine/fs/drivers/UserspaceDriver.h"
 #include "engine/util/Fs.h"
 
+#include <cerrno>
 #include <sys/stat.h>
 
 namespace strata::engine::fs::drivers {
@@ -20,8 +21,15 @@ void UnionDriver::createLayer(const std::filesystem::path &containerDir)
     struct stat st {};
     const bool existed = ::stat(p.diff.c_str(), &st) == 0;
     for (const auto &d : {p.diff, p.work, p.merged}) {
-        fsutil::makeDirs(d);
-        // The upper dir's root is the container's "/": the usual 0755, whatever the umask.
+        // The upper dir's root is the container's "/": the usual 0755,
+        // whatever the umask. Made (or checked) with one call each when it
+        // exists: mount() calls this again at every start.
+        if (::mkdir(d.c_str(), 0755) != 0) {
+            if (errno != EEXIST)
+                fsutil::makeDirs(d);
+            else if (::stat(d.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && (st.st_mode & 07777) == 0755)
+                continue;
+        }
         ::chmod(d.c_str(), 0755);
     }
     if (!existed)

@@ -169,6 +169,34 @@ private Q_SLOTS:
         QCOMPARE(j["Config"]["Hostname"].get<std::string>(), id.substr(0, 12));
     }
 
+    // The init layer is the store's one, linked from each container: what
+    // the container sees, what <container>/init/diff lists and what
+    // LowerDir names are as with a layer of its own, and removing one
+    // container leaves it to the others.
+    void initLayerIsSharedAndNamedPerContainer()
+    {
+        const std::string a = runToExit({"sh", "-c", "cat /etc/hostname; ls /.dockerenv; readlink /etc/mtab"});
+        QVERIFY(!a.empty());
+        QCOMPARE(logs(a), a.substr(0, 12) + "\n/.dockerenv\n/proc/mounts\n");
+        const std::string b = create({"true"});
+        const sfs::path shared = sfs::canonical(engine().root() / "layers" / "init");
+        QVERIFY(sfs::is_symlink(containerDir(a) / "init"));
+        QCOMPARE(sfs::canonical(containerDir(a) / "init"), shared);
+        QCOMPARE(sfs::canonical(containerDir(b) / "init"), shared);
+        for (const char *p : {"dev/pts", "dev/shm", "proc", "sys", "etc/hostname", "etc/hosts", "etc/resolv.conf",
+                              ".dockerenv"})
+            QVERIFY2(sfs::exists(containerDir(b) / "init" / "diff" / p), p);
+        QCOMPARE(sfs::read_symlink(containerDir(b) / "init" / "diff" / "etc" / "mtab"), sfs::path("/proc/mounts"));
+        const std::string lower = engine().inspectContainer(a)["GraphDriver"]["Data"]["LowerDir"].get<std::string>();
+        QVERIFY2(lower.rfind((containerDir(a) / "init" / "diff").string() + ":", 0) == 0, lower.c_str());
+        engine().removeContainer(a, true);
+        QVERIFY(sfs::is_directory(shared / "diff" / "etc"));
+        engine().startContainer(b);
+        QCOMPARE(engine().waitContainer(b), 0);
+        engine().removeContainer(b, true);
+        QVERIFY(sfs::is_directory(shared / "diff" / "etc"));
+    }
+
     void writingALowerFileCopiesItUp()
     {
         sfs::path lowerPasswd;

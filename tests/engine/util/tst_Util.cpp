@@ -4,6 +4,7 @@
 #include "engine/util/Digest.h"
 #include "engine/util/Fs.h"
 #include "engine/util/JsonDepth.h"
+#include "engine/util/Sha256Portable.h"
 #include "engine/util/Utf8.h"
 #include "engine/image/OciTypes.h"
 #include "engine/util/Time.h"
@@ -46,6 +47,36 @@ private Q_SLOTS:
         h.update("c");
         QCOMPARE(QString::fromStdString(h.finish().hex()),
                  QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+    }
+
+    // The library-free SHA-256 (small inputs of short commands) gives
+    // OpenSSL's answer at every length around the padding's block edges, and
+    // FIPS 180-4's examples.
+    void portableSha256MatchesOpenSsl()
+    {
+        const auto hexOf = [](const std::array<std::uint8_t, 32> &sum) {
+            std::string hex;
+            for (const auto b : sum) {
+                hex += "0123456789abcdef"[b >> 4];
+                hex += "0123456789abcdef"[b & 15];
+            }
+            return hex;
+        };
+        QCOMPARE(hexOf(sha256Portable("abc", 3)),
+                 std::string("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        const std::string twoBlocks = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+        QCOMPARE(hexOf(sha256Portable(twoBlocks.data(), twoBlocks.size())),
+                 std::string("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"));
+        std::string bytes;
+        for (std::size_t size = 0; size <= 300; ++size) {
+            Sha256 openssl;
+            openssl.update(bytes);
+            QCOMPARE(hexOf(sha256Portable(bytes.data(), bytes.size())), openssl.finish().hex());
+            bytes.push_back(static_cast<char>(size * 7 + 1));
+        }
+        const std::string million(1000000, 'a');
+        QCOMPARE(hexOf(sha256Portable(million.data(), million.size())),
+                 std::string("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"));
     }
 
     // The threaded hash gives the digest of the bytes in order, across the
