@@ -137,7 +137,8 @@ private:
 
 } // namespace
 
-RawInput::RawInput(ByteSource &source, std::size_t chunkSize) : m_source(source), m_chunkSize(chunkSize)
+RawInput::RawInput(ByteSource &source, std::size_t chunkSize)
+    : m_source(source), m_chunkSize(chunkSize), m_buffers(kBuffers), m_lastTicket(kBuffers, 0)
 {
     m_buffers[0].resize(chunkSize);
 }
@@ -159,7 +160,16 @@ std::size_t RawInput::readMore()
 // the hashing thread is done with what that one held.
 void RawInput::nextBuffer()
 {
-    m_current = (m_current + 1) % kBuffers;
+    std::size_t next = (m_current + 1) % m_buffers.size();
+    if (m_buffers.size() < kMaxBuffers && !m_hash.hashed(m_lastTicket[next])) {
+        // A new buffer right after the current one: the ring still refills
+        // the oldest buffer next. The hashing thread's pointers stay valid
+        // (moving a vector keeps its storage).
+        next = m_current + 1;
+        m_buffers.insert(m_buffers.begin() + static_cast<std::ptrdiff_t>(next), std::vector<unsigned char>());
+        m_lastTicket.insert(m_lastTicket.begin() + static_cast<std::ptrdiff_t>(next), 0);
+    }
+    m_current = next;
     if (m_buffers[m_current].empty())
         m_buffers[m_current].resize(m_chunkSize);
     m_hash.waitHashed(m_lastTicket[m_current]);

@@ -10,7 +10,6 @@
 #include "engine/layer/ByteStream.h"
 #include "engine/util/BackgroundSha256.h"
 
-#include <array>
 #include <cstddef>
 #include <memory>
 #include <vector>
@@ -20,6 +19,9 @@ namespace strata::engine::layer {
 // The bytes are read into a few chunk buffers in turn, so the blob digest
 // is computed on a second thread (BackgroundSha256) while the caller uses
 // the newest chunk: a buffer is refilled only once its bytes are hashed.
+// When the hashing thread falls behind (on a busy machine it waits for a
+// CPU), the reader takes a new buffer instead of waiting, up to
+// kMaxBuffers: the hash then catches up while the small files unpack.
 class RawInput {
 public:
     RawInput(ByteSource &source, std::size_t chunkSize);
@@ -39,7 +41,8 @@ public:
     [[nodiscard]] std::uint64_t size() const { return m_hash.bytes(); }
 
 private:
-    static constexpr std::size_t kBuffers = 4;
+    static constexpr std::size_t kBuffers = 4;     // used in turn while hashing keeps up
+    static constexpr std::size_t kMaxBuffers = 32; // while it does not
 
     std::size_t readMore();
     [[nodiscard]] const std::vector<unsigned char> &buffer() const { return m_buffers[m_current]; }
@@ -47,8 +50,8 @@ private:
 
     ByteSource &m_source;
     std::size_t m_chunkSize;
-    std::array<std::vector<unsigned char>, kBuffers> m_buffers; // allocated when first used
-    std::array<std::uint64_t, kBuffers> m_lastTicket{};         // the hash ticket of each buffer's last bytes
+    std::vector<std::vector<unsigned char>> m_buffers; // in the order they are filled; allocated when first used
+    std::vector<std::uint64_t> m_lastTicket;           // the hash ticket of each buffer's last bytes
     std::size_t m_current = 0;
     std::size_t m_pos = 0; // first unconsumed byte
     std::size_t m_end = 0; // end of valid bytes

@@ -35,6 +35,8 @@ public:
     std::uint64_t update(const void *data, std::size_t size);
     // Returns once the span with this ticket, and every one before it, is hashed.
     void waitHashed(std::uint64_t ticket);
+    // Whether waitHashed(ticket) would return at once (it also does on an error).
+    [[nodiscard]] bool hashed(std::uint64_t ticket);
     // Waits for every span and returns the digest of all of them.
     [[nodiscard]] Digest finish();
     [[nodiscard]] std::uint64_t bytes() const { return m_bytes; }

@@ -15,7 +15,7 @@
 # empty store with its built-in images, an empty directory, an empty podman
 # store) and then `sync`ed, so no run pays for another's writeback.
 # Targets are only deleted between rounds, followed by a pause
-# (BENCH_SETTLE seconds, default 30): on ext4 without a journal (this
+# (BENCH_SETTLE seconds, default 65): on ext4 without a journal (this
 # machine) creating a file right after a big `rm -rf` skips the recently
 # deleted inodes one inode-table read each, whichever tool runs next.
 # STRATA_BASELINE adds an older strata binary to the same rounds, on its own
@@ -30,7 +30,7 @@ counts=("$@")
 [ ${#counts[@]} -gt 0 ] || counts=(1000 10000 100000)
 strata=$(realpath "$build/engine/cli/strata")
 baseline=${STRATA_BASELINE:-}
-settle=${BENCH_SETTLE:-30}
+settle=${BENCH_SETTLE:-65}
 # /var/tmp: on disk (tmpfs /tmp would hide the filesystem costs we measure).
 work=$(mktemp -d /var/tmp/strata-bench.XXXXXX)
 # podman refuses runroots longer than 50 characters.
@@ -129,8 +129,11 @@ run_case() {
         "$dir/round$r.json" "$k")
       per[${names[${order[$k]}]}]+="$m "
     done
-    # Free the disk between rounds, then let ext4 forget the deleted inodes.
-    rm -rf "$dir/t" "$podrun"/* && mkdir -p "$dir/t"
+    # Free the disk between rounds, then let ext4 forget the deleted inodes:
+    # it skips an inode deleted less than 60 s ago, or 360 s while its inode
+    # table block is still dirty (fs/ext4/ialloc.c, recently_deleted), so
+    # sync first and settle for over 60 s.
+    rm -rf "$dir/t" "$podrun"/* && mkdir -p "$dir/t" && sync
     [ $((r + 1)) -lt "$rounds" ] && sleep "$settle"
   done
   declare -A med=()
@@ -144,7 +147,7 @@ run_case() {
       "$(printf '%s\n' ${per[$name]} | awk '{printf "%s%.3f", (NR>1?" ":""), $1}')" \
       "$(ratio "${med[$name]}" "${med[bsdtar$suffix]}")" "$vs_pod"
   done
-  rm -rf "$dir" "$podrun"/*
+  rm -rf "$dir" "$podrun"/* && sync
 }
 
 echo "| files | layer MiB | command | median s | round medians s | × bsdtar | × podman |"

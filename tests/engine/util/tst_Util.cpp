@@ -97,10 +97,12 @@ private Q_SLOTS:
             all.append(buffer.data(), size);
         }
         QCOMPARE(hash.bytes(), all.size());
+        hash.waitHashed(ticket);
+        QVERIFY(hash.hashed(ticket)); // what RawInput asks before it reuses a buffer
         QCOMPARE(hash.finish().str(), Digest::ofBytes(all).str());
 
         BackgroundSha256 small; // never starts a thread, same answer
-        small.update("abc", 3);
+        QVERIFY(small.hashed(small.update("abc", 3))); // hashed inline, at once
         QCOMPARE(small.finish().str(), Digest::ofBytes("abc").str());
 
         BackgroundSha256 abandoned; // destroyed mid-stream without finish()
