@@ -86,6 +86,17 @@ void addProcessToCgroup(const CgroupRef &cg, pid_t pid)
         throwErrno("add pid " + std::to_string(pid) + " to " + file);
 }
 
+pid_t beginCgroupMigration(const CgroupRef &hierarchy)
+{
+    const std::string file = hierarchy.path + "/cgroup.procs";
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int fd = ::open(file.c_str(), O_WRONLY | O_CLOEXEC);
+        ::_exit(fd >= 0 && ::write(fd, "0", 1) == 1 ? 0 : 1); // "0": the writer itself
+    }
+    return pid;
+}
+
 std::vector<pid_t> cgroupProcesses(const CgroupRef &cg)
 {
     std::vector<pid_t> out;

@@ -35,6 +35,17 @@ struct CgroupRef {
 // Moves `pid` (all its threads) into the cgroup. Throws Io.
 void addProcessToCgroup(const CgroupRef &cg, pid_t pid);
 
+// Starts the kernel's wait for a cgroup migration early, so the container's
+// own placement, a moment later, finds it done or under way. The first write
+// to any cgroup.procs after a quiet spell takes the global
+// cgroup_threadgroup_rwsem for writing, which waits for an RCU grace period
+// (12-35 ms on these hosts); writes within the following grace period are
+// cheap. A forked child makes that first write (itself into `hierarchy`'s
+// root, then it exits) while the shim goes on; the SIGCHLD loop reaps it.
+// Returns its pid, or -1 when it could not be forked (no harm: the placement
+// then waits as before).
+pid_t beginCgroupMigration(const CgroupRef &hierarchy);
+
 // The pids in cgroup.procs.
 [[nodiscard]] std::vector<pid_t> cgroupProcesses(const CgroupRef &cg);
 
