@@ -3,6 +3,7 @@
 
 #include "engine/Error.h"
 #include "engine/runtime/Fd.h"
+#include "engine/util/DetachedRemoval.h"
 
 #include <cerrno>
 #include <chrono>
@@ -11,6 +12,7 @@
 #include <fstream>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 
@@ -95,6 +97,20 @@ pid_t beginCgroupMigration(const CgroupRef &hierarchy)
         ::_exit(fd >= 0 && ::write(fd, "0", 1) == 1 ? 0 : 1); // "0": the writer itself
     }
     return pid;
+}
+
+void beginCgroupMigrationBeforeStart()
+{
+    if (!fsutil::singleThreaded())
+        return;
+    const CgroupRef hierarchy = findFreezerHierarchy();
+    if (hierarchy.version != 1)
+        return;
+    const pid_t parent = ::fork();
+    if (parent == 0)
+        ::_exit(beginCgroupMigration(hierarchy) > 0 ? 0 : 1);
+    if (parent > 0)
+        (void)::waitpid(parent, nullptr, 0);
 }
 
 std::vector<pid_t> cgroupProcesses(const CgroupRef &cg)

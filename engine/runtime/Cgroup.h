@@ -46,6 +46,15 @@ void addProcessToCgroup(const CgroupRef &cg, pid_t pid);
 // then waits as before).
 pid_t beginCgroupMigration(const CgroupRef &hierarchy);
 
+// The same from a command that is about to start a container (`run`, at its
+// very beginning, some 10 ms before its shim exists): when this process is
+// single-threaded (it forks) and the hierarchy is cgroup v1 (v2 clones into
+// the cgroup, no migration), the writer is a grandchild that nobody reaps
+// by hand (its parent exits at once and is waited for here). The shim's own
+// write, a grace period later, keeps the kernel's window open for the
+// container's placement.
+void beginCgroupMigrationBeforeStart();
+
 // The pids in cgroup.procs.
 [[nodiscard]] std::vector<pid_t> cgroupProcesses(const CgroupRef &cg);
 
