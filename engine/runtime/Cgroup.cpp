@@ -3,7 +3,6 @@
 
 #include "engine/Error.h"
 #include "engine/runtime/Fd.h"
-#include "engine/util/DetachedRemoval.h"
 
 #include <cerrno>
 #include <chrono>
@@ -12,7 +11,6 @@
 #include <fstream>
 #include <sys/stat.h>
 #include <sys/statfs.h>
-#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 
@@ -86,31 +84,6 @@ void addProcessToCgroup(const CgroupRef &cg, pid_t pid)
     UniqueFd fd(::open(file.c_str(), O_WRONLY | O_CLOEXEC));
     if (!fd || !writeAll(fd.get(), std::to_string(pid)))
         throwErrno("add pid " + std::to_string(pid) + " to " + file);
-}
-
-pid_t beginCgroupMigration(const CgroupRef &hierarchy)
-{
-    const std::string file = hierarchy.path + "/cgroup.procs";
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        const int fd = ::open(file.c_str(), O_WRONLY | O_CLOEXEC);
-        ::_exit(fd >= 0 && ::write(fd, "0", 1) == 1 ? 0 : 1); // "0": the writer itself
-    }
-    return pid;
-}
-
-void beginCgroupMigrationBeforeStart()
-{
-    if (!fsutil::singleThreaded())
-        return;
-    const CgroupRef hierarchy = findFreezerHierarchy();
-    if (hierarchy.version != 1)
-        return;
-    const pid_t parent = ::fork();
-    if (parent == 0)
-        ::_exit(beginCgroupMigration(hierarchy) > 0 ? 0 : 1);
-    if (parent > 0)
-        (void)::waitpid(parent, nullptr, 0);
 }
 
 std::vector<pid_t> cgroupProcesses(const CgroupRef &cg)

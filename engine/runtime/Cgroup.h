@@ -40,18 +40,15 @@ void addProcessToCgroup(const CgroupRef &cg, pid_t pid);
 // to any cgroup.procs after a quiet spell takes the global
 // cgroup_threadgroup_rwsem for writing, which waits for an RCU grace period
 // (12-35 ms on these hosts); writes within the following grace period are
-// cheap. A forked child makes that first write (itself into `hierarchy`'s
-// root, then it exits) while the shim goes on; the SIGCHLD loop reaps it.
-// Returns its pid, or -1 when it could not be forked (no harm: the placement
-// then waits as before).
-pid_t beginCgroupMigration(const CgroupRef &hierarchy);
+// cheap. A throwaway process makes that first write (itself into
+// `hierarchy`'s root, then it exits) while the caller goes on at once;
+// nobody has to reap it (CgroupWarmUp.cpp). Does nothing when it cannot.
+void beginCgroupMigration(const CgroupRef &hierarchy);
 
-// The same from a command that is about to start a container (`run`, at its
-// very beginning, some 10 ms before its shim exists): when this process is
-// single-threaded (it forks) and the hierarchy is cgroup v1 (v2 clones into
-// the cgroup, no migration), the writer is a grandchild that nobody reaps
-// by hand (its parent exits at once and is waited for here). The shim's own
-// write, a grace period later, keeps the kernel's window open for the
+// The same from a command that is about to start a container (`run`, at
+// its very beginning, some 10 ms before its shim exists), on cgroup v1
+// hierarchies (v2 clones into the cgroup: no migration). The shim's own
+// warm-up, a grace period later, keeps the kernel's window open for the
 // container's placement.
 void beginCgroupMigrationBeforeStart();
 

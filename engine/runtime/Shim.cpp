@@ -337,7 +337,7 @@ int Shim::run()
         m_state.shimStartTime = startTimeOf(m_state.shimPid);
         m_state.attachSocket = attachSocketPath(m_opt.bundle).string();
         if (const CgroupRef hierarchy = findFreezerHierarchy(); hierarchy.version == 1)
-            (void)beginCgroupMigration(hierarchy); // v2 clones into its cgroup instead (spawnInit)
+            beginCgroupMigration(hierarchy); // v2 clones into its cgroup instead (spawnInit)
         m_spec = RuntimeSpec::load(m_opt.bundle);
         prepareSignals();
         createIo();
