@@ -116,12 +116,9 @@ void Shim::spawnInit()
     // A user namespace needs its ids mapped before the re-exec (to keep its
     // capabilities); a step gate shows each phase as it was.
     m_setUpDuringPlacement = !m_spec.userNamespace && !m_spec.stepGate;
-    InitContext ctx{m_spec,          std::filesystem::canonical(m_spec.rootfs),
-                    sync.b.get(),    m_childStdin.get(),
-                    m_childStdout.get(), m_childStderr.get(),
-                    m_opt.hold,      m_opt.bundle,
-                    sealedShim.get(), false,
-                    m_setUpDuringPlacement};
+    InitContext ctx{m_spec, std::filesystem::canonical(m_spec.rootfs), sync.b.get(), m_childStdin.get(),
+                    m_childStdout.get(), m_childStderr.get(), m_opt.hold, m_opt.bundle, sealedShim.get()};
+    ctx.setUpDuringPlacement = m_setUpDuringPlacement;
     if (!m_spec.netnsPath.empty())
         joinNetworkNamespace(m_spec.netnsPath); // the child inherits it
     const int flags = namespaceCloneFlags(m_spec);
