@@ -35,6 +35,23 @@ struct CgroupRef {
 // Moves `pid` (all its threads) into the cgroup. Throws Io.
 void addProcessToCgroup(const CgroupRef &cg, pid_t pid);
 
+// Starts the kernel's wait for a cgroup migration early, so the container's
+// own placement, a moment later, finds it done or under way. The first write
+// to any cgroup.procs after a quiet spell takes the global
+// cgroup_threadgroup_rwsem for writing, which waits for an RCU grace period
+// (12-35 ms on these hosts); writes within the following grace period are
+// cheap. A throwaway process makes that first write (itself into
+// `hierarchy`'s root, then it exits) while the caller goes on at once;
+// nobody has to reap it (CgroupWarmUp.cpp). Does nothing when it cannot.
+void beginCgroupMigration(const CgroupRef &hierarchy);
+
+// The same from a command that is about to start a container (`run`, at
+// its very beginning, some 10 ms before its shim exists), on cgroup v1
+// hierarchies (v2 clones into the cgroup: no migration). The shim's own
+// warm-up, a grace period later, keeps the kernel's window open for the
+// container's placement.
+void beginCgroupMigrationBeforeStart();
+
 // The pids in cgroup.procs.
 [[nodiscard]] std::vector<pid_t> cgroupProcesses(const CgroupRef &cg);
 

@@ -33,6 +33,7 @@ private:
     void prepareProcess();
     [[noreturn]] void reexecFromSealedCopy();
     void waitFor(const char *type);
+    void awaitPlacement();
     void report(std::string_view phase, const std::string &detail);
     void send(nlohmann::json m, int fd = -1);
 
@@ -86,6 +87,16 @@ void Init::waitFor(const char *type)
         throw Error(ErrorCode::Internal, std::string("expected \"") + type + "\" from the shim");
 }
 
+// Until "go" the init may be outside its cgroups: nothing after this runs
+// there. With the cgroups joined they become the cgroup namespace's root.
+void Init::awaitPlacement()
+{
+    if (m_ctx.setUpDuringPlacement)
+        waitFor("go");
+    if (::unshare(CLONE_NEWCGROUP) != 0)
+        throwErrno("unshare the cgroup namespace");
+}
+
 void Init::report(std::string_view phase, const std::string &detail)
 {
     json m{{"name", phase}, {"detail", detail}, {"time", timeutil::formatRfc3339Nano(timeutil::now())}};
@@ -108,9 +119,8 @@ void Init::send(json m, int fd)
 std::string Init::configureNamespaces()
 {
     setHostname(m_spec.hostname);
-    // After the shim has put us in our cgroups: they become this namespace's root.
-    if (::unshare(CLONE_NEWCGROUP) != 0)
-        throwErrno("unshare the cgroup namespace");
+    if (!m_ctx.setUpDuringPlacement)
+        awaitPlacement(); // the cgroup namespace: unshared here, as the phase's name says, when placed already
     std::string detail = "hostname " + (m_spec.hostname.empty() ? std::string("(host's)") : m_spec.hostname);
     if (!m_spec.shareHostNetwork) {
         bringUpLoopback();
@@ -195,17 +205,21 @@ void Init::run()
         if (m_ctx.reexecuted) {
             prepareProcess();
         } else if (m_ctx.sealedShim >= 0) {
-            waitFor("go");
+            if (!m_ctx.setUpDuringPlacement)
+                waitFor("go");
             reexecFromSealedCopy();
         } else {
             prepareProcess();
-            waitFor("go");
+            if (!m_ctx.setUpDuringPlacement)
+                waitFor("go");
         }
         report(m_phase, configureNamespaces());
         m_phase = nameOf(StartPhase::MountRootfs);
         report(m_phase, mountRootfs());
         m_phase = nameOf(StartPhase::PivotRoot);
         report(m_phase, pivotRoot());
+        if (m_ctx.setUpDuringPlacement)
+            awaitPlacement();
         m_phase = nameOf(StartPhase::DropCapabilities);
         report(m_phase, dropCapabilities());
         m_phase = nameOf(StartPhase::Exec);
@@ -238,15 +252,18 @@ std::vector<std::string> reexecArgs(const InitContext &ctx)
             args.insert(args.end(), {flag, std::to_string(fd)});
     if (ctx.hold)
         args.emplace_back("--hold");
+    if (ctx.setUpDuringPlacement)
+        args.emplace_back("--set-up-during-placement");
     return args;
 }
 
-InitContext initContextFromArgs(const std::filesystem::path &bundle, int syncFd, bool hold)
+InitContext initContextFromArgs(const std::filesystem::path &bundle, int syncFd, bool hold,
+                                bool setUpDuringPlacement)
 {
     // Close-on-exec again: the shim learns that the command runs when the
     // channel closes with its execve.
     setCloseOnExec(syncFd, true);
-    InitContext ctx{RuntimeSpec::load(bundle), {}, syncFd, -1, -1, -1, hold, bundle, -1, true};
+    InitContext ctx{RuntimeSpec::load(bundle), {}, syncFd, -1, -1, -1, hold, bundle, -1, true, setUpDuringPlacement};
     ctx.rootfs = std::filesystem::canonical(ctx.spec.rootfs);
     return ctx;
 }

@@ -5,6 +5,8 @@
 // It talks to the shim over the sync channel (Channel.h):
 //
 //   shim -> init   {"type":"go"}               ids mapped, cgroup joined: begin
+//                                              (set-up-during-placement: before the
+//                                              cgroup namespace and the last two phases)
 //   init -> shim   {"type":"phase","name","detail"}   one per phase done
 //   shim -> init   {"type":"continue"}         after each phase, step gate only
 //   init -> shim   {"type":"pty"} + fd          the pty master (tty only)
@@ -39,6 +41,14 @@ struct InitContext {
     // that re-executed init (or the copy could not be made).
     int sealedShim = -1;
     bool reexecuted = false; // set in `strata-shim init`: stdio, session and "go" are done
+    // No user namespace and no step gate: the init re-executes at once and
+    // mounts and pivots while the shim moves it into its cgroups (a cgroup v1
+    // migration can wait out an RCU grace period, tens of ms), and waits for
+    // "go" only before it unshares its cgroup namespace, drops privileges and
+    // execs: no code of the container's runs outside its cgroups. What it
+    // does before "go" is what every device policy allows (Docker's "c *:* m",
+    // "b *:* m" and /dev/pts, /dev/ptmx are in every rule set).
+    bool setUpDuringPlacement = false;
 };
 
 // Never returns: execs the command or exits with Docker's code (125, 126,
@@ -48,6 +58,7 @@ struct InitContext {
 // `strata-shim init ARGS`: the arguments runContainerInit re-executes the
 // sealed copy with, and back.
 [[nodiscard]] std::vector<std::string> reexecArgs(const InitContext &ctx);
-[[nodiscard]] InitContext initContextFromArgs(const std::filesystem::path &bundle, int syncFd, bool hold);
+[[nodiscard]] InitContext initContextFromArgs(const std::filesystem::path &bundle, int syncFd, bool hold,
+                                              bool setUpDuringPlacement);
 
 } // namespace strata::engine::runtime

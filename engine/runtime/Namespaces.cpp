@@ -7,10 +7,12 @@
 
 #include <array>
 #include <csignal>
+#include <cstdint>
 #include <cstring>
 #include <fcntl.h>
 #include <net/if.h>
 #include <sched.h>
+#include <linux/sched.h> // struct clone_args, CLONE_INTO_CGROUP
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -57,6 +59,17 @@ pid_t cloneWithNamespaces(int flags)
     if (pid < 0)
         throwErrno("clone new namespaces");
     return static_cast<pid_t>(pid);
+}
+
+pid_t cloneIntoCgroup(int flags, int cgroupFd)
+{
+    clone_args args{};
+    args.flags = static_cast<std::uint64_t>(static_cast<unsigned>(flags)) | CLONE_INTO_CGROUP;
+    args.exit_signal = SIGCHLD;
+    args.cgroup = static_cast<std::uint64_t>(cgroupFd);
+    // No stack: the child goes on from here on a copy of ours, as after fork().
+    const long pid = ::syscall(SYS_clone3, &args, sizeof args);
+    return pid < 0 ? -1 : static_cast<pid_t>(pid);
 }
 
 std::string writeIdMappings(pid_t pid, const RuntimeSpec &spec)

@@ -20,6 +20,13 @@ namespace strata::engine::runtime {
 // The caller must be single-threaded (the shim is).
 [[nodiscard]] pid_t cloneWithNamespaces(int flags);
 
+// The same, the child born in the cgroup v2 directory `cgroupFd` (clone3's
+// CLONE_INTO_CGROUP, Linux 5.7): no migration afterwards, so none of the
+// RCU grace period a cgroup.procs write can wait for. -1 with errno when the
+// kernel cannot (older kernel, a cgroup v1 directory, a cgroup with
+// controllers for its children): nothing was cloned, the caller falls back.
+[[nodiscard]] pid_t cloneIntoCgroup(int flags, int cgroupFd);
+
 // Writes /proc/<pid>/{setgroups,uid_map,gid_map} for a child just cloned
 // with CLONE_NEWUSER: the spec's mappings, or the caller's uid/gid as 0.
 // Returns a description like "uid 0 -> 1000".

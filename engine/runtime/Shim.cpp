@@ -113,11 +113,22 @@ void Shim::spawnInit()
     // The init re-executes this copy (SealedExe.h); the shim's own copy of
     // the fd closes when this function returns.
     const UniqueFd sealedShim = sealedCopyOf(shimExecutable());
+    // A user namespace needs its ids mapped before the re-exec (to keep its
+    // capabilities); a step gate shows each phase as it was.
+    m_setUpDuringPlacement = !m_spec.userNamespace && !m_spec.stepGate;
     InitContext ctx{m_spec, std::filesystem::canonical(m_spec.rootfs), sync.b.get(), m_childStdin.get(),
                     m_childStdout.get(), m_childStderr.get(), m_opt.hold, m_opt.bundle, sealedShim.get()};
+    ctx.setUpDuringPlacement = m_setUpDuringPlacement;
     if (!m_spec.netnsPath.empty())
         joinNetworkNamespace(m_spec.netnsPath); // the child inherits it
-    m_child = cloneWithNamespaces(namespaceCloneFlags(m_spec));
+    const int flags = namespaceCloneFlags(m_spec);
+    if (m_cgroup.version == 2) {
+        const UniqueFd dir(::open(m_cgroup.path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+        m_child = dir ? cloneIntoCgroup(flags, dir.get()) : -1;
+        m_placedAtClone = m_child >= 0;
+    }
+    if (!m_placedAtClone)
+        m_child = cloneWithNamespaces(flags);
     if (m_child == 0)
         runContainerInit(ctx); // never returns
     m_sync = std::move(sync.a);
@@ -128,11 +139,10 @@ void Shim::spawnInit()
     m_state.pidStartTime = startTimeOf(m_child);
 }
 
-void Shim::configureChild()
+// Moves the init into every cgroup it was not born in.
+void Shim::placeChild()
 {
-    if (m_spec.userNamespace)
-        (void)writeIdMappings(m_child, m_spec);
-    if (m_cgroup.valid()) {
+    if (m_cgroup.valid() && !m_placedAtClone) {
         try {
             addProcessToCgroup(m_cgroup, m_child);
         } catch (const Error &e) {
@@ -148,7 +158,30 @@ void Shim::configureChild()
     for (const auto &dir : m_limitCgroups)
         addProcessToCgroup({dir, 1}, m_child);
     addProcessToDeviceCgroup(m_devices, m_child);
-    sendMessage(m_sync.get(), json{{"type", "go"}});
+}
+
+// Without reaping it: its status stays for followPhases.
+bool Shim::initExited() const
+{
+    siginfo_t info{};
+    return ::waitid(P_PID, static_cast<id_t>(m_child), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+           info.si_pid == m_child;
+}
+
+void Shim::configureChild()
+{
+    if (m_spec.userNamespace)
+        (void)writeIdMappings(m_child, m_spec);
+    try {
+        placeChild();
+    } catch (const Error &) {
+        if (!m_setUpDuringPlacement || !initExited())
+            throw;
+        return; // it failed while being placed: followPhases reads its error
+    }
+    if (!trySendMessage(m_sync.get(), json{{"type", "go"}}) && !m_setUpDuringPlacement)
+        throwErrno("send message");
+    // Else the init failed before "go": its error waits on the channel.
 }
 
 void Shim::notifyEngine(const json &m)
@@ -300,6 +333,8 @@ int Shim::run()
         m_state.shimPid = ::getpid();
         m_state.shimStartTime = startTimeOf(m_state.shimPid);
         m_state.attachSocket = attachSocketPath(m_opt.bundle).string();
+        if (const CgroupRef hierarchy = findFreezerHierarchy(); hierarchy.version == 1)
+            beginCgroupMigration(hierarchy); // v2 clones into its cgroup instead (spawnInit)
         m_spec = RuntimeSpec::load(m_opt.bundle);
         prepareSignals();
         createIo();

@@ -56,6 +56,8 @@ private:
     void createCgroup();
     void spawnInit();
     void configureChild();
+    void placeChild();
+    [[nodiscard]] bool initExited() const;
     Outcome followPhases();
     bool handleInitMessage(const nlohmann::json &m, int passedFd);
     void recordPhases(const nlohmann::json &m);
@@ -90,6 +92,8 @@ private:
     std::vector<std::string> m_limitCgroups; // v1 memory/cpu/pids cgroups holding --memory, --cpus, --pids-limit
     security::DeviceCgroup m_devices; // root mode: the device allow list's cgroup (v1) or program (v2)
     std::string m_cgroupWhy;
+    bool m_placedAtClone = false;        // cgroup v2: cloned into m_cgroup (clone3)
+    bool m_setUpDuringPlacement = false; // the init mounts while it is placed (ContainerInit.h)
 
     // Container stdio: pipes without tty, the pty master with it.
     UniqueFd m_childStdin, m_childStdout, m_childStderr; // the container's ends until cloned

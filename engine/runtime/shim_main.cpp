@@ -32,6 +32,7 @@ struct Args {
     std::string command;
     std::map<std::string, std::string> values; // "--bundle" -> "DIR"
     bool hold = false;
+    bool setUpDuringPlacement = false; // init only (ContainerInit.h)
 };
 
 Args parseArgs(int argc, char **argv)
@@ -43,6 +44,8 @@ Args parseArgs(int argc, char **argv)
         const std::string key = argv[i];
         if (key == "--hold")
             a.hold = true;
+        else if (key == "--set-up-during-placement")
+            a.setUpDuringPlacement = true;
         else if (key.rfind("--", 0) == 0 && i + 1 < argc)
             a.values[key] = argv[++i];
         else
@@ -103,7 +106,8 @@ int runCommand(const Args &a)
 // of the shim (ContainerInit.h); it goes on where the cloned child stopped.
 int initCommand(const Args &a)
 {
-    rt::InitContext ctx = rt::initContextFromArgs(required(a, "--bundle"), intValue(a, "--sync-fd", -1), a.hold);
+    rt::InitContext ctx = rt::initContextFromArgs(required(a, "--bundle"), intValue(a, "--sync-fd", -1), a.hold,
+                                                      a.setUpDuringPlacement);
     ctx.stdinFd = intValue(a, "--stdin-fd", -1);
     ctx.stdoutFd = intValue(a, "--stdout-fd", -1);
     ctx.stderrFd = intValue(a, "--stderr-fd", -1);

@@ -3,6 +3,7 @@
 // (pid 1, hostname, capabilities, masked and read-only paths, mounts) and
 // how a start fails. Needs root; skips with the reason otherwise.
 #include "engine/runtime/Capabilities.h"
+#include "engine/runtime/Namespaces.h"
 #include "engine/runtime/Runtime.h"
 #include "tests/engine/runtime/RuntimeFixture.h"
 
@@ -10,9 +11,15 @@
 #include <QtTest/QTest>
 #include "tests/engine/runtime/TestPrinting.h"
 
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <sched.h>
+#include <linux/magic.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace strata::test::runtime;
@@ -183,6 +190,77 @@ private Q_SLOTS:
         QCOMPARE(logText(b), std::string("m\n"));
         QVERIFY(fs::is_directory(evilRoot / "etc/inside"));
         QVERIFY(!fs::exists("/etc/inside"));
+    }
+
+    // The init mounts while the shim moves it into its cgroups; a mount that
+    // fails then must still be the start's error, not the placement's.
+    void mountFailureWhileBeingPlacedIsTheStartsError()
+    {
+        rt::RuntimeSpec s = defaultSpec(m_rootfs, {"true"});
+        const std::string missing = (m_dir / "no-such-source").string();
+        s.mounts = {{missing, "/data", "bind", {"rbind"}}};
+        const fs::path b = bundle(s);
+        try {
+            rt::startShim(b, shimPath());
+            QFAIL("expected StartError");
+        } catch (const rt::StartError &e) {
+            QVERIFY2(std::string(e.what()).find(missing) != std::string::npos, e.what());
+            QCOMPARE(e.exitCode(), 125);
+        }
+        QCOMPARE(rt::readState(b).status, rt::ShimStatus::Failed);
+    }
+
+    // The command runs in the container's own freezer and devices cgroups
+    // (seen from the host), never where the shim is.
+    void commandRunsInTheContainersCgroups()
+    {
+        const fs::path b = bundle(defaultSpec(m_rootfs, {"sleep", "30"}));
+        const rt::StartResult r = rt::startShim(b, shimPath());
+        std::ifstream in("/proc/" + std::to_string(r.pid) + "/cgroup");
+        const std::string mine = "/strata-test/" + rt::RuntimeSpec::load(b).id;
+        int placed = 0;
+        for (std::string line; std::getline(in, line);)
+            if ((line.find(":freezer:") != std::string::npos || line.find(":devices:") != std::string::npos) &&
+                line.ends_with(mine))
+                ++placed;
+        QCOMPARE(placed, 2);
+    }
+
+    // cgroup v2 hosts: clone3(CLONE_INTO_CGROUP) starts the init in its
+    // cgroup, so no migration (and no wait for an RCU grace period) follows.
+    void cloneIntoCgroupStartsTheChildThere()
+    {
+        std::string root;
+        for (const char *v2 : {"/sys/fs/cgroup/unified", "/sys/fs/cgroup"}) {
+            struct statfs sf {};
+            if (root.empty() && ::statfs(v2, &sf) == 0 && sf.f_type == CGROUP2_SUPER_MAGIC && ::access(v2, W_OK) == 0)
+                root = v2;
+        }
+        if (root.empty())
+            QSKIP("no writable cgroup2 hierarchy (/sys/fs/cgroup or /sys/fs/cgroup/unified)");
+        const std::string dir = root + "/strata-test-clone3";
+        QVERIFY(::mkdir(dir.c_str(), 0755) == 0 || errno == EEXIST);
+        const int fd = ::open(dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+        QVERIFY(fd >= 0);
+        const pid_t child = rt::cloneIntoCgroup(CLONE_NEWUTS, fd);
+        if (child == 0) { // system calls only: the test process may have threads
+            char text[4096] = {};
+            const int in = ::open("/proc/self/cgroup", O_RDONLY | O_CLOEXEC);
+            const bool there = in >= 0 && ::read(in, text, sizeof text - 1) > 0 &&
+                               std::strstr(text, "0::/strata-test-clone3\n") != nullptr;
+            ::_exit(there ? 0 : 1);
+        }
+        const int err = errno;
+        ::close(fd);
+        if (child < 0) {
+            ::rmdir(dir.c_str());
+            QSKIP(qPrintable(QString("clone3(CLONE_INTO_CGROUP) refused: ") + std::strerror(err)));
+        }
+        int status = 0;
+        QCOMPARE(::waitpid(child, &status, 0), child);
+        ::rmdir(dir.c_str());
+        QVERIFY(WIFEXITED(status));
+        QCOMPARE(WEXITSTATUS(status), 0);
     }
 
     void tmpfsMount()
