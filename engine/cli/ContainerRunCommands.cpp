@@ -8,7 +8,6 @@
 #include "engine/cli/StepPrompt.h"
 #include "engine/cli/TransferPrinter.h"
 #include "engine/image/Reference.h"
-#include "engine/runtime/Cgroup.h"
 #include "engine/security/SecurityOpt.h"
 
 #include <memory>
@@ -248,7 +247,6 @@ void runRun(CliContext &ctx, const CreateFlags &f)
 {
     if (auto *host = ctx.remoteHost())
         return runRunOnHost(ctx, *host, f);
-    runtime::beginCgroupMigrationBeforeStart(); // the container's placement a few ms from now (Cgroup.h)
     Engine &engine = ctx.engine();
     const ScopedStepPrompt prompt(engine, ctx.err, f.step);
     ensureLocalImage(ctx, f.image);

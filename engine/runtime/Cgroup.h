@@ -45,8 +45,8 @@ void addProcessToCgroup(const CgroupRef &cg, pid_t pid);
 // nobody has to reap it (CgroupWarmUp.cpp). Does nothing when it cannot.
 void beginCgroupMigration(const CgroupRef &hierarchy);
 
-// The same from a command that is about to start a container (`run`, at
-// its very beginning, some 10 ms before its shim exists), on cgroup v1
+// The same from a command that is about to start a container (the
+// facade's create for a `run`, some 10 ms before its shim exists), on cgroup v1
 // hierarchies (v2 clones into the cgroup: no migration). The shim's own
 // warm-up, a grace period later, keeps the kernel's window open for the
 // container's placement.
