@@ -56,6 +56,8 @@ private:
     void createCgroup();
     void spawnInit();
     void configureChild();
+    std::vector<SelfJoin> openSelfJoins();
+    void giveUpFreezer(const std::string &why);
     void placeChild();
     [[nodiscard]] bool initExited() const;
     Outcome followPhases();
@@ -89,6 +91,7 @@ private:
     UniqueFd m_signalFd;   // SIGCHLD
     pid_t m_child = 0;
     CgroupRef m_cgroup;
+    SelfJoin m_freezerJoin; // v1: the freezer's tasks file until the init is cloned
     std::vector<std::string> m_limitCgroups; // v1 memory/cpu/pids cgroups holding --memory, --cpus, --pids-limit
     security::DeviceCgroup m_devices; // root mode: the device allow list's cgroup (v1) or program (v2)
     std::string m_cgroupWhy;
