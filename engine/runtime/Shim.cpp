@@ -140,8 +140,9 @@ void Shim::spawnInit()
     ChannelPair sync = makeChannelPair();
     const std::vector<SelfJoin> memberJoins = openSelfJoins();
     // The init re-executes this copy (SealedExe.h); the shim's own copy of
-    // the fd closes when this function returns.
-    const UniqueFd sealedShim = sealedCopyOf(shimExecutable());
+    // the fd closes when this function returns. The copying thread is done
+    // before the clone: the init starts single-threaded.
+    const UniqueFd sealedShim = m_sealedShim->take();
     // A user namespace needs its ids mapped before the re-exec (to keep its
     // capabilities); a step gate shows each phase as it was.
     m_setUpDuringPlacement = !m_spec.userNamespace && !m_spec.stepGate;
@@ -358,6 +359,8 @@ void Shim::recordFailure(const std::string &error, int exitCode)
 int Shim::run()
 {
     try {
+        // The init's copy of the shim is made while the set-up below runs.
+        m_sealedShim = std::make_unique<SealedShimCopy>();
         m_state.shimPid = ::getpid();
         m_state.shimStartTime = startTimeOf(m_state.shimPid);
         m_state.attachSocket = attachSocketPath(m_opt.bundle).string();

@@ -23,6 +23,7 @@
 #include "engine/runtime/Fd.h"
 #include "engine/runtime/LogWriter.h"
 #include "engine/runtime/RuntimeSpec.h"
+#include "engine/runtime/SealedExe.h"
 #include "engine/runtime/ShimState.h"
 #include "engine/security/DeviceCgroup.h"
 
@@ -87,6 +88,7 @@ private:
     ShimState m_state;
     UniqueFd m_start;      // start channel to the engine
     nlohmann::json m_unsentPhases = nlohmann::json::array(); // for the engine's next message (no step gates)
+    std::unique_ptr<SealedShimCopy> m_sealedShim; // the init's copy of the shim, made meanwhile (SealedExe.h)
     UniqueFd m_sync;       // sync channel to the container's init
     UniqueFd m_signalFd;   // SIGCHLD
     pid_t m_child = 0;
