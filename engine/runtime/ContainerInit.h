@@ -44,12 +44,14 @@ struct InitContext {
     int sealedShim = -1;
     bool reexecuted = false; // set in `strata-shim init`: stdio, session and "go" are done
     // No user namespace and no step gate: the init re-executes at once and
-    // mounts and pivots while the shim moves it into its cgroups (a cgroup v1
-    // migration can wait out an RCU grace period, tens of ms), and waits for
-    // "go" only before it unshares its cgroup namespace, drops privileges and
-    // execs: no code of the container's runs outside its cgroups. What it
-    // does before "go" is what every device policy allows (Docker's "c *:* m",
-    // "b *:* m" and /dev/pts, /dev/ptmx are in every rule set).
+    // mounts and pivots while the shim finishes its side (on cgroup v2
+    // without clone3, moving it into its cgroup by pid, which can wait out
+    // an RCU grace period), and waits for "go" only before it unshares its
+    // cgroup namespace, drops privileges and execs: no code of the
+    // container's runs outside its cgroups. What it does before "go" is what
+    // every device policy allows (Docker's "c *:* m", "b *:* m" and
+    // /dev/pts, /dev/ptmx are in every rule set). On cgroup v1 it has joined
+    // them all before (memberJoins, freezerJoin).
     bool setUpDuringPlacement = false;
     // cgroup v1: the cgroups the cloned init moves itself into first thing
     // (SelfJoin, Cgroup.h), before any of the container's code runs and
