@@ -6,7 +6,6 @@
 #include "engine/container/InitLayer.h"
 #include "engine/container/NewContainer.h"
 #include "engine/container/StartSpec.h"
-#include "engine/runtime/Cgroup.h"
 #include "engine/security/DevicePolicy.h"
 #include "engine/volume/MountSetup.h"
 
@@ -250,8 +249,6 @@ container::Record Engine::container(const std::string &ref)
 
 std::string Engine::createContainer(const ContainerCreateOptions &o)
 {
-    if (o.operation == "run") // its start follows: the cgroup placement a few ms from now (Cgroup.h)
-        runtime::beginCgroupMigrationBeforeStart();
     Impl &m = *m_impl;
     const Impl::NewContainer n = m.planContainer(o);
     m.makeContainer(n, o.operation);

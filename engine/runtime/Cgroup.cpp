@@ -86,6 +86,21 @@ void addProcessToCgroup(const CgroupRef &cg, pid_t pid)
         throwErrno("add pid " + std::to_string(pid) + " to " + file);
 }
 
+SelfJoin openSelfJoin(const std::string &dir)
+{
+    SelfJoin join{UniqueFd(), dir + "/tasks"};
+    join.tasks.reset(::open(join.file.c_str(), O_WRONLY | O_CLOEXEC));
+    if (!join.tasks)
+        throwErrno("open " + join.file);
+    return join;
+}
+
+void joinSelf(const SelfJoin &join)
+{
+    if (!writeAll(join.tasks.get(), "0"))
+        throwErrno("join the cgroup " + join.file);
+}
+
 std::vector<pid_t> cgroupProcesses(const CgroupRef &cg)
 {
     std::vector<pid_t> out;

@@ -10,6 +10,8 @@
 // Without permission (rootless) there is none and pause falls back to
 // SIGSTOP (Freezer.h).
 
+#include "engine/runtime/Fd.h"
+
 #include <string>
 #include <sys/types.h>
 #include <vector>
@@ -35,22 +37,25 @@ struct CgroupRef {
 // Moves `pid` (all its threads) into the cgroup. Throws Io.
 void addProcessToCgroup(const CgroupRef &cg, pid_t pid);
 
-// Starts the kernel's wait for a cgroup migration early, so the container's
-// own placement, a moment later, finds it done or under way. The first write
-// to any cgroup.procs after a quiet spell takes the global
-// cgroup_threadgroup_rwsem for writing, which waits for an RCU grace period
-// (12-35 ms on these hosts); writes within the following grace period are
-// cheap. A throwaway process makes that first write (itself into
-// `hierarchy`'s root, then it exits) while the caller goes on at once;
-// nobody has to reap it (CgroupWarmUp.cpp). Does nothing when it cannot.
-void beginCgroupMigration(const CgroupRef &hierarchy);
+// A cgroup v1 directory's `tasks` file, opened by a parent (the shim, an
+// exec's relay) for a single-threaded child that moves itself in. Writing
+// a pid to cgroup.procs or tasks takes the global cgroup_threadgroup_rwsem
+// for writing, which waits for an RCU grace period (5-20 ms here); since
+// Linux 5.19 a thread that writes "0" (itself) to `tasks` skips that lock
+// (0.04 ms). In a single-threaded process that thread is the whole process.
+// The kernel checks the permission against who opened the file, so the
+// child may already be in its user namespace.
+struct SelfJoin {
+    UniqueFd tasks;
+    std::string file; // for errors
+};
 
-// The same from a command that is about to start a container (the
-// facade's create for a `run`, some 10 ms before its shim exists), on cgroup v1
-// hierarchies (v2 clones into the cgroup: no migration). The shim's own
-// warm-up, a grace period later, keeps the kernel's window open for the
-// container's placement.
-void beginCgroupMigrationBeforeStart();
+// Opens <dir>/tasks for writing (close-on-exec). Throws Io naming it.
+[[nodiscard]] SelfJoin openSelfJoin(const std::string &dir);
+
+// In the process to be moved (single-threaded): writes "0". Throws Io
+// naming the file.
+void joinSelf(const SelfJoin &join);
 
 // The pids in cgroup.procs.
 [[nodiscard]] std::vector<pid_t> cgroupProcesses(const CgroupRef &cg);

@@ -30,6 +30,7 @@ public:
     [[noreturn]] void run();
 
 private:
+    void joinOwnCgroups();
     void prepareProcess();
     [[noreturn]] void reexecFromSealedCopy();
     void waitFor(const char *type);
@@ -75,6 +76,20 @@ void Init::prepareProcess()
         m_seccomp = seccompFilterOf(m_spec, seccompCacheDir());
     } catch (...) {
         m_seccompError = std::current_exception();
+    }
+}
+
+void Init::joinOwnCgroups()
+{
+    if (m_ctx.memberJoins)
+        for (const SelfJoin &join : *m_ctx.memberJoins)
+            joinSelf(join);
+    if (m_ctx.freezerJoin) {
+        try {
+            joinSelf(*m_ctx.freezerJoin);
+        } catch (const Error &e) {
+            sendMessage(m_ctx.syncFd, json{{"type", "no-freezer"}, {"message", e.what()}});
+        }
     }
 }
 
@@ -202,6 +217,8 @@ void Init::reexecFromSealedCopy()
 void Init::run()
 {
     try {
+        if (!m_ctx.reexecuted)
+            joinOwnCgroups(); // the cloned child, still single-threaded: cheap (Cgroup.h)
         if (m_ctx.reexecuted) {
             prepareProcess();
         } else if (m_ctx.sealedShim >= 0) {

@@ -7,6 +7,7 @@
 //   shim -> init   {"type":"go"}               ids mapped, cgroup joined: begin
 //                                              (set-up-during-placement: before the
 //                                              cgroup namespace and the last two phases)
+//   init -> shim   {"type":"no-freezer","message"}   could not join its v1 freezer
 //   init -> shim   {"type":"phase","name","detail"}   one per phase done
 //   shim -> init   {"type":"continue"}         after each phase, step gate only
 //   init -> shim   {"type":"pty"} + fd          the pty master (tty only)
@@ -18,6 +19,7 @@
 // A successful execve closes the (close-on-exec) channel: end of stream
 // after "exec" is how the shim learns the command runs.
 
+#include "engine/runtime/Cgroup.h"
 #include "engine/runtime/RuntimeSpec.h"
 
 #include <filesystem>
@@ -42,13 +44,21 @@ struct InitContext {
     int sealedShim = -1;
     bool reexecuted = false; // set in `strata-shim init`: stdio, session and "go" are done
     // No user namespace and no step gate: the init re-executes at once and
-    // mounts and pivots while the shim moves it into its cgroups (a cgroup v1
-    // migration can wait out an RCU grace period, tens of ms), and waits for
-    // "go" only before it unshares its cgroup namespace, drops privileges and
-    // execs: no code of the container's runs outside its cgroups. What it
-    // does before "go" is what every device policy allows (Docker's "c *:* m",
-    // "b *:* m" and /dev/pts, /dev/ptmx are in every rule set).
+    // mounts and pivots while the shim finishes its side (on cgroup v2
+    // without clone3, moving it into its cgroup by pid, which can wait out
+    // an RCU grace period), and waits for "go" only before it unshares its
+    // cgroup namespace, drops privileges and execs: no code of the
+    // container's runs outside its cgroups. What it does before "go" is what
+    // every device policy allows (Docker's "c *:* m", "b *:* m" and
+    // /dev/pts, /dev/ptmx are in every rule set). On cgroup v1 it has joined
+    // them all before (memberJoins, freezerJoin).
     bool setUpDuringPlacement = false;
+    // cgroup v1: the cgroups the cloned init moves itself into first thing
+    // (SelfJoin, Cgroup.h), before any of the container's code runs and
+    // before its cgroup namespace. A failure fails the start; the freezer's
+    // only costs pause its freezer (the init tells the shim "no-freezer").
+    const std::vector<SelfJoin> *memberJoins = nullptr;
+    const SelfJoin *freezerJoin = nullptr;
 };
 
 // Never returns: execs the command or exits with Docker's code (125, 126,

@@ -42,24 +42,32 @@ Target checkTarget(const fs::path &bundleDir)
     return t;
 }
 
-// The container's cgroup.procs, opened while the host's cgroupfs is still
+// The container's cgroups, opened while the host's cgroupfs is still
 // visible: the exec'd process is put there (not this relay, which should
-// neither show in `top` nor freeze with the container).
-// The device policy's cgroup is among them: an exec'd process must not
-// escape it.
-std::vector<UniqueFd> openCgroupProcs(const Target &t)
+// neither show in `top` nor freeze with the container). The device policy's
+// cgroup is among them: an exec'd process must not escape it. cgroup v1
+// ones the (single-threaded) process joins by itself, cheaply (SelfJoin,
+// Cgroup.h); a cgroup v2 one this relay moves it into by pid.
+struct CgroupFiles {
+    std::vector<SelfJoin> selfJoins; // v1
+    UniqueFd v2Procs;                // the container's cgroup.procs on cgroup v2
+};
+
+CgroupFiles openCgroupFiles(const Target &t)
 {
-    std::vector<UniqueFd> out;
-    std::vector<std::string> dirs = t.state.memberCgroups;
-    if (!t.state.cgroup.empty())
-        dirs.insert(dirs.begin(), t.state.cgroup);
-    for (const auto &dir : dirs) {
-        const std::string path = dir + "/cgroup.procs";
-        UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
-        if (!fd)
-            throwErrno("open " + path);
-        out.push_back(std::move(fd));
+    CgroupFiles out;
+    for (const auto &dir : t.state.memberCgroups)
+        out.selfJoins.push_back(openSelfJoin(dir));
+    if (t.state.cgroup.empty())
+        return out;
+    if (t.state.cgroupVersion == 1) {
+        out.selfJoins.push_back(openSelfJoin(t.state.cgroup));
+        return out;
     }
+    const std::string path = t.state.cgroup + "/cgroup.procs";
+    out.v2Procs.reset(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
+    if (!out.v2Procs)
+        throwErrno("open " + path);
     return out;
 }
 
@@ -76,10 +84,13 @@ void enterContainer(const Target &t)
         throwErrno("enter the container's root");
 }
 
-[[noreturn]] void becomeExecProcess(const Target &t, const ExecSpec &spec, int syncFd, ExecStdio &io)
+[[noreturn]] void becomeExecProcess(const Target &t, const ExecSpec &spec, int syncFd, ExecStdio &io,
+                                    const CgroupFiles &cgroups)
 {
     try {
-        auto go = receiveMessage(syncFd); // joined the cgroup
+        for (const SelfJoin &join : cgroups.selfJoins)
+            joinSelf(join);
+        auto go = receiveMessage(syncFd); // joined the cgroup v2 too
         if (!go)
             ::_exit(kExitRuntimeFailure);
         resetSignals();
@@ -146,7 +157,7 @@ int runExecInContainer(const fs::path &bundleDir, const ExecSpec &spec, int stat
     ExecStdio io;
     try {
         const Target t = checkTarget(bundleDir);
-        std::vector<UniqueFd> cgroupProcs = openCgroupProcs(t);
+        const CgroupFiles cgroups = openCgroupFiles(t);
         enterContainer(t);
         io = openExecStdio(spec);
         ChannelPair sync = makeChannelPair();
@@ -154,12 +165,11 @@ int runExecInContainer(const fs::path &bundleDir, const ExecSpec &spec, int stat
         if (child < 0)
             throwErrno("fork");
         if (child == 0)
-            becomeExecProcess(t, spec, sync.b.get(), io);
+            becomeExecProcess(t, spec, sync.b.get(), io, cgroups);
         sync.b.reset();
-        for (const auto &procs : cgroupProcs)
-            if (!writeAll(procs.get(), std::to_string(child)))
-                throwErrno("join the container's cgroup");
-        sendMessage(sync.a.get(), json{{"type", "go"}});
+        if (cgroups.v2Procs && !writeAll(cgroups.v2Procs.get(), std::to_string(child)))
+            throwErrno("join the container's cgroup " + t.state.cgroup);
+        (void)trySendMessage(sync.a.get(), json{{"type", "go"}}); // else it failed: its error waits below
         bool execSeen = false;
         while (auto m = receiveMessage(sync.a.get())) {
             const std::string type = m->body.value("type", "");

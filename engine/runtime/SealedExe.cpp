@@ -5,6 +5,7 @@
 #include "engine/runtime/Runtime.h"
 
 #include <algorithm>
+#include <utility>
 #include <cstring>
 #include <elf.h>
 #include <fcntl.h>
@@ -90,6 +91,32 @@ UniqueFd sealedCopyOf(const std::filesystem::path &exe)
     if (::fchmod(memfd.get(), 0500) != 0 || ::fcntl(memfd.get(), F_ADD_SEALS, kSeals) != 0)
         throwErrno("seal the copy of " + exe.string());
     return memfd;
+}
+
+SealedShimCopy::SealedShimCopy()
+    : m_thread([this] {
+          try {
+              m_copy = sealedCopyOf(shimExecutable());
+          } catch (...) {
+              m_error = std::current_exception();
+          }
+      })
+{
+}
+
+SealedShimCopy::~SealedShimCopy()
+{
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+UniqueFd SealedShimCopy::take()
+{
+    if (m_thread.joinable())
+        m_thread.join();
+    if (m_error)
+        std::rethrow_exception(std::exchange(m_error, nullptr));
+    return std::move(m_copy);
 }
 
 bool runningFromSealedCopy()

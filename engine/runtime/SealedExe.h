@@ -17,8 +17,10 @@
 
 #include "engine/runtime/Fd.h"
 
+#include <exception>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace strata::engine::runtime {
@@ -31,6 +33,25 @@ namespace strata::engine::runtime {
 // A close-on-exec memfd holding `exe`'s loadable image, sealed against
 // writes, growth, shrinking and further sealing. Throws Io naming `exe`.
 [[nodiscard]] UniqueFd sealedCopyOf(const std::filesystem::path &exe);
+
+// sealedCopyOf(shimExecutable()) on a thread of its own, so the copy (a few
+// MB with a static shim, about a millisecond) overlaps the caller's work on
+// another CPU. take() joins the thread (it has exited when take returns, so
+// a clone right after starts a single-threaded child holding no lock of
+// it) and returns the copy or throws its error. The destructor joins too.
+class SealedShimCopy {
+public:
+    SealedShimCopy();
+    ~SealedShimCopy();
+    SealedShimCopy(const SealedShimCopy &) = delete;
+    SealedShimCopy &operator=(const SealedShimCopy &) = delete;
+    [[nodiscard]] UniqueFd take();
+
+private:
+    std::thread m_thread;
+    UniqueFd m_copy;
+    std::exception_ptr m_error;
+};
 
 // True when this process runs from such a sealed copy.
 [[nodiscard]] bool runningFromSealedCopy();

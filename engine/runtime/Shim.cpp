@@ -107,18 +107,50 @@ void Shim::releaseCgroups()
     security::releaseDeviceCgroup(m_devices);
 }
 
+// cgroup v1: the init moves itself into each of its cgroups (SelfJoin,
+// Cgroup.h) through these files, opened here, before it runs anything of the
+// container's. A freezer that cannot be opened costs pause its freezer (as a
+// failed placement always did); a limit or device cgroup fails the start.
+std::vector<SelfJoin> Shim::openSelfJoins()
+{
+    std::vector<SelfJoin> joins;
+    for (const auto &dir : m_state.memberCgroups) // limits, then devices (v1)
+        joins.push_back(openSelfJoin(dir));
+    if (m_cgroup.version == 1) {
+        try {
+            m_freezerJoin = openSelfJoin(m_cgroup.path);
+        } catch (const Error &e) {
+            giveUpFreezer(e.what());
+        }
+    }
+    return joins;
+}
+
+void Shim::giveUpFreezer(const std::string &why)
+{
+    std::cerr << "strata-shim: " << why << ": pause will use SIGSTOP\n";
+    removeCgroup(m_cgroup);
+    m_cgroup = {};
+    m_state.cgroup.clear();
+    m_state.cgroupVersion = 0;
+}
+
 void Shim::spawnInit()
 {
     ChannelPair sync = makeChannelPair();
+    const std::vector<SelfJoin> memberJoins = openSelfJoins();
     // The init re-executes this copy (SealedExe.h); the shim's own copy of
-    // the fd closes when this function returns.
-    const UniqueFd sealedShim = sealedCopyOf(shimExecutable());
+    // the fd closes when this function returns. The copying thread is done
+    // before the clone: the init starts single-threaded.
+    const UniqueFd sealedShim = m_sealedShim->take();
     // A user namespace needs its ids mapped before the re-exec (to keep its
     // capabilities); a step gate shows each phase as it was.
     m_setUpDuringPlacement = !m_spec.userNamespace && !m_spec.stepGate;
     InitContext ctx{m_spec, std::filesystem::canonical(m_spec.rootfs), sync.b.get(), m_childStdin.get(),
                     m_childStdout.get(), m_childStderr.get(), m_opt.hold, m_opt.bundle, sealedShim.get()};
     ctx.setUpDuringPlacement = m_setUpDuringPlacement;
+    ctx.memberJoins = &memberJoins;
+    ctx.freezerJoin = m_freezerJoin.tasks ? &m_freezerJoin : nullptr;
     if (!m_spec.netnsPath.empty())
         joinNetworkNamespace(m_spec.netnsPath); // the child inherits it
     const int flags = namespaceCloneFlags(m_spec);
@@ -135,29 +167,24 @@ void Shim::spawnInit()
     m_childStdin.reset();
     m_childStdout.reset();
     m_childStderr.reset();
+    m_freezerJoin = {};
     m_state.pid = m_child;
     m_state.pidStartTime = startTimeOf(m_child);
 }
 
-// Moves the init into every cgroup it was not born in.
+// cgroup v2 without clone3: moves the init into its cgroup (v1 cgroups it
+// joins by itself, openSelfJoins).
 void Shim::placeChild()
 {
-    if (m_cgroup.valid() && !m_placedAtClone) {
-        try {
-            addProcessToCgroup(m_cgroup, m_child);
-        } catch (const Error &e) {
-            if (m_devices.version == 2)
-                throw; // the device program sits on this cgroup: outside it, nothing is enforced
-            std::cerr << "strata-shim: " << e.what() << ": pause will use SIGSTOP\n";
-            removeCgroup(m_cgroup);
-            m_cgroup = {};
-            m_state.cgroup.clear();
-            m_state.cgroupVersion = 0;
-        }
+    if (m_cgroup.version != 2 || m_placedAtClone)
+        return;
+    try {
+        addProcessToCgroup(m_cgroup, m_child);
+    } catch (const Error &e) {
+        if (m_devices.version == 2)
+            throw; // the device program sits on this cgroup: outside it, nothing is enforced
+        giveUpFreezer(e.what());
     }
-    for (const auto &dir : m_limitCgroups)
-        addProcessToCgroup({dir, 1}, m_child);
-    addProcessToDeviceCgroup(m_devices, m_child);
 }
 
 // Without reaping it: its status stays for followPhases.
@@ -265,6 +292,8 @@ bool Shim::handleInitMessage(const json &m, int passedFd)
     } else if (type == "exec") {
         m_execSeen = true;
         m_state.phases.push_back({std::string(nameOf(StartPhase::Exec)), nowText(), m.value("path", "")});
+    } else if (type == "no-freezer") {
+        giveUpFreezer(m.value("message", "join the freezer cgroup"));
     } else if (type == "error") {
         m_initError = m.value("message", "container init failed");
         m_initErrorExit = m.value("exitCode", kExitRuntimeFailure);
@@ -330,11 +359,11 @@ void Shim::recordFailure(const std::string &error, int exitCode)
 int Shim::run()
 {
     try {
+        // The init's copy of the shim is made while the set-up below runs.
+        m_sealedShim = std::make_unique<SealedShimCopy>();
         m_state.shimPid = ::getpid();
         m_state.shimStartTime = startTimeOf(m_state.shimPid);
         m_state.attachSocket = attachSocketPath(m_opt.bundle).string();
-        if (const CgroupRef hierarchy = findFreezerHierarchy(); hierarchy.version == 1)
-            beginCgroupMigration(hierarchy); // v2 clones into its cgroup instead (spawnInit)
         m_spec = RuntimeSpec::load(m_opt.bundle);
         prepareSignals();
         createIo();

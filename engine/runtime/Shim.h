@@ -23,6 +23,7 @@
 #include "engine/runtime/Fd.h"
 #include "engine/runtime/LogWriter.h"
 #include "engine/runtime/RuntimeSpec.h"
+#include "engine/runtime/SealedExe.h"
 #include "engine/runtime/ShimState.h"
 #include "engine/security/DeviceCgroup.h"
 
@@ -56,6 +57,8 @@ private:
     void createCgroup();
     void spawnInit();
     void configureChild();
+    std::vector<SelfJoin> openSelfJoins();
+    void giveUpFreezer(const std::string &why);
     void placeChild();
     [[nodiscard]] bool initExited() const;
     Outcome followPhases();
@@ -85,10 +88,12 @@ private:
     ShimState m_state;
     UniqueFd m_start;      // start channel to the engine
     nlohmann::json m_unsentPhases = nlohmann::json::array(); // for the engine's next message (no step gates)
+    std::unique_ptr<SealedShimCopy> m_sealedShim; // the init's copy of the shim, made meanwhile (SealedExe.h)
     UniqueFd m_sync;       // sync channel to the container's init
     UniqueFd m_signalFd;   // SIGCHLD
     pid_t m_child = 0;
     CgroupRef m_cgroup;
+    SelfJoin m_freezerJoin; // v1: the freezer's tasks file until the init is cloned
     std::vector<std::string> m_limitCgroups; // v1 memory/cpu/pids cgroups holding --memory, --cpus, --pids-limit
     security::DeviceCgroup m_devices; // root mode: the device allow list's cgroup (v1) or program (v2)
     std::string m_cgroupWhy;

@@ -196,15 +196,6 @@ DeviceCgroup enforceDeviceRules(const std::vector<DeviceRule> &rules, const std:
                                             "): a root container would reach every host device; refusing to start");
 }
 
-void addProcessToDeviceCgroup(const DeviceCgroup &cg, pid_t pid)
-{
-    if (cg.version != 1)
-        return;
-    std::string why;
-    if (!writeFile(cg.path + "/cgroup.procs", std::to_string(pid), &why))
-        throw Error(ErrorCode::Io, why);
-}
-
 void releaseDeviceCgroup(DeviceCgroup &cg)
 {
     if (cg.version == 1) {

@@ -37,10 +37,6 @@ struct DeviceCgroup {
 // kernel's reason.
 [[nodiscard]] DeviceCgroup attachDeviceProgram(const std::vector<DeviceRule> &rules, const std::string &cgroup2Dir);
 
-// v1: moves pid into the devices cgroup (v2: nothing to do, the program sits
-// on the cgroup the pid is already in). Throws Io.
-void addProcessToDeviceCgroup(const DeviceCgroup &cg, pid_t pid);
-
 // v1: rmdir (after the last process left); v2: closes the program fd.
 void releaseDeviceCgroup(DeviceCgroup &cg);
 

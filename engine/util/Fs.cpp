@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <random>
+#include <stdio.h> // renameat2
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -43,6 +44,21 @@ std::string uniqueName(std::string_view prefix)
 
 namespace {
 
+// Swaps `tmp` in for an existing `target` (renameat2 RENAME_EXCHANGE) and
+// drops the old file now at `tmp`: readers see the old bytes or the new, as
+// with rename. A plain rename over an existing file makes ext4 (its
+// auto_da_alloc heuristic) start writing the new file's data out at once,
+// 1.5-2.5 ms of wall time per replace here, for data that needs no
+// durability. False (nothing done) when there is no target yet or the file
+// system cannot exchange: then the caller renames.
+bool exchangeInto(const fs::path &tmp, const fs::path &target)
+{
+    if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0)
+        return false;
+    (void)::unlink(tmp.c_str());
+    return true;
+}
+
 void writeThenRename(const fs::path &target, std::string_view data, const fs::path &tmpDir, bool durable)
 {
     const fs::path dir = tmpDir.empty() ? target.parent_path() : tmpDir;
@@ -56,7 +72,8 @@ void writeThenRename(const fs::path &target, std::string_view data, const fs::pa
             throwErrno("fsync " + tmp.string());
         if (::close(fd.release()) != 0)
             throwErrno("close " + tmp.string());
-        renamePath(tmp, target);
+        if (durable || !exchangeInto(tmp, target))
+            renamePath(tmp, target);
     } catch (...) {
         ::unlink(tmp.c_str());
         throw;

@@ -21,7 +21,8 @@ void writeFileAtomic(const fs::path &target, std::string_view data, const fs::pa
 // but a power loss may lose the write. Only for files that describe this
 // boot's live state (a shim's state, the runtime spec of a start, a mount,
 // or an `--rm` container's record), which a reboot makes moot anyway; each
-// fsync pair costs `run` a few ms.
+// fsync pair costs `run` a few ms. An existing target is exchanged, not
+// renamed over (no immediate write-out on ext4; Fs.cpp).
 void writeFileReplace(const fs::path &target, std::string_view data, const fs::path &tmpDir = {});
 
 // Reads a whole file; throws NotFound/Io naming the path.

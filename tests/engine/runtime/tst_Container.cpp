@@ -3,6 +3,7 @@
 // (pid 1, hostname, capabilities, masked and read-only paths, mounts) and
 // how a start fails. Needs root; skips with the reason otherwise.
 #include "engine/runtime/Capabilities.h"
+#include "engine/runtime/Cgroup.h"
 #include "engine/runtime/Namespaces.h"
 #include "engine/runtime/Runtime.h"
 #include "tests/engine/runtime/RuntimeFixture.h"
@@ -224,6 +225,42 @@ private Q_SLOTS:
                 line.ends_with(mine))
                 ++placed;
         QCOMPARE(placed, 2);
+    }
+
+    // cgroup v1: a single-threaded process joins a cgroup by itself, through
+    // the `tasks` file its parent opened (SelfJoin: the init and exec'd
+    // processes). When the write fails (here: the cgroup is gone) the error
+    // names the file; the init sends it as the start's error.
+    void selfJoinPlacesTheProcessOrNamesTheCgroup()
+    {
+        const std::string parent = "/sys/fs/cgroup/freezer/strata-test";
+        if (::access("/sys/fs/cgroup/freezer/tasks", W_OK) != 0)
+            QSKIP("no writable cgroup v1 freezer hierarchy (/sys/fs/cgroup/freezer)");
+        const std::string dir = parent + "/self-join";
+        QVERIFY(::mkdir(parent.c_str(), 0755) == 0 || errno == EEXIST);
+        QVERIFY(::mkdir(dir.c_str(), 0755) == 0 || errno == EEXIST);
+        const rt::SelfJoin join = rt::openSelfJoin(dir);
+        // 0: joined and there; 1: joined elsewhere; 2: the write failed naming the file; 3: other error
+        const auto joinInChild = [&] {
+            const pid_t child = ::fork();
+            if (child == 0) {
+                try {
+                    rt::joinSelf(join);
+                    std::ifstream in("/proc/self/cgroup");
+                    for (std::string line; std::getline(in, line);)
+                        if (line.find(":freezer:/strata-test/self-join") != std::string::npos)
+                            ::_exit(0);
+                    ::_exit(1);
+                } catch (const std::exception &e) {
+                    ::_exit(std::string(e.what()).find(dir + "/tasks") != std::string::npos ? 2 : 3);
+                }
+            }
+            int status = 0;
+            return ::waitpid(child, &status, 0) == child && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        };
+        QCOMPARE(joinInChild(), 0);
+        QVERIFY(::rmdir(dir.c_str()) == 0);
+        QCOMPARE(joinInChild(), 2);
     }
 
     // cgroup v2 hosts: clone3(CLONE_INTO_CGROUP) starts the init in its

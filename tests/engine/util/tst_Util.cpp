@@ -139,6 +139,21 @@ private Q_SLOTS:
         QCOMPARE(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()), 1);
     }
 
+    // writeFileReplace swaps the new file in for an existing one (RENAME_EXCHANGE)
+    // and drops the old: one file left, the new bytes, in a separate tmp dir too.
+    void replaceWriteLeavesOnlyTheNewFile()
+    {
+        QTemporaryDir tmp;
+        const std::filesystem::path dir = tmp.path().toStdString();
+        std::filesystem::create_directory(dir / "tmp");
+        fsutil::writeFileReplace(dir / "f", "one");
+        fsutil::writeFileReplace(dir / "f", "two");
+        fsutil::writeFileReplace(dir / "f", "three", dir / "tmp");
+        QCOMPARE(fsutil::readFile(dir / "f"), std::string("three"));
+        QCOMPARE(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()), 2);
+        QVERIFY(std::filesystem::is_empty(dir / "tmp"));
+    }
+
     void removeTreeHandlesReadOnlyDirectories()
     {
         QTemporaryDir tmp;
