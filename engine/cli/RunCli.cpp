@@ -51,6 +51,15 @@ std::unique_ptr<CLI::App> makeCliApp(CliContext &ctx)
 int runCli(CliContext &ctx, std::vector<std::string> args)
 {
     auto app = makeCliApp(ctx);
+    struct LeftToExit { // CliContext::endsProcess
+        std::unique_ptr<CLI::App> &app;
+        bool leave;
+        ~LeftToExit()
+        {
+            if (leave)
+                (void)app.release();
+        }
+    } leftToExit{app, ctx.endsProcess};
     const std::vector<std::string> typed = args;
     // run/create/exec take everything after the image or container as its
     // command, so the parser would not refuse a mistyped flag before it.
