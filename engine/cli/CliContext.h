@@ -79,6 +79,7 @@ bool confirmed(CliContext &ctx, const std::string &warning);
 std::string statusText(const container::State &state, std::chrono::system_clock::time_point now);
 void registerVolumeCommands(CLI::App &app, CliContext &ctx);
 void registerContainerCommands(CLI::App &app, CliContext &ctx);
+void registerContainerRunCommands(CLI::App &app, CliContext &ctx); // run, create, start
 void registerContainerFsCommands(CLI::App &app, CliContext &ctx); // commit, diff, cp, export
 void registerLessonCommands(CLI::App &app, CliContext &ctx);       // lesson list|run|check
 void registerBuildCommands(CLI::App &app, CliContext &ctx);        // build
