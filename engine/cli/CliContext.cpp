@@ -8,6 +8,12 @@
 
 namespace strata::engine::cli {
 
+CliContext::~CliContext()
+{
+    if (endsProcess)
+        (void)m_engine.release();
+}
+
 Engine &CliContext::engine()
 {
     if (m_external)

@@ -21,6 +21,17 @@ public:
     CliContext() = default;
     // Output captured in streams (the GUI console): never a terminal.
     CliContext(std::ostream &o, std::ostream &e) : out(o), err(e), m_captured(true) {}
+    ~CliContext();
+    CliContext(const CliContext &) = delete;
+    CliContext &operator=(const CliContext &) = delete;
+
+    // Set by main(): the process ends right after the command, so the parser
+    // (runCli) and the engine are left to the exit instead of freed. Their
+    // frees cost a run --rm about a millisecond, most of it copy-on-write
+    // faults on heap pages a forked shim still shares; the engine holds
+    // nothing the exit does not release (descriptors, flocks). A remote
+    // host is still closed (its relay's processes are reaped).
+    bool endsProcess = false;
 
     std::string root;
     std::string driver;
@@ -68,6 +79,7 @@ bool confirmed(CliContext &ctx, const std::string &warning);
 std::string statusText(const container::State &state, std::chrono::system_clock::time_point now);
 void registerVolumeCommands(CLI::App &app, CliContext &ctx);
 void registerContainerCommands(CLI::App &app, CliContext &ctx);
+void registerContainerRunCommands(CLI::App &app, CliContext &ctx); // run, create, start
 void registerContainerFsCommands(CLI::App &app, CliContext &ctx); // commit, diff, cp, export
 void registerLessonCommands(CLI::App &app, CliContext &ctx);       // lesson list|run|check
 void registerBuildCommands(CLI::App &app, CliContext &ctx);        // build

@@ -16,9 +16,39 @@ int exitCodeFor(const Error &e)
     return e.code() == ErrorCode::InvalidArgument ? 125 : 1;
 }
 
-} // namespace
+// The global options that take a value (registered in makeGlobalApp).
+bool globalOptionTakesValue(const std::string &arg)
+{
+    for (const char *o : {"--root", "--driver", "-H", "--host", "--context", "--tlscacert", "--tlscert", "--tlskey"})
+        if (arg == o)
+            return true;
+    return false;
+}
 
-std::unique_ptr<CLI::App> makeCliApp(CliContext &ctx)
+// The verb `args` names when that is plain (global options, then the verb),
+// else "". No --help anywhere: help may list every verb.
+std::string plainVerb(const std::vector<std::string> &args)
+{
+    if (std::find(args.begin(), args.end(), "--help") != args.end())
+        return {};
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        if (a.empty() || a[0] != '-')
+            return a;
+        if (globalOptionTakesValue(a))
+            ++i;
+        else if (const auto eq = a.find('='); eq != std::string::npos && a.rfind("--", 0) == 0) {
+            if (!globalOptionTakesValue(a.substr(0, eq)))
+                return {};
+        } else if (a != "-D" && a != "--debug" && a != "--tls" && a != "--tlsverify") {
+            return {}; // an option CLI11 would have to judge
+        }
+    }
+    return {};
+}
+
+// The app and its global options, no verbs yet.
+std::unique_ptr<CLI::App> makeGlobalApp(CliContext &ctx)
 {
     auto app = std::make_unique<CLI::App>(
         "A container engine you can watch: Docker's verbs over a real image store.", "strata");
@@ -34,6 +64,27 @@ std::unique_ptr<CLI::App> makeCliApp(CliContext &ctx)
     app->add_option("--tlscacert", ctx.tls.caFile, "Trust certs signed only by this CA (default $DOCKER_CERT_PATH/ca.pem)");
     app->add_option("--tlscert", ctx.tls.certFile, "Path to TLS certificate file (default $DOCKER_CERT_PATH/cert.pem)");
     app->add_option("--tlskey", ctx.tls.keyFile, "Path to TLS key file (default $DOCKER_CERT_PATH/key.pem)");
+    return app;
+}
+
+// `run`, `create` and `start` parse exactly as in the whole app, whose
+// making (every verb's options, twice for those under `container`) cost a
+// `run --rm` about a millisecond: these verbs get an app with only themselves.
+std::unique_ptr<CLI::App> makeAppFor(CliContext &ctx, const std::vector<std::string> &args)
+{
+    const std::string verb = plainVerb(args);
+    if (verb != "run" && verb != "create" && verb != "start")
+        return makeCliApp(ctx);
+    auto app = makeGlobalApp(ctx);
+    registerContainerRunCommands(*app, ctx);
+    return app;
+}
+
+} // namespace
+
+std::unique_ptr<CLI::App> makeCliApp(CliContext &ctx)
+{
+    auto app = makeGlobalApp(ctx);
     registerContainerCommands(*app, ctx);
     registerImageCommands(*app, ctx);
     registerImageViewCommands(*app, ctx);
@@ -50,7 +101,16 @@ std::unique_ptr<CLI::App> makeCliApp(CliContext &ctx)
 
 int runCli(CliContext &ctx, std::vector<std::string> args)
 {
-    auto app = makeCliApp(ctx);
+    auto app = makeAppFor(ctx, args);
+    struct LeftToExit { // CliContext::endsProcess
+        std::unique_ptr<CLI::App> &app;
+        bool leave;
+        ~LeftToExit()
+        {
+            if (leave)
+                (void)app.release();
+        }
+    } leftToExit{app, ctx.endsProcess};
     const std::vector<std::string> typed = args;
     // run/create/exec take everything after the image or container as its
     // command, so the parser would not refuse a mistyped flag before it.

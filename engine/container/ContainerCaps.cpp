@@ -12,8 +12,9 @@
 namespace strata::engine::container {
 namespace {
 
-// Every capability this libcap knows, by number.
-std::vector<std::string> allCapabilities()
+// Every capability this libcap knows, by number; made once per process
+// (each run asks more than once: validation, the start spec, the sort).
+std::vector<std::string> knownCapabilities()
 {
     std::vector<std::string> out;
     for (int c = 0; c <= CAP_LAST_CAP; ++c) {
@@ -29,11 +30,10 @@ std::vector<std::string> allCapabilities()
     return out;
 }
 
-int numberOf(const std::string &capName)
+const std::vector<std::string> &allCapabilities()
 {
-    const auto all = allCapabilities();
-    auto it = std::find(all.begin(), all.end(), capName);
-    return it == all.end() ? 1000 : static_cast<int>(it - all.begin());
+    static const std::vector<std::string> all = knownCapabilities();
+    return all;
 }
 
 } // namespace
@@ -46,7 +46,7 @@ std::string normaliseCapability(const std::string &name)
         return n;
     if (n.rfind("CAP_", 0) != 0)
         n = "CAP_" + n;
-    const auto all = allCapabilities();
+    const auto &all = allCapabilities();
     if (std::find(all.begin(), all.end(), n) == all.end())
         throw Error(ErrorCode::InvalidArgument, "unknown capability: \"" + name + "\"");
     return n;
@@ -72,8 +72,14 @@ std::vector<std::string> effectiveCapabilities(const std::vector<std::string> &a
         else
             caps.insert(n);
     }
-    std::vector<std::string> out(caps.begin(), caps.end());
-    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return numberOf(a) < numberOf(b); });
+    // By number: allCapabilities() is in that order already.
+    std::vector<std::string> out;
+    out.reserve(caps.size());
+    for (const auto &c : allCapabilities())
+        if (caps.erase(c))
+            out.push_back(c);
+    for (const auto &c : caps)
+        out.push_back(c); // not known to libcap : last, by name
     return out;
 }
 

@@ -133,7 +133,7 @@ void ContainerStore::removeDir(const std::string &id, const fs::path &mountedUni
     }
 }
 
-std::optional<std::string> ContainerStore::idByName(const std::string &name) const
+std::optional<std::string> ContainerStore::idByName(const std::string &name, const std::string &skipId) const
 {
     const std::string wanted = "/" + stripSlash(name);
     // Every create asks (a new name, then the check under the lock): only a
@@ -144,7 +144,7 @@ std::optional<std::string> ContainerStore::idByName(const std::string &name) con
     std::error_code ec;
     for (const auto &entry : fs::directory_iterator(m_dir, ec)) {
         const std::string id = entry.path().filename().string();
-        if (!isHexId(id))
+        if (!isHexId(id) || id == skipId)
             continue;
         try {
             const std::string text = fsutil::readFile(configFile(id));
@@ -195,7 +195,7 @@ void ContainerStore::checkName(const std::string &name, const std::string &excep
     if (!validName(name))
         throw Error(ErrorCode::InvalidArgument,
                     "Invalid container name (" + stripSlash(name) + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
-    if (auto owner = idByName(name); owner && *owner != exceptId)
+    if (auto owner = idByName(name, exceptId))
         throw Error(ErrorCode::Conflict, "Conflict. The container name \"/" + stripSlash(name) +
                                              "\" is already in use by container \"" + *owner +
                                              "\". You have to remove (or rename) that container to be able to "

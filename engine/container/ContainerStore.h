@@ -45,8 +45,10 @@ public:
     // unique id prefix. Throws NotFound "No such container: <ref>" or
     // InvalidArgument "multiple IDs found with provided prefix: <ref>".
     [[nodiscard]] std::string resolve(const std::string &ref) const;
-    // The id of the container called `name` ("/" optional), if any.
-    [[nodiscard]] std::optional<std::string> idByName(const std::string &name) const;
+    // The id of the container called `name` ("/" optional), if any; the
+    // record of `skipId` is not read (checkName's own container: at create
+    // it has none yet, and a missing record costs an exception).
+    [[nodiscard]] std::optional<std::string> idByName(const std::string &name, const std::string &skipId = {}) const;
 
     // Throws Conflict with Docker's message when `name` is taken by another
     // container than `exceptId`, InvalidArgument when it is not a valid name.

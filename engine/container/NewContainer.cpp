@@ -124,7 +124,8 @@ void applyHostConfig(HostConfig &h, const CreateOptions &o, const std::string &n
     h.memory = o.memory.empty() ? 0 : runtime::parseMemoryBytes(o.memory);
     h.nanoCpus = o.cpus.empty() ? 0 : runtime::parseNanoCpus(o.cpus);
     h.pidsLimit = o.pidsLimit > 0 ? o.pidsLimit : 0;
-    (void)security::seccompProfileFor(h.securityOpt); // refuses a bad option or profile now, as Docker does
+    if (!h.securityOpt.empty()) // none: the default profile, nothing to check (and no copy of it to make)
+        (void)security::seccompProfileFor(h.securityOpt); // refuses a bad option or profile now, as Docker does
     h.maskedPaths = runtime::dockerDefaultMaskedPaths();
     h.readonlyPaths = runtime::dockerDefaultReadonlyPaths();
 }

@@ -37,7 +37,8 @@ runtime::RuntimeSpec startSpecOf(const Record &r, const StartSpecInput &in)
     spec.readonlyPaths = r.hostConfig.readonlyPaths;
     spec.noNewPrivileges = true;
     spec.cgroupParent = "strata";
-    spec.seccomp = security::seccompProfileFor(r.hostConfig.securityOpt);
+    if (!r.hostConfig.securityOpt.empty()) // none: the spec holds Docker's default profile already (no second copy)
+        spec.seccomp = security::seccompProfileFor(r.hostConfig.securityOpt);
     spec.limits = {r.hostConfig.memory, r.hostConfig.nanoCpus, r.hostConfig.pidsLimit};
     for (const auto &node : in.devices) {
         spec.devices.push_back(node);

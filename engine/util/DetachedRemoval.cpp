@@ -2,6 +2,7 @@
 #include "engine/util/DetachedRemoval.h"
 
 #include "engine/Error.h"
+#include "engine/util/ClonedRemover.h"
 #include "engine/util/Fs.h"
 #include "engine/util/MountTable.h"
 
@@ -45,6 +46,18 @@ bool removeTreeDetached(const std::filesystem::path &path, const std::filesystem
 {
     if (!singleThreaded())
         return false;
+    // A lock of the remover's own (a new open file description): shared, so
+    // it never waits, as the caller holds one too and no sweep can run.
+    const int lock = ::open(stagingLock.c_str(), O_RDWR | O_CLOEXEC);
+    if (lock < 0)
+        return false;
+    if (::flock(lock, LOCK_SH | LOCK_NB) != 0) {
+        ::close(lock);
+        return false;
+    }
+    if (removeTreeCloned(path, lock, mounts)) // takes the lock over
+        return true;
+    // No remover sharing this process's memory: a forked one.
     int report[2];
     if (::pipe2(report, O_CLOEXEC) != 0)
         return false;

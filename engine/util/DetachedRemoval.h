@@ -12,7 +12,8 @@ namespace strata::engine::fsutil {
 [[nodiscard]] bool singleThreaded();
 
 // Deletes `path`, which the caller has already renamed out of every reader's
-// way (staging), in a detached grandchild process, so that the caller (the
+// way (staging), in a detached process (sharing the caller's memory where
+// ClonedRemover.h can, else a forked grandchild), so that the caller (the
 // CLI's `rm`, `run --rm`) need not wait on the disk. The grandchild holds a
 // shared lock of its own on `stagingLock` (the lock a staging sweep takes
 // exclusively) until it has finished, so no sweep runs into it, and no other
