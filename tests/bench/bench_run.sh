@@ -12,6 +12,10 @@
 # Defaults: build 3 10. Prints a Markdown table (paste into docs/PERFORMANCE.md).
 # STRATA_BASELINE (an older build's strata, its strata-shim beside it) adds a
 # "baseline" row timed in the same rounds, on its own store.
+# Run it at least 65 s after `sync` following any big deletion on the same
+# file system: no-journal ext4 makes each new inode skip recently freed
+# ones, which strata's store pays and crun's tmpfs state does not
+# (bench_issue19.sh waits for you).
 set -euo pipefail
 # crun refuses this host's hybrid cgroup layout (cgroup2 at
 # /sys/fs/cgroup/unified owns hugetlb): run the whole benchmark, every
