@@ -73,7 +73,7 @@ private:
     gid_t m_egid;
     DirectoryFixups m_directories;
     std::uint64_t m_contentBytes = 0;
-    WritebackPacer m_writeback; // after everything it may outlive
+    WritebackPacer m_writeback; // last: destroyed (its thread joined) first
 };
 
 [[nodiscard]] timespec entryAtime(const TarEntry &entry);

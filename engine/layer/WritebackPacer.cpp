@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/layer/WritebackPacer.h"
 
+#include <system_error>
 #include <unistd.h>
 
 namespace strata::engine::layer {
@@ -36,10 +37,15 @@ void WritebackPacer::created(std::uint64_t dataBytes)
         std::lock_guard lock(m_mutex);
         m_due = true; // a flush under way already: one more after it
     }
-    if (!m_thread.joinable())
-        m_thread = std::thread([this] { run(); });
-    else
+    if (m_thread.joinable()) {
         m_wake.notify_one();
+        return;
+    }
+    try {
+        m_thread = std::thread([this] { run(); });
+    } catch (const std::system_error &) {
+        m_fd = -1; // no thread to spare: the final syncfs writes it all, as before
+    }
 }
 
 void WritebackPacer::run()
