@@ -211,6 +211,7 @@ store::LayerRecord ImageStore::ingestLayer(layer::ByteSource &source, const Laye
     options.preserveXattrs = ::geteuid() == 0;
     options.allowDevices = ::geteuid() == 0;
     options.payloads = &tee;
+    options.startWriteback = true; // staging.commit() syncs the file system
     const std::string subject = what.expectedDiffId ? what.expectedDiffId->str() : "";
     m_bus.publish(events::EventKind::LayerExtractStarted, subject, {{"index", what.index}, {"count", what.count}});
     options.onProgress = [&](const layer::ApplyProgress &p) {

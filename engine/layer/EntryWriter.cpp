@@ -85,7 +85,8 @@ void startWriteback(int fd, std::int64_t written)
 } // namespace
 
 EntryWriter::EntryWriter(LayerTree &tree, const ApplyOptions &options)
-    : m_tree(tree), m_options(options), m_umask(currentUmask()), m_euid(::geteuid()), m_egid(::getegid())
+    : m_tree(tree), m_options(options), m_umask(currentUmask()), m_euid(::geteuid()), m_egid(::getegid()),
+      m_writeback(options.startWriteback ? tree.rootFd() : -1)
 {
     // In Diff mode every directory is one this writer made (0700, setgid
     // only if the root is): a new file then belongs to our fsuid/fsgid.
@@ -141,6 +142,7 @@ void EntryWriter::write(const TarEntry &entry, const std::string &name, DataRead
     case EntryType::BlockDevice: writeNode(entry, t); break;
     }
     m_tree.markWritten(t.path);
+    m_writeback.created(entry.type == EntryType::File ? static_cast<std::uint64_t>(entry.size) : 0);
 }
 
 void EntryWriter::writeEmptyFile(const TarEntry &entry, const std::string &name)
@@ -148,6 +150,7 @@ void EntryWriter::writeEmptyFile(const TarEntry &entry, const std::string &name)
     const Target t = prepare(name);
     writeFile(entry, t, nullptr);
     m_tree.markWritten(t.path);
+    m_writeback.created(0);
 }
 
 // umoci: "refusing to change type of root directory" — a root that became a

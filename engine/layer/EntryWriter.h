@@ -14,6 +14,7 @@
 #include "engine/layer/LayerApplier.h"
 #include "engine/layer/LayerTree.h"
 #include "engine/layer/TarEntry.h"
+#include "engine/layer/WritebackPacer.h"
 
 #include <ctime>
 #include <sys/types.h>
@@ -72,6 +73,7 @@ private:
     gid_t m_egid;
     DirectoryFixups m_directories;
     std::uint64_t m_contentBytes = 0;
+    WritebackPacer m_writeback; // last: destroyed (its thread joined) first
 };
 
 [[nodiscard]] timespec entryAtime(const TarEntry &entry);

@@ -57,6 +57,9 @@ struct ApplyOptions {
     std::function<void(const std::string &path, bool opaque)> onWhiteout;
     // Told which tar bytes became which file (Diff mode; may be null).
     PayloadObserver *payloads = nullptr;
+    // Start writing the new files to the disk while unpacking (WritebackPacer.h):
+    // for a caller that syncs the file system once the layer is unpacked.
+    bool startWriteback = false;
 };
 
 struct ApplyResult {

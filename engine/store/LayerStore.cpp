@@ -124,6 +124,14 @@ LayerStore::Staging LayerStore::stage() const
     return Staging(*this, std::move(dir));
 }
 
+LayerStore::Staging::Staging(const LayerStore &store, fsutil::TempDir dir)
+    : m_store(&store), m_dir(std::move(dir)),
+      m_syncFd(::open(m_dir.path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC))
+{
+    if (!m_syncFd.valid())
+        throwErrno("open " + m_dir.path().string());
+}
+
 bool LayerStore::Staging::commit(const LayerRecord &record)
 {
     if (m_store->has(record.chainId))
@@ -133,13 +141,9 @@ bool LayerStore::Staging::commit(const LayerRecord &record)
     // syncfs is far cheaper than an fsync per extracted file, and it makes
     // layer.json (written first, without fsyncs of its own) durable with them.
     fsutil::writeFileReplace(m_dir.path() / "layer.json", toJson(record).dump(2));
-    if (const int fd = ::open(m_dir.path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0) {
-        const int rc = ::syncfs(fd);
-        const int err = errno;
-        ::close(fd);
-        if (rc != 0)
-            throwErrno("sync " + m_dir.path().string(), err);
-    }
+    if (::syncfs(m_syncFd.get()) != 0)
+        throwErrno("sync " + m_dir.path().string());
+    m_syncFd.reset();
     const auto target = m_store->m_dir / record.chainId.hex();
     if (std::filesystem::exists(target)) // left half-made by a crash: layer.json is written last
         fsutil::removeTree(target);

@@ -8,6 +8,7 @@
 #include "engine/layer/Whiteout.h"
 #include "engine/util/Digest.h"
 #include "engine/util/Fs.h"
+#include "engine/util/UniqueFd.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -63,9 +64,14 @@ public:
 
     private:
         friend class LayerStore;
-        Staging(const LayerStore &store, fsutil::TempDir dir) : m_store(&store), m_dir(std::move(dir)) {}
+        Staging(const LayerStore &store, fsutil::TempDir dir);
         const LayerStore *m_store;
         fsutil::TempDir m_dir;
+        // Opened before anything is unpacked: the syncfs in commit() then
+        // reports every write error since (the kernel samples the file
+        // system's error sequence when a file is opened), including those
+        // of writeback started early (layer/WritebackPacer.h).
+        util::UniqueFd m_syncFd;
     };
     [[nodiscard]] Staging stage() const;
 

@@ -5,7 +5,10 @@
 #   - wall, user and system time of one plain run (/usr/bin/time);
 #   - `strace -f -c -w`: system calls by count and by wall time spent in them
 #     (strace slows every call: read the shares and the counts);
-#   - the calls that wait for the disk (fsync, syncfs) with their durations.
+#   - the calls that wait for the disk (fsync, syncfs) with their durations;
+#   - the phases of one load: start to the first byte of the layer, the
+#     unpack, and the final syncfs and fsyncs (strace --seccomp-bpf traces
+#     only the calls that mark them, so the others run at full speed).
 # Needs root for strata's tar-split path (as the benchmark).
 #
 #   tests/bench/profile_load.sh [BUILD_DIR] [FILES]     defaults: build 10000
@@ -23,7 +26,7 @@ tar -C "$work/rootfs" --sort=name -cf "$work/rootfs.tar" .
 layer=$(tar -xOf "$work/image.tar" manifest.json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["Layers"][0])')
 tar -xOf "$work/image.tar" "$layer" >"$work/layer.tar"
 rm -rf "$work/seed" "$work/rootfs" "$work/rootfs.tar"
-for i in 1 2 3; do
+for i in 1 2 3 4; do
   "$strata" --root "$work/s$i" images -q >/dev/null
   mkdir "$work/b$i"
 done
@@ -56,6 +59,14 @@ echo "## waits for the disk (strace -T), strata load"
 sync
 strace -f -T -e trace=fsync,fdatasync,syncfs -o "$work/sync.strata" "$strata" --root "$work/s3" load -q -i "$work/image.tar" >/dev/null
 grep -v '^[0-9]* +++' "$work/sync.strata" || true
+echo
+echo "## phases of one load (ms)"
+sync
+strace -f --seccomp-bpf -ttt -e trace=execve,pread64,syncfs,fsync,exit_group -o "$work/phases" \
+  "$strata" --root "$work/s4" load -q -i "$work/image.tar" >/dev/null
+awk '/execve\(/ && !t0 {t0 = $2} /pread64\(.*, 1048576, / && !p {p = $2} /syncfs\(/ {s = $2} /fsync\(/ {f = $2} /exit_group/ {e = $2}
+  END {printf "start to first layer byte %.1f, unpack %.1f, final syncfs and fsyncs %.1f, in all %.1f\n",
+       (p - t0) * 1000, (s - p) * 1000, (f - s) * 1000, (e - t0) * 1000}' "$work/phases"
 echo
 echo "## what the store keeps for the layer"
 du -sh --apparent-size "$work/s3/layers"/*/diff "$work/s3/layers"/*/tar-split 2>/dev/null | sort -h | tail -3
