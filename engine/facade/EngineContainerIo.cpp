@@ -26,9 +26,21 @@ runtime::AttachResult Engine::attachContainer(const std::string &ref, int inFd, 
                                               const runtime::AttachOptions &options)
 {
     Impl &m = *m_impl;
-    Record r = m.loadFresh(ref);
-    container::checkTransition(r.state, Verb::Attach, r.id, ref);
-    const runtime::AttachResult res = runtime::attach(m.containers.dir(r.id), inFd, outFd, errFd, options);
+    Record r;
+    runtime::AttachResult res;
+    if (const auto born = m.attachedAtBirth.find(m.containers.resolve(ref)); born != m.attachedAtBirth.end()) {
+        // The start's own connection (runShim): the command may have ended
+        // already (not refreshed before the attach: --rm would remove it);
+        // its output and exit wait in the connection.
+        r = m.containers.load(born->first);
+        runtime::UniqueFd connection = std::move(born->second);
+        m.attachedAtBirth.erase(born);
+        res = runtime::attach(m.containers.dir(r.id), std::move(connection), inFd, outFd, errFd, options);
+    } else {
+        r = m.loadFresh(ref);
+        container::checkTransition(r.state, Verb::Attach, r.id, ref);
+        res = runtime::attach(m.containers.dir(r.id), inFd, outFd, errFd, options);
+    }
     if (res.exitCode) {
         // Wait for the shim's record so the exit lands in config.v2.json now.
         (void)runtime::waitExit(m.containers.dir(r.id), std::chrono::seconds(5));

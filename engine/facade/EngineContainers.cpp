@@ -182,6 +182,7 @@ runtime::StartResult Engine::Impl::runShim(const std::string &id, const Containe
     runtime::StartOptions so;
     so.holdUntilAttach = o.holdUntilAttach;
     so.forkInProcess = std::getenv("STRATA_SHIM") == nullptr; // a named shim is exec'd, as asked
+    so.attachAtBirth = true; // where the shim is forked here: the attach comes next (attachContainer)
     int lastPhase = -1;
     so.onPhase = [&](const runtime::PhaseReport &p) {
         lastPhase = p.index;
@@ -209,10 +210,13 @@ runtime::StartResult Engine::Impl::runShim(const std::string &id, const Containe
     // The exec phase ends the runtime's reports (the shim has become the
     // command); the engine reports it once startShim returned.
     const int execIndex = static_cast<int>(runtime::StartPhase::Exec);
+    const bool held = o.holdUntilAttach && !res.attachConnection;
+    if (res.attachConnection)
+        m.attachedAtBirth[id] = std::move(res.attachConnection);
     if (lastPhase < execIndex) {
         const auto &exec = runtime::kStartPhases[static_cast<std::size_t>(execIndex)];
         m.step(o.operation, std::string(exec.name),
-               o.holdUntilAttach ? "the command (pid " + std::to_string(res.pid) +
+               held ? "the command (pid " + std::to_string(res.pid) +
                                        ") is exec'd as PID 1 the moment the terminal attaches"
                                  : std::string(exec.description) + " (pid " + std::to_string(res.pid) + ")",
                base + 1 + execIndex, count);

@@ -141,6 +141,10 @@ struct Engine::Impl {
     runtime::StartResult runShim(const std::string &id, const ContainerStartOptions &o, int base, int count);
     // One record write: Running.
     void recordRunning(const std::string &id, const runtime::StartResult &res, const std::vector<std::string> &args);
+    // A start with holdUntilAttach whose shim served this connection from its
+    // birth (runtime::StartOptions::attachAtBirth): the command was not held,
+    // and attachContainer takes the connection instead of the socket.
+    std::map<std::string, runtime::UniqueFd> attachedAtBirth;
 
 private:
     std::map<std::string, std::unique_ptr<fs::drivers::UnionDriver>> m_drivers;

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <poll.h>
+#include <sys/socket.h>
 
 namespace strata::engine::runtime {
 namespace {
@@ -49,10 +50,21 @@ public:
     }
 
 private:
+    // A shim that has gone (the command ended before this client spoke: a
+    // connection from the shim's birth) takes nothing more, but what it sent
+    // before it closed is still to be read: only reading ends the session.
+    // MSG_NOSIGNAL: no SIGPIPE for the caller.
     void send(const std::string &frame)
     {
-        if (!writeAll(m_sock.get(), frame))
-            m_done = true;
+        for (std::size_t at = 0; !m_peerGone && at < frame.size();) {
+            const ssize_t n = ::send(m_sock.get(), frame.data() + at, frame.size() - at, MSG_NOSIGNAL);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0)
+                m_peerGone = true;
+            else
+                at += static_cast<std::size_t>(n);
+        }
     }
 
     void sendResizeIfChanged()
@@ -119,6 +131,7 @@ private:
     std::optional<WindowSize> m_lastSize;
     AttachResult m_result;
     bool m_done = false;
+    bool m_peerGone = false;
 };
 
 } // namespace
@@ -140,6 +153,12 @@ AttachResult attach(const fs::path &bundleDir, int inFd, int outFd, int errFd, c
         return r;
     }
     return AttachSession(bundleDir, std::move(sock), inFd, outFd, errFd, options).run();
+}
+
+AttachResult attach(const fs::path &bundleDir, UniqueFd connection, int inFd, int outFd, int errFd,
+                    const AttachOptions &options)
+{
+    return AttachSession(bundleDir, std::move(connection), inFd, outFd, errFd, options).run();
 }
 
 } // namespace strata::engine::runtime

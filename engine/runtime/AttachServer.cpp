@@ -20,6 +20,10 @@ struct AttachServer::Client {
     FrameDecoder decoder;
     std::string out; // encoded frames not yet written
     bool dead = false;
+    // Adopted at the shim's birth and silent so far: its caller is still on
+    // its way to reading (it sends a frame first). Never dropped for a
+    // backlog then; the output waits for it instead (backlogged()).
+    bool beforeFirstFrame = false;
 };
 
 AttachServer::AttachServer(const std::filesystem::path &bundleDir, Callbacks callbacks)
@@ -67,6 +71,16 @@ void AttachServer::accept()
     }
 }
 
+void AttachServer::adopt(UniqueFd connected)
+{
+    setCloseOnExec(connected.get());
+    setNonBlocking(connected.get());
+    auto c = std::make_unique<Client>();
+    c->fd = std::move(connected);
+    c->beforeFirstFrame = true;
+    m_clients.push_back(std::move(c));
+}
+
 bool AttachServer::readFrom(Client &c)
 {
     char buf[16384];
@@ -76,6 +90,7 @@ bool AttachServer::readFrom(Client &c)
             return false;
         if (n < 0)
             return errno == EAGAIN || errno == EWOULDBLOCK;
+        c.beforeFirstFrame = false;
         try {
             c.decoder.feed(std::string_view(buf, static_cast<size_t>(n)));
         } catch (const Error &) {
@@ -130,9 +145,15 @@ void AttachServer::broadcast(FrameType type, std::string_view payload)
     const std::string frame = encodeFrame(type, payload);
     for (auto &c : m_clients) {
         c->out += frame;
-        if (!c->dead && (!flush(*c) || c->out.size() > kMaxQueued))
+        if (!c->dead && (!flush(*c) || (c->out.size() > kMaxQueued && !c->beforeFirstFrame)))
             c->dead = true; // removed by the next handle()
     }
+}
+
+bool AttachServer::backlogged() const
+{
+    return std::any_of(m_clients.begin(), m_clients.end(),
+                       [](const auto &c) { return c->beforeFirstFrame && !c->dead && c->out.size() > kMaxQueued; });
 }
 
 void AttachServer::shutdown(std::chrono::milliseconds timeout)

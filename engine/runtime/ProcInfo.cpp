@@ -2,10 +2,13 @@
 #include "engine/runtime/ProcInfo.h"
 
 #include <cstdlib>
+#include <cstring>
 #include <dirent.h>
+#include <fcntl.h>
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace strata::engine::runtime {
 namespace {
@@ -130,6 +133,29 @@ std::string readCmdline(pid_t pid)
         return st ? "[" + st->comm + "]" : std::string();
     }
     return text;
+}
+
+std::optional<std::uint64_t> ownStatusMask(std::initializer_list<const char *> keys)
+{
+    char buf[4096];
+    const int fd = ::open("/proc/self/status", O_RDONLY | O_CLOEXEC);
+    const ssize_t n = fd < 0 ? -1 : ::read(fd, buf, sizeof buf - 1);
+    if (fd >= 0)
+        ::close(fd);
+    if (n <= 0)
+        return std::nullopt;
+    buf[n] = '\0';
+    std::uint64_t mask = 0;
+    for (const char *key : keys) {
+        const std::size_t len = std::strlen(key);
+        const char *at = buf;
+        while ((at = std::strstr(at, key)) && !((at == buf || at[-1] == '\n') && at[len] == ':'))
+            at += len;
+        if (!at)
+            return std::nullopt;
+        mask |= std::strtoull(at + len + 1, nullptr, 16);
+    }
+    return mask;
 }
 
 } // namespace strata::engine::runtime

@@ -5,6 +5,7 @@
 // which processes share a container's pid namespace.
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <sys/types.h>
@@ -46,5 +47,11 @@ struct ProcStatus {
 
 // /proc/<pid>/cmdline with NULs as spaces; "[comm]" for kernel threads.
 [[nodiscard]] std::string readCmdline(pid_t pid);
+
+// The hexadecimal masks of this process's /proc/self/status lines named
+// `keys` ("SigIgn", "CapBnd", ...), OR'ed; nullopt when one is missing or the
+// file cannot be read. One open, read and close (no allocation): for the
+// container's init, instead of a system call per signal or capability.
+[[nodiscard]] std::optional<std::uint64_t> ownStatusMask(std::initializer_list<const char *> keys);
 
 } // namespace strata::engine::runtime

@@ -15,6 +15,7 @@
 // stop it. Errors are strata::engine::Error; a container that could not start
 // throws StartError, which carries Docker's exit code (125/126/127).
 
+#include "engine/runtime/Fd.h"
 #include "engine/runtime/Phases.h"
 #include "engine/runtime/RuntimeSpec.h"
 #include "engine/runtime/ShimState.h"
@@ -52,12 +53,21 @@ struct StartOptions {
     // Fork the shim from this process instead of spawning shimPath when this
     // process is single-threaded (ShimFork.h): the CLI's `run` and `start`.
     bool forkInProcess = false;
+    // With holdUntilAttach, when the shim is forked in-process: connect the
+    // caller to the shim's attach server from the shim's birth (a
+    // socketpair made before the fork: StartResult::attachConnection, for
+    // attach(bundle, connection, ...)) instead of holding the command until
+    // an attach client sends Start. Nothing the command writes can come
+    // before the client, so the command is not held; one round trip
+    // (shim -> caller -> attach "start" -> init) fewer per `run`.
+    bool attachAtBirth = false;
 };
 
 struct StartResult {
     pid_t pid = 0;     // host pid of the container's PID 1
     pid_t shimPid = 0;
     ShimState state;   // Running, or Created with holdUntilAttach
+    UniqueFd attachConnection; // StartOptions::attachAtBirth, when it applied
 };
 
 // Spawns `shimPath run --bundle bundleDir` (posix_spawn: safe from a
@@ -174,6 +184,10 @@ struct AttachResult {
 // it, until the container exits or the detach keys are typed. Restores the
 // terminal on return.
 AttachResult attach(const fs::path &bundleDir, int inFd, int outFd, int errFd, const AttachOptions &options);
+// The same over a connection the shim served from its birth
+// (StartResult::attachConnection).
+AttachResult attach(const fs::path &bundleDir, UniqueFd connection, int inFd, int outFd, int errFd,
+                    const AttachOptions &options);
 
 // ---- host probe ------------------------------------------------------------
 

@@ -8,8 +8,12 @@
 #include <utility>
 #include <cstring>
 #include <elf.h>
+#include <cstdlib>
 #include <fcntl.h>
+#include <linux/mount.h>
 #include <sys/mman.h>
+#include <sys/statfs.h>
+#include <sys/statvfs.h>
 #include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -56,6 +60,30 @@ void copyBytes(int in, int out, off_t count, const std::filesystem::path &exe)
     }
 }
 
+// overlayfs splits lowerdir at ':' and takes '\\' as an escape.
+std::string escapedLowerDir(const std::string &dir)
+{
+    std::string out;
+    for (char c : dir) {
+        if (c == ':' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+// The second lower layer a lower-only overlay needs (the kernel wants two
+// without an upper): an empty directory on the host's /run. Nothing in it
+// can hide the shim, which lies in the layer above.
+const char *emptyLowerDir()
+{
+    (void)::mkdir("/run/strata", 0711);
+    (void)::mkdir("/run/strata/empty", 0555);
+    return "/run/strata/empty";
+}
+
+constexpr long kOverlayfsMagic = 0x794c7630;
+
 } // namespace
 
 std::filesystem::path shimExecutable()
@@ -65,6 +93,40 @@ std::filesystem::path shimExecutable()
     if (!ec && self.filename().string().rfind("strata-shim", 0) == 0)
         return "/proc/self/exe";
     return defaultShimPath();
+}
+
+UniqueFd readOnlyViewOf(const std::filesystem::path &exe)
+{
+    if (const char *forced = std::getenv("STRATA_SHIM_SEALED_COPY"); forced && *forced == '1')
+        return {};
+    // /proc/self/exe: the file's path as the kernel knows it (one readlink;
+    // canonical() would read every component). A path with a link in its
+    // directories still works (overlayfs resolves the lowerdir); a link as
+    // the file itself is refused by O_NOFOLLOW below.
+    std::error_code ec;
+    const std::filesystem::path file = exe == "/proc/self/exe" ? std::filesystem::read_symlink(exe, ec) : exe;
+    if (ec || !file.is_absolute() || file.filename().empty())
+        return {};
+    const UniqueFd context(static_cast<int>(::syscall(SYS_fsopen, "overlay", FSOPEN_CLOEXEC)));
+    if (!context)
+        return {};
+    const std::string lower = escapedLowerDir(file.parent_path().string()) + ":" + emptyLowerDir();
+    if (::syscall(SYS_fsconfig, context.get(), FSCONFIG_SET_STRING, "lowerdir", lower.c_str(), 0) != 0)
+        return {};
+    // Two lowers on different file systems would turn xino on, with a
+    // warning in the kernel log per mount; inode numbers do not matter here.
+    (void)::syscall(SYS_fsconfig, context.get(), FSCONFIG_SET_STRING, "xino", "off", 0);
+    if (::syscall(SYS_fsconfig, context.get(), FSCONFIG_CMD_CREATE, nullptr, nullptr, 0) != 0)
+        return {};
+    const UniqueFd mount(static_cast<int>(::syscall(SYS_fsmount, context.get(), FSMOUNT_CLOEXEC,
+                                                    MOUNT_ATTR_RDONLY | MOUNT_ATTR_NODEV | MOUNT_ATTR_NOSUID)));
+    if (!mount)
+        return {};
+    UniqueFd view(::openat(mount.get(), file.filename().c_str(), O_PATH | O_NOFOLLOW | O_CLOEXEC));
+    struct stat st {};
+    if (!view || ::fstat(view.get(), &st) != 0 || !S_ISREG(st.st_mode))
+        return {};
+    return view;
 }
 
 UniqueFd sealedCopyOf(const std::filesystem::path &exe)
@@ -93,15 +155,17 @@ UniqueFd sealedCopyOf(const std::filesystem::path &exe)
     return memfd;
 }
 
-SealedShimCopy::SealedShimCopy()
-    : m_thread([this] {
-          try {
-              m_copy = sealedCopyOf(shimExecutable());
-          } catch (...) {
-              m_error = std::current_exception();
-          }
-      })
+SealedShimCopy::SealedShimCopy() : m_copy(readOnlyViewOf(shimExecutable()))
 {
+    if (m_copy)
+        return;
+    m_thread = std::thread([this] {
+        try {
+            m_copy = sealedCopyOf(shimExecutable());
+        } catch (...) {
+            m_error = std::current_exception();
+        }
+    });
 }
 
 SealedShimCopy::~SealedShimCopy()
@@ -119,13 +183,23 @@ UniqueFd SealedShimCopy::take()
     return std::move(m_copy);
 }
 
-bool runningFromSealedCopy()
+UniqueFd protectedExecutableOf(const std::filesystem::path &exe)
+{
+    UniqueFd view = readOnlyViewOf(exe);
+    return view ? std::move(view) : sealedCopyOf(exe);
+}
+
+bool runningFromProtectedExecutable()
 {
     const UniqueFd self(::open("/proc/self/exe", O_RDONLY | O_CLOEXEC));
     if (!self)
         return false;
     const int seals = ::fcntl(self.get(), F_GET_SEALS);
-    return seals >= 0 && (static_cast<unsigned>(seals) & kSeals) == kSeals;
+    if (seals >= 0 && (static_cast<unsigned>(seals) & kSeals) == kSeals)
+        return true;
+    // A read-only overlay: what readOnlyViewOf makes.
+    struct statfs fs {};
+    return ::fstatfs(self.get(), &fs) == 0 && fs.f_type == kOverlayfsMagic && (fs.f_flags & ST_RDONLY) != 0;
 }
 
 void execSealedCopy(int fd, const std::vector<std::string> &args)

@@ -378,6 +378,8 @@ int Shim::run()
                                         if (m_sync && m_state.status == ShimStatus::Created)
                                             trySendMessage(m_sync.get(), json{{"type", "start"}});
                                     }});
+        if (m_opt.attachFd >= 0)
+            m_attach->adopt(UniqueFd(std::exchange(m_opt.attachFd, -1)));
         createCgroup();
         spawnInit();
         configureChild();

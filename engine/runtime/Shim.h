@@ -39,6 +39,7 @@ struct ShimOptions {
     std::filesystem::path bundle;
     int startFd = -1;  // the start channel; -1 = nobody is waiting
     bool hold = false; // StartOptions::holdUntilAttach
+    int attachFd = -1; // an attach client from birth (StartOptions::attachAtBirth); the shim owns it
 };
 
 class Shim {

@@ -8,6 +8,7 @@
 #include "engine/runtime/Spawn.h"
 
 #include <cstdlib>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -68,8 +69,20 @@ StartResult startShim(const fs::path &bundleDir, const fs::path &shimPath, const
     const fs::path bundle = fs::absolute(bundleDir);
     ChannelPair channel = makeChannelPair();
     pid_t launcher = 0;
+    UniqueFd attachConnection;
     if (options.forkInProcess && canForkShim()) {
-        launcher = forkShim({bundle, 3, options.holdUntilAttach}, channel.b.get());
+        ShimOptions shim{bundle, 3, options.holdUntilAttach};
+        UniqueFd shimsEnd;
+        if (options.holdUntilAttach && options.attachAtBirth) {
+            int pair[2];
+            if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0)
+                throwErrno("socketpair for the attach connection");
+            attachConnection.reset(pair[0]);
+            shimsEnd.reset(pair[1]);
+            shim.hold = false; // the client is there before the command can write
+            shim.attachFd = shimsEnd.get();
+        }
+        launcher = forkShim(shim, channel.b.get());
     } else {
         std::vector<std::string> args{"run", "--bundle", bundle.string(), "--start-fd", "3"};
         if (options.holdUntilAttach)
@@ -109,6 +122,7 @@ StartResult startShim(const fs::path &bundleDir, const fs::path &shimPath, const
             r.state = loadShimState(bundle);
             r.pid = r.state.pid;
             r.shimPid = r.state.shimPid;
+            r.attachConnection = std::move(attachConnection);
             return r;
         } else if (type == "failed") {
             throw failure(m);

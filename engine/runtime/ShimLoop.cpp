@@ -41,8 +41,9 @@ void Shim::supervise()
         std::vector<pollfd> fds;
         fds.push_back({m_signalFd.get(), POLLIN, 0});
         fds.push_back({m_sync.get(), static_cast<short>(m_sync ? POLLIN : 0), 0});
-        fds.push_back({m_output[0].get(), static_cast<short>(m_output[0] ? POLLIN : 0), 0});
-        fds.push_back({m_output[1].get(), static_cast<short>(m_output[1] ? POLLIN : 0), 0});
+        const bool readOutput = !m_attach->backlogged();
+        fds.push_back({m_output[0].get(), static_cast<short>(m_output[0] && readOutput ? POLLIN : 0), 0});
+        fds.push_back({m_output[1].get(), static_cast<short>(m_output[1] && readOutput ? POLLIN : 0), 0});
         const bool stdinWaiting = m_stdinWrite && !m_stdinPending.empty();
         fds.push_back({m_stdinWrite.get(), static_cast<short>(stdinWaiting ? POLLOUT : 0), 0});
         constexpr size_t kAttachFirst = 5;

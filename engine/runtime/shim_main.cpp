@@ -114,18 +114,19 @@ int initCommand(const Args &a)
     rt::runContainerInit(ctx); // never returns
 }
 
-// The exec'd process is forked from this one: it must run from a sealed
-// copy of the shim (SealedExe.h) before it enters the container.
-void runFromSealedCopy(char **argv)
+// The exec'd process is forked from this one: it must run from a read-only
+// view or a sealed copy of the shim (SealedExe.h) before it enters the
+// container.
+void runFromProtectedExecutable(char **argv)
 {
-    if (rt::runningFromSealedCopy())
+    if (rt::runningFromProtectedExecutable())
         return;
-    const rt::UniqueFd copy = rt::sealedCopyOf("/proc/self/exe");
+    const rt::UniqueFd copy = rt::protectedExecutableOf("/proc/self/exe");
     std::vector<std::string> args;
     for (char **p = argv; *p; ++p)
         args.emplace_back(*p);
     rt::execSealedCopy(copy.get(), args);
-    throw std::runtime_error(std::string("execute the sealed copy of the shim: ") + std::strerror(errno));
+    throw std::runtime_error(std::string("execute the protected copy of the shim: ") + std::strerror(errno));
 }
 
 int execCommand(const Args &a)
@@ -156,7 +157,7 @@ int main(int argc, char **argv)
         if (a.command == "run")
             return runCommand(a);
         if (a.command == "exec") {
-            runFromSealedCopy(argv);
+            runFromProtectedExecutable(argv);
             return execCommand(a);
         }
         if (a.command == "init")
