@@ -10,6 +10,7 @@
 #include <elf.h>
 #include <cstdlib>
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <linux/mount.h>
 #include <sys/mman.h>
 #include <sys/statfs.h>
@@ -81,8 +82,6 @@ const char *emptyLowerDir()
     (void)::mkdir("/run/strata/empty", 0555);
     return "/run/strata/empty";
 }
-
-constexpr long kOverlayfsMagic = 0x794c7630;
 
 } // namespace
 
@@ -199,7 +198,7 @@ bool runningFromProtectedExecutable()
         return true;
     // A read-only overlay: what readOnlyViewOf makes.
     struct statfs fs {};
-    return ::fstatfs(self.get(), &fs) == 0 && fs.f_type == kOverlayfsMagic && (fs.f_flags & ST_RDONLY) != 0;
+    return ::fstatfs(self.get(), &fs) == 0 && fs.f_type == OVERLAYFS_SUPER_MAGIC && (fs.f_flags & ST_RDONLY) != 0;
 }
 
 void execSealedCopy(int fd, const std::vector<std::string> &args)

@@ -17,7 +17,10 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <linux/magic.h>
 #include <nlohmann/json.hpp>
+#include <sys/statfs.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 using strata::test::RunResult;
@@ -202,11 +205,25 @@ private Q_SLOTS:
     }
 
     // CVE-2019-5736: the process that execs an `exec`'d command is a fork of
-    // `strata-shim exec`, which runs from a sealed memfd copy of the shim: a
-    // "#!/proc/self/exe" command reaches the copy, which cannot be written.
-    // The relay (the exec'd process's parent on the host) shows it.
-    void execRunsFromASealedCopyOfTheShim()
+    // `strata-shim exec`, which runs from a protected view of the shim (a
+    // read-only overlayfs view, or the sealed memfd copy where the kernel
+    // refuses one or STRATA_SHIM_SEALED_COPY=1): a "#!/proc/self/exe"
+    // command reaches the view, which cannot be written. The relay (the
+    // exec'd process's parent on the host) shows it.
+    void execRunsFromAProtectedShim_data()
     {
+        QTest::addColumn<bool>("forceCopy");
+        QTest::newRow("read-only overlayfs view") << false;
+        QTest::newRow("sealed memfd copy (fallback)") << true;
+    }
+
+    void execRunsFromAProtectedShim()
+    {
+        QFETCH(bool, forceCopy);
+        struct EnvGuard {
+            explicit EnvGuard(bool on) { on ? (void)::setenv("STRATA_SHIM_SEALED_COPY", "1", 1) : (void)0; }
+            ~EnvGuard() { ::unsetenv("STRATA_SHIM_SEALED_COPY"); }
+        } env(forceCopy);
         QCOMPARE(strata({"run", "-d", "--name", "sealed", "strata/busybox", "sleep", "300"}).exitCode, 0);
         const std::string strataBin = (strata::test::binaryDir() / "strata").string();
         QCOMPARE(strata::test::runProgram("sh", {"-c", QString::fromStdString("\"" + strataBin + "\" --root \"" +
@@ -227,15 +244,31 @@ private Q_SLOTS:
         std::string field;
         for (int i = 0; i < 4; ++i)
             stat >> field; // pid (comm) state ppid
-        const std::string exe = std::filesystem::read_symlink("/proc/" + field + "/exe").string();
-        QVERIFY2(exe.rfind("/memfd:strata-shim", 0) == 0, exe.c_str());
-        const int fd = ::open(("/proc/" + field + "/exe").c_str(), O_RDONLY | O_CLOEXEC);
+        const std::string link = "/proc/" + field + "/exe";
+        const std::string exe = std::filesystem::read_symlink(link).string();
+        const int fd = ::open(link.c_str(), O_RDONLY | O_CLOEXEC);
         QVERIFY(fd >= 0);
         const int seals = ::fcntl(fd, F_GET_SEALS);
+        struct statfs where {};
+        (void)::fstatfs(fd, &where);
         ::close(fd);
-        QVERIFY2(seals >= 0 && (seals & F_SEAL_WRITE) && (seals & F_SEAL_SEAL), std::to_string(seals).c_str());
-        QVERIFY(::open(("/proc/" + field + "/exe").c_str(), O_WRONLY | O_CLOEXEC) < 0);
+        const int w = ::open(link.c_str(), O_WRONLY | O_CLOEXEC);
+        const int openForWrite = w >= 0 ? 0 : errno;
+        if (w >= 0)
+            ::close(w);
         (void)strata({"rm", "-f", "sealed"});
+        QVERIFY2(openForWrite != 0, exe.c_str());
+        if (forceCopy || exe.rfind("/memfd:", 0) == 0) {
+            QVERIFY2(exe.rfind("/memfd:strata-shim", 0) == 0, exe.c_str());
+            QVERIFY2(seals >= 0 && (seals & F_SEAL_WRITE) && (seals & F_SEAL_SEAL), std::to_string(seals).c_str());
+            if (!forceCopy)
+                QSKIP("the kernel refused a detached overlayfs mount here: the sealed copy, checked in the other row");
+        } else {
+            QCOMPARE(exe, std::string("/strata-shim"));
+            QCOMPARE(where.f_type, static_cast<decltype(where.f_type)>(OVERLAYFS_SUPER_MAGIC));
+            QVERIFY(where.f_flags & ST_RDONLY);
+            QCOMPARE(openForWrite, EROFS);
+        }
     }
 
     static std::string sha256Of(const std::filesystem::path &p)
@@ -251,9 +284,11 @@ private Q_SLOTS:
     // CVE-2019-5736 end to end, as Docker/runc promise it: an image whose
     // entrypoint is "#!/proc/self/exe" makes the runtime run itself inside
     // the container; a process there grabs /proc/PID/exe of that process,
-    // tries to open it for writing while it runs (ETXTBSY) and, once it is
-    // gone, reopens its handle read-write and writes (the sealed memfd:
-    // EPERM). The host's strata and strata-shim keep their bytes. The shim is
+    // tries to open it for writing while it runs and, once it is gone,
+    // reopens its handle read-write and writes: EROFS both times from the
+    // read-only overlayfs view (ETXTBSY, then the seal's EPERM, from the
+    // sealed memfd copy where the kernel refuses the view). The host's strata
+    // and strata-shim keep their bytes. The shim is
     // dynamically linked, so the image gets the host's /usr/lib (read-only)
     // as the published exploit's glibc images had theirs.
     void procSelfExeEntrypointCannotOverwriteTheRuntime()
@@ -285,12 +320,17 @@ private Q_SLOTS:
         (void)strata({"wait", "cve"});
         const std::string log = strata({"logs", "cve"}).out;
         (void)strata({"rm", "-f", "cve", "cvemaker"});
-        QVERIFY2(contains(log, "exe-target /memfd:strata-shim"), log.c_str());
-        QVERIFY2(contains(log, "exe-open-running " + std::to_string(ETXTBSY)), log.c_str());
-        // EPERM from the seal; ETXTBSY only if the copy was still running somewhere when the probe gave up waiting.
-        QVERIFY2(contains(log, "exe-write-after " + std::to_string(EPERM) + "\n") ||
-                     contains(log, "exe-write-after " + std::to_string(ETXTBSY) + "\n"),
-                 log.c_str());
+        if (contains(log, "exe-target /memfd:strata-shim")) {
+            QVERIFY2(contains(log, "exe-open-running " + std::to_string(ETXTBSY)), log.c_str());
+            // EPERM from the seal; ETXTBSY only if the copy was still running somewhere when the probe gave up waiting.
+            QVERIFY2(contains(log, "exe-write-after " + std::to_string(EPERM) + "\n") ||
+                         contains(log, "exe-write-after " + std::to_string(ETXTBSY) + "\n"),
+                     log.c_str());
+        } else {
+            QVERIFY2(contains(log, "exe-target /strata-shim\n"), log.c_str());
+            QVERIFY2(contains(log, "exe-open-running " + std::to_string(EROFS)), log.c_str());
+            QVERIFY2(contains(log, "exe-write-after " + std::to_string(EROFS) + "\n"), log.c_str());
+        }
         QCOMPARE(sha256Of(shim), shimBefore);
         QCOMPARE(sha256Of(cli), cliBefore);
     }
