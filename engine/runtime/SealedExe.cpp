@@ -94,7 +94,7 @@ std::filesystem::path shimExecutable()
     return defaultShimPath();
 }
 
-UniqueFd readOnlyViewOf(const std::filesystem::path &exe)
+UniqueFd readOnlyViewOf(const std::filesystem::path &exe, UniqueFd *keepMount)
 {
     if (const char *forced = std::getenv("STRATA_SHIM_SEALED_COPY"); forced && *forced == '1')
         return {};
@@ -117,7 +117,7 @@ UniqueFd readOnlyViewOf(const std::filesystem::path &exe)
     (void)::syscall(SYS_fsconfig, context.get(), FSCONFIG_SET_STRING, "xino", "off", 0);
     if (::syscall(SYS_fsconfig, context.get(), FSCONFIG_CMD_CREATE, nullptr, nullptr, 0) != 0)
         return {};
-    const UniqueFd mount(static_cast<int>(::syscall(SYS_fsmount, context.get(), FSMOUNT_CLOEXEC,
+    UniqueFd mount(static_cast<int>(::syscall(SYS_fsmount, context.get(), FSMOUNT_CLOEXEC,
                                                     MOUNT_ATTR_RDONLY | MOUNT_ATTR_NODEV | MOUNT_ATTR_NOSUID)));
     if (!mount)
         return {};
@@ -125,6 +125,8 @@ UniqueFd readOnlyViewOf(const std::filesystem::path &exe)
     struct stat st {};
     if (!view || ::fstat(view.get(), &st) != 0 || !S_ISREG(st.st_mode))
         return {};
+    if (keepMount)
+        *keepMount = std::move(mount);
     return view;
 }
 
@@ -154,7 +156,7 @@ UniqueFd sealedCopyOf(const std::filesystem::path &exe)
     return memfd;
 }
 
-SealedShimCopy::SealedShimCopy() : m_copy(readOnlyViewOf(shimExecutable()))
+SealedShimCopy::SealedShimCopy() : m_copy(readOnlyViewOf(shimExecutable(), &m_mount))
 {
     if (m_copy)
         return;
