@@ -7,6 +7,9 @@
 namespace strata::engine::runtime {
 namespace {
 
+// How runtime.json names Docker's default seccomp profile.
+constexpr const char *kDefaultSeccomp = "default";
+
 using nlohmann::json;
 
 json mountToJson(const MountSpec &m)
@@ -120,7 +123,9 @@ json RuntimeSpec::toJson() const
         {"deviceRules", deviceRulesToJson(deviceRules)},
         {"privilegedDevices", privilegedDevices},
         {"devices", devicesToJson(devices)},
-        {"seccomp", seccomp},
+        // Docker's default profile (most of the file) by name: the shim and
+        // the init have it built in, so they need not parse it every start.
+        {"seccomp", seccomp == security::defaultSeccompProfile() ? json(kDefaultSeccomp) : seccomp},
         {"limits", {{"memory", limits.memoryBytes}, {"nanoCpus", limits.nanoCpus}, {"pids", limits.pidsLimit}}},
         {"stepGate", stepGate},
     };
@@ -168,8 +173,8 @@ RuntimeSpec RuntimeSpec::fromJson(const json &j)
             s.limits.nanoCpus = it->value("nanoCpus", std::int64_t{0});
             s.limits.pidsLimit = it->value("pids", std::int64_t{0});
         }
-        if (auto it = j.find("seccomp"); it != j.end())
-            s.seccomp = *it;
+        if (auto it = j.find("seccomp"); it != j.end() && *it != kDefaultSeccomp)
+            s.seccomp = *it; // else the member's own default, the same profile
         if (s.args.empty())
             throw Error(ErrorCode::InvalidArgument, "runtime spec: no command given");
         return s;
@@ -189,7 +194,7 @@ RuntimeSpec RuntimeSpec::load(const std::filesystem::path &bundleDir)
 
 void RuntimeSpec::save(const std::filesystem::path &bundleDir) const
 {
-    fsutil::writeFileReplace(bundleDir / "runtime.json", toJson().dump(2) + "\n");
+    fsutil::writeFileReplace(bundleDir / "runtime.json", toJson().dump() + "\n"); // compact: read by programs
 }
 
 // Checked against moby oci/caps/defaults.go and oci/defaults.go (Docker
