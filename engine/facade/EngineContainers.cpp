@@ -182,7 +182,11 @@ runtime::StartResult Engine::Impl::runShim(const std::string &id, const Containe
     runtime::StartOptions so;
     so.holdUntilAttach = o.holdUntilAttach;
     so.forkInProcess = std::getenv("STRATA_SHIM") == nullptr; // a named shim is exec'd, as asked
-    so.attachAtBirth = true; // where the shim is forked here: the attach comes next (attachContainer)
+    // Where the shim is forked here the attach comes next (attachContainer)
+    // over a connection made before the fork, and the command need not be
+    // held; a step gate keeps the hold, so the exec step still pauses before
+    // the command runs (and stdin stays the prompt's until then).
+    so.attachAtBirth = m.gate == nullptr;
     int lastPhase = -1;
     so.onPhase = [&](const runtime::PhaseReport &p) {
         lastPhase = p.index;
