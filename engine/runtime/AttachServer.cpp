@@ -20,10 +20,10 @@ struct AttachServer::Client {
     FrameDecoder decoder;
     std::string out; // encoded frames not yet written
     bool dead = false;
-    // Adopted at the shim's birth and silent so far: its caller is still on
-    // its way to reading (it sends a frame first). Never dropped for a
-    // backlog then; the output waits for it instead (backlogged()).
-    bool beforeFirstFrame = false;
+    // Adopted at the shim's birth: the start's own caller, which may come to
+    // read late and must miss nothing. Never dropped for a backlog; the
+    // output waits for it instead (backlogged()), as for a slow terminal.
+    bool flowControlled = false;
 };
 
 AttachServer::AttachServer(const std::filesystem::path &bundleDir, Callbacks callbacks)
@@ -77,7 +77,7 @@ void AttachServer::adopt(UniqueFd connected)
     setNonBlocking(connected.get());
     auto c = std::make_unique<Client>();
     c->fd = std::move(connected);
-    c->beforeFirstFrame = true;
+    c->flowControlled = true;
     m_clients.push_back(std::move(c));
 }
 
@@ -90,7 +90,6 @@ bool AttachServer::readFrom(Client &c)
             return false;
         if (n < 0)
             return errno == EAGAIN || errno == EWOULDBLOCK;
-        c.beforeFirstFrame = false;
         try {
             c.decoder.feed(std::string_view(buf, static_cast<size_t>(n)));
         } catch (const Error &) {
@@ -145,7 +144,7 @@ void AttachServer::broadcast(FrameType type, std::string_view payload)
     const std::string frame = encodeFrame(type, payload);
     for (auto &c : m_clients) {
         c->out += frame;
-        if (!c->dead && (!flush(*c) || (c->out.size() > kMaxQueued && !c->beforeFirstFrame)))
+        if (!c->dead && (!flush(*c) || (c->out.size() > kMaxQueued && !c->flowControlled)))
             c->dead = true; // removed by the next handle()
     }
 }
@@ -153,7 +152,7 @@ void AttachServer::broadcast(FrameType type, std::string_view payload)
 bool AttachServer::backlogged() const
 {
     return std::any_of(m_clients.begin(), m_clients.end(),
-                       [](const auto &c) { return c->beforeFirstFrame && !c->dead && c->out.size() > kMaxQueued; });
+                       [](const auto &c) { return c->flowControlled && !c->dead && c->out.size() > kMaxQueued; });
 }
 
 void AttachServer::shutdown(std::chrono::milliseconds timeout)

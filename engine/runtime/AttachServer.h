@@ -37,13 +37,14 @@ public:
     void handle(const std::vector<pollfd> &fds, size_t first);
 
     // Serves `connected` (one end of a socketpair) as a client, as if it had
-    // connected to the socket.
+    // connected to the socket, but flow-controlled: never dropped for a
+    // backlog (backlogged()).
     void adopt(UniqueFd connected);
 
     void broadcast(FrameType type, std::string_view payload);
-    // True while a client adopted at birth has not spoken yet and 4 MiB wait
-    // for it: the shim stops reading the container's output meanwhile (a
-    // full pipe blocks the command, as a slow terminal would).
+    // True while 4 MiB wait for an adopted client: the shim stops reading
+    // the container's output meanwhile (a full pipe blocks the command, as a
+    // slow terminal would).
     [[nodiscard]] bool backlogged() const;
     // Tries for up to `timeout` to deliver what is queued, then closes every
     // client and removes the socket file.

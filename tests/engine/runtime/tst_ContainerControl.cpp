@@ -12,6 +12,7 @@
 
 #include <csignal>
 #include <fcntl.h>
+#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 
@@ -323,6 +324,81 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode.value_or(-1), 0);
         QCOMPARE(out.drain(), std::string("started\ntyped\ndone\n"));
         QCOMPARE(rt::readState(b).status, rt::ShimStatus::Exited);
+    }
+
+    // `run` / `start -a` where the shim is forked in-process: the caller is
+    // connected from the shim's birth (StartOptions::attachAtBirth), so the
+    // command is not held; and nothing it writes is lost when the caller
+    // comes late: past 4 MiB queued for that silent client the shim stops
+    // reading the container's pipe, and the command waits. The shim can only
+    // be forked from a single-threaded process (QtTest runs a watchdog
+    // thread), so a forked child of this one plays the CLI and reports.
+    static std::string birthScenario(const fs::path &b)
+    {
+        rt::StartOptions opt;
+        opt.holdUntilAttach = true;
+        opt.attachAtBirth = true;
+        opt.forkInProcess = true;
+        rt::StartResult sr = rt::startShim(b, shimPath(), opt);
+        if (!sr.attachConnection)
+            return "no connection from birth";
+        if (sr.state.status != rt::ShimStatus::Running)
+            return "held";
+        // The caller comes late: until the log stops growing (the command blocked on its pipe).
+        std::uintmax_t last = 0;
+        const bool blocked = waitFor([&] {
+            std::error_code ec;
+            const std::uintmax_t now = fs::file_size(b / "log.json", ec);
+            std::this_thread::sleep_for(100ms);
+            const bool still = !ec && now > 0 && now == last;
+            last = now;
+            return still;
+        });
+        if (!blocked || rt::readState(b).finished())
+            return "the command was not held back by the silent client";
+        char outName[] = "/tmp/strata-birth-XXXXXX";
+        const int outFd = ::mkstemp(outName);
+        ::unlink(outName);
+        Capture err;
+        rt::AttachOptions ao;
+        ao.start = true;
+        const rt::AttachResult r = rt::attach(b, std::move(sr.attachConnection), -1, outFd, err.fds[1], ao);
+        const off_t size = ::lseek(outFd, 0, SEEK_END);
+        std::string tail(10, '\0');
+        (void)::pread(outFd, tail.data(), tail.size(), size - 10);
+        ::close(outFd);
+        return "exit " + std::to_string(r.exitCode.value_or(-1)) + ", " + std::to_string(size) + " bytes ending " +
+               tail + ", stderr " + err.drain();
+    }
+
+    void attachFromBirthLosesNothing()
+    {
+        rt::RuntimeSpec s = defaultSpec(m_rootfs, {"sh", "-c", "head -c 6000000 /dev/zero | tr '\\0' x; echo end >&2; exit 3"});
+        const fs::path b = writeBundle(m_dir, "birth", s);
+        m_started.push_back(b);
+        int report[2];
+        QVERIFY(::pipe2(report, O_CLOEXEC) == 0);
+        const pid_t child = ::fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            ::close(report[0]);
+            std::string r;
+            try {
+                r = birthScenario(b);
+            } catch (const std::exception &e) {
+                r = e.what();
+            }
+            (void)!::write(report[1], r.data(), r.size());
+            ::_exit(0);
+        }
+        ::close(report[1]);
+        std::string got;
+        char buf[256];
+        for (ssize_t n; (n = ::read(report[0], buf, sizeof buf)) > 0;)
+            got.append(buf, static_cast<size_t>(n));
+        ::close(report[0]);
+        (void)::waitpid(child, nullptr, 0);
+        QCOMPARE(got, std::string("exit 3, 6000000 bytes ending xxxxxxxxxx, stderr end\n"));
     }
 
     void detachKeysLeaveItRunning()
