@@ -4,6 +4,7 @@
 #include "engine/Error.h"
 #include "engine/container/NameGenerator.h"
 #include "engine/util/DetachedRemoval.h"
+#include "engine/util/FileVersion.h"
 #include "engine/util/Fs.h"
 
 #include <algorithm>
@@ -43,24 +44,12 @@ Record parseRecord(const std::string &id, const std::string &text)
 
 // `run` loads its container's record four times (start, Running, the
 // attach's wait, the exit) and writes it twice: the record of the last load
-// is kept with its file's stat. Every save is a new file renamed (or
-// exchanged) into place, so another inode and change time say it changed.
+// is kept with the version of its file (util/FileVersion.h): every save is
+// a new file renamed (or exchanged) into place.
 struct ContainerStore::LoadCache {
-    struct Version {
-        dev_t dev = 0;
-        ino_t ino = 0;
-        off_t size = 0;
-        struct timespec mtime {}, ctime {};
-        bool operator==(const Version &o) const
-        {
-            return dev == o.dev && ino == o.ino && size == o.size && mtime.tv_sec == o.mtime.tv_sec &&
-                   mtime.tv_nsec == o.mtime.tv_nsec && ctime.tv_sec == o.ctime.tv_sec &&
-                   ctime.tv_nsec == o.ctime.tv_nsec;
-        }
-    };
     std::mutex mutex;
     std::string id;
-    Version version;
+    util::FileVersion version;
     std::optional<Record> record;
 };
 
@@ -86,7 +75,7 @@ Record ContainerStore::load(const std::string &id) const
             throw Error(ErrorCode::NotFound, "No such container: " + id);
         return parseRecord(id, fsutil::readFile(file)); // readFile names what is wrong
     }
-    const LoadCache::Version version{st.st_dev, st.st_ino, st.st_size, st.st_mtim, st.st_ctim};
+    const auto version = util::FileVersion::of(st);
     {
         const std::lock_guard lock(m_loaded->mutex);
         if (m_loaded->record && m_loaded->id == id && m_loaded->version == version)

@@ -6,6 +6,7 @@
 #include "engine/image/MediaTypes.h"
 #include "engine/image/Reference.h"
 #include "engine/layer/LayerApplier.h"
+#include "engine/util/FileVersion.h"
 
 #include <algorithm>
 #include <map>
@@ -50,24 +51,10 @@ std::string normaliseTag(const std::string &ref)
 }
 
 // What this process has read of the store: images.json as of one version of
-// the file, and the manifest and config of each image it was asked for.
-// Every write of images.json is a new file renamed into place (another
-// inode, another change time), so its stat says whether the parsed copy is
-// still the file's; an image's manifest and config are content-addressed
-// blobs that never change for a given id and manifest digest.
+// the file (util/FileVersion.h), and the manifest and config of each image
+// it was asked for: content-addressed blobs that never change for a given
+// id and manifest digest.
 struct ImageStore::Cache {
-    struct FileVersion {
-        dev_t dev = 0;
-        ino_t ino = 0;
-        off_t size = 0;
-        struct timespec mtime {}, ctime {};
-        bool operator==(const FileVersion &o) const
-        {
-            return dev == o.dev && ino == o.ino && size == o.size && mtime.tv_sec == o.mtime.tv_sec &&
-                   mtime.tv_nsec == o.mtime.tv_nsec && ctime.tv_sec == o.ctime.tv_sec &&
-                   ctime.tv_nsec == o.ctime.tv_nsec;
-        }
-    };
     struct Parsed {
         Digest manifestDigest;
         Manifest manifest;
@@ -75,7 +62,7 @@ struct ImageStore::Cache {
         ImageConfig config;
     };
     std::mutex mutex;
-    std::optional<FileVersion> indexVersion;
+    std::optional<util::FileVersion> indexVersion;
     store::ImageIndex index;
     std::map<Digest, std::shared_ptr<const Parsed>> images;
 };
@@ -97,7 +84,7 @@ store::ImageIndex ImageStore::index() const
     struct stat st {};
     if (::stat(file.c_str(), &st) != 0)
         return store::ImageIndex::load(file); // missing (an empty index) or unreadable: load says which
-    const Cache::FileVersion version{st.st_dev, st.st_ino, st.st_size, st.st_mtim, st.st_ctim};
+    const auto version = util::FileVersion::of(st);
     {
         const std::lock_guard lock(m_cache->mutex);
         if (m_cache->indexVersion == version)
