@@ -4,7 +4,6 @@
 #include "engine/Error.h"
 #include "engine/container/NameGenerator.h"
 #include "engine/util/DetachedRemoval.h"
-#include "engine/util/FileVersion.h"
 #include "engine/util/Fs.h"
 
 #include <algorithm>
@@ -13,7 +12,6 @@
 #include <cctype>
 #include <mutex>
 #include <sys/random.h>
-#include <sys/stat.h>
 
 namespace strata::engine::container {
 
@@ -43,13 +41,13 @@ Record parseRecord(const std::string &id, const std::string &text)
 } // namespace
 
 // `run` loads its container's record four times (start, Running, the
-// attach's wait, the exit) and writes it twice: the record of the last load
-// is kept with the version of its file (util/FileVersion.h): every save is
-// a new file renamed (or exchanged) into place.
+// attach's wait, the exit) and writes it twice: the last record parsed is
+// kept with the bytes it was parsed from. Reading a small file is cheap,
+// parsing it is not; equal bytes are the same record, whatever rewrote it.
 struct ContainerStore::LoadCache {
     std::mutex mutex;
     std::string id;
-    util::FileVersion version;
+    std::string text;
     std::optional<Record> record;
 };
 
@@ -66,27 +64,20 @@ bool ContainerStore::exists(const std::string &id) const
 
 Record ContainerStore::load(const std::string &id) const
 {
-    const fs::path file = configFile(id);
-    struct stat st {};
-    if (!isHexId(id))
+    std::optional<std::string> text;
+    if (isHexId(id))
+        text = fsutil::readFileIfExists(configFile(id));
+    if (!text)
         throw Error(ErrorCode::NotFound, "No such container: " + id);
-    if (::stat(file.c_str(), &st) != 0) {
-        if (errno == ENOENT || errno == ENOTDIR)
-            throw Error(ErrorCode::NotFound, "No such container: " + id);
-        return parseRecord(id, fsutil::readFile(file)); // readFile names what is wrong
-    }
-    const auto version = util::FileVersion::of(st);
     {
         const std::lock_guard lock(m_loaded->mutex);
-        if (m_loaded->record && m_loaded->id == id && m_loaded->version == version)
+        if (m_loaded->record && m_loaded->id == id && m_loaded->text == *text)
             return *m_loaded->record;
     }
-    // Read after the stat: a newer file may be kept under an older version
-    // (read again next time), never an older file under a newer one.
-    Record r = parseRecord(id, fsutil::readFile(file));
+    Record r = parseRecord(id, *text);
     const std::lock_guard lock(m_loaded->mutex);
     m_loaded->id = id;
-    m_loaded->version = version;
+    m_loaded->text = std::move(*text);
     m_loaded->record = r;
     return r;
 }
