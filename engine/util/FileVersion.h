@@ -4,7 +4,10 @@
 // size, modification and change times. The store replaces its records by
 // renaming a new file into place (another inode, another change time), so
 // a per-process cache keyed by this reads a record again only when it was
-// rewritten (ImageStore's images.json, ContainerStore's config.v2.json).
+// rewritten (ImageStore's images.json). The change time is the kernel's
+// coarse clock: two rewrites within one tick that reuse a freed inode
+// number and keep the size would look alike, so a cache of a file rewritten
+// many times a second compares the bytes instead (ContainerStore).
 
 #include <sys/stat.h>
 
