@@ -2,7 +2,7 @@
 #pragma once
 // Lifecycle verbs on one container (start, stop's bookkeeping, kill, pause,
 // unpause, restart, rm, commit) are serialised across processes by a flock
-// on <container dir>/lifecycle.lock, as dockerd serialises them with its
+// on the container's directory, as dockerd serialises them with its
 // per-container lock. Re-entrant within one process (restart = stop +
 // start). The store lock stays what guards the records themselves; this one
 // is held for the whole verb, so it is always taken first.

@@ -7,8 +7,10 @@
 #include "engine/util/Fs.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cctype>
+#include <mutex>
 #include <sys/random.h>
 
 namespace strata::engine::container {
@@ -38,8 +40,20 @@ Record parseRecord(const std::string &id, const std::string &text)
 
 } // namespace
 
+// `run` loads its container's record four times (start, Running, the
+// attach's wait, the exit) and writes it twice: the last record parsed is
+// kept with the bytes it was parsed from. Reading a small file is cheap,
+// parsing it is not; equal bytes are the same record, whatever rewrote it.
+struct ContainerStore::LoadCache {
+    std::mutex mutex;
+    std::string id;
+    std::string text;
+    std::optional<Record> record;
+};
+
 ContainerStore::ContainerStore(fs::path containersDir, fs::path tmpDir, fs::path stagingLock)
-    : m_dir(std::move(containersDir)), m_tmp(std::move(tmpDir)), m_stagingLock(std::move(stagingLock))
+    : m_dir(std::move(containersDir)), m_tmp(std::move(tmpDir)), m_stagingLock(std::move(stagingLock)),
+      m_loaded(std::make_shared<LoadCache>())
 {
 }
 
@@ -50,9 +64,22 @@ bool ContainerStore::exists(const std::string &id) const
 
 Record ContainerStore::load(const std::string &id) const
 {
-    if (!exists(id))
+    std::optional<std::string> text;
+    if (isHexId(id))
+        text = fsutil::readFileIfExists(configFile(id));
+    if (!text)
         throw Error(ErrorCode::NotFound, "No such container: " + id);
-    return parseRecord(id, fsutil::readFile(configFile(id)));
+    {
+        const std::lock_guard lock(m_loaded->mutex);
+        if (m_loaded->record && m_loaded->id == id && m_loaded->text == *text)
+            return *m_loaded->record;
+    }
+    Record r = parseRecord(id, *text);
+    const std::lock_guard lock(m_loaded->mutex);
+    m_loaded->id = id;
+    m_loaded->text = std::move(*text);
+    m_loaded->record = r;
+    return r;
 }
 
 void ContainerStore::save(const Record &record) const

@@ -11,6 +11,7 @@
 #include "engine/container/ContainerRecord.h"
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,6 +66,9 @@ private:
     std::filesystem::path m_dir;
     std::filesystem::path m_tmp;
     std::filesystem::path m_stagingLock;
+    // The last record load() parsed, with the version of its file (.cpp).
+    struct LoadCache;
+    std::shared_ptr<LoadCache> m_loaded;
 };
 
 } // namespace strata::engine::container

@@ -66,8 +66,19 @@ std::string containerResolvConf(bool hostNetwork)
 // record and rewritten by start when missing, so they need atomicity (no
 // half file is ever bind-mounted) but not durability; skipping three
 // fsync pairs is a tenth of `run`'s time on a slow disk.
-void writeDerived(const fs::path &target, const std::string &data)
+void writeDerived(const fs::path &target, const std::string &data, InitWrite how)
 {
+    if (how == InitWrite::Fresh) {
+        const int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (fd < 0)
+            throwErrno("create " + target.string());
+        const ssize_t n = ::write(fd, data.data(), data.size());
+        const int err = errno;
+        ::close(fd);
+        if (n != static_cast<ssize_t>(data.size()))
+            throwErrno("write " + target.string(), n < 0 ? err : EIO);
+        return;
+    }
     const fs::path tmp = target.parent_path() / ("." + target.filename().string() + ".tmp");
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -133,15 +144,15 @@ InitFiles initFiles(const fs::path &containerDir)
 }
 
 InitFiles prepareInitLayer(const fs::path &containerDir, const SharedInitLayer &shared, const std::string &hostname,
-                           bool hostNetwork)
+                           bool hostNetwork, InitWrite how)
 {
     const InitFiles f = initFiles(containerDir);
     ensureSharedInitLayer(shared.dir, shared.tmpDir);
     linkInitLayer(containerDir, shared.dir);
 
-    writeDerived(f.hostname, hostname + "\n");
-    writeDerived(f.hosts, hostNetwork ? readOr("/etc/hosts", kLoopbackHosts) : kLoopbackHosts);
-    writeDerived(f.resolvConf, containerResolvConf(hostNetwork));
+    writeDerived(f.hostname, hostname + "\n", how);
+    writeDerived(f.hosts, hostNetwork ? readOr("/etc/hosts", kLoopbackHosts) : kLoopbackHosts, how);
+    writeDerived(f.resolvConf, containerResolvConf(hostNetwork), how);
     return f;
 }
 

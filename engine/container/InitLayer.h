@@ -43,10 +43,16 @@ struct SharedInitLayer {
     std::filesystem::path tmpDir; // <root>/tmp
 };
 
+// How the three files are written: Replace (temp + rename: readers see the
+// old file or the new; idempotent) or Fresh, straight into a container
+// directory create has just made, whose record (written after them) does
+// not exist yet, so nobody reads or bind-mounts them before they are whole.
+enum class InitWrite { Replace, Fresh };
+
 // Links the init layer (making the shared one the first time) and writes
-// the three files (atomically; idempotent).
+// the three files.
 InitFiles prepareInitLayer(const std::filesystem::path &containerDir, const SharedInitLayer &shared,
-                           const std::string &hostname, bool hostNetwork);
+                           const std::string &hostname, bool hostNetwork, InitWrite how = InitWrite::Replace);
 
 // The bind mounts that put the three files in place at start.
 [[nodiscard]] std::vector<runtime::MountSpec> initMounts(const std::filesystem::path &containerDir);

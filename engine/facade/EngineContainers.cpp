@@ -91,8 +91,9 @@ void Engine::Impl::makeContainer(const NewContainer &n, const std::string &opera
         m.driverFor(r).createLayer(dir);
         m.step(operation, phaseName(0), std::string(runtime::kRunPhases[0].description) + " " + (dir / "diff").string(),
                0, count);
-        const auto init = container::prepareInitLayer(dir, {m.layout.sharedInitLayerDir(), m.layout.tmpDir()},
-                                                      r.config.hostname, r.hostConfig.networkMode == "host");
+        const auto init =
+            container::prepareInitLayer(dir, {m.layout.sharedInitLayerDir(), m.layout.tmpDir()}, r.config.hostname,
+                                        r.hostConfig.networkMode == "host", container::InitWrite::Fresh);
         m.step(operation, phaseName(1),
                "prepared the init layer " + init.layerDir.string() +
                    " (/etc/hostname, /etc/hosts, /etc/resolv.conf mount points)",

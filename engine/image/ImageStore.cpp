@@ -6,10 +6,13 @@
 #include "engine/image/MediaTypes.h"
 #include "engine/image/Reference.h"
 #include "engine/layer/LayerApplier.h"
+#include "engine/util/FileVersion.h"
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <set>
+#include <sys/stat.h>
 #include <unordered_map>
 #include <unistd.h>
 
@@ -47,8 +50,26 @@ std::string normaliseTag(const std::string &ref)
     return r.familiarName() + ":" + (r.tag.empty() ? "latest" : r.tag);
 }
 
+// What this process has read of the store: images.json as of one version of
+// the file (util/FileVersion.h), and the manifest and config of each image
+// it was asked for: content-addressed blobs that never change for a given
+// id and manifest digest.
+struct ImageStore::Cache {
+    struct Parsed {
+        Digest manifestDigest;
+        Manifest manifest;
+        std::string configBytes;
+        ImageConfig config;
+    };
+    std::mutex mutex;
+    std::optional<util::FileVersion> indexVersion;
+    store::ImageIndex index;
+    std::map<Digest, std::shared_ptr<const Parsed>> images;
+};
+
 ImageStore::ImageStore(store::StoreLayout layout, events::EventBus &bus)
-    : m_layout(std::move(layout)), m_blobs(m_layout), m_layers(m_layout), m_bus(bus)
+    : m_layout(std::move(layout)), m_blobs(m_layout), m_layers(m_layout), m_bus(bus),
+      m_cache(std::make_shared<Cache>())
 {
 }
 
@@ -59,7 +80,23 @@ std::unique_ptr<store::StoreLock> ImageStore::lock() const
 
 store::ImageIndex ImageStore::index() const
 {
-    return store::ImageIndex::load(m_layout.imageIndexFile());
+    const auto file = m_layout.imageIndexFile();
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0)
+        return store::ImageIndex::load(file); // missing (an empty index) or unreadable: load says which
+    const auto version = util::FileVersion::of(st);
+    {
+        const std::lock_guard lock(m_cache->mutex);
+        if (m_cache->indexVersion == version)
+            return m_cache->index;
+    }
+    // Read after the stat: a newer file than `version` may be read and kept
+    // under it, never an older one, so a later stat at worst reads it again.
+    store::ImageIndex idx = store::ImageIndex::load(file);
+    const std::lock_guard lock(m_cache->mutex);
+    m_cache->indexVersion = version;
+    m_cache->index = idx;
+    return idx;
 }
 
 void ImageStore::saveIndex(const store::ImageIndex &index) const
@@ -161,7 +198,34 @@ std::vector<std::string> namesOf(const std::unordered_map<Digest, std::vector<st
 Image ImageStore::get(const Digest &id) const
 {
     const store::ImageIndex idx = index();
-    return readImage(m_blobs, idx, id, idx.tagsOf(id), idx.digestRefsOf(id));
+    const store::ImageRecord *rec = idx.find(id);
+    if (!rec)
+        noSuchImage(id.str());
+    std::shared_ptr<const Cache::Parsed> parsed;
+    {
+        const std::lock_guard lock(m_cache->mutex);
+        if (auto it = m_cache->images.find(id); it != m_cache->images.end() && it->second->manifestDigest == rec->manifest)
+            parsed = it->second;
+    }
+    if (!parsed) {
+        const Image read = readImage(m_blobs, idx, id, {}, {});
+        auto made = std::make_shared<Cache::Parsed>(Cache::Parsed{read.manifestDigest, read.manifest, read.configBytes,
+                                                                  read.config});
+        const std::lock_guard lock(m_cache->mutex);
+        m_cache->images[id] = made;
+        parsed = std::move(made);
+    }
+    Image img;
+    img.id = id;
+    img.manifestDigest = rec->manifest;
+    img.parent = rec->parent;
+    img.added = rec->added;
+    img.tags = idx.tagsOf(id);
+    img.repoDigests = idx.digestRefsOf(id);
+    img.manifest = parsed->manifest;
+    img.configBytes = parsed->configBytes;
+    img.config = parsed->config;
+    return img;
 }
 
 std::vector<Image> ImageStore::list(std::vector<std::string> *damaged) const

@@ -102,12 +102,17 @@ public:
 
 private:
     void saveIndex(const store::ImageIndex &index) const;
+    // images.json and each image's manifest + config parsed once per process
+    // (ImageStoreCache.h): `run` asks for them five times.
+    struct Cache;
+
 
     store::StoreLayout m_layout;
     store::BlobStore m_blobs;
     store::LayerStore m_layers;
     events::EventBus &m_bus;
     std::function<std::vector<Digest>()> m_pinned;
+    std::shared_ptr<Cache> m_cache;
 };
 
 // "busybox" -> "busybox:latest"; keeps a given tag; rejects digests and

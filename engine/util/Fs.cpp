@@ -94,11 +94,10 @@ void writeFileReplace(const fs::path &target, std::string_view data, const fs::p
     writeThenRename(target, data, tmpDir, false);
 }
 
-std::string readFile(const fs::path &path)
+namespace {
+
+std::string readAll(const Fd &fd, const fs::path &path)
 {
-    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (fd.get() < 0)
-        throwErrno("open " + path.string());
     std::string out;
     struct stat st {};
     if (::fstat(fd.get(), &st) == 0 && st.st_size > 0)
@@ -116,6 +115,27 @@ std::string readFile(const fs::path &path)
         out.append(buf, static_cast<size_t>(n));
     }
     return out;
+}
+
+} // namespace
+
+std::string readFile(const fs::path &path)
+{
+    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0)
+        throwErrno("open " + path.string());
+    return readAll(fd, path);
+}
+
+std::optional<std::string> readFileIfExists(const fs::path &path)
+{
+    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) {
+        if (errno == ENOENT)
+            return std::nullopt;
+        throwErrno("open " + path.string());
+    }
+    return readAll(fd, path);
 }
 
 void fsyncPath(const fs::path &path)

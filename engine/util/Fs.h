@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,9 @@ void writeFileReplace(const fs::path &target, std::string_view data, const fs::p
 
 // Reads a whole file; throws NotFound/Io naming the path.
 [[nodiscard]] std::string readFile(const fs::path &path);
+// The same, but nullopt when there is no such file (no exception to catch
+// where a missing file is the usual case).
+[[nodiscard]] std::optional<std::string> readFileIfExists(const fs::path &path);
 
 void fsyncPath(const fs::path &path);
 void fsyncDir(const fs::path &dir);

@@ -19,7 +19,8 @@ int HeldFlocks::acquire(const std::string &path, mode_t mode)
             return 0;
         }
     }
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, mode);
+    const int fd = mode == kExistingDirectory ? ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                                              : ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, mode);
     if (fd < 0)
         return errno;
     while (::flock(fd, LOCK_EX) != 0) {

@@ -19,10 +19,12 @@ namespace strata::engine::util {
 
 class HeldFlocks {
 public:
-    // Takes (or joins) the flock on `path`, creating the file with `mode`.
+    // Takes (or joins) the flock on `path`, creating the file with `mode`
+    // (kExistingDirectory: `path` is a directory, locked as it is).
     // Returns 0, or the errno of a failed open() (nothing held then); a
     // failed flock throws.
     [[nodiscard]] int acquire(const std::string &path, mode_t mode);
+    static constexpr mode_t kExistingDirectory = static_cast<mode_t>(-1);
     // Leaves it: the last holder closes the descriptor, which unlocks.
     void release(const std::string &path);
     // True when some holder in this process holds `path`.

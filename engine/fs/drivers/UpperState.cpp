@@ -13,7 +13,10 @@ UpperState loadUpperState(const std::filesystem::path &file)
 {
     UpperState state;
     try {
-        const auto j = nlohmann::json::parse(fsutil::readFile(file));
+        const std::optional<std::string> text = fsutil::readFileIfExists(file);
+        if (!text)
+            return state; // never scanned: a new container's upper layer
+        const auto j = nlohmann::json::parse(*text);
         for (const auto &[path, kind] : j.at("entries").items())
             state.emplace(path, kind.get<std::string>());
         // Names that are not UTF-8, hex-encoded (JSON strings cannot hold them).
