@@ -5,7 +5,10 @@
 // exclusive start drops the layer, what is built on it and the images and
 // containers using it; an entry of this boot whose syncer died is synced
 // again; a failed load leaves no entry.
+#ifndef Q_MOC_RUN // moc cannot parse what the engine headers pull in (<concepts>)
+#include "engine/store/LayerStore.h"
 #include "engine/store/PendingSync.h"
+#endif
 #include "tests/support/TestSupport.h"
 
 #include <QDeadlineTimer>
@@ -120,7 +123,8 @@ private Q_SLOTS:
     {
         const QString archive = saveBusybox();
         QVERIFY(!archive.isEmpty());
-        QCOMPARE(strata({"rmi", "strata/busybox"}).exitCode, 0);
+        // strata/demo-web shares busybox's layer: with both gone the load makes it anew.
+        QCOMPARE(strata({"rmi", "strata/busybox", "strata/demo-web:1.0"}).exitCode, 0);
         QVERIFY(entries().empty());
         QCOMPARE(strata({"load", "-i", archive}).exitCode, 0);
         // The directory is made by the first entry; the syncer leaves it empty.
@@ -180,7 +184,7 @@ private Q_SLOTS:
     {
         const QString archive = saveBusybox();
         QVERIFY(!archive.isEmpty());
-        QCOMPARE(strata({"rmi", "strata/busybox"}).exitCode, 0);
+        QCOMPARE(strata({"rmi", "strata/busybox", "strata/demo-web:1.0"}).exitCode, 0);
         // The layer unpacks and is published, then the image's config is
         // found not to match it: the load fails and rolls the layer back.
         const QString bad = m_root->path() + "/bad.tar";
