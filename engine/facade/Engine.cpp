@@ -47,6 +47,8 @@ Engine::Impl::Impl(EngineOptions o)
     });
     if (!endpoints.empty())
         releaseStaleEndpoints();
+    if (!staging.lostLayers().empty())
+        dropLostLayers();
 }
 
 events::EventBus &Engine::events()

@@ -41,6 +41,11 @@ struct Engine::Impl {
     network::NetworkStore networks{layout};
     network::EndpointStore endpoints{layout};
 
+    // At engine start, when staging found layers a reboot may have cut short
+    // (store/PendingSync.h): they go, with the images and containers using
+    // them, one line on stderr each (EngineRecovery.cpp).
+    void dropLostLayers();
+
     // ---- networking (EngineNetworks.cpp) ----
     // create: resolves --network/-p/-P/--ip/--network-alias into the record
     // (NetworkMode, requested networks, PortBindings, ExposedPorts), with

@@ -63,13 +63,16 @@ ImportResult importTarball(ImageStore &store, const std::filesystem::path &input
 
     const std::string name = input == "-" ? std::string("stdin") : input.string();
     withErrorContext(name, [&] {
+        DeferredSyncScope deferredSync(store); // after the transaction's end: a rollback is synced too
         auto held = store.lock();
         StoreTransaction transaction(store);
         auto file = layer::openFileSource(input);
         PeekSource peek(*file, layer::kSniffSize);
         auto decoder = decoderFor(peek, name);
         layer::ByteSource &source = decoder ? static_cast<layer::ByteSource &>(*decoder) : peek;
-        const store::LayerRecord layer = store.ingestLayer(source, LayerIngest{});
+        LayerIngest what;
+        what.deferDurability = true;
+        const store::LayerRecord layer = store.ingestLayer(source, what);
         std::vector<std::string> tags;
         if (result.tag)
             tags.push_back(*result.tag);

@@ -19,6 +19,7 @@ LoadResult loadArchive(ImageStore &store, const std::filesystem::path &input)
 {
     const std::string name = input == "-" ? std::string("stdin") : input.string();
     return withErrorContext(name, [&] {
+        DeferredSyncScope deferredSync(store); // after the transaction's end: a rollback is synced too
         auto held = store.lock();
         PreparedInput prepared = prepareInput(input, store.layout().tmpDir());
         std::unique_ptr<ArchiveView> view;

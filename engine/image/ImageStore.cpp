@@ -68,7 +68,7 @@ struct ImageStore::Cache {
 };
 
 ImageStore::ImageStore(store::StoreLayout layout, events::EventBus &bus)
-    : m_layout(std::move(layout)), m_blobs(m_layout), m_layers(m_layout), m_bus(bus),
+    : m_layout(std::move(layout)), m_blobs(m_layout), m_layers(m_layout), m_pending(m_layout.root()), m_bus(bus),
       m_cache(std::make_shared<Cache>())
 {
 }
@@ -275,7 +275,11 @@ store::LayerRecord ImageStore::ingestLayer(layer::ByteSource &source, const Laye
     options.preserveXattrs = ::geteuid() == 0;
     options.allowDevices = ::geteuid() == 0;
     options.payloads = &tee;
-    options.startWriteback = true; // staging.commit() syncs the file system
+    // Only a layer synced before it is published gains from early writeback
+    // (layer/WritebackPacer.h); a deferred one is the syncer's, after the command.
+    options.startWriteback = !what.deferDurability;
+    if (what.deferDurability)
+        m_pending.watchWriteErrors();
     const std::string subject = what.expectedDiffId ? what.expectedDiffId->str() : "";
     m_bus.publish(events::EventKind::LayerExtractStarted, subject, {{"index", what.index}, {"count", what.count}});
     options.onProgress = [&](const layer::ApplyProgress &p) {
@@ -308,7 +312,7 @@ store::LayerRecord ImageStore::ingestLayer(layer::ByteSource &source, const Laye
     rec.contentBytes = r.contentBytes;
     rec.entries = r.entries;
     rec.whiteouts = options.whiteouts;
-    if (!staging.commit(rec)) {
+    if (!staging.commit(rec, what.deferDurability ? &m_pending : nullptr)) {
         m_bus.publish(events::EventKind::LayerReused, r.diffId.str(),
                       {{"chain_id", rec.chainId.str()}, {"index", what.index}});
         return m_layers.get(rec.chainId);

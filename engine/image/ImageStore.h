@@ -11,6 +11,7 @@
 #include "engine/store/BlobStore.h"
 #include "engine/store/ImageIndex.h"
 #include "engine/store/LayerStore.h"
+#include "engine/store/PendingSync.h"
 #include "engine/store/StoreLayout.h"
 #include "engine/store/StoreLock.h"
 
@@ -41,6 +42,10 @@ struct LayerIngest {
     Digest parentChain;                 // chain id of the layer below
     int index = 0;                      // for events: position and count
     int count = 1;
+    // load, pull, import: published before its data is on the disk, an
+    // entry in pending-sync/ standing for it (store/PendingSync.h) until the
+    // syncer that syncDeferred() starts has synced the file system.
+    bool deferDurability = false;
 };
 
 class ImageStore {
@@ -75,6 +80,9 @@ public:
     // verifying expected digests. Reuses an existing layer with the same
     // chain id (the bytes are still read and verified).
     store::LayerRecord ingestLayer(layer::ByteSource &source, const LayerIngest &what);
+    // Starts the detached syncer for the layers ingested with
+    // deferDurability so far, without waiting for it (also at destruction).
+    void syncDeferred() noexcept { m_pending.detach(); }
 
     // Stores config + manifest for layers already in the store and registers
     // the image with `tags` (familiar "repo:tag"; a tag moved away from
@@ -110,9 +118,23 @@ private:
     store::StoreLayout m_layout;
     store::BlobStore m_blobs;
     store::LayerStore m_layers;
+    store::PendingSync m_pending;
     events::EventBus &m_bus;
     std::function<std::vector<Digest>()> m_pinned;
     std::shared_ptr<Cache> m_cache;
+};
+
+// syncDeferred() at scope exit, whatever happened: a verb that ingests
+// layers with deferDurability holds one for its work.
+class DeferredSyncScope {
+public:
+    explicit DeferredSyncScope(ImageStore &store) : m_store(store) {}
+    ~DeferredSyncScope() { m_store.syncDeferred(); }
+    DeferredSyncScope(const DeferredSyncScope &) = delete;
+    DeferredSyncScope &operator=(const DeferredSyncScope &) = delete;
+
+private:
+    ImageStore &m_store;
 };
 
 // "busybox" -> "busybox:latest"; keeps a given tag; rejects digests and

@@ -30,6 +30,7 @@ LayerIngest ingestSpec(const LayerJob &job)
     what.parentChain = job.parentChain;
     what.index = static_cast<int>(job.index);
     what.count = static_cast<int>(job.image->layers.size());
+    what.deferDurability = true; // loadArchive syncs after its work (DeferredSyncScope)
     return what;
 }
 

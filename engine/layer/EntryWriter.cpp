@@ -75,6 +75,7 @@ unsigned currentUmask()
 // than all at once in the layer's final syncfs (which still waits for them:
 // this only starts the writeback, it promises nothing). Small files are left
 // to that syncfs: one more system call each would cost more than it saves.
+// Only for a caller that syncs right after (ApplyOptions::startWriteback).
 void startWriteback(int fd, std::int64_t written)
 {
     constexpr std::int64_t kBigFile = 1 << 20;
@@ -225,7 +226,8 @@ bool EntryWriter::copyData(int fd, const TarEntry &entry, DataReader &data)
     // A sparse file whose last stretch is a hole.
     if (end < entry.size && ::ftruncate(fd, entry.size) != 0)
         throwErrno("extend sparse file");
-    startWriteback(fd, end);
+    if (m_options.startWriteback)
+        startWriteback(fd, end);
     return contiguous && end == entry.size;
 }
 

@@ -331,6 +331,7 @@ bool pullOne(image::ImageStore &store, RegistryClient &client, const Reference &
                                              platformName(platform) + ", actual: " + config.os + "/" +
                                              config.architecture);
 
+    image::DeferredSyncScope deferredSync(store); // after the transaction's end: a rollback is synced too
     auto held = store.lock();
     image::StoreTransaction transaction(store);
     const Digest id = Digest::ofBytes(configBytes);
@@ -383,6 +384,7 @@ bool pullOne(image::ImageStore &store, RegistryClient &client, const Reference &
             what.parentChain = t.parentChain;
             what.index = static_cast<int>(i);
             what.count = static_cast<int>(tasks.size());
+            what.deferDurability = true;
             records.push_back(store.ingestLayer(counted, what));
             report.layer(t.id, "Pull complete");
         }

@@ -2,6 +2,7 @@
 #include "engine/store/LayerStore.h"
 
 #include "engine/Error.h"
+#include "engine/store/PendingSync.h"
 #include "engine/store/StoreLayout.h"
 
 #include <nlohmann/json.hpp>
@@ -132,7 +133,7 @@ LayerStore::Staging::Staging(const LayerStore &store, fsutil::TempDir dir)
         throwErrno("open " + m_dir.path().string());
 }
 
-bool LayerStore::Staging::commit(const LayerRecord &record)
+bool LayerStore::Staging::commit(const LayerRecord &record, PendingSync *deferred)
 {
     if (m_store->has(record.chainId))
         return false;
@@ -140,8 +141,12 @@ bool LayerStore::Staging::commit(const LayerRecord &record)
     // a crash, a layer.json never stands over empty or short files. One
     // syncfs is far cheaper than an fsync per extracted file, and it makes
     // layer.json (written first, without fsyncs of its own) durable with them.
+    // Deferred: the durable pending entry comes first instead, and after a
+    // reboot the layer goes (with the rename, which then needs no fsync).
     fsutil::writeFileReplace(m_dir.path() / "layer.json", toJson(record).dump(2));
-    if (::syncfs(m_syncFd.get()) != 0)
+    if (deferred)
+        deferred->add(record.chainId);
+    else if (::syncfs(m_syncFd.get()) != 0)
         throwErrno("sync " + m_dir.path().string());
     m_syncFd.reset();
     const auto target = m_store->m_dir / record.chainId.hex();
@@ -149,7 +154,8 @@ bool LayerStore::Staging::commit(const LayerRecord &record)
         fsutil::removeTree(target);
     fsutil::renamePath(m_dir.path(), target);
     m_dir.release();
-    fsutil::fsyncDir(m_store->m_dir);
+    if (!deferred)
+        fsutil::fsyncDir(m_store->m_dir);
     return true;
 }
 

@@ -18,6 +18,7 @@
 
 namespace strata::engine::store {
 
+class PendingSync;
 class StoreLayout;
 
 struct LayerRecord {
@@ -60,7 +61,9 @@ public:
         [[nodiscard]] std::filesystem::path dir() const { return m_dir.path(); }
         // Records the layer and renames it into place. Returns false (and
         // discards the staging copy) when the chain id is already present.
-        bool commit(const LayerRecord &record);
+        // With `deferred`, the layer is published before its data is on the
+        // disk: an entry in `deferred` (PendingSync.h) stands for it.
+        bool commit(const LayerRecord &record, PendingSync *deferred = nullptr);
 
     private:
         friend class LayerStore;

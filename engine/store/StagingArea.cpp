@@ -52,7 +52,7 @@ void sweep(const std::filesystem::path &tmp, std::vector<std::filesystem::path> 
 
 } // namespace
 
-StagingArea::StagingArea(const StoreLayout &layout)
+StagingArea::StagingArea(const StoreLayout &layout) : m_root(layout.root())
 {
     m_fd = ::open(layout.stagingLockFile().c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (m_fd < 0)
@@ -60,8 +60,24 @@ StagingArea::StagingArea(const StoreLayout &layout)
     int rc;
     while ((rc = ::flock(m_fd, LOCK_EX | LOCK_NB)) != 0 && errno == EINTR) {
     }
-    if (rc == 0)
+    if (rc == 0) {
         sweep(layout.tmpDir(), m_swept);
+        m_lost = PendingSync::recover(m_root);
+    }
+    if (m_lost.empty()) // else shared once the lost layers are dropped
+        lostLayersDropped(false);
+}
+
+void StagingArea::lostLayersDropped(bool dropped)
+{
+    if (dropped) {
+        try {
+            PendingSync::clearLost(m_root, m_lost);
+        } catch (const std::exception &) {
+            // They stay: the next exclusive start finds nothing left to drop.
+        }
+    }
+    m_lost.clear();
     // Shared from now on: other Engines may stage beside this one.
     while (::flock(m_fd, LOCK_SH) != 0 && errno == EINTR) {
     }

@@ -5,6 +5,7 @@
 // thread-local data), and no return into C++.
 #include "engine/util/ClonedRemover.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <csignal>
@@ -31,15 +32,26 @@ constexpr int kMaxMounts = 4;           // a container's union, with room to spa
 constexpr int kMaxDepth = 96;           // deeper directories stay for the sweep
 constexpr std::size_t kDirBuffer = 2048; // per level: kMaxDepth of them fit the stack
 constexpr std::size_t kStackBytes = 512 * 1024; // untouched pages cost nothing
+constexpr int kNameBytes = 256;         // NAME_MAX + 1
 
-// What the remover needs, at the start of its own mapping (its stack is the rest).
+// What the remover (or the syncer) needs, at the start of its own mapping
+// (its stack is the rest).
 struct Job {
     void *region = nullptr;
     std::size_t regionBytes = 0;
+    bool sync = false; // syncAndUnlinkCloned's job rather than a removal
     long lockFd = -1;
     int mountCount = 0;
     char path[PATH_MAX] = {};
     char mounts[kMaxMounts][PATH_MAX] = {};
+    // The syncer's: the file system to sync, the directory of the names to
+    // unlink after it, and every descriptor it keeps (ascending).
+    long syncFd = -1;
+    long dirFd = -1;
+    int nameCount = 0;
+    char names[kMaxSyncNames][kNameBytes] = {};
+    int keepCount = 0;
+    int keep[kMaxSyncNames + 2] = {};
 };
 
 struct Dirent64 { // the kernel's linux_dirent64
@@ -149,9 +161,37 @@ STRATA_REMOVER_CODE void removeDirectory(long parentFd, const char *name, unsign
     __builtin_unreachable();
 }
 
+// The syncer: every descriptor but the job's closed (the caller's store
+// lock goes when the caller exits), stdio on /dev/null, then syncfs, the
+// names unlinked and their directory made durable.
+[[noreturn]] STRATA_REMOVER_CODE void syncerMain(Job *job)
+{
+    (void)sys(SYS_setsid);
+    long next = 3;
+    for (int i = 0; i < job->keepCount; ++i) {
+        if (job->keep[i] > next)
+            (void)sys(SYS_close_range, next, job->keep[i] - 1, 0);
+        next = job->keep[i] + 1;
+    }
+    (void)sys(SYS_close_range, next, ~0U, 0);
+    const long null = sys(SYS_openat, AT_FDCWD, reinterpret_cast<long>("/dev/null"), O_RDWR | O_CLOEXEC, 0);
+    for (long fd = 0; fd < 3 && null >= 0; ++fd)
+        (void)sys(SYS_dup2, null, fd);
+    if (null > 2)
+        (void)sys(SYS_close, null);
+    if (sys(SYS_syncfs, job->syncFd) == 0) { // else the entries stay: the next exclusive start syncs again
+        for (int i = 0; i < job->nameCount; ++i)
+            (void)sys(SYS_unlinkat, job->dirFd, reinterpret_cast<long>(job->names[i]), 0);
+        (void)sys(SYS_fsync, job->dirFd);
+    }
+    unmapAndExit(job->region, job->regionBytes);
+}
+
 STRATA_REMOVER_CODE int removerMain(void *arg)
 {
     Job *job = static_cast<Job *>(arg);
+    if (job->sync)
+        syncerMain(job);
     (void)sys(SYS_setsid); // out of the terminal's process group: a ^C after the CLI is not for it
     // Only the staging lock stays (as fd 3); stdin, stdout and stderr are
     // /dev/null, so no pipe of the caller's waits for this process.
@@ -188,33 +228,25 @@ int launcherMain(void *)
     return 0;
 }
 
-#endif
-
-} // namespace
-
-bool removeTreeCloned(const std::filesystem::path &path, int lockFd, const std::vector<std::filesystem::path> &mounts)
+// A job in a fresh mapping of its own (the stack follows it); null when
+// no mapping can be had.
+Job *newJob()
 {
-#if defined(__x86_64__)
-    bool fits = mounts.size() <= kMaxMounts && path.native().size() < PATH_MAX;
-    for (const auto &m : mounts)
-        fits = fits && m.native().size() < PATH_MAX;
     const long page = ::sysconf(_SC_PAGESIZE);
     const std::size_t bytes = (sizeof(Job) + kStackBytes + page - 1) / page * page;
-    void *region = fits ? ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0)
-                        : MAP_FAILED;
-    if (region == MAP_FAILED) {
-        ::close(lockFd);
-        return false;
-    }
+    void *region = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    if (region == MAP_FAILED)
+        return nullptr;
     Job *job = new (region) Job;
     job->region = region;
     job->regionBytes = bytes;
-    job->lockFd = lockFd;
-    path.native().copy(job->path, PATH_MAX - 1);
-    for (const auto &m : mounts)
-        m.native().copy(job->mounts[job->mountCount++], PATH_MAX - 1);
-    char *stackTop = reinterpret_cast<char *>(region) + bytes; // page-aligned: 16-byte aligned as the ABI wants
+    return job;
+}
 
+// Starts the job's process; its mapping is unmapped here when that fails.
+bool launch(Job *job)
+{
+    char *stackTop = reinterpret_cast<char *>(job->region) + job->regionBytes; // page-aligned: 16-byte aligned as the ABI wants
     bool started = false;
     {
         const std::lock_guard<std::mutex> held(g_launchMutex);
@@ -234,14 +266,67 @@ bool removeTreeCloned(const std::filesystem::path &path, int lockFd, const std::
             started = g_launch.removerPid > 0;
         }
     }
-    ::close(lockFd); // the remover holds its own copy (and with it the lock)
     if (!started)
-        ::munmap(region, bytes);
+        ::munmap(job->region, job->regionBytes);
+    return started;
+}
+
+#endif
+
+} // namespace
+
+bool removeTreeCloned(const std::filesystem::path &path, int lockFd, const std::vector<std::filesystem::path> &mounts)
+{
+#if defined(__x86_64__)
+    bool fits = mounts.size() <= kMaxMounts && path.native().size() < PATH_MAX;
+    for (const auto &m : mounts)
+        fits = fits && m.native().size() < PATH_MAX;
+    Job *job = fits ? newJob() : nullptr;
+    if (!job) {
+        ::close(lockFd);
+        return false;
+    }
+    job->lockFd = lockFd;
+    path.native().copy(job->path, PATH_MAX - 1);
+    for (const auto &m : mounts)
+        m.native().copy(job->mounts[job->mountCount++], PATH_MAX - 1);
+    const bool started = launch(job);
+    ::close(lockFd); // the remover holds its own copy (and with it the lock)
     return started;
 #else
     (void)path;
     (void)mounts;
     ::close(lockFd);
+    return false;
+#endif
+}
+
+bool syncAndUnlinkCloned(int syncFd, int dirFd, const std::vector<std::string> &names, const std::vector<int> &heldFds)
+{
+#if defined(__x86_64__)
+    bool fits = names.size() <= kMaxSyncNames && heldFds.size() <= kMaxSyncNames;
+    for (const auto &n : names)
+        fits = fits && n.size() < kNameBytes;
+    Job *job = fits ? newJob() : nullptr;
+    if (!job)
+        return false;
+    job->sync = true;
+    job->syncFd = syncFd;
+    job->dirFd = dirFd;
+    for (const auto &n : names)
+        n.copy(job->names[job->nameCount++], kNameBytes - 1);
+    std::vector<int> keep(heldFds);
+    keep.push_back(syncFd);
+    keep.push_back(dirFd);
+    std::sort(keep.begin(), keep.end());
+    for (int fd : keep)
+        job->keep[job->keepCount++] = fd;
+    return launch(job);
+#else
+    (void)syncFd;
+    (void)dirFd;
+    (void)names;
+    (void)heldFds;
     return false;
 #endif
 }

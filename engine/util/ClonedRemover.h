@@ -4,6 +4,7 @@
 // process shares the caller's memory instead of copying its page tables.
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace strata::engine::fsutil {
@@ -22,5 +23,19 @@ namespace strata::engine::fsutil {
 // no such remover or the clone fails: then nothing was started.
 [[nodiscard]] bool removeTreeCloned(const std::filesystem::path &path, int lockFd,
                                     const std::vector<std::filesystem::path> &mounts);
+
+// The most names (and held descriptors) one syncer takes.
+constexpr int kMaxSyncNames = 128;
+
+// Starts a process the same way (sharing this one's memory, nobody's to
+// reap, every signal blocked) that calls syncfs on `syncFd`'s file system,
+// then unlinks each of `names` in the directory `dirFd` and fsyncs it, and
+// exits. It keeps `syncFd`, `dirFd` and `heldFds` (with the flocks on them)
+// until then and closes every other descriptor of the caller's at once.
+// The caller still owns and closes its own copies. On a failed syncfs
+// nothing is unlinked. False when not started (more than kMaxSyncNames, no
+// such process on this platform, the clone failed).
+[[nodiscard]] bool syncAndUnlinkCloned(int syncFd, int dirFd, const std::vector<std::string> &names,
+                                       const std::vector<int> &heldFds);
 
 } // namespace strata::engine::fsutil

@@ -4,9 +4,13 @@
 
 #include "engine/events/EventBus.h"
 #include "engine/image/ImageStore.h"
+#include "engine/store/PendingSync.h"
 #include "engine/store/StoreLayout.h"
+#include "tests/support/TestSupport.h"
 
+#include <QDeadlineTimer>
 #include <QString>
+#include <QThread>
 #include <QStringList>
 #include <QTemporaryDir>
 
@@ -26,6 +30,19 @@
 namespace strata::test::image {
 
 namespace fs = std::filesystem;
+
+// The store's tree once the detached syncer of the last load or import has
+// cleared its pending-sync entries (store/PendingSync.h): they are its
+// bookkeeping, gone within moments, not part of what a load leaves.
+inline std::string settledSnapshot(const fs::path &root)
+{
+    const fs::path dir = engine::store::PendingSync::dirOf(root);
+    QDeadlineTimer deadline(60000);
+    std::error_code ec;
+    while (!fs::is_empty(dir, ec) && !ec && !deadline.hasExpired())
+        QThread::msleep(10);
+    return strata::test::snapshotTree(root);
+}
 
 class TempStore {
 public:
